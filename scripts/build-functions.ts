@@ -1,0 +1,52 @@
+/**
+ * Bundles each cloud function with the shared server code into a folder WeChat DevTools uploads
+ * as it is: dist/cloudfunctions/<name>/{index.js, package.json, config.json}. `wx-server-sdk` stays
+ * external: the cloud installs it from the function's package.json.
+ */
+import { build } from 'esbuild'
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '..')
+const sourceRoot = path.join(root, 'cloudfunctions')
+const outRoot = path.join(root, 'dist', 'cloudfunctions')
+
+async function functionNames(): Promise<string[]> {
+  const entries = await readdir(sourceRoot, { withFileTypes: true })
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+}
+
+async function buildOne(name: string): Promise<number> {
+  const src = path.join(sourceRoot, name)
+  const out = path.join(outRoot, name)
+  await mkdir(out, { recursive: true })
+  await build({
+    entryPoints: [path.join(src, 'index.ts')],
+    outfile: path.join(out, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+  await copyFile(path.join(src, 'package.json'), path.join(out, 'package.json'))
+  await copyFile(path.join(src, 'config.json'), path.join(out, 'config.json'))
+  return (await stat(path.join(out, 'index.js'))).size
+}
+
+async function main() {
+  await rm(outRoot, { recursive: true, force: true })
+  for (const name of await functionNames()) {
+    const size = await buildOne(name)
+    console.log(`${name.padEnd(24)} ${(size / 1024).toFixed(1)} KiB`)
+  }
+  console.log(`云函数已打包到 ${path.relative(root, outRoot)}/`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

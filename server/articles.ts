@@ -1,0 +1,18 @@
+import type { ArticleSummary } from '../types'
+import { dayKey } from './calendar'
+import type { CloudDatabase } from './db/types'
+
+export const ARTICLES = 'articles'
+
+/** Articles already published by today (Shanghai), newest first. */
+export async function latestArticles(db: CloudDatabase, now: Date, limit: number): Promise<ArticleSummary[]> {
+  const { data } = await db
+    .collection(ARTICLES)
+    .where({ publishedOn: db.command.lte(dayKey(now)) })
+    .field({ title: true, summary: true, source: true, publishedOn: true })
+    .orderBy('publishedOn', 'desc')
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get()
+  return data as ArticleSummary[]
+}

@@ -1,0 +1,95 @@
+import type { CheckIn, CheckInOutput, CheckInSummaryOutput, Member, MonthKey } from '../types'
+import type { z } from 'zod'
+import { addDays, dayKey, monthKey, monthLayout } from './calendar'
+import { findDoc } from './db/documents'
+import { isDuplicateKeyError, type CloudDatabase } from './db/types'
+import { currentStreak, streakAfter } from './streak'
+
+export const CHECKINS = 'checkins'
+
+interface CheckInDoc {
+  _id: string
+  memberId: string
+  day: string
+  reflection: string
+  streak: number
+  createdAt: Date
+}
+
+/**
+ * One document per member per Shanghai day, under an id derived from both: the database's unique
+ * `_id` makes a repeated or concurrent check-in fail to insert, on the cloud as in the local store.
+ */
+export function checkInId(memberId: string, day: string): string {
+  return `${memberId}_${day}`
+}
+
+const toCheckIn = (doc: CheckInDoc): CheckIn => ({
+  _id: doc._id,
+  memberId: doc.memberId,
+  day: doc.day,
+  reflection: doc.reflection,
+  streak: doc.streak,
+  createdAt: new Date(doc.createdAt).toISOString(),
+})
+
+const findCheckIn = (db: CloudDatabase, memberId: string, day: string) =>
+  findDoc<CheckInDoc>(db, CHECKINS, checkInId(memberId, day))
+
+export async function checkIn(
+  db: CloudDatabase,
+  member: Member,
+  now: Date,
+  reflection = '',
+): Promise<z.infer<typeof CheckInOutput>> {
+  const day = dayKey(now)
+  const yesterday = await findCheckIn(db, member._id, addDays(day, -1))
+  const doc: CheckInDoc = {
+    _id: checkInId(member._id, day),
+    memberId: member._id,
+    day,
+    reflection,
+    streak: streakAfter(yesterday),
+    createdAt: now,
+  }
+  try {
+    await db.collection(CHECKINS).add({ data: doc })
+    return { status: 'created', record: toCheckIn(doc), streak: doc.streak }
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
+  const existing = await findCheckIn(db, member._id, day)
+  if (!existing) throw new Error(`check-in ${doc._id} reported as duplicate but not found`)
+  return { status: 'already', record: toCheckIn(existing), streak: existing.streak }
+}
+
+export async function checkInSummary(
+  db: CloudDatabase,
+  member: Member,
+  now: Date,
+  month: MonthKey = monthKey(now),
+): Promise<z.infer<typeof CheckInSummaryOutput>> {
+  const today = dayKey(now)
+  const layout = monthLayout(month)
+  const _ = db.command
+  const [todayDoc, yesterdayDoc, inMonth] = await Promise.all([
+    findCheckIn(db, member._id, today),
+    findCheckIn(db, member._id, addDays(today, -1)),
+    db
+      .collection(CHECKINS)
+      .where({ memberId: member._id, day: _.gte(layout.firstDay).and(_.lte(layout.lastDay)) })
+      .field({ day: true })
+      .orderBy('day', 'asc')
+      .limit(31)
+      .get(),
+  ])
+  return {
+    today,
+    todayRecord: todayDoc ? toCheckIn(todayDoc) : null,
+    streak: currentStreak(todayDoc, yesterdayDoc),
+    month,
+    firstWeekday: layout.firstWeekday,
+    daysInMonth: layout.daysInMonth,
+    checkedDays: (inMonth.data as Pick<CheckInDoc, 'day'>[]).map((d) => d.day),
+  }
+}

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { CloudDatabase } from './db/types'
+import type { Platform } from './platform'
+
+const caller = new AsyncLocalStorage<string | undefined>()
+
+/** Runs `fn` as a call made by `openid` (undefined: a call with no user, like a timer). */
+export function runAsCaller<T>(openid: string | undefined, fn: () => Promise<T>): Promise<T> {
+  return caller.run(openid, fn)
+}
+
+/** A clock that follows real time until fixed, so time-driven behaviour can be tested. */
+export class Clock {
+  private fixed: Date | undefined
+
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date()
+  }
+
+  fix(at: Date | undefined): void {
+    this.fixed = at ? new Date(at) : undefined
+  }
+
+  isFixed(): boolean {
+    return this.fixed !== undefined
+  }
+}
+
+/** The platform of the local cloud and the tests: the embedded store and a settable clock. */
+export function createLocalPlatform(db: CloudDatabase, clock: Clock): Platform {
+  return { db, callerOpenId: () => caller.getStore(), now: () => clock.now() }
+}

@@ -1,0 +1,20 @@
+import type { Member } from '../types'
+import type { CloudDatabase } from './db/types'
+import { AppError } from './errors'
+
+export const MEMBERS = 'members'
+
+/** The member bound to a WeChat OPENID, or undefined when that person has not registered. */
+export async function findMemberByOpenId(db: CloudDatabase, openid: string): Promise<Member | undefined> {
+  const { data } = await db.collection(MEMBERS).where({ openid }).limit(1).get()
+  return data[0] as Member | undefined
+}
+
+/** The calling member; only active members may use the app. */
+export async function requireActiveMember(db: CloudDatabase, openid: string | undefined): Promise<Member> {
+  if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录')
+  const member = await findMemberByOpenId(db, openid)
+  if (!member) throw new AppError('NOT_REGISTERED', '你还没有注册，请先完成实名注册')
+  if (member.status !== 'active') throw new AppError('FORBIDDEN', '你的账号已停用，如有疑问请联系管理员')
+  return member
+}

@@ -1,0 +1,25 @@
+import type { CloudDatabase } from './db/types'
+
+/**
+ * What a cloud function needs from where it runs: the database, the caller's identity and the
+ * clock. WeChat cloud supplies these through wx-server-sdk; the local cloud and the tests install
+ * their own before any function runs.
+ */
+export interface Platform {
+  readonly db: CloudDatabase
+  /** The caller's OPENID from the trusted invocation context, never from the payload. */
+  callerOpenId(): string | undefined
+  now(): Date
+}
+
+let current: Platform | undefined
+
+export function installPlatform(p: Platform): void {
+  current = p
+}
+
+export function platform(): Platform {
+  // A deployed bundle never installs a platform: it runs on WeChat cloud.
+  if (!current) current = require('./wxcloud').createWxCloudPlatform() as Platform
+  return current
+}

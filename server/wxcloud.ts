@@ -1,0 +1,15 @@
+import cloud from 'wx-server-sdk'
+import type { CloudDatabase } from './db/types'
+import type { Platform } from './platform'
+
+/** The platform inside WeChat cloud (CloudBase). */
+export function createWxCloudPlatform(): Platform {
+  // The SDK types this constant as a symbol while init() wants a string.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  const db = cloud.database() as unknown as CloudDatabase
+  return {
+    db,
+    callerOpenId: () => cloud.getWXContext().OPENID || undefined,
+    now: () => new Date(),
+  }
+}

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(__dirname, '../..')
+const built = path.join(root, 'dist', 'cloudfunctions')
+const sources = readdirSync(path.join(root, 'cloudfunctions'))
+
+describe('deployable cloud functions (npm run build:functions)', () => {
+  beforeAll(() => {
+    if (!existsSync(built)) throw new Error('dist/cloudfunctions is missing: run `npm run build:functions` first')
+  })
+
+  it.each(sources)('%s is a self-contained folder WeChat DevTools can upload', (name) => {
+    const dir = path.join(built, name)
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': expect.any(String) },
+    })
+    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(
+      readFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), 'utf8'),
+    )
+    const code = readFileSync(path.join(dir, 'index.js'), 'utf8')
+    expect(code).toMatch(/require\("wx-server-sdk"\)/)
+    // The embedded store belongs to the local cloud only.
+    expect(code).not.toMatch(/local-store|mingo/)
+  })
+
+  it('runs in plain Node on the WeChat platform and refuses a call with no OPENID in the cloud context', () => {
+    const script = `require(${JSON.stringify(path.join(built, 'getMe', 'index.js'))})
+      .main({ userInfo: { openId: 'forged' } })
+      .then((r) => process.stdout.write(JSON.stringify(r)))`
+    const env = { ...process.env }
+    for (const key of Object.keys(env)) if (key.startsWith('WX_')) delete env[key]
+    const output = execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8', timeout: 30_000 })
+    expect(JSON.parse(output)).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: '请先登录',
+    })
+  })
+})

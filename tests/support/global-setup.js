@@ -1,0 +1,3 @@
+module.exports = async () => {
+  process.env.TZ = 'America/Los_Angeles'
+}

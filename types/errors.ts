@@ -1,0 +1,29 @@
+import * as z from 'zod'
+
+/** Stable error codes every cloud function may answer with. */
+export const ErrorCode = z.enum([
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'NOT_REGISTERED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const ErrorResult = z.object({
+  ok: z.literal(false),
+  code: ErrorCode,
+  message: z.string(),
+  requestId: z.string().optional(),
+})
+export type ErrorResult = z.infer<typeof ErrorResult>
+
+export interface OkResult<T> {
+  ok: true
+  data: T
+}
+
+/** What every cloud function returns: its output, or a stable error. */
+export type FunctionResult<T> = OkResult<T> | ErrorResult

@@ -1,0 +1,11 @@
+import * as z from 'zod'
+import { zhCN } from 'zod/locales'
+
+// Import zod as a namespace everywhere (`import * as z`): its named `z` export pulls every locale into
+// the weapp and function bundles (~450 KiB instead of ~90 KiB).
+// Validation messages reach members on both sides; speak Chinese.
+z.config(zhCN())
+
+export * from './domain'
+export * from './errors'
+export * from './functions'
