@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+import { contentTypeOf, isHashedAsset, parseInstant, safeNext } from '../../local-cloud/http'
+import { parseCookies, SESSION_COOKIE, Sessions } from '../../local-cloud/session'
+
+describe('session cookie', () => {
+  const sessions = new Sessions(randomBytes(32))
+
+  test('round-trips an OPENID', () => {
+    expect(sessions.verify(sessions.sign('local-openid-7'))).toBe('local-openid-7')
+    expect(sessions.fromCookieHeader(`a=1; ${SESSION_COOKIE}=${sessions.sign('oX_9-ab')}; b=2`)).toBe('oX_9-ab')
+  })
+
+  test('refuses another secret, a changed payload, and junk', () => {
+    const value = sessions.sign('local-openid-7')
+    const [v, , mac] = value.split('.')
+    expect(new Sessions(randomBytes(32)).verify(value)).toBeUndefined()
+    expect(sessions.verify(`${v}.${Buffer.from('local-openid-1').toString('base64url')}.${mac}`)).toBeUndefined()
+    expect(sessions.verify(`v2.${value.slice(3)}`)).toBeUndefined()
+    for (const junk of [undefined, '', 'a.b', 'a.b.c.d', `${v}..${mac}`]) expect(sessions.verify(junk)).toBeUndefined()
+  })
+
+  test('the cookie is HttpOnly and SameSite, and clearing expires it', () => {
+    expect(sessions.setCookie('x')).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/)
+    expect(sessions.clearCookie()).toMatch(/Max-Age=0/)
+  })
+
+  test('cookie parsing keeps the first of duplicate names and ignores prototype keys', () => {
+    expect(parseCookies('a=1; a=2; b = 3 ; junk')).toEqual({ a: '1', b: '3' })
+    expect(parseCookies('constructor=x').constructor).toBe('x')
+    expect(parseCookies(undefined)).toEqual({})
+  })
+})
+
+describe('safeNext', () => {
+  test.each([
+    ['/', '/'],
+    ['/#/pages/me/index', '/#/pages/me/index'],
+    ['/pages/index/index?x=1', '/pages/index/index?x=1'],
+    ['/a/../b', '/b'],
+    ['https://evil.example/', '/'],
+    ['//evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['/\tevil', '/'],
+    ['relative', '/'],
+    [undefined, '/'],
+  ])('%j → %j', (next, expected) => {
+    expect(safeNext(next)).toBe(expected)
+  })
+})
+
+describe('static helpers', () => {
+  test('content types', () => {
+    expect(contentTypeOf('/x/app.js')).toBe('text/javascript; charset=utf-8')
+    expect(contentTypeOf('index.HTML')).toBe('text/html; charset=utf-8')
+    expect(contentTypeOf('a.woff2')).toBe('font/woff2')
+    expect(contentTypeOf('a.unknown')).toBe('application/octet-stream')
+  })
+
+  test('hashed asset names', () => {
+    expect(isHashedAsset('js/app.fafe23d0.js')).toBe(true)
+    expect(isHashedAsset('css/462.8dea11e9.css')).toBe(true)
+    expect(isHashedAsset('js/169.93b2fe22.js.LICENSE.txt')).toBe(false)
+    expect(isHashedAsset('index.html')).toBe(false)
+    expect(isHashedAsset('css/site.css')).toBe(false)
+  })
+
+  test('clock instants need a zone', () => {
+    expect(parseInstant('2026-11-23T08:00:00+08:00')?.toISOString()).toBe('2026-11-23T00:00:00.000Z')
+    expect(parseInstant('2026-11-23T00:00Z')?.toISOString()).toBe('2026-11-23T00:00:00.000Z')
+    expect(parseInstant('2026-11-23T00:00:00')).toBeUndefined()
+    expect(parseInstant('2026-11-23')).toBeUndefined()
+    expect(parseInstant('2026-13-40T00:00:00Z')).toBeUndefined()
+  })
+})
