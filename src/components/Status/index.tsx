@@ -1,0 +1,23 @@
+import { Button, Text, View } from '@tarojs/components'
+import './index.scss'
+
+export function Loading({ text = '正在加载…' }: { text?: string }) {
+  return (
+    <View className='status status--loading'>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
+export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='status status--error'>
+      <Text className='status__message'>{message}</Text>
+      {onRetry && (
+        <Button className='plain-button status__retry' onClick={onRetry}>
+          重试
+        </Button>
+      )}
+    </View>
+  )
+}

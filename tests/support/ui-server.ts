@@ -1,0 +1,33 @@
+/**
+ * Answers the client adapter's transport in jsdom tests, the way the cloud functions would:
+ * each handler returns a FunctionResult (or a promise of one).
+ */
+import type { FunctionName } from '../../types'
+import { send } from '../../src/services/transport'
+
+type Handler = (input: any) => unknown
+export type Handlers = Partial<Record<FunctionName, Handler>>
+
+export const ok = <T>(data: T) => ({ ok: true as const, data })
+export const fail = (code: string, message: string) => ({ ok: false as const, code, message })
+
+export const sendMock = send as jest.MockedFunction<typeof send>
+
+export function serve(handlers: Handlers): void {
+  sendMock.mockImplementation(async (name, input) => {
+    const handler = handlers[name]
+    if (!handler) throw new Error(`no answer for ${name} in this test`)
+    return handler(input)
+  })
+}
+
+export const callsTo = (name: FunctionName) => sendMock.mock.calls.filter(([n]) => n === name)
+
+/** A promise the test settles when it wants to. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
