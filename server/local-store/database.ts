@@ -135,6 +135,26 @@ class Ctx {
   }
 }
 
+/** An update of the documents `criteria` selects (evaluated inside `run`, so decoding errors reject). */
+function applyUpdate(
+  ctx: Ctx,
+  apiName: string,
+  collectionName: string,
+  options: { data: UpdateData },
+  criteria: () => Doc,
+  multi: boolean,
+): Promise<UpdateResult> {
+  return run(apiName, async () => {
+    assertDataObject(options);
+    assertNotEmpty(options.data);
+    if (Object.prototype.hasOwnProperty.call(options.data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
+    const modifier = ctx.decode(cloudbase().encodeUpdate(options.data)) as Doc;
+    const { updated, durable } = ctx.engine.update(apiName, collectionName, criteria(), modifier, multi);
+    await durable;
+    return { stats: { updated }, errMsg: okMsg(apiName) };
+  });
+}
+
 class LocalQuery<T> implements Query<T> {
   constructor(
     protected readonly ctx: Ctx,
@@ -208,18 +228,8 @@ class LocalQuery<T> implements Query<T> {
   }
 
   update(options: { data: UpdateData }): Promise<UpdateResult> {
-    const apiName = 'collection.update';
-    return run(apiName, async () => {
-      assertDataObject(options);
-      assertNotEmpty(options.data);
-      if (Object.prototype.hasOwnProperty.call(options.data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
-      const { ctx } = this;
-      const modifier = ctx.decode(cloudbase().encodeUpdate(options.data)) as Doc;
-      // query.js sends neither limit nor offset nor order with an update: all matches.
-      const { updated, durable } = ctx.engine.update(apiName, this.collectionName, ctx.criteria(this.state.filter), modifier, true);
-      await durable;
-      return { stats: { updated }, errMsg: okMsg(apiName) };
-    });
+    // query.js sends neither limit nor offset nor order with an update: all matches.
+    return applyUpdate(this.ctx, 'collection.update', this.collectionName, options, () => this.ctx.criteria(this.state.filter), true);
   }
 
   remove(): Promise<RemoveResult> {
@@ -295,17 +305,7 @@ class LocalDocumentRef<T> implements DocumentRef<T> {
   }
 
   update(options: { data: UpdateData }): Promise<UpdateResult> {
-    const apiName = 'document.update';
-    return run(apiName, async () => {
-      assertDataObject(options);
-      assertNotEmpty(options.data);
-      if (Object.prototype.hasOwnProperty.call(options.data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
-      const { ctx } = this;
-      const modifier = ctx.decode(cloudbase().encodeUpdate(options.data)) as Doc;
-      const { updated, durable } = ctx.engine.update(apiName, this.collectionName, { _id: this._id }, modifier, false);
-      await durable;
-      return { stats: { updated }, errMsg: okMsg(apiName) };
-    });
+    return applyUpdate(this.ctx, 'document.update', this.collectionName, options, () => ({ _id: this._id }), false);
   }
 
   remove(): Promise<RemoveResult> {
