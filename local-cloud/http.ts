@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -229,15 +230,17 @@ export function createRequestHandler(ctx: HandlerContext) {
     sendJson(res, 200, result ?? null)
   }
 
-  async function currentMember(req: IncomingMessage): Promise<Member | undefined> {
+  /** The signed-in member, `newUser` for a signed-in WeChat user who has not registered, or undefined. */
+  async function currentUser(req: IncomingMessage): Promise<Member | 'newUser' | undefined> {
     const openid = sessions.fromCookieHeader(req.headers.cookie)
-    return openid ? findMemberByOpenId(db, openid) : undefined
+    if (!openid) return undefined
+    return (await findMemberByOpenId(db, openid)) ?? 'newUser'
   }
 
   async function signInPage(req: IncomingMessage, res: ServerResponse, url: URL, error?: string): Promise<void> {
     const next = safeNext(url.searchParams.get('next') ?? '/')
-    const [dir, current] = await Promise.all([loadDirectory(db), currentMember(req)])
-    sendHtml(res, error ? 400 : 200, renderSignInPage(dir, { next, current, error }))
+    const [dir, current] = await Promise.all([loadDirectory(db), currentUser(req)])
+    sendHtml(res, error ? 400 : 200, renderSignInPage(dir, { next, current, error, now: clock.now() }))
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -245,6 +248,12 @@ export function createRequestHandler(ctx: HandlerContext) {
     if (req.method !== 'POST') return methodNotAllowed(res, 'GET, POST')
     const form = await readForm(req)
     const next = safeNext(form.next ?? url.searchParams.get('next') ?? '/')
+    if (form.newUser) {
+      // 一个新的微信用户: a fresh OPENID that no member record holds, to try 实名注册.
+      const openid = `local-new-${randomBytes(8).toString('hex')}`
+      log(`[登录] 一个新的微信用户（${openid}）`)
+      return redirect(res, 303, next, { 'Set-Cookie': sessions.setCookie(openid) })
+    }
     const member = form.memberId ? await findDoc<Member>(db, MEMBERS, form.memberId) : undefined
     if (!member || !member.openid) {
       const retry = new URL(url)
@@ -334,9 +343,8 @@ export function createRequestHandler(ctx: HandlerContext) {
     if (!file && path.extname(relative) !== '' && path.extname(relative) !== '.html') {
       return sendHtml(res, 404, errorPage('找不到文件', escapeHtml(relative)))
     }
-    // A page of the app: only for a signed-in member.
-    const member = await currentMember(req)
-    if (!member) return redirect(res, 302, `${SIGNIN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`)
+    // A page of the app: for anyone signed in, registered or not (the app shows 实名注册 to the latter).
+    if (!sessions.fromCookieHeader(req.headers.cookie)) return redirect(res, 302, `${SIGNIN_PATH}?next=${encodeURIComponent(url.pathname + url.search)}`)
     return sendFile(req, res, path.join(root, 'index.html'))
   }
 

@@ -1,10 +1,12 @@
 import type { Member, Role, Unit } from '../types'
 import type { CloudDatabase } from '../server/db/types'
+import { INVITATIONS, stateOf, type InvitationDoc } from '../server/invitations'
 
 /** Everything the local sign-in page shows. */
 export interface SignInDirectory {
   units: Unit[]
   members: Member[]
+  invitations: InvitationDoc[]
 }
 
 const PAGE_SIZE = 100
@@ -19,8 +21,12 @@ async function readAll<T>(db: CloudDatabase, collection: string): Promise<T[]> {
 }
 
 export async function loadDirectory(db: CloudDatabase): Promise<SignInDirectory> {
-  const [units, members] = await Promise.all([readAll<Unit>(db, 'units'), readAll<Member>(db, 'members')])
-  return { units, members }
+  const [units, members, invitations] = await Promise.all([
+    readAll<Unit>(db, 'units'),
+    readAll<Member>(db, 'members'),
+    readAll<InvitationDoc>(db, INVITATIONS),
+  ])
+  return { units, members, invitations }
 }
 
 const BADGES: Partial<Record<Role, { text: string; cls: string }>> = {
@@ -35,8 +41,51 @@ export function escapeHtml(text: string): string {
 
 interface PageOptions {
   next: string
-  current?: Member
+  /** The signed-in member, or `newUser` for a signed-in WeChat user with no member record. */
+  current?: Member | 'newUser'
   error?: string
+  /** For invitation states. */
+  now: Date
+}
+
+const STATE_TEXT = { active: '可用', expired: '已过期', usedUp: '次数已满', revoked: '已作废' } as const
+
+/** The codes a newcomer can try on the registration page, usable ones first. */
+function invitationList(dir: SignInDirectory, now: Date): string {
+  if (dir.invitations.length === 0) return ''
+  const groupName = (id: string) => dir.units.find((u) => u._id === id)?.name ?? id
+  const rows = dir.invitations
+    .map((inv) => ({ inv, state: stateOf(inv, now) }))
+    .sort((a, b) => Number(b.state === 'active') - Number(a.state === 'active'))
+    .slice(0, 12)
+    .map(
+      ({ inv, state }) =>
+        `<li><code>${escapeHtml(inv._id)}</code> ${escapeHtml(groupName(inv.groupId))}` +
+        `<small>（${STATE_TEXT[state]}，已用 ${inv.uses}/${inv.maxUses}）</small></li>`,
+    )
+  return `<ul class="codes">${rows.join('')}</ul>`
+}
+
+/** 预登记 records nobody has claimed yet: registering with that name and a code of that group claims one. */
+function pendingList(dir: SignInDirectory): string {
+  const pending = dir.members.filter((m) => m.status === 'pending' && !m.openid)
+  if (pending.length === 0) return ''
+  const groupName = (id: string) => dir.units.find((u) => u._id === id)?.name ?? id
+  const names = pending.map((m) => `<strong>${escapeHtml(m.name)}</strong>（${escapeHtml(groupName(m.groupId))}）`)
+  return `<p>已预登记、待认领：${names.join('、')}。用这个姓名和同一党小组的邀请码注册，就会认领这条记录。</p>`
+}
+
+/** "A new WeChat user": a fresh OPENID with no member record, to try 实名注册. */
+function newUserSection(dir: SignInDirectory, options: PageOptions): string {
+  return `<form method="post" action="/local/signin" class="newcomer">
+    <input type="hidden" name="next" value="${escapeHtml(options.next)}">
+    <h2>体验实名注册</h2>
+    <p>以<strong>一个新的微信用户</strong>登录（随机的新 OPENID，没有成员记录），进入学习圈后按提示实名注册。</p>
+    <p>演示邀请码：</p>
+    ${invitationList(dir, options.now)}
+    ${pendingList(dir)}
+    <button type="submit" name="newUser" value="1" class="primary">一个新的微信用户</button>
+  </form>`
 }
 
 function memberButton(m: Member): string {
@@ -70,18 +119,20 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
     const groupSections = groups
       .filter((g) => g.parentId === branch._id)
       .map((g) => {
-        const list = dir.members.filter((m) => m.groupId === g._id).sort(byName)
+        // Only records bound to a WeChat user can sign in; pre-registered ones are listed for claiming.
+        const list = dir.members.filter((m) => m.groupId === g._id && m.openid).sort(byName)
         list.forEach((m) => placed.add(m._id))
         return groupSection(g.name, list)
       })
     return `<section class="branch"><h2>${escapeHtml(branch.name)}</h2>${groupSections.join('')}</section>`
   })
-  const others = dir.members.filter((m) => !placed.has(m._id)).sort(byName)
+  const others = dir.members.filter((m) => m.openid && !placed.has(m._id)).sort(byName)
   if (others.length) branchSections.push(`<section class="branch"><h2>其他成员</h2>${groupSection('未分组', others)}</section>`)
 
-  const current = options.current
+  const currentName = options.current === 'newUser' ? '一个新的微信用户（尚未注册）' : options.current?.name
+  const current = currentName
     ? `<div class="current">
-        <p>当前登录：<strong>${escapeHtml(options.current.name)}</strong></p>
+        <p>当前登录：<strong>${escapeHtml(currentName)}</strong></p>
         <div class="actions">
           <a class="primary" href="${escapeHtml(options.next)}">进入学习圈</a>
           <form method="post" action="/local/signout"><button type="submit" class="secondary">退出登录</button></form>
@@ -134,6 +185,12 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
   .badge.leader { background: #fdecec; color: #a40f15; }
   .badge.admin { background: #e8f0fe; color: #1a4fa0; }
   .badge.off { background: #eee; color: #777; }
+  .newcomer { margin: 0 0 20px; background: #fff; border-radius: 12px; padding: 14px 16px 18px; border: 1px dashed #c8161d; }
+  .newcomer h2 { font-size: 22px; margin: 0 0 8px; }
+  .newcomer p { margin: 6px 0; }
+  .codes { margin: 4px 0 10px; padding-left: 20px; }
+  .codes code { font-size: 19px; font-weight: 600; letter-spacing: 1px; }
+  .codes small { color: #777; font-size: 15px; }
   footer { text-align: center; color: #999; font-size: 14px; padding: 0 16px 32px; }
 </style>
 </head>
@@ -146,7 +203,8 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
   <p class="notice"><strong>本地演示登录</strong>：这个页面只存在于本机运行的本地云，用来以演示成员的身份体验学习圈。正式小程序通过微信身份自动识别成员，不会出现此页面。</p>
   ${error}
   ${current}
-  <p class="lead">请选择一位成员登录：</p>
+  ${newUserSection(dir, options)}
+  <p class="lead">或选择一位成员登录：</p>
   ${empty}
   <form method="post" action="/local/signin">
     <input type="hidden" name="next" value="${escapeHtml(options.next)}">

@@ -1,11 +1,13 @@
-import type { ArticleSummary } from '../types'
+import type { ArticleSummary, Member } from '../types'
 import { dayKey } from './calendar'
 import type { CloudDatabase } from './db/types'
+import { authorize, ORGANISATION } from './permissions'
 
 export const ARTICLES = 'articles'
 
 /** Articles already published by today (Shanghai), newest first. */
-export async function latestArticles(db: CloudDatabase, now: Date, limit: number): Promise<ArticleSummary[]> {
+export async function latestArticles(db: CloudDatabase, caller: Member, now: Date, limit: number): Promise<ArticleSummary[]> {
+  authorize(caller, 'articles.read', ORGANISATION)
   const { data } = await db
     .collection(ARTICLES)
     .where({ publishedOn: db.command.lte(dayKey(now)) })

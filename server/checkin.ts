@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { addDays, dayKey, monthKey, monthLayout } from './calendar'
 import { findDoc } from './db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from './db/types'
+import { authorize, memberTarget } from './permissions'
 import { currentStreak, streakAfter } from './streak'
 
 export const CHECKINS = 'checkins'
@@ -42,6 +43,7 @@ export async function checkIn(
   now: Date,
   reflection = '',
 ): Promise<z.infer<typeof CheckInOutput>> {
+  authorize(member, 'checkins.write', memberTarget(member))
   const day = dayKey(now)
   const yesterday = await findCheckIn(db, member._id, addDays(day, -1))
   const doc: CheckInDoc = {
@@ -69,6 +71,7 @@ export async function checkInSummary(
   now: Date,
   month: MonthKey = monthKey(now),
 ): Promise<z.infer<typeof CheckInSummaryOutput>> {
+  authorize(member, 'checkins.read', memberTarget(member))
   const today = dayKey(now)
   const layout = monthLayout(month)
   const _ = db.command

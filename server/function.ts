@@ -3,21 +3,36 @@ import type { z } from 'zod'
 import { contract, type Contract, type ErrorResult, type FunctionName, type FunctionOutput, type FunctionResult, type Member } from '../types'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
-import { requireActiveMember } from './members'
+import { findMemberByOpenId, requireActiveMember } from './members'
 import { platform } from './platform'
 
-/** What a handler gets besides its parsed input. */
-export interface CallContext {
-  caller: Member
+interface BaseContext {
   db: CloudDatabase
   now: Date
   requestId: string
 }
 
-export type Handler<N extends FunctionName> = (
+/** What a handler gets besides its parsed input: by default, the calling active member. */
+export interface CallContext extends BaseContext {
+  caller: Member
+}
+
+/** For `{ caller: 'wechatUser' }` functions: any signed-in WeChat user, registered or not. */
+export interface WeChatUserContext extends BaseContext {
+  openid: string
+  /** The member bound to the OPENID, whatever their status; undefined before registration. */
+  member: Member | undefined
+}
+
+export type Handler<N extends FunctionName, C = CallContext> = (
   input: z.output<Contract[N]['input']>,
-  ctx: CallContext,
+  ctx: C,
 ) => Promise<FunctionOutput<N>>
+
+export interface FunctionOptions {
+  /** 'member' (default): only an active member may call; 'wechatUser': also someone not registered yet. */
+  caller: 'member' | 'wechatUser'
+}
 
 export interface CloudFunction<N extends FunctionName = FunctionName> {
   name: N
@@ -28,9 +43,20 @@ export interface CloudFunction<N extends FunctionName = FunctionName> {
 /**
  * Wraps a handler with what every callable function needs: the caller resolved from the trusted
  * context, input parsed with the contract's schema, output checked against it, and failures
- * turned into stable `{ ok: false, code, message }` results.
+ * turned into stable `{ ok: false, code, message }` results. What the caller may do to which object
+ * is the handler's to check, with `authorize` from permissions.ts.
  */
-export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>): CloudFunction<N> {
+export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>): CloudFunction<N>
+export function defineFunction<N extends FunctionName>(
+  name: N,
+  handler: Handler<N, WeChatUserContext>,
+  options: { caller: 'wechatUser' },
+): CloudFunction<N>
+export function defineFunction<N extends FunctionName>(
+  name: N,
+  handler: Handler<N, CallContext> | Handler<N, WeChatUserContext>,
+  options: FunctionOptions = { caller: 'member' },
+): CloudFunction<N> {
   const { input: inputSchema, output: outputSchema } = contract[name]
   return {
     name,
@@ -38,24 +64,31 @@ export function defineFunction<N extends FunctionName>(name: N, handler: Handler
       const requestId = randomUUID()
       try {
         const p = platform()
-        const caller = await requireActiveMember(p.db, p.callerOpenId())
+        const base: BaseContext = { db: p.db, now: p.now(), requestId }
+        const openid = p.callerOpenId()
+        const who =
+          options.caller === 'wechatUser'
+            ? await weChatUser(p.db, openid)
+            : { caller: await requireActiveMember(p.db, openid) }
         const parsed = inputSchema.safeParse(payloadOf(event))
         if (!parsed.success) {
           const issue = parsed.error.issues[0]
           throw new AppError('INVALID_INPUT', issue?.message ?? '输入有误')
         }
-        const data = await handler(parsed.data as z.output<Contract[N]['input']>, {
-          caller,
-          db: p.db,
-          now: p.now(),
-          requestId,
-        })
+        // The overloads pair each caller mode with its handler's context type.
+        const run = handler as Handler<N, BaseContext & typeof who>
+        const data = await run(parsed.data as z.output<Contract[N]['input']>, { ...base, ...who })
         return { ok: true, data: outputSchema.parse(data) as FunctionOutput<N> }
       } catch (err) {
         return failure(err, name, requestId)
       }
     },
   }
+}
+
+async function weChatUser(db: CloudDatabase, openid: string | undefined) {
+  if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return { openid, member: await findMemberByOpenId(db, openid) }
 }
 
 /** WeChat adds `userInfo` to a mini-program's call; identity never comes from the payload. */

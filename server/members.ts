@@ -1,4 +1,5 @@
 import type { Member } from '../types'
+import { findDoc } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 
@@ -6,6 +7,8 @@ export const MEMBERS = 'members'
 
 /** The member bound to a WeChat OPENID, or undefined when that person has not registered. */
 export async function findMemberByOpenId(db: CloudDatabase, openid: string): Promise<Member | undefined> {
+  // Pre-registered records carry an empty OPENID: never match them.
+  if (!openid) return undefined
   const { data } = await db.collection(MEMBERS).where({ openid }).limit(1).get()
   return data[0] as Member | undefined
 }
@@ -15,6 +18,16 @@ export async function requireActiveMember(db: CloudDatabase, openid: string | un
   if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录')
   const member = await findMemberByOpenId(db, openid)
   if (!member) throw new AppError('NOT_REGISTERED', '你还没有注册，请先完成实名注册')
+  assertActive(member)
+  return member
+}
+
+export function assertActive(member: Member): void {
   if (member.status !== 'active') throw new AppError('FORBIDDEN', '你的账号已停用，如有疑问请联系管理员')
+}
+
+export async function requireMember(db: CloudDatabase, memberId: string): Promise<Member> {
+  const member = await findDoc<Member>(db, MEMBERS, memberId)
+  if (!member) throw new AppError('NOT_FOUND', '没有找到这位成员')
   return member
 }

@@ -1,15 +1,44 @@
 import type { Member, MemberProfile } from '../types'
-import { findDoc } from './db/documents'
 import type { CloudDatabase } from './db/types'
-
-export const UNITS = 'units'
+import { MEMBERS, requireMember } from './members'
+import { authorize, memberTarget } from './permissions'
+import { findUnit } from './units'
 
 async function unitName(db: CloudDatabase, id: string): Promise<string> {
-  const unit = await findDoc<{ name: string }>(db, UNITS, id)
-  return unit?.name ?? ''
+  return (await findUnit(db, id))?.name ?? ''
 }
 
 export async function profileOf(db: CloudDatabase, member: Member): Promise<MemberProfile> {
+  authorize(member, 'profile.read', memberTarget(member))
   const [groupName, branchName] = await Promise.all([unitName(db, member.groupId), unitName(db, member.branchId)])
-  return { memberId: member._id, name: member.name, groupName, branchName, roles: member.roles }
+  return {
+    memberId: member._id,
+    name: member.name,
+    displayName: member.displayName ?? null,
+    avatarUrl: member.avatarUrl ?? null,
+    largeFont: member.largeFont === true,
+    groupId: member.groupId,
+    groupName,
+    branchId: member.branchId,
+    branchName,
+    roles: member.roles,
+  }
+}
+
+interface ProfileChanges {
+  displayName?: string | null
+  avatarUrl?: string | null
+  largeFont?: boolean
+}
+
+/** A member edits only their own display name, avatar and large-font preference; null clears. */
+export async function updateProfile(db: CloudDatabase, caller: Member, changes: ProfileChanges): Promise<MemberProfile> {
+  authorize(caller, 'profile.write', memberTarget(caller))
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(changes)) {
+    if (value !== undefined) data[field] = value === null ? _.remove() : value
+  }
+  await db.collection(MEMBERS).doc(caller._id).update({ data })
+  return profileOf(db, await requireMember(db, caller._id))
 }

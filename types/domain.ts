@@ -14,26 +14,38 @@ export type Role = z.infer<typeof Role>
 export const UnitKind = z.enum(['committee', 'branch', 'group'])
 export type UnitKind = z.infer<typeof UnitKind>
 
-/** A unit of the organisation tree: 党委 → 党支部 → 党小组. */
+/**
+ * A unit of the organisation tree: 党委 → 党支部 → 党小组. An archived unit stays in the tree (and
+ * its members keep their records) but takes no new members.
+ */
 export const Unit = z.object({
   _id: z.string(),
   kind: UnitKind,
   name: z.string(),
   parentId: z.string().nullable(),
+  archived: z.boolean(),
 })
 export type Unit = z.infer<typeof Unit>
 
-export const MemberStatus = z.enum(['active', 'inactive'])
+/** `pending`: pre-registered by an admin, not yet claimed by its person (no OPENID yet). */
+export const MemberStatus = z.enum(['active', 'inactive', 'pending'])
+export type MemberStatus = z.infer<typeof MemberStatus>
 
-/** A member as stored; `openid` binds the record to one WeChat user. */
+/** A member as stored; `openid` binds the record to one WeChat user ('' until claimed). */
 export const Member = z.object({
   _id: z.string(),
   openid: z.string(),
+  /** Real name (实名). */
   name: z.string(),
   groupId: z.string(),
   branchId: z.string(),
   roles: z.array(Role),
   status: MemberStatus,
+  /** Mainland mobile number; only admins ever see it. */
+  phone: z.string().optional(),
+  displayName: z.string().optional(),
+  avatarUrl: z.string().optional(),
+  largeFont: z.boolean(),
 })
 export type Member = z.infer<typeof Member>
 
@@ -41,11 +53,100 @@ export type Member = z.infer<typeof Member>
 export const MemberProfile = z.object({
   memberId: z.string(),
   name: z.string(),
+  /** null: shown by real name. */
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  largeFont: z.boolean(),
+  groupId: z.string(),
   groupName: z.string(),
+  branchId: z.string(),
   branchName: z.string(),
   roles: z.array(Role),
 })
 export type MemberProfile = z.infer<typeof MemberProfile>
+
+/** A member as an admin sees them in the roster (名册). */
+export const MemberSummary = z.object({
+  _id: z.string(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  groupId: z.string(),
+  groupName: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  roles: z.array(Role),
+  status: MemberStatus,
+  phone: z.string().nullable(),
+})
+export type MemberSummary = z.infer<typeof MemberSummary>
+
+/** A member as the people of their group see them: no phone, no OPENID. */
+export const GroupMember = z.object({
+  _id: z.string(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  roles: z.array(Role),
+  isLeader: z.boolean(),
+})
+export type GroupMember = z.infer<typeof GroupMember>
+
+/** A unit in the admin tree, with its active members counted (a branch counts its groups'). */
+export const UnitNode = Unit.extend({ memberCount: z.number().int().nonnegative() })
+export type UnitNode = z.infer<typeof UnitNode>
+
+export const InvitationState = z.enum(['active', 'expired', 'usedUp', 'revoked'])
+export type InvitationState = z.infer<typeof InvitationState>
+
+/** An invitation code (邀请码) for one 党小组. */
+export const Invitation = z.object({
+  code: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  branchId: z.string(),
+  maxUses: z.number().int().positive(),
+  uses: z.number().int().nonnegative(),
+  expiresAt: z.string(),
+  /** The last Shanghai day the code works (it expires at the midnight ending it). */
+  validThrough: DayKey,
+  revoked: z.boolean(),
+  state: InvitationState,
+  createdBy: z.string(),
+  createdAt: z.string(),
+})
+export type Invitation = z.infer<typeof Invitation>
+
+/** Every change the audit log records. */
+export const AuditAction = z.enum([
+  'member.register',
+  'member.claim',
+  'member.preregister',
+  'member.move',
+  'member.roles',
+  'member.deactivate',
+  'member.reactivate',
+  'unit.create',
+  'unit.rename',
+  'unit.archive',
+  'unit.unarchive',
+  'invitation.create',
+  'invitation.revoke',
+])
+export type AuditAction = z.infer<typeof AuditAction>
+
+/** One audit log entry: who changed what, when, and the values before and after. */
+export const AuditEntry = z.object({
+  _id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: AuditAction,
+  targetType: z.enum(['member', 'unit', 'invitation']),
+  targetId: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const REFLECTION_MAX = 500
 

@@ -1,5 +1,20 @@
 import * as z from 'zod'
-import { ArticleSummary, CheckIn, DayKey, MemberProfile, MonthKey, REFLECTION_MAX } from './domain'
+import {
+  ArticleSummary,
+  AuditEntry,
+  CheckIn,
+  DayKey,
+  GroupMember,
+  Invitation,
+  MemberProfile,
+  MemberStatus,
+  MemberSummary,
+  MonthKey,
+  REFLECTION_MAX,
+  Role,
+  Unit,
+  UnitNode,
+} from './domain'
 
 const charCount = (s: string) => Array.from(s).length
 
@@ -41,12 +56,171 @@ export const ListArticlesInput = z.strictObject({
 
 export const ListArticlesOutput = z.object({ items: z.array(ArticleSummary) })
 
+export const NAME_MAX = 20
+export const UNIT_NAME_MAX = 30
+
+/** Trimmed text of 1..max characters (emoji count as one), with messages naming the field. */
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .refine((s) => charCount(s) >= 1, `${label}不能为空`)
+    .refine((s) => charCount(s) <= max, `${label}最多 ${max} 个字`)
+
+const id = (label: string) => z.string({ error: `${label}应为文字` }).min(1, `缺少${label}`).max(64, `${label}过长`)
+
+export const RealName = text('姓名', NAME_MAX)
+export const DisplayName = text('显示名称', NAME_MAX)
+export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
+/** Codes are 8 characters; spaces and lower case are forgiven, as people copy them from chats. */
+export const InvitationCode = z
+  .string({ error: '邀请码应为文字' })
+  .overwrite((s) => s.replace(/\s+/g, '').toUpperCase())
+  .regex(/^[A-Z0-9]{8}$/, '邀请码应为 8 位字母或数字，请核对后重新输入')
+/** An avatar in WeChat cloud storage (`cloud://…`) or on the web (`https://…`). */
+export const AvatarUrl = z
+  .string({ error: '头像地址应为文字' })
+  .trim()
+  .max(500, '头像地址过长')
+  .regex(/^(https:\/\/|cloud:\/\/)\S+$/, '头像地址应以 https:// 或 cloud:// 开头')
+/** An opaque position in a paged list, from the previous page's `nextCursor`. */
+const Cursor = z.string({ error: '分页位置应为文字' }).max(300, '分页位置无效')
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+
+export const RegisterInput = z.strictObject({ name: RealName, code: InvitationCode })
+export const RegisterOutput = z.object({
+  /** `created`: a new member; `claimed`: a pre-registered record bound; `already`: the caller was registered. */
+  status: z.enum(['created', 'claimed', 'already']),
+  me: MemberProfile,
+})
+
+export const UpdateProfileInput = z
+  .strictObject({
+    /** null: show the real name again. */
+    displayName: DisplayName.nullable().optional(),
+    /** null: remove the avatar. */
+    avatarUrl: AvatarUrl.nullable().optional(),
+    largeFont: z.boolean({ error: '大字模式应为是或否' }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, '没有要修改的内容')
+
+export const GetGroupInput = z.strictObject({
+  /** Defaults to the caller's own group. */
+  groupId: id('党小组编号').optional(),
+})
+export const GetGroupOutput = z.object({
+  group: z.object({
+    _id: z.string(),
+    name: z.string(),
+    archived: z.boolean(),
+    branchId: z.string(),
+    branchName: z.string(),
+  }),
+  /** Active members, leaders first, then by name. */
+  members: z.array(GroupMember),
+})
+
+export const ListUnitsOutput = z.object({
+  committee: z.object({ _id: z.string(), name: z.string() }),
+  /** The branches within the caller's reach, each with its groups; archived ones included. */
+  branches: z.array(UnitNode.extend({ groups: z.array(UnitNode) })),
+})
+
+export const SaveUnitInput = z.strictObject({
+  /** Absent: create a unit; present: rename it. */
+  id: id('单位编号').optional(),
+  kind: z.enum(['branch', 'group'], { error: '单位类型应为党支部或党小组' }),
+  name: text('名称', UNIT_NAME_MAX),
+  /** A group's 党支部 (required to create a group); a branch's is the 党委. */
+  parentId: id('上级单位编号').optional(),
+})
+
+export const ArchiveUnitInput = z.strictObject({
+  id: id('单位编号'),
+  /** false: restore an archived unit. */
+  archived: z.boolean({ error: 'archived 应为是或否' }),
+})
+
+export const ListMembersInput = z.strictObject({
+  /** Part of a real name or a phone number. */
+  search: z.string({ error: '搜索内容应为文字' }).trim().max(20, '搜索内容最多 20 个字').optional(),
+  groupId: id('党小组编号').optional(),
+  branchId: id('党支部编号').optional(),
+  role: Role.optional(),
+  status: MemberStatus.optional(),
+  cursor: Cursor.optional(),
+})
+export const MEMBERS_PAGE_SIZE = 20
+/** By real name, 20 a page. */
+export const ListMembersOutput = page(MemberSummary)
+
+export const PreregisterMemberInput = z.strictObject({ name: RealName, phone: Phone, groupId: id('党小组编号') })
+export const MoveMemberInput = z.strictObject({ memberId: id('成员编号'), groupId: id('党小组编号') })
+export const SetRolesInput = z.strictObject({
+  memberId: id('成员编号'),
+  /** The member's whole set of roles; `member` is always kept. */
+  roles: z.array(Role).max(4, '角色过多'),
+})
+export const MemberIdInput = z.strictObject({ memberId: id('成员编号') })
+
+export const INVITATION_MAX_USES = 200
+export const INVITATION_MAX_DAYS = 90
+export const CreateInvitationInput = z.strictObject({
+  groupId: id('党小组编号'),
+  maxUses: z
+    .number({ error: '可用次数应为数字' })
+    .int('可用次数应为整数')
+    .min(1, '可用次数至少 1 次')
+    .max(INVITATION_MAX_USES, `可用次数最多 ${INVITATION_MAX_USES} 次`)
+    .default(30),
+  expiresInDays: z
+    .number({ error: '有效天数应为数字' })
+    .int('有效天数应为整数')
+    .min(1, '有效期至少 1 天')
+    .max(INVITATION_MAX_DAYS, `有效期最多 ${INVITATION_MAX_DAYS} 天`)
+    .default(14),
+})
+export const CreateInvitationOutput = z.object({
+  invitation: Invitation,
+  /** Ready to paste into a WeChat chat. */
+  shareText: z.string(),
+})
+export const RevokeInvitationInput = z.strictObject({ code: InvitationCode })
+export const ListInvitationsInput = z.strictObject({ groupId: id('党小组编号').optional() })
+/** Newest first. */
+export const ListInvitationsOutput = z.object({ items: z.array(Invitation) })
+
+export const ListAuditInput = z.strictObject({
+  /** Only the entries about this member, unit or invitation code. */
+  targetId: id('对象编号').optional(),
+  cursor: Cursor.optional(),
+})
+export const AUDIT_PAGE_SIZE = 20
+/** Newest first, 20 a page. */
+export const ListAuditOutput = page(AuditEntry)
+
 /** Every callable cloud function: its name, input and output. */
 export const contract = {
   getMe: { input: z.strictObject({}), output: MemberProfile },
   checkIn: { input: CheckInInput, output: CheckInOutput },
   getCheckInSummary: { input: CheckInSummaryInput, output: CheckInSummaryOutput },
   listArticles: { input: ListArticlesInput, output: ListArticlesOutput },
+  register: { input: RegisterInput, output: RegisterOutput },
+  updateProfile: { input: UpdateProfileInput, output: MemberProfile },
+  getGroup: { input: GetGroupInput, output: GetGroupOutput },
+  listUnits: { input: z.strictObject({}), output: ListUnitsOutput },
+  saveUnit: { input: SaveUnitInput, output: Unit },
+  archiveUnit: { input: ArchiveUnitInput, output: Unit },
+  listMembers: { input: ListMembersInput, output: ListMembersOutput },
+  preregisterMember: { input: PreregisterMemberInput, output: MemberSummary },
+  moveMember: { input: MoveMemberInput, output: MemberSummary },
+  setRoles: { input: SetRolesInput, output: MemberSummary },
+  deactivateMember: { input: MemberIdInput, output: MemberSummary },
+  reactivateMember: { input: MemberIdInput, output: MemberSummary },
+  createInvitation: { input: CreateInvitationInput, output: CreateInvitationOutput },
+  revokeInvitation: { input: RevokeInvitationInput, output: Invitation },
+  listInvitations: { input: ListInvitationsInput, output: ListInvitationsOutput },
+  listAudit: { input: ListAuditInput, output: ListAuditOutput },
 } as const
 
 export type Contract = typeof contract

@@ -1,21 +1,16 @@
-import type { Role, UnitKind } from '../../types'
+import type { Member, Role, Unit } from '../../types'
 
 /** The demo organisation the local cloud starts with: one 党委, two 党支部, four 党小组. */
-export interface SeedUnit {
-  _id: string
-  kind: UnitKind
-  name: string
-  parentId: string | null
-}
+export type SeedUnit = Unit
 
 export const units: SeedUnit[] = [
-  { _id: 'committee', kind: 'committee', name: '示范单位机关党委', parentId: null },
-  { _id: 'branch-1', kind: 'branch', name: '机关第一党支部', parentId: 'committee' },
-  { _id: 'branch-2', kind: 'branch', name: '机关第二党支部', parentId: 'committee' },
-  { _id: 'group-1-1', kind: 'group', name: '第一党小组', parentId: 'branch-1' },
-  { _id: 'group-1-2', kind: 'group', name: '第二党小组', parentId: 'branch-1' },
-  { _id: 'group-2-1', kind: 'group', name: '第三党小组', parentId: 'branch-2' },
-  { _id: 'group-2-2', kind: 'group', name: '第四党小组', parentId: 'branch-2' },
+  { _id: 'committee', kind: 'committee', name: '示范单位机关党委', parentId: null, archived: false },
+  { _id: 'branch-1', kind: 'branch', name: '机关第一党支部', parentId: 'committee', archived: false },
+  { _id: 'branch-2', kind: 'branch', name: '机关第二党支部', parentId: 'committee', archived: false },
+  { _id: 'group-1-1', kind: 'group', name: '第一党小组', parentId: 'branch-1', archived: false },
+  { _id: 'group-1-2', kind: 'group', name: '第二党小组', parentId: 'branch-1', archived: false },
+  { _id: 'group-2-1', kind: 'group', name: '第三党小组', parentId: 'branch-2', archived: false },
+  { _id: 'group-2-2', kind: 'group', name: '第四党小组', parentId: 'branch-2', archived: false },
 ]
 
 /** Ten members per 党小组, in order; the first of each group leads it. */
@@ -33,23 +28,61 @@ const extraRoles: Record<number, Role[]> = {
   22: ['branchAdmin'],
 }
 
-export interface SeedMember {
-  _id: string
-  openid: string
-  name: string
-  groupId: string
-  branchId: string
-  roles: Role[]
-  status: 'active'
-}
+export type SeedMember = Member
 
 const pad = (n: number) => String(n).padStart(2, '0')
+const branchOf = (groupId: string) => units.find((u) => u._id === groupId)!.parentId!
 
-export const members: SeedMember[] = Object.entries(rosters).flatMap(([groupId, names], g) => {
-  const branchId = units.find((u) => u._id === groupId)!.parentId!
-  return names.map((name, i): SeedMember => {
+const activeMembers: SeedMember[] = Object.entries(rosters).flatMap(([groupId, names], g) =>
+  names.map((name, i): SeedMember => {
     const n = g * 10 + i + 1
     const roles: Role[] = ['member', ...(i === 0 ? (['leader'] as Role[]) : []), ...(extraRoles[n] ?? [])]
-    return { _id: `member-${pad(n)}`, openid: `local-openid-${n}`, name, groupId, branchId, roles, status: 'active' }
-  })
-})
+    const branchId = branchOf(groupId)
+    return { _id: `member-${pad(n)}`, openid: `local-openid-${n}`, name, groupId, branchId, roles, status: 'active', largeFont: false }
+  }),
+)
+
+/** 预登记, not yet claimed: register with this name and the group's code to claim the record. */
+const pendingMembers: SeedMember[] = [
+  ['member-41', '欧阳宁', '13800000041', 'group-1-1'],
+  ['member-42', '司马文', '13800000042', 'group-2-1'],
+].map(([_id, name, phone, groupId]) => ({
+  _id,
+  openid: '',
+  name,
+  groupId,
+  branchId: branchOf(groupId),
+  roles: ['member'],
+  status: 'pending',
+  phone,
+  largeFont: false,
+}))
+
+export const members: SeedMember[] = [...activeMembers, ...pendingMembers]
+
+/**
+ * Demo invitation codes (邀请码), readable and within the code alphabet (no I, L, O, 0, 1): one
+ * roomy code per group, a single-use one, and an expired and a revoked one to see the refusals.
+ * Validity counts from the seed's clock.
+ */
+export interface SeedInvitation {
+  code: string
+  groupId: string
+  maxUses: number
+  validDays: number
+  revoked: boolean
+  note: string
+}
+
+export const invitations: SeedInvitation[] = [
+  { code: 'XXQGA888', groupId: 'group-1-1', maxUses: 200, validDays: 365, revoked: false, note: '第一党小组' },
+  { code: 'XXQGB888', groupId: 'group-1-2', maxUses: 200, validDays: 365, revoked: false, note: '第二党小组' },
+  { code: 'XXQGC888', groupId: 'group-2-1', maxUses: 200, validDays: 365, revoked: false, note: '第三党小组' },
+  { code: 'XXQGD888', groupId: 'group-2-2', maxUses: 200, validDays: 365, revoked: false, note: '第四党小组' },
+  { code: 'XXQGA333', groupId: 'group-1-1', maxUses: 1, validDays: 365, revoked: false, note: '第一党小组，只能用一次' },
+  { code: 'XXQEXPRD', groupId: 'group-1-2', maxUses: 30, validDays: -1, revoked: false, note: '已过期' },
+  { code: 'XXQREVKD', groupId: 'group-2-1', maxUses: 30, validDays: 365, revoked: true, note: '已作废' },
+]
+
+/** Who issued the demo codes: the organisation's admin. */
+export const INVITER_ID = 'member-03'

@@ -25,7 +25,18 @@ describe('getMe', () => {
   it("answers the caller's own profile with unit names", async () => {
     expect(await cloud.call(getMe, 'wx-m1', {})).toEqual({
       ok: true,
-      data: { memberId: 'm1', name: '王建华', groupName: '第一党小组', branchName: '第一党支部', roles: ['member', 'leader'] },
+      data: {
+        memberId: 'm1',
+        name: '王建华',
+        displayName: null,
+        avatarUrl: null,
+        largeFont: false,
+        groupId: 'group-1',
+        groupName: '第一党小组',
+        branchId: 'branch-1',
+        branchName: '第一党支部',
+        roles: ['member', 'leader'],
+      },
     })
   })
 

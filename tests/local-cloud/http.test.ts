@@ -180,9 +180,11 @@ describe('local sign-in', () => {
       expect(html).toContain(text)
     }
     expect(html.match(/name="memberId"/g)).toHaveLength(40)
-    // Branch 1 comes before branch 2, and each group's members under it.
-    expect(html.indexOf('机关第一党支部')).toBeLessThan(html.indexOf('第二党小组'))
-    expect(html.indexOf('第二党小组')).toBeLessThan(html.indexOf('机关第二党支部'))
+    // Branch 1 comes before branch 2, and each group's members under it (after the newcomer's section).
+    const list = html.slice(html.indexOf('或选择一位成员登录'))
+    expect(list.indexOf('机关第一党支部')).toBeGreaterThan(0)
+    expect(list.indexOf('机关第一党支部')).toBeLessThan(list.indexOf('第二党小组'))
+    expect(list.indexOf('第二党小组')).toBeLessThan(list.indexOf('机关第二党支部'))
   })
 
   test('signing in sets an HttpOnly session cookie and redirects to a same-site next', async () => {
@@ -244,6 +246,13 @@ describe('static H5 build', () => {
     const res = await t.fetch('/')
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/local/signin?next=%2F')
+  })
+
+  test('a signed-in WeChat user who has not registered reaches the app too (it shows 实名注册)', async () => {
+    const cookie = await t.signInNewUser()
+    const res = await t.fetch('/', { headers: { cookie } })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('fixture-index')
   })
 
   test('signed in, / and unknown page paths answer index.html, uncached', async () => {

@@ -22,7 +22,7 @@ async function all<T>(collection: string): Promise<T[]> {
 
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
-    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 40, articles: 6 })
+    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 6 })
     const units = await all<Unit>('units')
     const byId = Object.fromEntries(units.map((u) => [u._id, u]))
     expect(byId.committee).toMatchObject({ kind: 'committee', parentId: null })
@@ -40,10 +40,11 @@ describe('demo seed', () => {
       ['group-2-2', 'branch-2'],
     ])
     expect(new Set(units.map((u) => u.name)).size).toBe(7)
+    expect(units.every((u) => u.archived === false)).toBe(true)
   })
 
   test('40 active members, ten per 党小组, each with a leader; admins for the 党委 and each 党支部', async () => {
-    const members = await all<Member>('members')
+    const members = (await all<Member>('members')).filter((m) => m.status !== 'pending')
     expect(members).toHaveLength(40)
     const units = Object.fromEntries((await all<Unit>('units')).map((u) => [u._id, u]))
     for (const m of members) {
@@ -65,6 +66,37 @@ describe('demo seed', () => {
     for (const branchId of ['branch-1', 'branch-2']) {
       expect(members.filter((m) => m.branchId === branchId && m.roles.includes('branchAdmin'))).toHaveLength(1)
     }
+  })
+
+  test('two pre-registered members wait to be claimed: no OPENID, a phone, no guard', async () => {
+    const pending = (await all<Member>('members')).filter((m) => m.status === 'pending')
+    expect(pending.map((m) => [m._id, m.name, m.groupId, m.openid])).toEqual([
+      ['member-41', '欧阳宁', 'group-1-1', ''],
+      ['member-42', '司马文', 'group-2-1', ''],
+    ])
+    for (const m of pending) expect(m.phone).toMatch(/^1\d{10}$/)
+    // Every active member's OPENID is guarded, as if they had registered.
+    const guards = await all<{ _id: string; memberId: string }>('openids')
+    expect(guards).toHaveLength(40)
+    expect(guards.find((g) => g._id === 'local-openid-7')).toMatchObject({ memberId: 'member-07' })
+  })
+
+  test('demo invitation codes: one roomy code per group, valid for a year from the seed clock, plus refusals to try', async () => {
+    const codes = await all<{ _id: string; groupId: string; maxUses: number; uses: number; revoked: boolean; expiresAt: Date }>('invitations')
+    const byCode = Object.fromEntries(codes.map((c) => [c._id, c]))
+    for (const [code, groupId] of [
+      ['XXQGA888', 'group-1-1'],
+      ['XXQGB888', 'group-1-2'],
+      ['XXQGC888', 'group-2-1'],
+      ['XXQGD888', 'group-2-2'],
+    ]) {
+      expect(byCode[code]).toMatchObject({ groupId, maxUses: 200, uses: 0, revoked: false })
+      expect(new Date(byCode[code].expiresAt).toISOString()).toBe('2027-11-23T16:00:00.000Z')
+    }
+    expect(byCode.XXQGA333).toMatchObject({ maxUses: 1 })
+    expect(byCode.XXQREVKD).toMatchObject({ revoked: true })
+    expect(new Date(byCode.XXQEXPRD.expiresAt).getTime()).toBeLessThanOrEqual(NOW.getTime())
+    for (const c of codes) expect(c._id).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/)
   })
 
   test('articles are dated on the last Shanghai days before the clock', async () => {
@@ -90,7 +122,8 @@ describe('demo seed', () => {
     await t.restart()
     expect(t.cloud.seed.seeded).toBe(false)
     expect((await t.cloud.db.collection('units').count()).total).toBe(7)
-    expect((await t.cloud.db.collection('members').count()).total).toBe(40)
+    expect((await t.cloud.db.collection('members').count()).total).toBe(42)
+    expect((await t.cloud.db.collection('invitations').count()).total).toBe(7)
     expect((await t.cloud.db.collection('articles').count()).total).toBe(5)
     const { data } = await t.cloud.db.collection('members').doc('member-07').get()
     expect(data.name).toBe('吴俊峰（已改名）')
@@ -104,7 +137,18 @@ describe('project cloud functions over HTTP', () => {
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
       ok: true,
-      data: { memberId: 'member-05', name: '孙浩然', groupName: '第一党小组', branchName: '机关第一党支部', roles: ['member'] },
+      data: {
+        memberId: 'member-05',
+        name: '孙浩然',
+        displayName: null,
+        avatarUrl: null,
+        largeFont: false,
+        groupId: 'group-1-1',
+        groupName: '第一党小组',
+        branchId: 'branch-1',
+        branchName: '机关第一党支部',
+        roles: ['member'],
+      },
     })
   })
 
@@ -144,5 +188,48 @@ describe('project cloud functions over HTTP', () => {
     expect(summary.body.data).toMatchObject({ today: '2026-11-23', streak: 1, todayRecord: { reflection: '每天读一点' } })
     const again = await t.call('checkIn', {}, cookie)
     expect(again.body).toMatchObject({ ok: true, data: { status: 'already' } })
+  })
+})
+
+describe('registering in the browser as「一个新的微信用户」', () => {
+  test('the sign-in page offers a new WeChat user, the demo codes and the records waiting to be claimed', async () => {
+    const html = await (await t.fetch('/local/signin')).text()
+    expect(html).toContain('一个新的微信用户')
+    expect(html).toMatch(/name="newUser"/)
+    for (const code of ['XXQGA888', 'XXQGB888', 'XXQGC888', 'XXQGD888', 'XXQEXPRD', 'XXQREVKD']) expect(html).toContain(code)
+    expect(html).toContain('演示邀请码')
+    expect(html).toMatch(/待认领：<strong>欧阳宁<\/strong>（第一党小组）/)
+    // Pre-registered records are not sign-in buttons: they have no WeChat user yet.
+    expect(html).not.toMatch(/name="memberId" value="member-41"/)
+  })
+
+  test('a new user gets a fresh OPENID with no record, reaches the app, registers, and is then a member', async () => {
+    const cookie = await t.signInNewUser()
+    const again = await t.signInNewUser()
+    expect(again).not.toBe(cookie)
+    expect((await t.call('getMe', {}, cookie)).body).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
+    expect(await (await t.fetch('/local/signin', { headers: { cookie } })).text()).toContain('当前登录：<strong>一个新的微信用户（尚未注册）</strong>')
+
+    const registered = await t.call('register', { name: '陈新来', code: 'xxqgb888' }, cookie)
+    expect(registered.body).toMatchObject({ ok: true, data: { status: 'created', me: { name: '陈新来', groupName: '第二党小组' } } })
+    expect((await t.call('getMe', {}, cookie)).body).toMatchObject({ ok: true, data: { name: '陈新来' } })
+    expect(t.logs.some((line) => /\[登录\] 一个新的微信用户（local-new-[0-9a-f]{16}）/.test(line))).toBe(true)
+    // Now listed on the sign-in page under their group.
+    expect(await (await t.fetch('/local/signin')).text()).toContain('陈新来')
+  })
+
+  test('a new user claims a pre-registered record with its name and the group’s code', async () => {
+    const cookie = await t.signInNewUser()
+    const claimed = await t.call('register', { name: '司马文', code: 'XXQGC888' }, cookie)
+    expect(claimed.body).toMatchObject({ ok: true, data: { status: 'claimed', me: { memberId: 'member-42' } } })
+  })
+
+  test('the demo refusals: expired, revoked, and a single-use code used twice', async () => {
+    const cookie = await t.signInNewUser()
+    expect((await t.call('register', { name: '陈一', code: 'XXQEXPRD' }, cookie)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已过期') })
+    expect((await t.call('register', { name: '陈一', code: 'XXQREVKD' }, cookie)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已作废') })
+    expect((await t.call('register', { name: '陈一', code: 'XXQGA333' }, cookie)).body).toMatchObject({ ok: true })
+    const other = await t.signInNewUser()
+    expect((await t.call('register', { name: '陈二', code: 'XXQGA333' }, other)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('次数已满') })
   })
 })

@@ -25,6 +25,8 @@ export interface TestLocalCloud {
   fetch(pathname: string, init?: RequestInit): Promise<Response>
   /** Signs in through the sign-in form; answers the `Cookie` header value for the session. */
   signIn(memberId: string): Promise<string>
+  /** Signs in as「一个新的微信用户」: a fresh OPENID with no member record. */
+  signInNewUser(): Promise<string>
   /** `POST /api/functions/:name` with a JSON body, as the cookie's member (none: signed out). */
   call<T = unknown>(name: string, body?: unknown, cookie?: string): Promise<JsonResponse<T>>
   /** Stops the cloud and starts a new one on the same data dir (and the same port choice). */
@@ -43,6 +45,20 @@ export async function startTestLocalCloud(options: Partial<LocalCloudOptions> = 
   const base: LocalCloudOptions = { port: 0, schedule: false, log: (line) => logs.push(line), ...options, dataDir }
   let cloud = await startLocalCloud(base)
 
+  async function signInWith(form: Record<string, string>): Promise<string> {
+    const res = await helper.fetch('/local/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...form, next: '/' }).toString(),
+    })
+    const who = JSON.stringify(form)
+    if (res.status !== 303) throw new Error(`sign-in as ${who} answered ${res.status}`)
+    const setCookie = res.headers.get('set-cookie') ?? ''
+    const match = new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(setCookie)
+    if (!match) throw new Error(`sign-in as ${who} set no session cookie: ${setCookie}`)
+    return `${SESSION_COOKIE}=${match[1]}`
+  }
+
   const helper: TestLocalCloud = {
     get cloud() {
       return cloud
@@ -53,18 +69,8 @@ export async function startTestLocalCloud(options: Partial<LocalCloudOptions> = 
     dataDir,
     logs,
     fetch: (pathname, init) => fetch(`${cloud.url}${pathname}`, { redirect: 'manual', ...init }),
-    async signIn(memberId) {
-      const res = await helper.fetch('/local/signin', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ memberId, next: '/' }).toString(),
-      })
-      if (res.status !== 303) throw new Error(`sign-in as ${memberId} answered ${res.status}`)
-      const setCookie = res.headers.get('set-cookie') ?? ''
-      const match = new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(setCookie)
-      if (!match) throw new Error(`sign-in as ${memberId} set no session cookie: ${setCookie}`)
-      return `${SESSION_COOKIE}=${match[1]}`
-    },
+    signIn: (memberId) => signInWith({ memberId }),
+    signInNewUser: () => signInWith({ newUser: '1' }),
     async call(name, body = {}, cookie) {
       const res = await helper.fetch(`/api/functions/${name}`, {
         method: 'POST',

@@ -3,7 +3,12 @@ import type { ArticleSummary, CheckIn, FunctionOutput, MemberProfile } from '../
 export const profile: MemberProfile = {
   memberId: 'm-1',
   name: '王建国',
+  displayName: null,
+  avatarUrl: null,
+  largeFont: false,
+  groupId: 'group-1-1',
   groupName: '第一党小组',
+  branchId: 'branch-1',
   branchName: '机关第一党支部',
   roles: ['member', 'leader'],
 }

@@ -1,0 +1,10 @@
+import { defineFunction } from '../../server/function'
+import { register as registerCaller } from '../../server/registration'
+
+/** 实名注册 with an invitation code; open to WeChat users who have no member record yet. */
+export const register = defineFunction(
+  'register',
+  (input, { db, openid, member, now }) => registerCaller(db, { openid, member }, now, input),
+  { caller: 'wechatUser' },
+)
+export const main = register.main

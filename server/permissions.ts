@@ -1,0 +1,138 @@
+import type { Member, Role, Unit } from '../types'
+import { AppError } from './errors'
+
+/**
+ * Who may do what: the one place the rules live. Each action gives, per role, how far it reaches:
+ * the caller's own records ('self'), their own 党小组 ('ownGroup'), their own 党支部 ('ownBranch'),
+ * everything ('all'), or nothing ('none'). A caller holds every role listed on their record (and
+ * always 'member'); the widest reach among them counts.
+ */
+export type Reach = 'self' | 'ownGroup' | 'ownBranch' | 'all'
+type Cell = Reach | 'none'
+
+const ROLE_COLUMNS = ['member', 'leader', 'branchAdmin', 'orgAdmin'] as const satisfies readonly Role[]
+const row = (...cells: [Cell, Cell, Cell, Cell]) =>
+  Object.fromEntries(ROLE_COLUMNS.map((role, i) => [role, cells[i]])) as Record<Role, Cell>
+
+export const PERMISSIONS = {
+  //                           member      leader      branchAdmin  orgAdmin
+  'profile.read':        row('self',     'self',     'self',      'self'),
+  'profile.write':       row('self',     'self',     'self',      'self'),
+  'checkins.write':      row('self',     'self',     'self',      'self'),
+  // Today's functions read only the caller's own check-ins; the wider reaches are the group progress rules.
+  'checkins.read':       row('self',     'ownGroup', 'ownBranch', 'all'),
+  'articles.read':       row('all',      'all',      'all',       'all'),
+  'group.read':          row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'units.read':          row('none',     'none',     'ownBranch', 'all'),
+  'groups.manage':       row('none',     'none',     'ownBranch', 'all'),
+  'branches.manage':     row('none',     'none',     'none',      'all'),
+  'members.read':        row('none',     'none',     'ownBranch', 'all'),
+  'members.manage':      row('none',     'none',     'ownBranch', 'all'),
+  'roles.leader':        row('none',     'none',     'ownBranch', 'all'),
+  'roles.branchAdmin':   row('none',     'none',     'ownBranch', 'all'),
+  'roles.orgAdmin':      row('none',     'none',     'none',      'all'),
+  'invitations.manage':  row('none',     'none',     'ownBranch', 'all'),
+  'audit.read':          row('none',     'none',     'ownBranch', 'all'),
+} satisfies Record<string, Record<Role, Cell>>
+
+export type Action = keyof typeof PERMISSIONS
+
+/** Completes「你没有权限…」. */
+const DOING: Record<Action, string> = {
+  'profile.read': '查看这位成员的资料',
+  'profile.write': '修改这位成员的资料',
+  'checkins.write': '替他人打卡',
+  'checkins.read': '查看这位成员的学习记录',
+  'articles.read': '阅读这篇文章',
+  'group.read': '查看这个党小组',
+  'units.read': '查看组织架构',
+  'groups.manage': '管理这个党小组',
+  'branches.manage': '管理党支部',
+  'members.read': '查看这些成员',
+  'members.manage': '管理这位成员',
+  'roles.leader': '设置这位成员的党小组长角色',
+  'roles.branchAdmin': '设置这位成员的支部管理员角色',
+  'roles.orgAdmin': '设置组织管理员角色',
+  'invitations.manage': '管理这个党小组的邀请码',
+  'audit.read': '查看这些操作记录',
+}
+
+/** Where an object sits in the organisation; an org-wide object has none of these. */
+export interface Target {
+  memberId?: string
+  groupId?: string
+  branchId?: string
+}
+
+export const ORGANISATION: Target = {}
+
+export const memberTarget = (m: Pick<Member, '_id' | 'groupId' | 'branchId'>): Target => ({
+  memberId: m._id,
+  groupId: m.groupId,
+  branchId: m.branchId,
+})
+
+export function unitTarget(unit: Pick<Unit, '_id' | 'kind' | 'parentId'>): Target {
+  if (unit.kind === 'group') return { groupId: unit._id, branchId: unit.parentId ?? undefined }
+  if (unit.kind === 'branch') return { branchId: unit._id }
+  return ORGANISATION
+}
+
+const WIDTH: Record<Reach, number> = { self: 1, ownGroup: 2, ownBranch: 3, all: 4 }
+
+/** The widest reach the caller's roles give for an action, or undefined for none. */
+export function reachOf(caller: Member, action: Action): Reach | undefined {
+  let widest: Reach | undefined
+  for (const role of new Set<Role>(['member', ...caller.roles])) {
+    const cell = PERMISSIONS[action][role]
+    if (cell !== 'none' && (!widest || WIDTH[cell] > WIDTH[widest])) widest = cell
+  }
+  return widest
+}
+
+function covers(reach: Reach, caller: Member, target: Target): boolean {
+  switch (reach) {
+    case 'all':
+      return true
+    case 'ownBranch':
+      return target.branchId !== undefined && target.branchId === caller.branchId
+    case 'ownGroup':
+      return target.groupId !== undefined && target.groupId === caller.groupId
+    case 'self':
+      return target.memberId !== undefined && target.memberId === caller._id
+  }
+}
+
+export function forbidden(action: Action): AppError {
+  return new AppError('FORBIDDEN', `你没有权限${DOING[action]}`)
+}
+
+export function can(caller: Member, action: Action, target: Target): boolean {
+  const reach = reachOf(caller, action)
+  return reach !== undefined && covers(reach, caller, target)
+}
+
+/** Throws FORBIDDEN unless the caller may do `action` on an object at `target`. */
+export function authorize(caller: Member, action: Action, target: Target): void {
+  if (!can(caller, action, target)) throw forbidden(action)
+}
+
+/**
+ * For lists: the part of the organisation the caller may see for `action`, as a filter on
+ * `branchId` / `groupId` / the member's own id (empty: everything). Throws FORBIDDEN for no reach.
+ */
+export function scopeOf(caller: Member, action: Action): Target {
+  const reach = reachOf(caller, action)
+  switch (reach) {
+    case 'all':
+      return ORGANISATION
+    case 'ownBranch':
+      return { branchId: caller.branchId }
+    case 'ownGroup':
+      return { groupId: caller.groupId, branchId: caller.branchId }
+    case 'self':
+      return memberTarget(caller)
+    case undefined:
+      throw forbidden(action)
+  }
+}
