@@ -6,6 +6,7 @@ import { zhCN } from 'zod/locales'
 // Validation messages reach members on both sides; speak Chinese.
 z.config(zhCN())
 
+export * from './content'
 export * from './domain'
 export * from './errors'
 export * from './functions'
