@@ -1,5 +1,20 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/study/index', 'pages/group/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/study/index', 'pages/group/index', 'pages/me/index', 'pages/register/index'],
+  // 组织管理 is for 支部管理员 and 组织管理员 only: it loads on demand, outside the main package.
+  subPackages: [
+    {
+      root: 'packageAdmin',
+      pages: [
+        'pages/index/index',
+        'pages/units/index',
+        'pages/members/index',
+        'pages/member/index',
+        'pages/preregister/index',
+        'pages/invitations/index',
+        'pages/audit/index',
+      ],
+    },
+  ],
   window: {
     navigationBarTitleText: '学习圈',
     navigationBarBackgroundColor: '#a8201a',

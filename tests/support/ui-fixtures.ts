@@ -1,4 +1,4 @@
-import type { ArticleSummary, CheckIn, FunctionOutput, MemberProfile } from '../../types'
+import type { ArticleSummary, CheckIn, FunctionOutput, MemberProfile, MemberSummary } from '../../types'
 
 export const profile: MemberProfile = {
   memberId: 'm-1',
@@ -51,3 +51,53 @@ export const articles: ArticleSummary[] = [
     publishedOn: '2025-11-18',
   },
 ]
+
+/** The admin's tree: two 党支部 with two 党小组 each. */
+export const unitTree: FunctionOutput<'listUnits'> = {
+  committee: { _id: 'committee', name: '示范单位机关党委' },
+  branches: [
+    {
+      _id: 'branch-1',
+      kind: 'branch',
+      name: '机关第一党支部',
+      parentId: 'committee',
+      archived: false,
+      memberCount: 20,
+      groups: [
+        { _id: 'group-1-1', kind: 'group', name: '第一党小组', parentId: 'branch-1', archived: false, memberCount: 10 },
+        { _id: 'group-1-2', kind: 'group', name: '第二党小组', parentId: 'branch-1', archived: false, memberCount: 10 },
+      ],
+    },
+    {
+      _id: 'branch-2',
+      kind: 'branch',
+      name: '机关第二党支部',
+      parentId: 'committee',
+      archived: false,
+      memberCount: 10,
+      groups: [
+        { _id: 'group-2-1', kind: 'group', name: '第三党小组', parentId: 'branch-2', archived: false, memberCount: 10 },
+        { _id: 'group-2-2', kind: 'group', name: '第四党小组', parentId: 'branch-2', archived: true, memberCount: 0 },
+      ],
+    },
+  ],
+}
+
+export function memberSummary(over: Partial<MemberSummary> = {}): MemberSummary {
+  return {
+    _id: 'member-05',
+    name: '孙浩然',
+    displayName: null,
+    groupId: 'group-1-1',
+    groupName: '第一党小组',
+    branchId: 'branch-1',
+    branchName: '机关第一党支部',
+    roles: ['member'],
+    status: 'active',
+    phone: null,
+    ...over,
+  }
+}
+
+/** The organisation's admin. */
+export const orgAdmin: MemberProfile = { ...profile, memberId: 'member-03', name: '张文博', roles: ['member', 'orgAdmin'] }

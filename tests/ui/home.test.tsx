@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 // The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
-import { pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
+import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
 import { CloudError } from '../../src/services/errors'
 import { articles, profile, record, summary, TODAY } from '../support/ui-fixtures'
@@ -21,6 +21,7 @@ const normal: Handlers = {
 beforeEach(() => {
   sendMock.mockReset()
   stopPullDownRefresh.mockClear()
+  navigateTo.mockClear()
 })
 
 async function textarea(container: HTMLElement): Promise<HTMLTextAreaElement> {
@@ -218,17 +219,23 @@ test('when nothing loads, the 重试 under the greeting reloads everything', asy
   expect(screen.queryByText(NETWORK)).toBeNull()
 })
 
-test('a member who is not registered is told so plainly, with nothing to check in', async () => {
+test('someone not registered is sent to 实名注册, and the home page offers it too', async () => {
   serve({
     ...normal,
-    getMe: () => fail('NOT_REGISTERED', '还没有注册'),
-    getCheckInSummary: () => fail('NOT_REGISTERED', '还没有注册'),
+    getMe: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
+    getCheckInSummary: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
+    listArticles: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
   })
   render(<Index />)
   expect(await screen.findByText('你还没有注册')).toBeTruthy()
-  expect(screen.getByText(/注册功能正在开发/)).toBeTruthy()
+  await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/register/index' }))
   expect(screen.queryByText('打卡')).toBeNull()
   expect(screen.queryByText('本月打卡')).toBeNull()
+  expect(screen.queryByText('你还没有注册，请先完成实名注册')).toBeNull()
+
+  navigateTo.mockClear()
+  fireEvent.click(screen.getByText('去实名注册'))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/register/index' })
 })
 
 test('the month calendar starts on Monday, fills checked days and outlines today', async () => {

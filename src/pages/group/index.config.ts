@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '小组',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

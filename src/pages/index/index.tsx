@@ -2,17 +2,20 @@ import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
-import Greeting, { isNotRegistered } from '../../components/Greeting'
+import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { ErrorNotice, Loading } from '../../components/Status'
+import PageRoot from '../../components/PageRoot'
+import Greeting from '../../components/Greeting'
+import NotRegistered from '../../components/NotRegistered'
 import CheckInCard from '../../components/CheckInCard'
 import MonthCalendar from '../../components/MonthCalendar'
 import ArticleList from '../../components/ArticleList'
-import { ErrorNotice, Loading } from '../../components/Status'
 import './index.scss'
 
 const LATEST_ARTICLES = 5
 
 export default function Index() {
-  const me = useAsync(() => callFunction('getMe', {}))
+  const me = useMe()
   const summary = useAsync(() => callFunction('getCheckInSummary', {}))
   const articles = useAsync(() => callFunction('listArticles', { limit: LATEST_ARTICLES }))
 
@@ -22,15 +25,21 @@ export default function Index() {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const registered = !isNotRegistered(me)
+  if (isNotRegistered(me)) {
+    return (
+      <PageRoot className='home'>
+        <NotRegistered />
+      </PageRoot>
+    )
+  }
 
   return (
-    <View className='page home'>
+    <PageRoot className='home'>
       <Greeting me={me} onRetry={() => void reloadAll()} />
 
-      {registered && <CheckInCard summary={summary} />}
+      <CheckInCard summary={summary} />
 
-      {registered && summary.data && (
+      {summary.data && (
         <View className='card'>
           <View className='card__title'>本月打卡</View>
           <MonthCalendar
@@ -53,6 +62,6 @@ export default function Index() {
           <Loading />
         )}
       </View>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,9 +1,19 @@
-import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
-import { useAsync } from '../../hooks/useAsync'
-import { ROLE_NAMES } from '../../utils/roles'
+import { toCloudError } from '../../services/errors'
+import { canChooseAvatar, storeAvatar } from '../../services/avatar'
+import { isNotRegistered, profileChanged, useMe } from '../../hooks/useMe'
+import { isAdmin, roleText } from '../../utils/roles'
+import { ROUTES } from '../../utils/routes'
 import { ErrorNotice, Loading } from '../../components/Status'
+import PageRoot from '../../components/PageRoot'
+import Avatar from '../../components/Avatar'
+import NotRegistered from '../../components/NotRegistered'
+import FontSetting from '../../components/FontSetting'
+import DisplayName from './DisplayName'
 import './index.scss'
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -15,47 +25,101 @@ function Row({ label, value }: { label: string; value: string }) {
   )
 }
 
+/** The mini-program offers the member's WeChat avatar; the browser demo has no avatar picker. */
+function AvatarButtons({ me }: { me: MemberProfile }) {
+  const [failure, setFailure] = useState<string | null>(null)
+  if (!canChooseAvatar) return null
+
+  async function save(avatarUrl: string | null) {
+    setFailure(null)
+    try {
+      profileChanged(await callFunction('updateProfile', { avatarUrl }))
+    } catch (error) {
+      setFailure(toCloudError(error).message)
+    }
+  }
+
+  return (
+    <View className='profile__avatar-actions'>
+      <Button
+        className='plain-button'
+        openType='chooseAvatar'
+        onChooseAvatar={(e) => void storeAvatar(me.memberId, e.detail.avatarUrl).then(save, (error) => setFailure(toCloudError(error).message))}
+      >
+        更换头像
+      </Button>
+      {me.avatarUrl && (
+        <Text className='profile__link' onClick={() => void save(null)}>
+          不用头像
+        </Text>
+      )}
+      {failure && <Text className='profile__error'>{failure}</Text>}
+    </View>
+  )
+}
+
+function Profile({ me }: { me: MemberProfile }) {
+  return (
+    <View className='card'>
+      <View className='profile__head'>
+        <Avatar name={me.name} url={me.avatarUrl} size='large' />
+        <View className='profile__who'>
+          <Text className='profile__name'>{me.displayName ?? me.name}</Text>
+          <Text className='profile__unit'>{`${me.groupName} · ${me.branchName}`}</Text>
+        </View>
+      </View>
+      <AvatarButtons me={me} />
+      <View className='profile'>
+        <Row label='姓名' value={me.name} />
+        <DisplayName me={me} />
+        <Row label='党小组' value={me.groupName} />
+        <Row label='党支部' value={me.branchName} />
+        <Row label='身份' value={roleText(me.roles)} />
+      </View>
+    </View>
+  )
+}
+
+function AdminEntry() {
+  return (
+    <View className='card'>
+      <View className='card__title'>组织管理</View>
+      <Text className='profile__text muted'>管理组织架构、成员、邀请码，查看操作记录。</Text>
+      <Button className='big-button admin-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+        组织管理
+      </Button>
+    </View>
+  )
+}
+
 export default function Me() {
-  const me = useAsync(() => callFunction('getMe', {}))
+  const me = useMe()
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  let body
-  if (me.data) {
-    const roles = me.data.roles.map((r) => ROLE_NAMES[r]).join('、') || ROLE_NAMES.member
-    body = (
-      <View className='profile'>
-        <Row label='姓名' value={me.data.name} />
-        <Row label='党小组' value={me.data.groupName} />
-        <Row label='党支部' value={me.data.branchName} />
-        <Row label='身份' value={roles} />
-      </View>
+  if (isNotRegistered(me)) {
+    return (
+      <PageRoot>
+        <NotRegistered />
+        <FontSetting saveToProfile={false} />
+      </PageRoot>
     )
-  } else if (me.status === 'error' && me.error.code === 'NOT_REGISTERED') {
-    body = (
-      <View>
-        <Text className='profile__notice'>你还没有注册</Text>
-        <Text className='profile__text'>注册功能正在开发，很快就会上线。现在可以先联系你的党小组长。</Text>
-      </View>
-    )
-  } else if (me.status === 'error') {
-    body = <ErrorNotice message={me.error.message} onRetry={me.reload} />
-  } else {
-    body = <Loading />
   }
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <View className='card__title'>我的信息</View>
-        {body}
-      </View>
-      <View className='card'>
-        <View className='card__title'>设置</View>
-        <Text className='profile__text muted'>大字体等阅读设置即将上线。</Text>
-      </View>
-    </View>
+    <PageRoot>
+      {me.data ? (
+        <Profile me={me.data} />
+      ) : (
+        <View className='card'>
+          <View className='card__title'>我的信息</View>
+          {me.status === 'error' ? <ErrorNotice message={me.error.message} onRetry={me.reload} /> : <Loading />}
+        </View>
+      )}
+      <FontSetting />
+      {me.data && isAdmin(me.data.roles) && <AdminEntry />}
+    </PageRoot>
   )
 }

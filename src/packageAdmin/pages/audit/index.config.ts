@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '操作记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

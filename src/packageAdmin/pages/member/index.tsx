@@ -1,0 +1,159 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { MemberProfile, MemberSummary } from '../../../../types'
+import { callFunction } from '../../../services/cloud'
+import { CloudError, toCloudError } from '../../../services/errors'
+import { useAsync } from '../../../hooks/useAsync'
+import { roleText } from '../../../utils/roles'
+import { queryValue, ROUTES, withQuery } from '../../../utils/routes'
+import { Loading } from '../../../components/Status'
+import AdminPage from '../../components/AdminPage'
+import LoadError from '../../components/LoadError'
+import MemberRow from '../../components/MemberRow'
+import { confirm } from '../../utils/confirm'
+import { STATUS_NAMES } from '../../utils/format'
+import { rememberMembers } from '../../utils/memberNames'
+import type { Act } from './act'
+import Move from './Move'
+import Roles from './Roles'
+import './index.scss'
+
+/** The roster has no look-up by id: search the name and pick the id (names are short, pages few). */
+async function findMember(id: string, name: string): Promise<MemberSummary> {
+  let cursor: string | undefined
+  do {
+    const page = await callFunction('listMembers', { search: name, cursor })
+    const found = page.items.find((m) => m._id === id)
+    if (found) return found
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  throw new CloudError('NOT_FOUND', '没有找到这位成员，可能已调出你管理的范围，请回到成员列表刷新')
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className='card'>
+      <View className='card__title'>{title}</View>
+      {children}
+    </View>
+  )
+}
+
+function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string }) {
+  const member = useAsync(() => findMember(id, name))
+  const tree = useAsync(() => callFunction('listUnits', {}))
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+
+  usePullDownRefresh(() => {
+    void Promise.all([member.reload(), tree.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useEffect(() => {
+    if (member.data) rememberMembers([member.data])
+  }, [member.data])
+
+  const act: Act = async (ask, run, done) => {
+    if (busy || !(await confirm(ask.title, ask.content, ask.action))) return false
+    setBusy(true)
+    setMessage(null)
+    try {
+      const changed = await run()
+      member.update(() => changed)
+      setMessage({ ok: true, text: done })
+      return true
+    } catch (error) {
+      setMessage({ ok: false, text: toCloudError(error).message })
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!member.data) {
+    return (
+      <View className='card'>
+        {member.status === 'error' ? <LoadError error={member.error} onRetry={() => void member.reload()} /> : <Loading />}
+      </View>
+    )
+  }
+  const m = member.data
+  const isSelf = m._id === me.memberId
+  const inactive = m.status === 'inactive'
+
+  return (
+    <View>
+      <View className='card member-card'>
+        <MemberRow member={m} />
+        <View className='member-facts'>
+          <Text className='member-facts__line'>{`身份：${roleText(m.roles)}`}</Text>
+          <Text className='member-facts__line'>{`状态：${STATUS_NAMES[m.status]}${m.status === 'pending' ? '（已预登记，本人还没有注册）' : ''}`}</Text>
+          {m.phone && <Text className='member-facts__line'>{`手机号：${m.phone}`}</Text>}
+        </View>
+      </View>
+
+      {message && <Text className={`message ${message.ok ? 'message--ok' : 'message--error'}`}>{message.text}</Text>}
+
+      <Section title='角色'>
+        <Roles member={m} me={me} act={act} busy={busy} />
+      </Section>
+
+      <Section title='党小组'>
+        <Move member={m} tree={tree.data} act={act} busy={busy} />
+      </Section>
+
+      <Section title='账号'>
+        <Text className='section-note'>
+          {inactive ? '已停用的成员不能使用学习圈，原有学习记录都保留。' : '党员调离或不再参加学习时停用，学习记录会保留。'}
+        </Text>
+        {!isSelf && (
+          <Button
+            className={`plain-button wide-button${inactive ? '' : ' danger-button'}`}
+            disabled={busy}
+            onClick={() =>
+              void (inactive
+                ? act(
+                    { title: '恢复成员', content: `确定恢复${m.name}吗？恢复后可以重新使用学习圈。`, action: '恢复' },
+                    () => callFunction('reactivateMember', { memberId: m._id }),
+                    `已恢复${m.name}`,
+                  )
+                : act(
+                    { title: '停用成员', content: `确定停用${m.name}吗？停用后不能再使用学习圈，学习记录会保留。`, action: '停用' },
+                    () => callFunction('deactivateMember', { memberId: m._id }),
+                    `已停用${m.name}`,
+                  ))
+            }
+          >
+            {inactive ? '恢复这位成员' : '停用这位成员'}
+          </Button>
+        )}
+      </Section>
+
+      <Button
+        className='plain-button wide-button'
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.adminAudit, { targetId: m._id, name: m.name }) })}
+      >
+        查看这位成员的操作记录
+      </Button>
+    </View>
+  )
+}
+
+export default function MemberPage() {
+  const { params } = useRouter()
+  const id = queryValue(params.id)
+  const name = queryValue(params.name)
+  return (
+    <AdminPage>
+      {(me) =>
+        id && name ? (
+          <Detail me={me} id={id} name={name} />
+        ) : (
+          <View className='card'>
+            <Text className='section-note'>没有指定成员，请从成员列表进入。</Text>
+          </View>
+        )
+      }
+    </AdminPage>
+  )
+}
