@@ -1,10 +1,15 @@
-import { addDays, dayKey, startOfDay } from '../server/calendar'
+import { readingMinutes } from '../types'
+import { addDays, dayKey, startOfDay, yearKey } from '../server/calendar'
+import { CATEGORIES } from '../server/content/categories'
+import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../server/content/docs'
 import type { CloudDatabase } from '../server/db/types'
 import { INVITATIONS, type InvitationDoc } from '../server/invitations'
 import { MEMBERS } from '../server/members'
 import { OPENIDS } from '../server/registration'
+import { PUSHES, type PushDoc } from '../server/push/pushes'
 import { UNITS } from '../server/units'
-import { articles } from './seed/articles'
+import { articles, type SeedArticle } from './seed/articles'
+import { books, categories } from './seed/books'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
 
 export interface SeedReport {
@@ -13,24 +18,76 @@ export interface SeedReport {
   members: number
   invitations: number
   articles: number
+  books: number
 }
 
+type Put = (collection: string, doc: { _id: string } & Record<string, unknown>) => Promise<unknown>
+
+/** Pushed `daysAgo` (with that day's push), scheduled `daysAhead`, or waiting in the queue. */
+function articleDoc(article: SeedArticle, today: string, now: Date, queuePosition: number): ArticleDoc {
+  const { when, recommended, ...content } = article
+  const at = now.toISOString()
+  const base = { ...content, minutes: readingMinutes(content.body), recommended: recommended ?? false, createdAt: at, updatedAt: at }
+  if (when === 'queued') return { ...base, status: 'queued', queuedAt: new Date(now.getTime() + queuePosition).toISOString() }
+  if ('daysAhead' in when) return { ...base, status: 'scheduled', scheduledFor: addDays(today, when.daysAhead) }
+  return { ...base, status: 'published', publishedOn: addDays(today, -when.daysAgo) }
+}
+
+async function seedContent(put: Put, now: Date): Promise<void> {
+  const today = dayKey(now)
+  for (const category of categories) await put(CATEGORIES, { ...category })
+  for (const [i, article] of articles.entries()) {
+    const doc = articleDoc(article, today, now, i)
+    await put(ARTICLES, { ...doc })
+    if (doc.publishedOn) {
+      const push: PushDoc = { _id: doc.publishedOn, day: doc.publishedOn, articleIds: [doc._id], source: 'scheduled', createdAt: at730(doc.publishedOn) }
+      await put(PUSHES, { ...push })
+    }
+  }
+  const at = now.toISOString()
+  for (const { chapters, required, ...book } of books) {
+    const docs: ChapterDoc[] = chapters.map((c, i) => ({
+      _id: `${book._id}-${i + 1}`,
+      bookId: book._id,
+      order: i + 1,
+      title: c.title,
+      body: c.body,
+      minutes: readingMinutes(c.body),
+      updatedAt: at,
+    }))
+    for (const chapter of docs) await put(CHAPTERS, { ...chapter })
+    const doc: BookDoc = {
+      ...book,
+      ...(required ? { required: { year: Number(yearKey(now)), branchIds: required.branchIds } } : {}),
+      status: 'published',
+      chapterCount: docs.length,
+      totalMinutes: docs.reduce((sum, c) => sum + c.minutes, 0),
+      createdAt: at,
+      updatedAt: at,
+      revision: 0,
+    }
+    await put(BOOKS, { ...doc })
+  }
+}
+
+/** 07:30 Shanghai on a day, when its push runs. */
+const at730 = (day: string) => new Date(startOfDay(day).getTime() + 7.5 * 3600_000).toISOString()
+
 /**
- * Writes the demo organisation, its members, invitation codes and a few articles when the store has
- * no units yet. Every document has a fixed id, so seeding is idempotent; articles are dated on the
- * last few Shanghai days before `now`, and codes stay valid for a year from it.
+ * Writes the demo organisation, its members, invitation codes, categories, books with chapters and
+ * two weeks of articles when the store has no units yet. Every document has a fixed id, so seeding
+ * is idempotent; articles are pushed, scheduled and queued around the Shanghai day of `now`, required
+ * books are required for its year, and codes stay valid for a year from it.
  */
 export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedReport> {
   const { total } = await db.collection(UNITS).count()
-  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0 }
+  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0 }
 
   const today = dayKey(now)
   const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
     db.collection(collection).doc(_id).set({ data })
 
-  for (const { daysAgo, ...article } of articles) {
-    await put('articles', { ...article, publishedOn: addDays(today, -daysAgo) })
-  }
+  await seedContent(put, now)
   for (const member of members) {
     await put(MEMBERS, { ...member })
     // The OPENID guard registration relies on, as if these members had registered.
@@ -52,5 +109,5 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   }
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
-  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length }
+  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length }
 }

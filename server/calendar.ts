@@ -22,6 +22,11 @@ export function dayKey(instant: Date): DayKey {
   return keyOf(shanghai(instant))
 }
 
+/** The Shanghai wall-clock hour, 0..23. */
+export function shanghaiHour(instant: Date): number {
+  return shanghai(instant).getUTCHours()
+}
+
 export function monthKey(instant: Date): MonthKey {
   return dayKey(instant).slice(0, 7)
 }

@@ -4,12 +4,15 @@ import { contract, type Contract, type ErrorResult, type FunctionName, type Func
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { findMemberByOpenId, requireActiveMember } from './members'
-import { platform } from './platform'
+import type { Messenger } from './notify/messenger'
+import { platform, type Platform } from './platform'
 
 interface BaseContext {
   db: CloudDatabase
   now: Date
   requestId: string
+  /** Subscribe messages go through `notify` (server/notify) with this. */
+  messenger: Messenger
 }
 
 /** What a handler gets besides its parsed input: by default, the calling active member. */
@@ -64,7 +67,7 @@ export function defineFunction<N extends FunctionName>(
       const requestId = randomUUID()
       try {
         const p = platform()
-        const base: BaseContext = { db: p.db, now: p.now(), requestId }
+        const base: BaseContext = { db: p.db, now: p.now(), requestId, messenger: p.messenger }
         const openid = p.callerOpenId()
         const who =
           options.caller === 'wechatUser'
@@ -79,6 +82,42 @@ export function defineFunction<N extends FunctionName>(
         const run = handler as Handler<N, BaseContext & typeof who>
         const data = await run(parsed.data as z.output<Contract[N]['input']>, { ...base, ...who })
         return { ok: true, data: outputSchema.parse(data) as FunctionOutput<N> }
+      } catch (err) {
+        return failure(err, name, requestId)
+      }
+    },
+  }
+}
+
+/** What a timer's run gets: no caller, the platform's ports. */
+export interface TimerContext extends BaseContext {
+  officialAccount: Platform['officialAccount']
+}
+
+export interface TimerFunction<R> {
+  name: string
+  /** The cloud function entry point: `exports.main = fn.main`. */
+  main(event: unknown): Promise<FunctionResult<R>>
+}
+
+/**
+ * Wraps a timer trigger's work. A WeChat client can call any function by name, so a call that
+ * carries a user's OPENID is refused: only the trigger (no user) runs it. The run is logged with
+ * its request id and answers a summary of what it did.
+ */
+export function defineTimer<R>(name: string, run: (ctx: TimerContext) => Promise<R>): TimerFunction<R> {
+  return {
+    name,
+    async main() {
+      const requestId = randomUUID()
+      try {
+        const p = platform()
+        if (p.callerOpenId()) throw new AppError('FORBIDDEN', '这是定时任务，只能由定时触发器运行')
+        const now = p.now()
+        console.log(`[${name}] request ${requestId} started at ${now.toISOString()}`)
+        const data = await run({ db: p.db, now, requestId, messenger: p.messenger, officialAccount: p.officialAccount })
+        console.log(`[${name}] request ${requestId} done: ${JSON.stringify(data)}`)
+        return { ok: true, data }
       } catch (err) {
         return failure(err, name, requestId)
       }

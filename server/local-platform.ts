@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { CloudDatabase } from './db/types'
+import { outboxMessenger } from './notify/messenger'
 import type { Platform } from './platform'
 
 const caller = new AsyncLocalStorage<string | undefined>()
@@ -26,7 +27,16 @@ export class Clock {
   }
 }
 
-/** The platform of the local cloud and the tests: the embedded store and a settable clock. */
-export function createLocalPlatform(db: CloudDatabase, clock: Clock): Platform {
-  return { db, callerOpenId: () => caller.getStore(), now: () => clock.now() }
+/**
+ * The platform of the local cloud and the tests: the embedded store, a settable clock, messages
+ * and official-account publications recorded in the outbox (whatever the environment says).
+ */
+export function createLocalPlatform(db: CloudDatabase, clock: Clock, ports: Partial<Pick<Platform, 'messenger' | 'officialAccount'>> = {}): Platform {
+  return {
+    db,
+    callerOpenId: () => caller.getStore(),
+    now: () => clock.now(),
+    messenger: ports.messenger ?? outboxMessenger,
+    officialAccount: ports.officialAccount,
+  }
 }

@@ -33,6 +33,16 @@ export const PERMISSIONS = {
   'roles.orgAdmin':      row('none',     'none',     'none',      'all'),
   'invitations.manage':  row('none',     'none',     'ownBranch', 'all'),
   'audit.read':          row('none',     'none',     'ownBranch', 'all'),
+  // Articles and books are the whole organisation's: only the 党委's admins write them (a branch's
+  // required books are chosen there too, per branch).
+  'content.manage':      row('none',     'none',     'none',      'all'),
+  'outbox.read':         row('none',     'none',     'none',      'all'),
+  'subscriptions.write': row('self',     'self',     'self',      'self'),
+  // Every published article and book is readable by everyone (required books of other branches as electives).
+  'content.read':        row('all',      'all',      'all',       'all'),
+  // Study time is credited to the reader alone; no role credits, or reads the details of, another's.
+  'study.write':         row('self',     'self',     'self',      'self'),
+  'study.read':          row('self',     'self',     'self',      'self'),
 } satisfies Record<string, Record<Role, Cell>>
 
 export type Action = keyof typeof PERMISSIONS
@@ -55,6 +65,12 @@ const DOING: Record<Action, string> = {
   'roles.orgAdmin': '设置组织管理员角色',
   'invitations.manage': '管理这个党小组的邀请码',
   'audit.read': '查看这些操作记录',
+  'content.manage': '管理学习内容',
+  'outbox.read': '查看推送和通知记录',
+  'subscriptions.write': '替他人订阅消息',
+  'content.read': '阅读这些内容',
+  'study.write': '为他人记录学时',
+  'study.read': '查看这位成员的学习记录',
 }
 
 /** Where an object sits in the organisation; an org-wide object has none of these. */

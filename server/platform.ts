@@ -1,4 +1,6 @@
 import type { CloudDatabase } from './db/types'
+import type { Messenger } from './notify/messenger'
+import type { OfficialAccountClient } from './official-account/client'
 
 /**
  * What a cloud function needs from where it runs: the database, the caller's identity and the
@@ -10,6 +12,10 @@ export interface Platform {
   /** The caller's OPENID from the trusted invocation context, never from the payload. */
   callerOpenId(): string | undefined
   now(): Date
+  /** Where subscribe messages go: WeChat's openapi in the cloud, the outbox locally. */
+  readonly messenger: Messenger
+  /** The official account's API when configured; without it publications are recorded only. */
+  readonly officialAccount: OfficialAccountClient | undefined
 }
 
 let current: Platform | undefined

@@ -1,5 +1,7 @@
 import cloud from 'wx-server-sdk'
 import type { CloudDatabase } from './db/types'
+import { openapiMessenger } from './notify/openapi-messenger'
+import { officialAccountFromEnv } from './official-account/client'
 import type { Platform } from './platform'
 
 /** The platform inside WeChat cloud (CloudBase). */
@@ -11,5 +13,7 @@ export function createWxCloudPlatform(): Platform {
     db,
     callerOpenId: () => cloud.getWXContext().OPENID || undefined,
     now: () => new Date(),
+    messenger: openapiMessenger(),
+    officialAccount: officialAccountFromEnv(),
   }
 }

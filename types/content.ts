@@ -19,8 +19,16 @@ export const Body = z.array(Block).min(1, '正文不能为空').max(500)
 export const Category = z.object({ _id: z.string(), name: z.string(), order: z.number().int() })
 export type Category = z.infer<typeof Category>
 
-export const ContentStatus = z.enum(['draft', 'scheduled', 'published', 'retired'])
+/**
+ * An article is written as a `draft`, then either `scheduled` for a Shanghai day or `queued` (ready,
+ * pushed on the first day nothing is scheduled), `published` by the daily push, and maybe `retired`.
+ * A book is only ever `draft`, `published` or `retired` (BookStatus).
+ */
+export const ContentStatus = z.enum(['draft', 'queued', 'scheduled', 'published', 'retired'])
 export type ContentStatus = z.infer<typeof ContentStatus>
+
+export const BookStatus = ContentStatus.extract(['draft', 'published', 'retired'])
+export type BookStatus = z.infer<typeof BookStatus>
 
 const MediaUrl = z.url({ protocol: /^https?$/ })
 
@@ -61,7 +69,7 @@ export const Book = z.object({
   /** Absent: elective (选修). */
   required: Requirement.optional(),
   recommended: z.boolean(),
-  status: ContentStatus,
+  status: BookStatus,
   chapterCount: z.number().int().nonnegative(),
   totalMinutes: z.number().int().nonnegative(),
 })
@@ -81,3 +89,18 @@ export type Chapter = z.infer<typeof Chapter>
 
 /** Chinese reading speed used to estimate minutes: characters per minute. */
 export const READING_CHARS_PER_MINUTE = 300
+
+/** The characters a reader reads in a body: its text and captions, without whitespace. */
+export function bodyLength(body: readonly Block[]): number {
+  let length = 0
+  for (const block of body) {
+    const text = block.type === 'image' ? (block.caption ?? '') : block.type === 'quote' ? `${block.text}${block.cite ?? ''}` : block.text
+    length += Array.from(text.replace(/\s+/g, '')).length
+  }
+  return length
+}
+
+/** Estimated reading minutes of a body: at least one. */
+export function readingMinutes(body: readonly Block[]): number {
+  return Math.max(1, Math.ceil(bodyLength(body) / READING_CHARS_PER_MINUTE))
+}

@@ -131,6 +131,17 @@ export const AuditAction = z.enum([
   'unit.unarchive',
   'invitation.create',
   'invitation.revoke',
+  'article.create',
+  'article.update',
+  'article.schedule',
+  'article.retire',
+  'article.recommend',
+  'book.create',
+  'book.update',
+  'book.requirement',
+  'book.recommend',
+  'chapter.create',
+  'chapter.update',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -141,7 +152,7 @@ export const AuditEntry = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: AuditAction,
-  targetType: z.enum(['member', 'unit', 'invitation']),
+  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter']),
   targetId: z.string(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),

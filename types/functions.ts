@@ -15,8 +15,10 @@ import {
   Unit,
   UnitNode,
 } from './domain'
+import { contentContract } from './content-functions'
+import { studyContract } from './study'
+import { charCount, Cursor, id, page, text } from './fields'
 
-const charCount = (s: string) => Array.from(s).length
 
 export const CheckInInput = z.strictObject({
   reflection: z
@@ -59,16 +61,6 @@ export const ListArticlesOutput = z.object({ items: z.array(ArticleSummary) })
 export const NAME_MAX = 20
 export const UNIT_NAME_MAX = 30
 
-/** Trimmed text of 1..max characters (emoji count as one), with messages naming the field. */
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .refine((s) => charCount(s) >= 1, `${label}不能为空`)
-    .refine((s) => charCount(s) <= max, `${label}最多 ${max} 个字`)
-
-const id = (label: string) => z.string({ error: `${label}应为文字` }).min(1, `缺少${label}`).max(64, `${label}过长`)
-
 export const RealName = text('姓名', NAME_MAX)
 export const DisplayName = text('显示名称', NAME_MAX)
 export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
@@ -83,9 +75,6 @@ export const AvatarUrl = z
   .trim()
   .max(500, '头像地址过长')
   .regex(/^(https:\/\/|cloud:\/\/)\S+$/, '头像地址应以 https:// 或 cloud:// 开头')
-/** An opaque position in a paged list, from the previous page's `nextCursor`. */
-const Cursor = z.string({ error: '分页位置应为文字' }).max(300, '分页位置无效')
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 
 export const RegisterInput = z.strictObject({ name: RealName, code: InvitationCode })
 export const RegisterOutput = z.object({
@@ -221,6 +210,8 @@ export const contract = {
   revokeInvitation: { input: RevokeInvitationInput, output: Invitation },
   listInvitations: { input: ListInvitationsInput, output: ListInvitationsOutput },
   listAudit: { input: ListAuditInput, output: ListAuditOutput },
+  ...contentContract,
+  ...studyContract,
 } as const
 
 export type Contract = typeof contract

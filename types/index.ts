@@ -7,6 +7,8 @@ import { zhCN } from 'zod/locales'
 z.config(zhCN())
 
 export * from './content'
+export * from './content-functions'
 export * from './domain'
 export * from './errors'
 export * from './functions'
+export * from './study'

@@ -23,11 +23,35 @@ import { revokeInvitation } from '../../cloudfunctions/revokeInvitation'
 import { saveUnit } from '../../cloudfunctions/saveUnit'
 import { setRoles } from '../../cloudfunctions/setRoles'
 import { updateProfile } from '../../cloudfunctions/updateProfile'
+import { getContent } from '../../cloudfunctions/getContent'
+import { getSubscriptions } from '../../cloudfunctions/getSubscriptions'
+import { getToday } from '../../cloudfunctions/getToday'
+import { listCategories } from '../../cloudfunctions/listCategories'
+import { listContent } from '../../cloudfunctions/listContent'
+import { listOutbox } from '../../cloudfunctions/listOutbox'
+import { recordSubscription } from '../../cloudfunctions/recordSubscription'
+import { retireArticle } from '../../cloudfunctions/retireArticle'
+import { saveArticle } from '../../cloudfunctions/saveArticle'
+import { saveBook } from '../../cloudfunctions/saveBook'
+import { saveChapter } from '../../cloudfunctions/saveChapter'
+import { scheduleArticle } from '../../cloudfunctions/scheduleArticle'
+import { setBookRequirement } from '../../cloudfunctions/setBookRequirement'
+import { setRecommended } from '../../cloudfunctions/setRecommended'
+import { dailyPush } from '../../cloudfunctions/dailyPush'
+import { getArticle } from '../../cloudfunctions/getArticle'
+import { getBook } from '../../cloudfunctions/getBook'
+import { getChapter } from '../../cloudfunctions/getChapter'
+import { getContinueReading } from '../../cloudfunctions/getContinueReading'
+import { getMyStudy } from '../../cloudfunctions/getMyStudy'
+import { getStudyRules } from '../../cloudfunctions/getStudyRules'
+import { heartbeat } from '../../cloudfunctions/heartbeat'
+import { listLibrary } from '../../cloudfunctions/listLibrary'
 import { contract, type FunctionName } from '../../types'
 import type { CloudFunction } from '../../server/function'
 import { MEMBERS } from '../../server/members'
 import { UNITS } from '../../server/units'
 import { openTestCloud, type TestCloud } from '../support/cloud'
+import { addContent, paragraphs } from '../support/content'
 
 const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
   getMe,
@@ -50,6 +74,28 @@ const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
   revokeInvitation,
   listInvitations,
   listAudit,
+  getToday,
+  listCategories,
+  saveArticle,
+  scheduleArticle,
+  retireArticle,
+  listContent,
+  getContent,
+  saveBook,
+  saveChapter,
+  setBookRequirement,
+  setRecommended,
+  recordSubscription,
+  getSubscriptions,
+  listOutbox,
+  heartbeat,
+  getStudyRules,
+  getArticle,
+  getChapter,
+  getBook,
+  listLibrary,
+  getContinueReading,
+  getMyStudy,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -95,6 +141,18 @@ const row = (fn: FunctionName, what: string, place: Place, expected: string, inp
 
 const setStatus = (id: string, status: string) => (cloud: TestCloud) =>
   cloud.db.collection(MEMBERS).doc(id).update({ data: { status } }).then(() => undefined)
+const withContent = (cloud: TestCloud) => addContent(cloud.db)
+/** Content members may read: the article published too. */
+const withReading = async (cloud: TestCloud) => {
+  await addContent(cloud.db)
+  await cloud.db.collection('articles').doc('article-t').update({ data: { status: 'published', publishedOn: '2026-11-20' } })
+}
+const beat = (sessionId: string) => ({ kind: 'article', id: 'article-t', sessionId, seq: 1, mode: 'read', atEnd: false })
+/** A reading session the member at the place started. */
+const withSessionOf = async (cloud: TestCloud, at: Objects) => {
+  await withReading(cloud)
+  expect(await cloud.call(heartbeat, `wx-${at.member}`, beat(`session-of-${at.member}`))).toMatchObject({ ok: true })
+}
 const archiveGroupsOf = (cloud: TestCloud, at: Objects) =>
   cloud.db.collection(UNITS).where({ parentId: at.branch }).update({ data: { archived: true } }).then(() => undefined)
 
@@ -165,6 +223,36 @@ const MATRIX: Row[] = [
   row('listInvitations',    'a group’s codes',        'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
   row('listInvitations',    'a group’s codes',        'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group })),
   row('listAudit',          'the log in reach',       'org',         '✗ ✗ ✓ ✓', () => ({})),
+
+  row('getToday',           '今日学习',                'org',         '✓ ✓ ✓ ✓', () => ({})),
+  row('listCategories',     'the categories',         'org',         '✓ ✓ ✓ ✓', () => ({})),
+  row('recordSubscription', 'own grant',              'self',        '✓ ✓ ✓ ✓', () => ({ templateKey: 'dailyStudy', accepted: true })),
+  row('getSubscriptions',   'own grants',             'self',        '✓ ✓ ✓ ✓', () => ({})),
+  // Content is the whole organisation's: only its admins write it.
+  row('saveArticle',        'create an article',      'org',         '✗ ✗ ✗ ✓', () => ({ title: '新文章', summary: '摘要', body: paragraphs('正文'), source: '编辑部', categoryId: 'politics' }), withContent),
+  row('saveArticle',        'edit an article',        'org',         '✗ ✗ ✗ ✓', () => ({ id: 'article-t', title: '改标题', summary: '摘要', body: paragraphs('正文'), source: '编辑部', categoryId: 'politics' }), withContent),
+  row('scheduleArticle',    'an article',             'org',         '✗ ✗ ✗ ✓', () => ({ id: 'article-t', day: '2026-11-30' }), withContent),
+  row('retireArticle',      'an article',             'org',         '✗ ✗ ✗ ✓', () => ({ id: 'article-t' }), withContent),
+  row('listContent',        'articles',               'org',         '✗ ✗ ✗ ✓', () => ({ kind: 'article' }), withContent),
+  row('getContent',         'a book to edit',         'org',         '✗ ✗ ✗ ✓', () => ({ kind: 'book', id: 'book-t' }), withContent),
+  row('saveBook',           'create a book',          'org',         '✗ ✗ ✗ ✓', () => ({ title: '新书', author: '作者', summary: '简介', categoryId: 'history' }), withContent),
+  row('saveChapter',        'add a chapter',          'org',         '✗ ✗ ✗ ✓', () => ({ bookId: 'book-t', title: '新章', body: paragraphs('正文') }), withContent),
+  row('setBookRequirement', 'required for a branch',  'own',         '✗ ✗ ✗ ✓', (at) => ({ bookId: 'book-t', year: 2026, branchIds: [at.branch] }), withContent),
+  row('setRecommended',     'a book',                 'org',         '✗ ✗ ✗ ✓', () => ({ kind: 'book', id: 'book-t', recommended: true }), withContent),
+  row('listOutbox',         'sends and editions',     'org',         '✗ ✗ ✗ ✓', () => ({ kind: 'notification' })),
+
+  // Reading and study time: published content is everyone's; study time is the reader's own alone.
+  row('heartbeat',          'own reading session',    'self',        '✓ ✓ ✓ ✓', () => beat('own-session-1'), withReading),
+  row('heartbeat',          'a member’s session',     'own',         '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
+  row('heartbeat',          'a member’s session',     'sameBranch',  '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
+  row('heartbeat',          'a member’s session',     'otherBranch', '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
+  row('getStudyRules',      'the rules in force',     'org',         '✓ ✓ ✓ ✓', () => ({})),
+  row('getArticle',         'a published article',    'org',         '✓ ✓ ✓ ✓', () => ({ id: 'article-t' }), withReading),
+  row('getChapter',         'a published chapter',    'org',         '✓ ✓ ✓ ✓', () => ({ id: 'book-t-c1' }), withReading),
+  row('getBook',            'a published book',       'org',         '✓ ✓ ✓ ✓', () => ({ id: 'book-t' }), withReading),
+  row('listLibrary',        'the library',            'org',         '✓ ✓ ✓ ✓', () => ({}), withReading),
+  row('getContinueReading', 'own reading',            'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getMyStudy',         'own study record',       'self',        '✓ ✓ ✓ ✓', () => ({})),
 ]
 
 async function world(): Promise<TestCloud> {
@@ -228,6 +316,12 @@ describe('callers without an active member record', () => {
   it.each(Object.keys(contract) as FunctionName[])('%s: a deactivated member is refused, whatever roles they held', async (fn) => {
     const result = await cloud.call(fnOf(fn), 'wx-left', firstRow(fn).input(AT.own, 'left'))
     expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('停用') })
+  })
+
+  it('the dailyPush timer refuses any call made by a user, whatever their roles', async () => {
+    for (const openid of ['wx-org', 'wx-m1', 'wx-left', 'wx-stranger']) {
+      expect(await cloud.call(dailyPush, openid, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    }
   })
 
   it.each(Object.keys(contract) as FunctionName[])('%s: no OPENID in the context is UNAUTHENTICATED', async (fn) => {

@@ -1,5 +1,7 @@
 import type { Member, Unit } from '../../types'
 import { articles as seedArticles } from '../../local-cloud/seed/articles'
+import { AdminArticle } from '../../types'
+import type { ArticleDoc, BookDoc } from '../../server/content/docs'
 import { startTestLocalCloud, FIXTURE_STATIC, type TestLocalCloud } from '../support/local-cloud'
 
 // 2026-11-22T17:30Z is already Monday 2026-11-23, 01:30 in Shanghai (and Sunday in Los Angeles).
@@ -22,7 +24,7 @@ async function all<T>(collection: string): Promise<T[]> {
 
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
-    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 6 })
+    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3 })
     const units = await all<Unit>('units')
     const byId = Object.fromEntries(units.map((u) => [u._id, u]))
     expect(byId.committee).toMatchObject({ kind: 'committee', parentId: null })
@@ -99,10 +101,23 @@ describe('demo seed', () => {
     for (const c of codes) expect(c._id).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/)
   })
 
-  test('articles are dated on the last Shanghai days before the clock', async () => {
-    const articles = await all<{ _id: string; publishedOn: string; body: { type: string; text: string }[] }>('articles')
+  test('two weeks of articles: pushed on the last Shanghai days before the clock, scheduled after it, queued', async () => {
+    const articles = await all<ArticleDoc>('articles')
     expect(articles).toHaveLength(seedArticles.length)
-    expect(articles.map((a) => a.publishedOn).sort().reverse()).toEqual([
+    for (const a of articles) expect(AdminArticle.safeParse(a).error).toBeUndefined()
+    expect(articles.filter((a) => a.status === 'scheduled').map((a) => a.scheduledFor).sort()).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ])
+    expect(articles.filter((a) => a.status === 'queued')).toHaveLength(2)
+    const pushes = await all<{ _id: string; articleIds: string[] }>('pushes')
+    expect(pushes.map((p) => p._id).sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'])
+    const published = articles.filter((a) => a.status === 'published')
+    expect(published.map((a) => a.publishedOn).sort().reverse()).toEqual([
       '2026-11-23',
       '2026-11-22',
       '2026-11-21',
@@ -112,7 +127,24 @@ describe('demo seed', () => {
     ])
     for (const a of articles) {
       expect(a.body.length).toBeGreaterThan(2)
-      for (const block of a.body) expect(['paragraph', 'heading', 'quote']).toContain(block.type)
+      expect(['politics', 'economy', 'history', 'cultivation', 'practice']).toContain(a.categoryId)
+    }
+  })
+
+  test('books with chapters in the categories, one required for the year for every 党支部', async () => {
+    const categories = await all<{ name: string }>('categories')
+    expect(categories.map((c) => c.name)).toEqual(expect.arrayContaining(['政治理论', '经济管理', '历史文化', '励志修养']))
+    const books = await all<BookDoc>('books')
+    expect(books).toHaveLength(3)
+    expect(books.find((b) => b.required?.year === 2026 && b.required.branchIds.length === 0)).toBeDefined()
+    const chapters = await all<{ bookId: string; order: number; minutes: number }>('chapters')
+    for (const book of books) {
+      const own = chapters.filter((c) => c.bookId === book._id).sort((a, b) => a.order - b.order)
+      expect(own.map((c) => c.order)).toEqual(own.map((_, i) => i + 1))
+      expect(own.length).toBeGreaterThanOrEqual(3)
+      expect(own.length).toBeLessThanOrEqual(6)
+      expect(book.chapterCount).toBe(own.length)
+      expect(book.totalMinutes).toBe(own.reduce((sum, c) => sum + c.minutes, 0))
     }
   })
 
@@ -124,7 +156,7 @@ describe('demo seed', () => {
     expect((await t.cloud.db.collection('units').count()).total).toBe(7)
     expect((await t.cloud.db.collection('members').count()).total).toBe(42)
     expect((await t.cloud.db.collection('invitations').count()).total).toBe(7)
-    expect((await t.cloud.db.collection('articles').count()).total).toBe(5)
+    expect((await t.cloud.db.collection('articles').count()).total).toBe(13)
     const { data } = await t.cloud.db.collection('members').doc('member-07').get()
     expect(data.name).toBe('吴俊峰（已改名）')
   })

@@ -21,8 +21,8 @@ describe('the permission table', () => {
     expect(widths).toEqual([...widths].sort((a, b) => a - b))
   })
 
-  it('keeps a person’s own profile and check-ins theirs alone, whatever the role', () => {
-    for (const action of ['profile.write', 'checkins.write'] as const) {
+  it('keeps a person’s own profile, check-ins and study time theirs alone, whatever the role', () => {
+    for (const action of ['profile.write', 'checkins.write', 'study.write', 'study.read'] as const) {
       expect(ROLE_ORDER.map((role) => PERMISSIONS[action][role])).toEqual(['self', 'self', 'self', 'self'])
     }
   })

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto'
+import type { Member, NotificationRecord, NotificationResult, TemplateKey } from '../../types'
+import { dayKey } from '../calendar'
+import { findDoc } from '../db/documents'
+import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { clearGrants, consumeGrant, returnGrant } from './grants'
+import type { Messenger } from './messenger'
+import { releaseSlot, reserveSlot } from './quota'
+import { DAILY_CAP, isQuietHour } from './rules'
+
+export const NOTIFICATIONS = 'notifications'
+
+/** One send attempt as stored, under an id derived from its idempotency key. */
+export interface NotificationDoc extends Omit<NotificationRecord, 'kind'> {
+  updatedAt: string
+}
+
+export interface NotifyRequest {
+  member: Pick<Member, '_id' | 'name' | 'openid'>
+  templateKey: TemplateKey
+  /** The same key never sends twice, whatever happens: e.g. `dailyStudy:2026-11-23:member-07`. */
+  key: string
+  /** The mini-program page the message opens. */
+  page: string
+  /** Semantic fields (see templates.ts). */
+  data: Record<string, string>
+}
+
+export interface NotifyPorts {
+  db: CloudDatabase
+  messenger: Messenger
+  now: Date
+}
+
+export interface NotifyOutcome {
+  result: NotificationResult
+  /** The key had been used before: this call sent nothing and answers the earlier result. */
+  duplicate: boolean
+}
+
+/** WeChat's answer when the member holds no subscription for the template. */
+const NO_SUBSCRIPTION = 43101
+
+export const notificationId = (key: string) => `n-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`
+
+/**
+ * Sends one subscribe message, at most once per idempotency key. The key is claimed first (the
+ * record's unique id); then, in order: quiet hours (22:00–07:00 Shanghai: skipped and recorded,
+ * not deferred), an unused grant taken atomically, a slot of the member's daily cap, the send.
+ * Every outcome is recorded; a grant and a slot are given back when nothing went out.
+ */
+export async function notify(ports: NotifyPorts, request: NotifyRequest): Promise<NotifyOutcome> {
+  const { db, messenger, now } = ports
+  const { member, templateKey } = request
+  const at = now.toISOString()
+  const doc: NotificationDoc = {
+    _id: notificationId(request.key),
+    key: request.key,
+    memberId: member._id,
+    memberName: member.name,
+    templateKey,
+    result: 'sending',
+    channel: messenger.channel,
+    page: request.page,
+    data: request.data,
+    error: null,
+    at,
+    updatedAt: at,
+  }
+  try {
+    await db.collection(NOTIFICATIONS).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+    const earlier = await findDoc<NotificationDoc>(db, NOTIFICATIONS, doc._id)
+    return { result: earlier?.result ?? 'sending', duplicate: true }
+  }
+
+  const finish = async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
+    await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result, error, updatedAt: at } })
+    return { result, duplicate: false }
+  }
+
+  if (isQuietHour(now)) return finish('quietHours')
+  if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
+  if (!(await consumeGrant(db, member._id, templateKey))) return finish('noGrant')
+  if (!(await reserveSlot(db, member._id, dayKey(now), DAILY_CAP))) {
+    await returnGrant(db, member._id, templateKey)
+    return finish('dailyCap')
+  }
+  const outcome = await messenger
+    .send({ touser: member.openid, templateKey, page: request.page, data: request.data })
+    .catch((err: unknown) => ({ ok: false as const, errCode: 'ERROR', errMsg: (err as Error)?.message ?? String(err) }))
+  if (outcome.ok) return finish('sent')
+  await releaseSlot(db, member._id, dayKey(now))
+  if (Number(outcome.errCode) === NO_SUBSCRIPTION) await clearGrants(db, member._id, templateKey)
+  else await returnGrant(db, member._id, templateKey)
+  return finish('failed', `${outcome.errCode}: ${outcome.errMsg}`)
+}

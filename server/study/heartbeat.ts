@@ -1,0 +1,212 @@
+import type { z } from 'zod'
+import type { HeartbeatInput, HeartbeatOutput, Member } from '../../types'
+import { dayKey, quarterKey, weekKey } from '../calendar'
+import type { CloudDatabase, Command, UpdateData } from '../db/types'
+import { AppError } from '../errors'
+import { authorize, memberTarget } from '../permissions'
+import { applyCaps, creditBeat, withoutOverlap, type CappedCredit } from './crediting'
+import {
+  bookProgress,
+  ensureLedger,
+  fieldKey,
+  itemKey,
+  itemProgress,
+  readLedger,
+  STUDY_LEDGERS,
+  type LedgerBook,
+  type LedgerDoc,
+  type LedgerItem,
+  type LedgerSession,
+} from './ledger'
+import { readableItem, type StudyItem } from './readable'
+import { countReader } from './readers'
+import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES, wholeMinutes } from './rules'
+import { assertSameItem, claimSession } from './sessions'
+
+type Input = z.output<typeof HeartbeatInput>
+type Output = z.output<typeof HeartbeatOutput>
+
+/** A session is forgotten a day after its last heartbeat (its next one starts it again). */
+const SESSION_TTL_MS = 24 * 3600_000
+/** Conditional updates lost to a concurrent heartbeat of the same member are retried this often. */
+const ATTEMPTS = 8
+
+/**
+ * One heartbeat of a reading session. The member's ledger is read, the credit worked out by the
+ * rules (crediting.ts), and the ledger updated in ONE conditional update whose condition is every
+ * value the credit was worked out from (the session's last seq, the days' and the item's credited
+ * time, the completion flags): a duplicated, replayed or concurrent heartbeat, or a concurrent one
+ * from another session, finds the condition false and is worked out again from the new values, so
+ * nothing is credited twice and no cap is exceeded.
+ */
+export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<Output> {
+  authorize(caller, 'study.write', memberTarget(caller))
+  const item = await readableItem(db, input.kind, input.id)
+  if (input.mode === 'listen' && !item.hasAudio) throw new AppError('INVALID_INPUT', '这篇内容没有音频，无法收听')
+  const key = itemKey(item.kind, item.id)
+  const bookKey = item.book ? fieldKey(item.book.id) : undefined
+  const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.gapLimitSeconds + 1) * 1000)), dayKey(now)]
+  const paths = ['sessions', 'creditedUntil', `items.${key}`, ...days.map((d) => `days.${d}`), ...(bookKey ? [`books.${bookKey}`] : [])]
+  let claimed = false
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let ledger = await readLedger(db, caller._id, paths)
+    if (!ledger) {
+      await ensureLedger(db, caller._id, now)
+      ledger = await readLedger(db, caller._id, paths)
+      if (!ledger) throw new Error(`ledger of ${caller._id} not found after creating it`)
+    }
+    const session = ledger.sessions?.[input.sessionId]
+    if (session) assertSameItem(session.item === key)
+    else if (!claimed) {
+      await claimSession(db, caller, input.sessionId, item.kind, item.id, now)
+      claimed = true
+    }
+    const step = plan(db.command, ledger, session, item, key, bookKey, input, now)
+    if (!step.update) return step.answer
+    const { stats } = await db
+      .collection(STUDY_LEDGERS)
+      .where({ _id: caller._id, ...step.update.where })
+      .update({ data: step.update.data })
+    if (stats.updated === 1) {
+      await step.afterwards?.(db)
+      return step.answer
+    }
+  }
+  throw new AppError('CONFLICT', '学习记录正忙，请稍后再试')
+}
+
+interface Step {
+  answer: Output
+  update?: { where: Record<string, unknown>; data: UpdateData }
+  afterwards?: (db: CloudDatabase) => Promise<void>
+}
+
+/** Works out the heartbeat from the ledger as read: the answer, and the update that makes it true. */
+function plan(
+  _: Command,
+  ledger: Partial<LedgerDoc>,
+  session: LedgerSession | undefined,
+  item: StudyItem,
+  key: string,
+  bookKey: string | undefined,
+  input: Input,
+  now: Date,
+): Step {
+  const rules = STUDY_RULES
+  const today = dayKey(now)
+  const before = ledger.items?.[key]
+  const bookBefore = bookKey ? ledger.books?.[bookKey] : undefined
+  const daySeconds = (day: string) => ledger.days?.[day] ?? 0
+  const until = ledger.creditedUntil ? new Date(ledger.creditedUntil) : undefined
+  const measured = creditBeat(rules, session && { seq: session.seq, anchorAt: new Date(session.anchorAt) }, { seq: input.seq, at: now })
+  const credit = withoutOverlap(measured, until)
+  if (credit.outcome === 'duplicate') {
+    const nothing: CappedCredit = { seconds: 0, parts: [], reason: 'duplicate' }
+    return { answer: answer(nothing, item, before, bookBefore, daySeconds(today), false, false) }
+  }
+  const capped = applyCaps(credit, {
+    itemSeconds: before?.s ?? 0,
+    itemCapSeconds: itemCapSeconds(rules, item.minutes),
+    daySeconds,
+    dayCapSeconds: dayCapSeconds(rules),
+  })
+  const seconds = (before?.s ?? 0) + capped.seconds
+  const reachedEnd = (before?.end ?? false) || input.atEnd
+  const completing = !(before?.done ?? false) && reachedEnd && seconds >= completeAtSeconds(rules, item.minutes)
+  const after: LedgerItem = {
+    kind: item.kind,
+    id: item.id,
+    bookId: item.book?.id ?? null,
+    s: seconds,
+    pos: input.position ?? before?.pos ?? 0,
+    end: reachedEnd,
+    done: (before?.done ?? false) || completing,
+    doneAt: completing ? now : (before?.doneAt ?? null),
+    at: now,
+    day: capped.seconds > 0 ? today : (before?.day ?? null),
+  }
+  const chaptersDone = (bookBefore?.done ?? 0) + (completing ? 1 : 0)
+  const bookCompleting = !!item.book && completing && !bookBefore?.completedAt && chaptersDone >= item.book.chapterCount
+  const bookAfter: LedgerBook | undefined = item.book
+    ? {
+        id: item.book.id,
+        done: chaptersDone,
+        completedAt: bookCompleting ? now : (bookBefore?.completedAt ?? null),
+        day: capped.seconds > 0 ? today : (bookBefore?.day ?? null),
+      }
+    : undefined
+
+  // The condition: every value read that the credit depends on is still what it was.
+  const was = (value: unknown) => (value === undefined ? _.exists(false) : value)
+  const where: Record<string, unknown> = { [`sessions.${input.sessionId}.seq`]: was(session?.seq) }
+  for (const part of capped.parts) where[`days.${part.day}`] = was(ledger.days?.[part.day])
+  where[`items.${key}.s`] = was(before?.s)
+  where[`items.${key}.done`] = was(before?.done)
+  if (bookKey && completing) where[`books.${bookKey}.done`] = was(bookBefore?.done)
+  const advancesUntil = !!measured.end && (!until || measured.end.getTime() > until.getTime())
+  if (advancesUntil) where.creditedUntil = was(ledger.creditedUntil)
+
+  const data: UpdateData = {
+    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, item: key },
+  }
+  for (const [field, value] of Object.entries(after)) if (field !== 's') data[`items.${key}.${field}`] = value
+  if (advancesUntil) data.creditedUntil = measured.end
+  if (bookKey && bookAfter) {
+    data[`books.${bookKey}.id`] = bookAfter.id
+    data[`books.${bookKey}.completedAt`] = bookAfter.completedAt
+    data[`books.${bookKey}.day`] = bookAfter.day
+  }
+  const sums = new Map<string, number>()
+  const add = (path: string, n: number) => sums.set(path, (sums.get(path) ?? 0) + n)
+  add(`items.${key}.s`, capped.seconds)
+  if (bookKey) add(`books.${bookKey}.done`, completing ? 1 : 0)
+  for (const part of capped.parts) {
+    const quarter = quarterKey(part.at)
+    add(`days.${part.day}`, part.seconds)
+    add(`weeks.${weekKey(part.at)}`, part.seconds)
+    add(`quarters.${quarter}`, part.seconds)
+    add(`cats.${quarter}.${fieldKey(item.categoryId)}`, part.seconds)
+  }
+  for (const [path, n] of sums) data[path] = _.inc(n)
+  // A session's first heartbeat forgets the member's sessions idle for a day.
+  if (credit.outcome === 'started') {
+    for (const [id, s] of Object.entries(ledger.sessions ?? {})) {
+      if (id !== input.sessionId && now.getTime() - new Date(s.anchorAt).getTime() > SESSION_TTL_MS) data[`sessions.${id}`] = _.remove()
+    }
+  }
+
+  const firstReadToday = capped.seconds > 0 && (item.book ? bookBefore?.day !== today : before?.day !== today)
+  const todaySeconds = daySeconds(today) + capped.parts.filter((p) => p.day === today).reduce((n, p) => n + p.seconds, 0)
+  return {
+    answer: answer(capped, item, after, bookAfter, todaySeconds, completing, bookCompleting),
+    update: { where, data },
+    afterwards: firstReadToday
+      ? (db) => countReader(db, item.book ? 'book' : 'article', item.book?.id ?? item.id, item.categoryId, today)
+      : undefined,
+  }
+}
+
+function answer(
+  credit: CappedCredit,
+  item: StudyItem,
+  itemAfter: LedgerItem | undefined,
+  bookAfter: LedgerBook | undefined,
+  todaySeconds: number,
+  justCompleted: boolean,
+  bookJustCompleted: boolean,
+): Output {
+  const progress = itemProgress(STUDY_RULES, itemAfter, item.minutes)
+  return {
+    creditedSeconds: credit.seconds,
+    reason: credit.reason,
+    itemSeconds: progress.creditedSeconds,
+    completed: progress.completed,
+    justCompleted,
+    minutesCredited: wholeMinutes(progress.creditedSeconds),
+    progress,
+    todaySeconds,
+    dayCapSeconds: dayCapSeconds(STUDY_RULES),
+    book: item.book ? { ...bookProgress(item.book.id, bookAfter, item.book.chapterCount), justCompleted: bookJustCompleted } : null,
+    nextBeatSeconds: STUDY_RULES.heartbeatSeconds,
+  }
+}

@@ -1,0 +1,66 @@
+import type { Member, RequirementKind, StudyKind } from '../../types'
+import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../content/docs'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { AppError } from '../errors'
+
+/**
+ * What members may read: published articles, and the chapters of published books. Every published
+ * book is readable by every member: a book required (必修) for other 党支部 is an elective (选修) for
+ * the caller, and its time counts the same. Drafts, scheduled and retired content answer NOT_FOUND,
+ * as if they did not exist.
+ */
+
+export async function readableArticle(db: CloudDatabase, id: string): Promise<ArticleDoc> {
+  const doc = await findDoc<ArticleDoc>(db, ARTICLES, id)
+  if (!doc || doc.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这篇文章，它可能已下架')
+  return doc
+}
+
+export async function readableBook(db: CloudDatabase, id: string): Promise<BookDoc> {
+  const doc = await findDoc<BookDoc>(db, BOOKS, id)
+  if (!doc || doc.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这本书，它可能已下架')
+  return doc
+}
+
+export async function readableChapter(db: CloudDatabase, id: string): Promise<{ chapter: ChapterDoc; book: BookDoc }> {
+  const chapter = await findDoc<ChapterDoc>(db, CHAPTERS, id)
+  if (!chapter) throw new AppError('NOT_FOUND', '没有找到这一章，它可能已下架')
+  return { chapter, book: await readableBook(db, chapter.bookId) }
+}
+
+/** What a heartbeat needs to know about the item read. */
+export interface StudyItem {
+  kind: StudyKind
+  id: string
+  minutes: number
+  categoryId: string
+  hasAudio: boolean
+  /** Chapters: their book. */
+  book: { id: string; chapterCount: number } | null
+}
+
+export async function readableItem(db: CloudDatabase, kind: StudyKind, id: string): Promise<StudyItem> {
+  if (kind === 'article') {
+    const a = await readableArticle(db, id)
+    return { kind, id, minutes: a.minutes, categoryId: a.categoryId, hasAudio: !!a.audioUrl, book: null }
+  }
+  const { chapter, book } = await readableChapter(db, id)
+  return {
+    kind,
+    id,
+    minutes: chapter.minutes,
+    categoryId: book.categoryId,
+    hasAudio: !!chapter.audioUrl,
+    book: { id: book._id, chapterCount: book.chapterCount },
+  }
+}
+
+/** Is the book required of the member in `year`: for every 党支部 (no list) or theirs. */
+export function isRequiredFor(book: Pick<BookDoc, 'required'>, member: Pick<Member, 'branchId'>, year: number): boolean {
+  const r = book.required
+  return !!r && r.year === year && (r.branchIds.length === 0 || r.branchIds.includes(member.branchId))
+}
+
+export const requirementOf = (book: Pick<BookDoc, 'required'>, member: Pick<Member, 'branchId'>, year: number): RequirementKind =>
+  isRequiredFor(book, member, year) ? 'required' : 'elective'

@@ -1,0 +1,131 @@
+import type { z } from 'zod'
+import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, Member } from '../../types'
+import { yearKey } from '../calendar'
+import { CATEGORIES } from '../content/categories'
+import { CHAPTERS, type ChapterDoc } from '../content/docs'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { authorize, memberTarget, ORGANISATION } from '../permissions'
+import { bookProgress, fieldKey, itemKey, itemProgress, readLedger, type LedgerItem } from './ledger'
+import { readableArticle, readableBook, readableChapter, requirementOf } from './readable'
+import { STUDY_RULES } from './rules'
+
+/** The reader pages: content with the caller's own saved progress. */
+
+function authorizeReading(caller: Member): void {
+  authorize(caller, 'content.read', ORGANISATION)
+  authorize(caller, 'study.read', memberTarget(caller))
+}
+
+export async function categoryName(db: CloudDatabase, id: string): Promise<string> {
+  return (await findDoc<Category>(db, CATEGORIES, id))?.name ?? '未分类'
+}
+
+export async function readArticle(db: CloudDatabase, caller: Member, id: string): Promise<z.output<typeof GetArticleOutput>> {
+  authorizeReading(caller)
+  const a = await readableArticle(db, id)
+  const key = itemKey('article', a._id)
+  const [name, ledger] = await Promise.all([categoryName(db, a.categoryId), readLedger(db, caller._id, [`items.${key}`])])
+  return {
+    article: {
+      _id: a._id,
+      title: a.title,
+      summary: a.summary,
+      body: a.body,
+      source: a.source,
+      categoryId: a.categoryId,
+      categoryName: name,
+      minutes: a.minutes,
+      audioUrl: a.audioUrl ?? null,
+      videoUrl: a.videoUrl ?? null,
+      publishedOn: a.publishedOn ?? null,
+    },
+    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], a.minutes),
+  }
+}
+
+const link = (c: Pick<ChapterDoc, '_id' | 'order' | 'title'>) => ({ _id: c._id, order: c.order, title: c.title })
+
+export async function readChapter(db: CloudDatabase, caller: Member, id: string): Promise<z.output<typeof GetChapterOutput>> {
+  authorizeReading(caller)
+  const { chapter, book } = await readableChapter(db, id)
+  const key = itemKey('chapter', chapter._id)
+  const _ = db.command
+  const [ledger, neighbours] = await Promise.all([
+    readLedger(db, caller._id, [`items.${key}`]),
+    db
+      .collection(CHAPTERS)
+      .where({ bookId: book._id, order: _.in([chapter.order - 1, chapter.order + 1]) })
+      .field({ _id: true, order: true, title: true })
+      .get(),
+  ])
+  const around = neighbours.data as ChapterDoc[]
+  const previous = around.find((c) => c.order === chapter.order - 1)
+  const next = around.find((c) => c.order === chapter.order + 1)
+  return {
+    chapter: {
+      _id: chapter._id,
+      bookId: chapter.bookId,
+      order: chapter.order,
+      title: chapter.title,
+      body: chapter.body,
+      minutes: chapter.minutes,
+      audioUrl: chapter.audioUrl ?? null,
+    },
+    book: { _id: book._id, title: book.title, chapterCount: book.chapterCount },
+    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], chapter.minutes),
+    previous: previous ? link(previous) : null,
+    next: next ? link(next) : null,
+  }
+}
+
+export async function readBook(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<z.output<typeof GetBookOutput>> {
+  authorizeReading(caller)
+  const book = await readableBook(db, id)
+  const { data } = await db
+    .collection(CHAPTERS)
+    .where({ bookId: book._id })
+    .field({ _id: true, order: true, title: true, minutes: true, audioUrl: true })
+    .orderBy('order', 'asc')
+    .limit(1000)
+    .get()
+  const chapters = data as Omit<ChapterDoc, 'body'>[]
+  const bookKey = fieldKey(book._id)
+  const paths = [`books.${bookKey}`, ...chapters.map((c) => `items.${itemKey('chapter', c._id)}`)]
+  const [name, ledger] = await Promise.all([categoryName(db, book.categoryId), readLedger(db, caller._id, paths)])
+  const itemOf = (c: { _id: string }): LedgerItem | undefined => ledger?.items?.[itemKey('chapter', c._id)]
+  const year = Number(yearKey(now))
+  return {
+    book: {
+      _id: book._id,
+      title: book.title,
+      author: book.author,
+      summary: book.summary,
+      categoryId: book.categoryId,
+      categoryName: name,
+      coverUrl: book.coverUrl ?? null,
+      requirement: requirementOf(book, caller, year),
+      requiredYear: requirementOf(book, caller, year) === 'required' ? year : null,
+      recommended: book.recommended,
+      chapterCount: book.chapterCount,
+      totalMinutes: book.totalMinutes,
+    },
+    chapters: chapters.map((c) => ({
+      ...link(c),
+      minutes: c.minutes,
+      hasAudio: !!c.audioUrl,
+      progress: itemProgress(STUDY_RULES, itemOf(c), c.minutes),
+    })),
+    progress: bookProgress(book._id, ledger?.books?.[bookKey], book.chapterCount),
+    continueChapterId: continueChapter(chapters, itemOf),
+  }
+}
+
+/** The chapter last read when not completed, else the first one not completed. */
+function continueChapter(chapters: { _id: string }[], itemOf: (c: { _id: string }) => LedgerItem | undefined): string | null {
+  const open = chapters.filter((c) => !itemOf(c)?.done)
+  const started = open
+    .filter((c) => itemOf(c)?.at)
+    .sort((a, b) => new Date(itemOf(b)!.at).getTime() - new Date(itemOf(a)!.at).getTime())
+  return started[0]?._id ?? open[0]?._id ?? null
+}

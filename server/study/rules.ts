@@ -1,0 +1,87 @@
+import type { Member, StudyRules } from '../../types'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { authorize, ORGANISATION } from '../permissions'
+
+/**
+ * The study-time rules in force: the one place their numbers live. Everything that credits, caps,
+ * completes or explains study time reads them from here.
+ */
+export interface StudyRuleNumbers {
+  /** The reader sends a heartbeat this often while the page is visible and the member active. */
+  heartbeatSeconds: number
+  /** One heartbeat credits at most this much of the time since the previous one. */
+  maxBeatSeconds: number
+  /** A longer gap between two heartbeats credits nothing. */
+  gapLimitSeconds: number
+  /** Credited time per article or chapter stops at this multiple of its estimated minutes. */
+  itemCapMultiple: number
+  /** Credited time per Shanghai day stops here. */
+  dayCapMinutes: number
+  /** An item completes when this share of its estimate is credited and its end was reached. */
+  completionShare: number
+  /** The weekly target; the only rule an organisation configures (collection `studySettings`). */
+  weeklyTargetMinutes: number
+}
+
+export const STUDY_RULES: Readonly<StudyRuleNumbers> = Object.freeze({
+  heartbeatSeconds: 15,
+  maxBeatSeconds: 30,
+  gapLimitSeconds: 60,
+  itemCapMultiple: 2,
+  dayCapMinutes: 240,
+  completionShare: 0.8,
+  weeklyTargetMinutes: 30,
+})
+
+export const STUDY_SETTINGS = 'studySettings'
+/** `studySettings/rules`: `{ weeklyTargetMinutes }`, written by the organisation's admins. */
+export const STUDY_SETTINGS_ID = 'rules'
+
+/** The rules with the organisation's weekly target, when it set a valid one. */
+export async function loadStudyRules(db: CloudDatabase): Promise<StudyRuleNumbers> {
+  const settings = await findDoc<{ weeklyTargetMinutes?: unknown }>(db, STUDY_SETTINGS, STUDY_SETTINGS_ID)
+  const target = settings?.weeklyTargetMinutes
+  const valid = typeof target === 'number' && Number.isInteger(target) && target >= 1 && target <= 10_080
+  return valid ? { ...STUDY_RULES, weeklyTargetMinutes: target } : STUDY_RULES
+}
+
+/** No time is credited for an item beyond this. */
+export const itemCapSeconds = (rules: StudyRuleNumbers, minutes: number) => Math.round(rules.itemCapMultiple * minutes * 60)
+
+/** The credited time that completes an item (with its end reached). */
+export const completeAtSeconds = (rules: StudyRuleNumbers, minutes: number) =>
+  // Rounded first: 0.8 × 180 is 144.00000000000003 in floating point.
+  Math.ceil(Math.round(rules.completionShare * minutes * 60 * 1e6) / 1e6)
+
+export const dayCapSeconds = (rules: StudyRuleNumbers) => rules.dayCapMinutes * 60
+
+/** Whole minutes of credited seconds, as members see them: rounded down. */
+export const wholeMinutes = (seconds: number) => Math.floor(seconds / 60)
+
+const percent = (share: number) => `${Math.round(share * 100)}%`
+
+/** The rules as data and as the sentences of the rules page (学时规则). */
+export function describeRules(rules: StudyRuleNumbers): StudyRules {
+  return {
+    ...rules,
+    sentences: [
+      '学时由服务器按服务器时钟计算，手机上报的时长不作数。',
+      `阅读页面在前台、你正在阅读（或音频正在播放）时，小程序每 ${rules.heartbeatSeconds} 秒向服务器报一次“心跳”，服务器按两次心跳之间实际经过的时间计入学时，每次最多 ${rules.maxBeatSeconds} 秒。`,
+      `两次心跳相隔超过 ${rules.gapLimitSeconds} 秒（如锁屏、切到后台、网络中断、长时间未操作），这段时间不计入。`,
+      '收听音频与阅读文字同样计入学时。',
+      `每篇文章或每个章节最多计入其预计阅读时长的 ${rules.itemCapMultiple} 倍。`,
+      `每天最多计入 ${rules.dayCapMinutes} 分钟（${rules.dayCapMinutes / 60} 小时），按北京时间零点分日；跨零点的阅读分别计入前后两天。`,
+      '重复发送或重放的心跳不计入，同一时间打开多个阅读页面也不会重复计时。',
+      `计入学时达到预计时长的 ${percent(rules.completionShare)} 且读到末尾（或听完），即完成该篇或该章；一本书的全部章节完成即读完这本书。`,
+      `每周（周一至周日）学习 ${rules.weeklyTargetMinutes} 分钟即达到每周目标。`,
+      '页面上的分钟数按已计入的秒数向下取整显示。',
+    ],
+  }
+}
+
+/** The rules page: anyone signed in may read the rules. */
+export async function studyRulesFor(db: CloudDatabase, caller: Member): Promise<StudyRules> {
+  authorize(caller, 'content.read', ORGANISATION)
+  return describeRules(await loadStudyRules(db))
+}

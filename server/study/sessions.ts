@@ -1,0 +1,39 @@
+import type { Member, StudyKind } from '../../types'
+import { findDoc } from '../db/documents'
+import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { AppError } from '../errors'
+import { authorize } from '../permissions'
+
+/**
+ * Who a reading session belongs to: `studySessions/<sessionId>`, written by the session's first
+ * heartbeat and never changed. A session id is the client's; this record keeps one member from
+ * advancing (or replaying into) another member's session.
+ */
+export const STUDY_SESSIONS = 'studySessions'
+
+interface SessionDoc {
+  _id: string
+  memberId: string
+  kind: StudyKind
+  itemId: string
+  startedAt: Date
+}
+
+/** Binds the session to the caller and the item, or checks an existing binding. */
+export async function claimSession(db: CloudDatabase, caller: Member, sessionId: string, kind: StudyKind, itemId: string, now: Date): Promise<void> {
+  const doc: SessionDoc = { _id: sessionId, memberId: caller._id, kind, itemId, startedAt: now }
+  try {
+    await db.collection(STUDY_SESSIONS).add({ data: doc })
+    return
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
+  const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
+  if (!existing) throw new Error(`session ${sessionId} reported as duplicate but not found`)
+  authorize(caller, 'study.write', { memberId: existing.memberId })
+  assertSameItem(existing.kind === kind && existing.itemId === itemId)
+}
+
+export function assertSameItem(same: boolean): void {
+  if (!same) throw new AppError('INVALID_INPUT', '阅读会话与正在阅读的内容不符，请重新打开页面')
+}

@@ -1,0 +1,181 @@
+import { dailyPush } from '../../cloudfunctions/dailyPush'
+import { getToday } from '../../cloudfunctions/getToday'
+import { listArticles } from '../../cloudfunctions/listArticles'
+import { scheduleArticle } from '../../cloudfunctions/scheduleArticle'
+import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
+import { NOTIFICATIONS } from '../../server/notify/notify'
+import { SUBSCRIPTIONS } from '../../server/notify/grants'
+import { PUBLICATIONS } from '../../server/official-account/publication'
+import { PUSHES } from '../../server/push/pushes'
+import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { addArticle, addCategories } from '../support/content'
+
+// 07:30 in Shanghai on Tuesday 2026-11-24 is 23:30Z on Monday 2026-11-23.
+const PUSH_TIME = '2026-11-23T23:30:00Z'
+
+let cloud: TestCloud
+beforeEach(async () => {
+  cloud = await openTestCloud(PUSH_TIME)
+  await cloud.addCast()
+  await addCategories(cloud.db)
+  jest.spyOn(console, 'log').mockImplementation(() => undefined)
+})
+afterEach(async () => {
+  jest.restoreAllMocks()
+  await cloud.close()
+})
+
+const fire = () => cloud.call(dailyPush, undefined, { Type: 'Timer', TriggerName: 'daily', Time: cloud.clock.now().toISOString() })
+const article = async (id: string) => (await cloud.db.collection(ARTICLES).doc(id).get()).data as ArticleDoc
+const grant = (memberId: string, available = 1) =>
+  cloud.db.collection(SUBSCRIPTIONS).add({
+    data: { _id: `${memberId}_dailyStudy`, memberId, templateKey: 'dailyStudy', available, accepted: available, rejected: 0, lastAnswer: 'accepted', lastAnswerAt: PUSH_TIME },
+  })
+
+describe('dailyPush', () => {
+  it('at 07:30 Shanghai (23:30Z the day before) publishes the articles scheduled for the Shanghai day', async () => {
+    await addArticle(cloud.db, { _id: 'for-24', status: 'scheduled', scheduledFor: '2026-11-24' })
+    await addArticle(cloud.db, { _id: 'for-23', status: 'scheduled', scheduledFor: '2026-11-25' })
+    await addArticle(cloud.db, { _id: 'queued', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+
+    const result = await fire()
+
+    expect(result).toMatchObject({ ok: true, data: { day: '2026-11-24', push: { created: true, source: 'scheduled', articleIds: ['for-24'] } } })
+    expect(await article('for-24')).toMatchObject({ status: 'published', publishedOn: '2026-11-24' })
+    expect(await article('for-23')).toMatchObject({ status: 'scheduled' })
+    expect(await article('queued')).toMatchObject({ status: 'queued' })
+  })
+
+  it('with nothing scheduled, publishes the first article of the queue', async () => {
+    await addArticle(cloud.db, { _id: 'second', status: 'queued', queuedAt: '2026-11-02T00:00:00Z' })
+    await addArticle(cloud.db, { _id: 'first', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await addArticle(cloud.db, { _id: 'draft', status: 'draft' })
+
+    expect(await fire()).toMatchObject({ ok: true, data: { push: { created: true, source: 'queue', articleIds: ['first'] } } })
+    expect(await article('second')).toMatchObject({ status: 'queued' })
+    expect(await article('draft')).toMatchObject({ status: 'draft' })
+  })
+
+  it('also publishes a scheduled day the push missed, and nothing at all when nothing is ready', async () => {
+    expect(await fire()).toMatchObject({ ok: true, data: { push: { created: false, articleIds: [] }, publication: null } })
+    expect(await allDocs(cloud.db, PUSHES)).toEqual([])
+
+    await addArticle(cloud.db, { _id: 'missed', status: 'scheduled', scheduledFor: '2026-11-22' })
+    expect(await fire()).toMatchObject({ ok: true, data: { push: { created: true, articleIds: ['missed'] } } })
+  })
+
+  it('run twice the same day: one push, one publication, each notification once', async () => {
+    await addArticle(cloud.db, { _id: 'a', status: 'scheduled', scheduledFor: '2026-11-24', title: '今天的文章', minutes: 4 })
+    await addArticle(cloud.db, { _id: 'b', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await grant('m1', 3)
+    await grant('t1', 1)
+
+    const first = await fire()
+    cloud.clock.fix(new Date('2026-11-24T01:00:00Z'))
+    const second = await fire()
+
+    expect(first).toMatchObject({ ok: true, data: { push: { created: true }, publication: { status: 'recorded' }, notifications: { sent: 2 } } })
+    // m1 still holds grants, so is considered again, and finds the day's message already sent; t1 used theirs.
+    expect(second).toMatchObject({ ok: true, data: { push: { created: false, articleIds: ['a'] }, notifications: { duplicate: 1 } } })
+    expect(await allDocs(cloud.db, PUSHES)).toHaveLength(1)
+    expect(await allDocs(cloud.db, PUBLICATIONS)).toEqual([expect.objectContaining({ _id: 'oa-2026-11-24', status: 'recorded', articleIds: ['a'] })])
+    const sends = await allDocs(cloud.db, NOTIFICATIONS)
+    expect(sends).toHaveLength(2)
+    expect(sends.map((s) => [s.memberId, s.result, s.key]).sort()).toEqual([
+      ['m1', 'sent', 'dailyStudy:2026-11-24:m1'],
+      ['t1', 'sent', 'dailyStudy:2026-11-24:t1'],
+    ])
+    expect(sends[0]).toMatchObject({ channel: 'outbox', page: 'pages/index/index', data: { title: '今天的文章', date: '2026-11-24', note: '今日学习已推送，约 4 分钟' } })
+    // One grant each was used; the queued article waits for another day.
+    const grants = Object.fromEntries((await allDocs(cloud.db, SUBSCRIPTIONS)).map((g) => [g.memberId, g.available]))
+    expect(grants).toEqual({ m1: 2, t1: 0 })
+    expect(await article('b')).toMatchObject({ status: 'queued' })
+  })
+
+  it('two runs at once still push once', async () => {
+    await addArticle(cloud.db, { _id: 'q1', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await grant('m1')
+    const results = await Promise.all([fire(), fire(), fire()])
+    expect(results.filter((r) => r.ok && r.data.push.created)).toHaveLength(1)
+    expect(await allDocs(cloud.db, PUSHES)).toHaveLength(1)
+    expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.result === 'sent')).toHaveLength(1)
+  })
+
+  it('the next day pushes again, from the queue', async () => {
+    await addArticle(cloud.db, { _id: 'q1', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await addArticle(cloud.db, { _id: 'q2', status: 'queued', queuedAt: '2026-11-02T00:00:00Z' })
+    await fire()
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    expect(await fire()).toMatchObject({ ok: true, data: { day: '2026-11-25', push: { created: true, articleIds: ['q2'] } } })
+  })
+
+  it('a scheduled article cannot be moved to today once today’s push ran', async () => {
+    await addArticle(cloud.db, { _id: 'q1', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await addArticle(cloud.db, { _id: 'late', status: 'draft' })
+    await fire()
+    expect(await cloud.call(scheduleArticle, 'wx-org', { id: 'late', day: '2026-11-24' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await cloud.call(scheduleArticle, 'wx-org', { id: 'late', day: '2026-11-25' })).toMatchObject({ ok: true, data: { status: 'scheduled' } })
+  })
+})
+
+describe('getToday and listArticles after the push', () => {
+  beforeEach(async () => {
+    await addArticle(cloud.db, { _id: 'old', status: 'scheduled', scheduledFor: '2026-11-20', title: '旧文章', categoryId: 'history' })
+    cloud.clock.fix(new Date('2026-11-19T23:30:00Z'))
+    await fire()
+    await addArticle(cloud.db, { _id: 'today', status: 'scheduled', scheduledFor: '2026-11-24', title: '今日文章', audioUrl: 'https://example.com/a.mp3', recommended: true })
+    await addArticle(cloud.db, { _id: 'week-ago', status: 'published', publishedOn: '2026-11-16' })
+    await cloud.db.collection(PUSHES).add({ data: { _id: '2026-11-16', day: '2026-11-16', articleIds: ['week-ago'], source: 'queue', createdAt: '2026-11-15T23:30:00Z' } })
+  })
+
+  it('before 07:30 there is no push today yet; the week before is listed', async () => {
+    cloud.clock.fix(new Date('2026-11-23T22:00:00Z')) // 06:00 on the 24th
+    const result = await cloud.call(getToday, 'wx-m1', {})
+    expect(result).toMatchObject({ ok: true, data: { today: '2026-11-24', push: null, recent: [{ day: '2026-11-20', items: [{ _id: 'old', categoryName: '历史文化' }] }] } })
+  })
+
+  it('after the push: today’s articles as cards, the 7 days before, recommended ones', async () => {
+    cloud.clock.fix(new Date(PUSH_TIME))
+    await fire()
+    const result = await cloud.call(getToday, 'wx-m1', {})
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        today: '2026-11-24',
+        push: {
+          day: '2026-11-24',
+          items: [
+            {
+              _id: 'today',
+              title: '今日文章',
+              summary: '摘要',
+              source: '学习圈编辑部',
+              publishedOn: '2026-11-24',
+              minutes: 1,
+              categoryId: 'politics',
+              categoryName: '政治理论',
+              hasAudio: true,
+              hasVideo: false,
+              recommended: true,
+            },
+          ],
+        },
+        // 2026-11-16 is 8 days before: out of the week.
+        recent: [{ day: '2026-11-20', items: [expect.objectContaining({ _id: 'old' })] }],
+        recommended: [expect.objectContaining({ _id: 'today' })],
+      },
+    })
+    const list = await cloud.call(listArticles, 'wx-m1', {})
+    expect(list).toMatchObject({ ok: true, data: { items: [{ _id: 'today' }, { _id: 'old' }, { _id: 'week-ago' }] } })
+  })
+
+  it('a retired article leaves the home page and the list', async () => {
+    cloud.clock.fix(new Date(PUSH_TIME))
+    await fire()
+    await cloud.db.collection(ARTICLES).doc('old').update({ data: { status: 'retired' } })
+    const result = await cloud.call(getToday, 'wx-m1', {})
+    expect(result).toMatchObject({ ok: true, data: { recent: [] } })
+    const list = await cloud.call(listArticles, 'wx-m1', {})
+    expect(list.ok && list.data.items.map((a) => a._id)).toEqual(['today', 'week-ago'])
+  })
+})

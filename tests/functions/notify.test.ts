@@ -1,0 +1,177 @@
+import { getSubscriptions } from '../../cloudfunctions/getSubscriptions'
+import { listOutbox } from '../../cloudfunctions/listOutbox'
+import { recordSubscription } from '../../cloudfunctions/recordSubscription'
+import type { Member } from '../../types'
+import { SUBSCRIPTIONS } from '../../server/notify/grants'
+import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../server/notify/messenger'
+import { notify, NOTIFICATIONS, type NotifyRequest } from '../../server/notify/notify'
+import { DAILY_CAP } from '../../server/notify/rules'
+import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+
+// 09:00 in Shanghai.
+const MORNING = '2026-11-24T01:00:00Z'
+
+let cloud: TestCloud
+let m1: Member
+beforeEach(async () => {
+  cloud = await openTestCloud(MORNING)
+  await cloud.addCast()
+  m1 = (await cloud.db.collection('members').doc('m1').get()).data as Member
+})
+afterEach(() => cloud.close())
+
+const accept = (openid = 'wx-m1') => cloud.call(recordSubscription, openid, { templateKey: 'dailyStudy', accepted: true })
+const request = (key: string, member = m1): NotifyRequest => ({
+  member,
+  templateKey: 'dailyStudy',
+  key,
+  page: 'pages/index/index',
+  data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' },
+})
+const send = (key: string, messenger: Messenger = outboxMessenger) => notify({ db: cloud.db, messenger, now: cloud.clock.now() }, request(key))
+const available = async () => ((await cloud.db.collection(SUBSCRIPTIONS).doc('m1_dailyStudy').get()).data as { available: number }).available
+
+/** Records what it was asked to send, and answers as told. */
+function recordingMessenger(answer: Awaited<ReturnType<Messenger['send']>> = { ok: true }) {
+  const sent: SubscribeMessage[] = []
+  const messenger: Messenger = { channel: 'openapi', send: async (m) => (sent.push(m), answer) }
+  return { sent, messenger }
+}
+
+describe('recordSubscription and getSubscriptions', () => {
+  it('each acceptance is one more grant; a refusal is recorded and grants nothing', async () => {
+    expect(await accept()).toMatchObject({ ok: true, data: { templateKey: 'dailyStudy', available: 1, title: '每日学习提醒' } })
+    expect(await accept()).toMatchObject({ ok: true, data: { available: 2 } })
+    expect(await cloud.call(recordSubscription, 'wx-m1', { templateKey: 'dailyStudy', accepted: false })).toMatchObject({ ok: true, data: { available: 2 } })
+    expect(await allDocs(cloud.db, SUBSCRIPTIONS)).toEqual([
+      expect.objectContaining({ memberId: 'm1', available: 2, accepted: 2, rejected: 1, lastAnswer: 'rejected' }),
+    ])
+    expect(await cloud.call(getSubscriptions, 'wx-m1', {})).toEqual({
+      ok: true,
+      data: { items: [{ templateKey: 'dailyStudy', templateId: null, title: '每日学习提醒', available: 2 }] },
+    })
+  })
+
+  it('answers the configured template id, for requestSubscribeMessage', async () => {
+    process.env.SUBSCRIBE_TEMPLATES = JSON.stringify({ dailyStudy: 'TPL-123' })
+    try {
+      expect(await cloud.call(getSubscriptions, 'wx-t1', {})).toMatchObject({ ok: true, data: { items: [{ templateId: 'TPL-123', available: 0 }] } })
+    } finally {
+      delete process.env.SUBSCRIBE_TEMPLATES
+    }
+  })
+
+  it('refuses an unknown template', async () => {
+    expect(await cloud.call(recordSubscription, 'wx-m1', { templateKey: 'weekly', accepted: true })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+})
+
+describe('notify', () => {
+  it('without a grant sends nothing, and records why', async () => {
+    const { sent, messenger } = recordingMessenger()
+    expect(await send('k1', messenger)).toEqual({ result: 'noGrant', duplicate: false })
+    expect(sent).toEqual([])
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1', memberId: 'm1', memberName: '李党员', result: 'noGrant' })])
+  })
+
+  it('with a grant sends once, uses the grant, and the same key never sends again', async () => {
+    await accept()
+    await accept()
+    const { sent, messenger } = recordingMessenger()
+    expect(await send('k1', messenger)).toEqual({ result: 'sent', duplicate: false })
+    expect(await send('k1', messenger)).toEqual({ result: 'sent', duplicate: true })
+    expect(sent).toEqual([{ touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index', data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' } }])
+    expect(await available()).toBe(1)
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1', result: 'sent', channel: 'openapi', error: null })])
+  })
+
+  it('one grant, many concurrent sends under different keys: exactly one goes out', async () => {
+    await accept()
+    const { sent, messenger } = recordingMessenger()
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => send(`k${i}`, messenger)))
+    expect(outcomes.filter((o) => o.result === 'sent')).toHaveLength(1)
+    expect(outcomes.filter((o) => o.result === 'noGrant')).toHaveLength(7)
+    expect(sent).toHaveLength(1)
+    expect(await available()).toBe(0)
+  })
+
+  it('the same key sent concurrently goes out once', async () => {
+    for (let i = 0; i < 3; i++) await accept()
+    const { sent, messenger } = recordingMessenger()
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => send('same', messenger)))
+    expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1)
+    expect(sent).toHaveLength(1)
+    expect(await available()).toBe(2)
+  })
+
+  it.each([
+    ['22:00', '2026-11-24T14:00:00Z', 'quietHours'],
+    ['03:00', '2026-11-23T19:00:00Z', 'quietHours'],
+    ['06:59', '2026-11-23T22:59:00Z', 'quietHours'],
+    ['07:00', '2026-11-23T23:00:00Z', 'sent'],
+    ['21:59', '2026-11-24T13:59:00Z', 'sent'],
+  ])('at %s Shanghai time (%s): %s', async (_label, at, result) => {
+    await accept()
+    cloud.clock.fix(new Date(at))
+    const { sent, messenger } = recordingMessenger()
+    expect(await send('k', messenger)).toEqual({ result, duplicate: false })
+    expect(sent).toHaveLength(result === 'sent' ? 1 : 0)
+    // A skipped message keeps its grant for another day; the key is spent.
+    expect(await available()).toBe(result === 'sent' ? 0 : 1)
+    expect(await send('k', messenger)).toEqual({ result, duplicate: true })
+  })
+
+  it(`caps messages at ${DAILY_CAP} per member per Shanghai day, keeping the grant beyond it`, async () => {
+    for (let i = 0; i < DAILY_CAP + 2; i++) await accept()
+    const { sent, messenger } = recordingMessenger()
+    const outcomes = await Promise.all(Array.from({ length: DAILY_CAP + 1 }, (_, i) => send(`k${i}`, messenger)))
+    expect(outcomes.filter((o) => o.result === 'sent')).toHaveLength(DAILY_CAP)
+    expect(outcomes.filter((o) => o.result === 'dailyCap')).toHaveLength(1)
+    expect(sent).toHaveLength(DAILY_CAP)
+    expect(await available()).toBe(2)
+    // The next Shanghai day (from 16:00Z) starts afresh.
+    cloud.clock.fix(new Date('2026-11-25T01:00:00Z'))
+    expect(await send('tomorrow', messenger)).toMatchObject({ result: 'sent' })
+  })
+
+  it('a failed send is recorded with its error and gives the grant and the slot back', async () => {
+    await accept()
+    const { messenger } = recordingMessenger({ ok: false, errCode: 45009, errMsg: 'reach max api daily quota limit' })
+    expect(await send('k', messenger)).toEqual({ result: 'failed', duplicate: false })
+    expect(await available()).toBe(1)
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ result: 'failed', error: '45009: reach max api daily quota limit' })])
+    const quota = await allDocs(cloud.db, 'notifyQuota')
+    expect(quota).toEqual([expect.objectContaining({ count: 0 })])
+  })
+
+  it('WeChat saying the member holds no subscription (43101) clears our count', async () => {
+    await accept()
+    await accept()
+    const { messenger } = recordingMessenger({ ok: false, errCode: 43101, errMsg: 'user refuse to accept the msg' })
+    expect(await send('k', messenger)).toMatchObject({ result: 'failed' })
+    expect(await available()).toBe(0)
+  })
+
+  it('a member who never bound WeChat is not sent to', async () => {
+    await accept()
+    const { sent, messenger } = recordingMessenger()
+    const outcome = await notify({ db: cloud.db, messenger, now: cloud.clock.now() }, request('k', { ...m1, openid: '' }))
+    expect(outcome.result).toBe('failed')
+    expect(sent).toEqual([])
+  })
+})
+
+describe('listOutbox', () => {
+  it('lists the sends newest first, 20 a page', async () => {
+    for (let i = 0; i < 23; i++) {
+      cloud.clock.fix(new Date(Date.parse(MORNING) + i * 60_000))
+      await send(`k${String(i).padStart(2, '0')}`)
+    }
+    const first = await cloud.call(listOutbox, 'wx-org', { kind: 'notification' })
+    if (!first.ok) throw new Error(first.message)
+    expect(first.data.items).toHaveLength(20)
+    expect(first.data.items[0]).toMatchObject({ kind: 'notification', key: 'k22', result: 'noGrant', channel: 'outbox' })
+    const second = await cloud.call(listOutbox, 'wx-org', { kind: 'notification', cursor: first.data.nextCursor! })
+    expect(second).toMatchObject({ ok: true, data: { items: [{ key: 'k02' }, { key: 'k01' }, { key: 'k00' }], nextCursor: null } })
+  })
+})

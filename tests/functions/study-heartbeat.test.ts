@@ -1,0 +1,265 @@
+import { getBook } from '../../cloudfunctions/getBook'
+import { getMyStudy } from '../../cloudfunctions/getMyStudy'
+import { heartbeat } from '../../cloudfunctions/heartbeat'
+import { CHAPTERS } from '../../server/content/docs'
+import { STUDY_LEDGERS } from '../../server/study/ledger'
+import { openTestCloud, type TestCloud } from '../support/cloud'
+import { addBook, addCategories } from '../support/content'
+import { addPublishedArticle, advance, ok, openReader, readFor } from '../support/study'
+
+/** Monday 2026-11-23, 10:00 in Shanghai. */
+const MONDAY_10AM = '2026-11-23T02:00:00Z'
+
+let cloud: TestCloud
+beforeEach(async () => {
+  cloud = await openTestCloud(MONDAY_10AM)
+  await cloud.addMember({ _id: 'm1', openid: 'wx-m1' })
+  await cloud.addMember({ _id: 'm2', openid: 'wx-m2' })
+  await addCategories(cloud.db)
+  await addPublishedArticle(cloud, 'long', { minutes: 60 })
+})
+afterEach(() => cloud.close())
+
+const myStudy = async (member = 'm1') => ok(await cloud.call(getMyStudy, `wx-${member}`, {}))
+
+describe('crediting from heartbeats', () => {
+  it('credits the server-measured time between heartbeats: steps, a capped gap, a gap over the limit', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    const seen: [number, string][] = []
+    const step = async (seconds: number) => {
+      advance(cloud, seconds)
+      const a = await reader.beat()
+      seen.push([a.creditedSeconds, a.reason])
+    }
+    expect(await reader.beat()).toMatchObject({ creditedSeconds: 0, reason: 'started', itemSeconds: 0 })
+    for (const seconds of [15, 15, 20, 45, 61, 15]) await step(seconds)
+    expect(seen).toEqual([
+      [15, 'credited'],
+      [15, 'credited'],
+      [20, 'credited'],
+      [30, 'beatCap'],
+      [0, 'gap'],
+      [15, 'credited'],
+    ])
+    const last = await reader.beat()
+    expect(last).toMatchObject({ creditedSeconds: 0, itemSeconds: 95, todaySeconds: 95, minutesCredited: 1 })
+    const mine = await myStudy()
+    expect(mine).toMatchObject({ todaySeconds: 95, week: { seconds: 95 }, quarter: { seconds: 95 }, year: { seconds: 95 } })
+  })
+
+  it('ignores what the client says: position and atEnd never add time', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.beat()
+    const a = await reader.beat({ position: 1, atEnd: true })
+    expect(a).toMatchObject({ creditedSeconds: 0, itemSeconds: 0, completed: false, progress: { position: 1, reachedEnd: true } })
+  })
+
+  it('credits a duplicated or replayed heartbeat nothing', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    const beat = (seq: number) => cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: reader.sessionId, seq, mode: 'read', atEnd: false })
+    ok(await beat(1))
+    advance(cloud, 15)
+    expect(ok(await beat(2))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
+    expect(ok(await beat(2))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 15 })
+    advance(cloud, 15)
+    expect(ok(await beat(1))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 15 })
+    // The replay moved nothing: the next heartbeat still measures from seq 2's arrival.
+    advance(cloud, 10)
+    expect(ok(await beat(3))).toMatchObject({ creditedSeconds: 25, reason: 'credited', itemSeconds: 40 })
+  })
+
+  it('credits 20 concurrent identical heartbeats once', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.beat()
+    advance(cloud, 15)
+    const input = { kind: 'article', id: 'long', sessionId: reader.sessionId, seq: 1, mode: 'read', atEnd: false }
+    const answers = (await Promise.all(Array.from({ length: 20 }, () => cloud.call(heartbeat, 'wx-m1', input)))).map(ok)
+    expect(answers.reduce((n, a) => n + a.creditedSeconds, 0)).toBe(15)
+    expect(answers.filter((a) => a.reason === 'credited')).toHaveLength(1)
+    expect(answers.filter((a) => a.reason === 'duplicate')).toHaveLength(19)
+    expect((await myStudy()).todaySeconds).toBe(15)
+  })
+
+  it('never lets two sessions of one item read together pass its cap, nor credit the same time twice', async () => {
+    await addPublishedArticle(cloud, 'short', { minutes: 1 }) // cap 120 s
+    const a = openReader(cloud, 'm1', 'article', 'short')
+    const b = openReader(cloud, 'm1', 'article', 'short')
+    await Promise.all([a.beat(), b.beat()])
+    const credited: number[] = []
+    for (let i = 0; i < 12; i++) {
+      advance(cloud, 15)
+      const both = await Promise.all([a.beat(), b.beat()])
+      credited.push(...both.map((x) => x.creditedSeconds))
+    }
+    // Each 15 s step is credited once, to one of the two pages, until the cap.
+    expect(credited.reduce((n, s) => n + s, 0)).toBe(120)
+    expect(credited.filter((s) => s > 0)).toEqual(Array(8).fill(15))
+    advance(cloud, 15)
+    expect(await b.beat()).toMatchObject({ creditedSeconds: 0, reason: 'itemCap', itemSeconds: 120, progress: { capSeconds: 120 } })
+    expect((await myStudy()).todaySeconds).toBe(120)
+  })
+
+  it('credits time once when two items are open at the same time', async () => {
+    await addPublishedArticle(cloud, 'other', { minutes: 60 })
+    const a = openReader(cloud, 'm1', 'article', 'long')
+    const b = openReader(cloud, 'm1', 'article', 'other')
+    await a.beat()
+    advance(cloud, 5)
+    await b.beat()
+    advance(cloud, 10)
+    expect(await a.beat()).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
+    advance(cloud, 5)
+    // b's 15 s overlap a's by 10 s.
+    expect(await b.beat()).toMatchObject({ creditedSeconds: 5, reason: 'overlap' })
+    expect((await myStudy()).todaySeconds).toBe(20)
+  })
+
+  it('stops at the day cap, and credits again from the next Shanghai day', async () => {
+    // 240 minutes of 30-second heartbeats over articles long enough not to reach their own caps.
+    for (let n = 0; n < 3; n++) await addPublishedArticle(cloud, `book-length-${n}`, { minutes: 200 })
+    let total = 0
+    for (let n = 0; n < 3 && total < 14_400; n++) {
+      const reader = openReader(cloud, 'm1', 'article', `book-length-${n}`)
+      await reader.beat()
+      for (let i = 0; i < 200 && total < 14_400; i++) {
+        advance(cloud, 30)
+        total += (await reader.beat()).creditedSeconds
+      }
+    }
+    expect(total).toBe(14_400)
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.beat()
+    advance(cloud, 15)
+    expect(await reader.beat()).toMatchObject({ creditedSeconds: 0, reason: 'dayCap', todaySeconds: 14_400, dayCapSeconds: 14_400 })
+    // 10:00 + 4 h of reading: the next day starts at 00:00 Shanghai.
+    cloud.clock.fix(new Date('2026-11-23T16:00:05Z'))
+    await reader.beat()
+    advance(cloud, 15)
+    expect(await reader.beat()).toMatchObject({ creditedSeconds: 15, reason: 'credited', todaySeconds: 15 })
+    const mine = await myStudy()
+    expect(mine.last15Days.slice(-2)).toEqual([
+      { day: '2026-11-23', seconds: 14_400 },
+      { day: '2026-11-24', seconds: 15 },
+    ])
+    expect(mine.week.seconds).toBe(14_415)
+  })
+
+  it('credits a session spanning Shanghai midnight to each day its own part', async () => {
+    cloud.clock.fix(new Date('2026-11-23T15:59:50Z')) // 23:59:50 Shanghai, Monday
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.beat()
+    advance(cloud, 20)
+    expect(await reader.beat()).toMatchObject({ creditedSeconds: 20, todaySeconds: 10 })
+    expect((await myStudy()).last15Days.slice(-2)).toEqual([
+      { day: '2026-11-23', seconds: 10 },
+      { day: '2026-11-24', seconds: 10 },
+    ])
+  })
+
+  it('refuses a session used for another item, listening without audio, and unpublished content', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.beat()
+    await addPublishedArticle(cloud, 'other')
+    expect(await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'other', sessionId: reader.sessionId, seq: 5, mode: 'read', atEnd: false })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('阅读会话'),
+    })
+    expect(await reader.send({ mode: 'listen' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('没有音频') })
+    await addPublishedArticle(cloud, 'draft', { status: 'draft' })
+    expect(await openReader(cloud, 'm1', 'article', 'draft').send()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await openReader(cloud, 'm1', 'article', 'nothing').send()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('credits listening like reading', async () => {
+    await addPublishedArticle(cloud, 'audio', { minutes: 5, audioUrl: 'https://example.com/a.mp3' })
+    const reader = openReader(cloud, 'm1', 'article', 'audio')
+    await reader.beat({ mode: 'listen' })
+    advance(cloud, 15)
+    expect(await reader.beat({ mode: 'listen' })).toMatchObject({ creditedSeconds: 15 })
+  })
+
+  it('refuses another member’s session id, and credits them nothing', async () => {
+    const theirs = openReader(cloud, 'm2', 'article', 'long')
+    await theirs.beat()
+    advance(cloud, 15)
+    const result = await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: theirs.sessionId, seq: 1, mode: 'read', atEnd: false })
+    expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限为他人记录学时' })
+    expect(await theirs.beat()).toMatchObject({ creditedSeconds: 15 })
+    expect((await myStudy('m1')).todaySeconds).toBe(0)
+  })
+
+  it('forgets sessions idle for a day; such a session starts again without credit', async () => {
+    const old = openReader(cloud, 'm1', 'article', 'long')
+    await old.beat()
+    advance(cloud, 25 * 3600)
+    await openReader(cloud, 'm1', 'article', 'long').beat()
+    const { data } = await cloud.db.collection(STUDY_LEDGERS).doc('m1').get()
+    expect(Object.keys(data.sessions)).toHaveLength(1)
+    expect(await old.beat()).toMatchObject({ creditedSeconds: 0, reason: 'started' })
+  })
+})
+
+describe('completion', () => {
+  it('completes once when the credited share is reached and the end was reached, with the minutes credited', async () => {
+    await addPublishedArticle(cloud, 'a3', { minutes: 3 }) // complete at 144 s
+    const reader = openReader(cloud, 'm1', 'article', 'a3')
+    await reader.beat()
+    const answers = []
+    for (let i = 0; i < 12; i++) {
+      advance(cloud, 15)
+      answers.push(await reader.beat({ atEnd: i >= 5 }))
+    }
+    // Reached the end at 90 s, not enough time yet; complete on the heartbeat reaching 144 s (150 s).
+    const completing = answers.filter((a) => a.justCompleted)
+    expect(completing).toHaveLength(1)
+    expect(completing[0]).toMatchObject({ itemSeconds: 150, minutesCredited: 2, completed: true, progress: { completeAtSeconds: 144 } })
+    expect(answers.indexOf(completing[0])).toBe(9)
+    expect(answers.slice(10).every((a) => a.completed && !a.justCompleted)).toBe(true)
+  })
+
+  it('remembers that the end was reached: time credited later completes', async () => {
+    await addPublishedArticle(cloud, 'a1', { minutes: 1 }) // complete at 48 s
+    const reader = openReader(cloud, 'm1', 'article', 'a1')
+    await reader.beat({ atEnd: true })
+    const answers = []
+    for (let i = 0; i < 4; i++) {
+      advance(cloud, 15)
+      answers.push(await reader.beat({ position: 0.5 }))
+    }
+    expect(answers.map((a) => a.justCompleted)).toEqual([false, false, false, true])
+    expect(answers[3]).toMatchObject({ itemSeconds: 60, minutesCredited: 1 })
+  })
+
+  it('completes a book when all its chapters are, each chapter and the book once, even with two pages open', async () => {
+    await addBook(cloud.db, { _id: 'book-1' }, 2) // one-minute chapters: complete at 48 s
+    const progressOf = async () => ok(await cloud.call(getBook, 'wx-m1', { id: 'book-1' })).progress
+    for (const [chapter, last] of [['book-1-c1', false], ['book-1-c2', true]] as const) {
+      const a = openReader(cloud, 'm1', 'chapter', chapter)
+      const b = openReader(cloud, 'm1', 'chapter', chapter)
+      await Promise.all([a.beat(), b.beat()])
+      const answers = []
+      for (let i = 0; i < 4; i++) {
+        advance(cloud, 15)
+        answers.push(...(await Promise.all([a.beat({ atEnd: true }), b.beat({ atEnd: true })])))
+      }
+      const completing = answers.filter((x) => x.justCompleted)
+      expect(completing).toHaveLength(1)
+      expect(completing[0].book).toMatchObject({ bookId: 'book-1', chapterCount: 2, completedChapters: last ? 2 : 1, completed: last, justCompleted: last })
+      expect(answers.filter((x) => x.book?.justCompleted)).toHaveLength(last ? 1 : 0)
+    }
+    expect(await progressOf()).toMatchObject({ completedChapters: 2, chapterCount: 2, completed: true, completedAt: expect.any(String) })
+    expect((await myStudy()).booksCompleted).toEqual([{ bookId: 'book-1', title: '书book-1', completedAt: expect.any(String) }])
+  })
+
+  it('credits chapters to their book’s category', async () => {
+    await addBook(cloud.db, { _id: 'book-2', categoryId: 'economy' }, 1)
+    await cloud.db.collection(CHAPTERS).doc('book-2-c1').update({ data: { minutes: 10 } })
+    await readFor(cloud, openReader(cloud, 'm1', 'chapter', 'book-2-c1'), 45)
+    await readFor(cloud, openReader(cloud, 'm1', 'article', 'long'), 30)
+    expect((await myStudy()).byCategory).toEqual([
+      { categoryId: 'economy', categoryName: '经济管理', seconds: 45 },
+      { categoryId: 'politics', categoryName: '政治理论', seconds: 30 },
+    ])
+  })
+})

@@ -1,0 +1,45 @@
+import { heartbeat } from '../../cloudfunctions/heartbeat'
+import type { ArticleDoc } from '../../server/content/docs'
+import type { FunctionInput, FunctionOutput, FunctionResult } from '../../types'
+import type { TestCloud } from './cloud'
+import { addArticle } from './content'
+
+/** The data of a successful call; fails the test with the error otherwise. */
+export function ok<T>(result: FunctionResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)
+  return result.data
+}
+
+/** Moves the test clock on by `seconds`. */
+export function advance(cloud: TestCloud, seconds: number): void {
+  cloud.clock.fix(new Date(cloud.clock.now().getTime() + seconds * 1000))
+}
+
+type BeatInput = FunctionInput<'heartbeat'>
+
+let sessions = 0
+
+/**
+ * A reader page open on one item: its session id, and its heartbeats with seq counting up from 0;
+ * `send` answers the result, `beat` the data of a successful one.
+ */
+export function openReader(cloud: TestCloud, member: string, kind: BeatInput['kind'], id: string, sessionId = `session-${++sessions}-${member}`) {
+  let seq = 0
+  const send = (fields: Partial<BeatInput> = {}): Promise<FunctionResult<FunctionOutput<'heartbeat'>>> =>
+    cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, mode: 'read', atEnd: false, ...fields })
+  return { sessionId, send, beat: async (fields: Partial<BeatInput> = {}) => ok(await send(fields)) }
+}
+
+/** Reads for `seconds` in heartbeats `every` seconds apart (the session's first heartbeat first). */
+export async function readFor(cloud: TestCloud, reader: ReturnType<typeof openReader>, seconds: number, every = 15) {
+  const answers = [await reader.beat()]
+  for (let left = seconds; left > 0; left -= every) {
+    advance(cloud, Math.min(every, left))
+    answers.push(await reader.beat())
+  }
+  return answers
+}
+
+/** A published article of `minutes` minutes. */
+export const addPublishedArticle = (cloud: TestCloud, _id: string, fields: Partial<ArticleDoc> = {}) =>
+  addArticle(cloud.db, { status: 'published', publishedOn: '2026-11-20', ...fields, _id })
