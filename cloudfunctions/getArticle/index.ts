@@ -1,6 +1,11 @@
 import { defineFunction } from '../../server/function'
 import { readArticle } from '../../server/study/reader'
 
-/** 阅读文章: a published article with the caller's saved progress. */
-export const getArticle = defineFunction('getArticle', (input, { db, caller }) => readArticle(db, caller, input.id))
+/**
+ * 阅读文章: a published article with the caller's saved progress. Open to any WeChat user, as
+ * articles are shared to chats: someone without an active member record reads it as a guest.
+ */
+export const getArticle = defineFunction('getArticle', (input, { db, member }) => readArticle(db, member, input.id), {
+  caller: 'wechatUser',
+})
 export const main = getArticle.main

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { HeartbeatInput, HeartbeatOutput, Member } from '../../types'
+import { wholeMinutes, type HeartbeatInput, type HeartbeatOutput, type Member } from '../../types'
 import { dayKey, quarterKey, weekKey } from '../calendar'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'
 import { AppError } from '../errors'
@@ -20,8 +20,9 @@ import {
 } from './ledger'
 import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
-import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES, wholeMinutes } from './rules'
+import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
 import { assertSameItem, claimSession } from './sessions'
+import { scoreHeartbeat, type StudyCredit } from '../scoring/sources'
 
 type Input = z.output<typeof HeartbeatInput>
 type Output = z.output<typeof HeartbeatOutput>
@@ -69,6 +70,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
       .update({ data: step.update.data })
     if (stats.updated === 1) {
       await step.afterwards?.(db)
+      await scoreHeartbeat(db, caller, item, input.sessionId, input.seq, step.scored)
       return step.answer
     }
   }
@@ -79,6 +81,8 @@ interface Step {
   answer: Output
   update?: { where: Record<string, unknown>; data: UpdateData }
   afterwards?: (db: CloudDatabase) => Promise<void>
+  /** What the update credits, for the points ledger. */
+  scored?: StudyCredit
 }
 
 /** Works out the heartbeat from the ledger as read: the answer, and the update that makes it true. */
@@ -180,6 +184,7 @@ function plan(
   return {
     answer: answer(capped, item, after, bookAfter, todaySeconds, completing, bookCompleting),
     update: { where, data },
+    scored: { parts: capped.parts, completed: completing, bookDone: bookCompleting, at: now },
     afterwards: firstReadToday
       ? (db) => countReader(db, item.book ? 'book' : 'article', item.book?.id ?? item.id, item.categoryId, today)
       : undefined,

@@ -1,6 +1,6 @@
 import type { BookProgress, ItemProgress, StudyKind } from '../../types'
 import { findDoc } from '../db/documents'
-import { isDuplicateKeyError, isNotFoundError, type CloudDatabase, type Projection } from '../db/types'
+import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { completeAtSeconds, itemCapSeconds, type StudyRuleNumbers } from './rules'
 
 /**
@@ -72,17 +72,8 @@ export const unfieldKey = (key: string) => key.replace(/%([0-9A-F]{2})/g, (_m, h
 export const itemKey = (kind: StudyKind, id: string) => `${kind === 'article' ? 'a' : 'c'}_${fieldKey(id)}`
 
 /** Reads the parts of a member's ledger named by `paths` (dotted); undefined before their first heartbeat. */
-export async function readLedger(db: CloudDatabase, memberId: string, paths?: string[]): Promise<Partial<LedgerDoc> | undefined> {
-  if (!paths) return findDoc<LedgerDoc>(db, STUDY_LEDGERS, memberId)
-  const projection: Projection = Object.fromEntries(paths.map((p) => [p, true]))
-  try {
-    const { data } = await db.collection(STUDY_LEDGERS).doc(memberId).field(projection).get()
-    return data as Partial<LedgerDoc>
-  } catch (err) {
-    if (isNotFoundError(err)) return undefined
-    throw err
-  }
-}
+export const readLedger = (db: CloudDatabase, memberId: string, paths?: string[]): Promise<Partial<LedgerDoc> | undefined> =>
+  findDoc<LedgerDoc>(db, STUDY_LEDGERS, memberId, paths)
 
 /** Creates the member's empty ledger unless it exists (concurrent first heartbeats are fine). */
 export async function ensureLedger(db: CloudDatabase, memberId: string, now: Date): Promise<void> {

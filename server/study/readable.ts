@@ -36,8 +36,8 @@ export interface StudyItem {
   minutes: number
   categoryId: string
   hasAudio: boolean
-  /** Chapters: their book. */
-  book: { id: string; chapterCount: number } | null
+  /** Chapters: their book (with its requirement, for scoring a required book's chapters). */
+  book: ({ id: string; chapterCount: number } & Pick<BookDoc, 'required'>) | null
 }
 
 export async function readableItem(db: CloudDatabase, kind: StudyKind, id: string): Promise<StudyItem> {
@@ -52,7 +52,7 @@ export async function readableItem(db: CloudDatabase, kind: StudyKind, id: strin
     minutes: chapter.minutes,
     categoryId: book.categoryId,
     hasAudio: !!chapter.audioUrl,
-    book: { id: book._id, chapterCount: book.chapterCount },
+    book: { id: book._id, chapterCount: book.chapterCount, required: book.required },
   }
 }
 

@@ -5,7 +5,7 @@ import { CATEGORIES } from '../content/categories'
 import { CHAPTERS, type ChapterDoc } from '../content/docs'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
-import { authorize, memberTarget, ORGANISATION } from '../permissions'
+import { authorize, authorizeGuest, memberTarget, ORGANISATION } from '../permissions'
 import { bookProgress, fieldKey, itemKey, itemProgress, readLedger, type LedgerItem } from './ledger'
 import { readableArticle, readableBook, readableChapter, requirementOf } from './readable'
 import { STUDY_RULES } from './rules'
@@ -21,11 +21,21 @@ export async function categoryName(db: CloudDatabase, id: string): Promise<strin
   return (await findDoc<Category>(db, CATEGORIES, id))?.name ?? '未分类'
 }
 
-export async function readArticle(db: CloudDatabase, caller: Member, id: string): Promise<z.output<typeof GetArticleOutput>> {
-  authorizeReading(caller)
+/**
+ * An article for the reader. An active member reads it with their saved progress; anyone else
+ * signed in to WeChat (`member` undefined or not active: someone who opened a shared article)
+ * reads it as a guest, with no progress.
+ */
+export async function readArticle(db: CloudDatabase, member: Member | undefined, id: string): Promise<z.output<typeof GetArticleOutput>> {
+  const reader = member?.status === 'active' ? member : undefined
+  if (reader) authorizeReading(reader)
+  else authorizeGuest('articles.readShared')
   const a = await readableArticle(db, id)
   const key = itemKey('article', a._id)
-  const [name, ledger] = await Promise.all([categoryName(db, a.categoryId), readLedger(db, caller._id, [`items.${key}`])])
+  const [name, ledger] = await Promise.all([
+    categoryName(db, a.categoryId),
+    reader ? readLedger(db, reader._id, [`items.${key}`]) : undefined,
+  ])
   return {
     article: {
       _id: a._id,
@@ -41,6 +51,7 @@ export async function readArticle(db: CloudDatabase, caller: Member, id: string)
       publishedOn: a.publishedOn ?? null,
     },
     progress: itemProgress(STUDY_RULES, ledger?.items?.[key], a.minutes),
+    guest: !reader,
   }
 }
 

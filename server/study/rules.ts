@@ -56,9 +56,6 @@ export const completeAtSeconds = (rules: StudyRuleNumbers, minutes: number) =>
 
 export const dayCapSeconds = (rules: StudyRuleNumbers) => rules.dayCapMinutes * 60
 
-/** Whole minutes of credited seconds, as members see them: rounded down. */
-export const wholeMinutes = (seconds: number) => Math.floor(seconds / 60)
-
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
 /** The rules as data and as the sentences of the rules page (学时规则). */

@@ -6,6 +6,7 @@ import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import type { Async } from '../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../Status'
+import RemindMe from '../RemindMe'
 import './index.scss'
 
 export type CheckInSummary = FunctionOutput<'getCheckInSummary'>
@@ -35,6 +36,8 @@ export default function CheckInCard({ summary }: { summary: Async<CheckInSummary
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [already, setAlready] = useState(false)
+  /** Checked in on this visit: offer the reminder for tomorrow. */
+  const [justCheckedIn, setJustCheckedIn] = useState(false)
 
   const count = reflectionLength(text)
   const tooLong = count > REFLECTION_MAX
@@ -47,6 +50,7 @@ export default function CheckInCard({ summary }: { summary: Async<CheckInSummary
       const reflection = text.trim()
       const result = await callFunction('checkIn', reflection ? { reflection } : {})
       setAlready(result.status === 'already')
+      setJustCheckedIn(true)
       summary.update((s) => withCheckIn(s, result))
     } catch (error) {
       setFailure(toCloudError(error).message)
@@ -79,6 +83,7 @@ export default function CheckInCard({ summary }: { summary: Async<CheckInSummary
             <Text className='check-in__reflection-text'>{todayRecord.reflection}</Text>
           </View>
         )}
+        {justCheckedIn && <RemindMe />}
       </View>
     )
   } else {

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import type { CloudError } from '../../services/errors'
 import './index.scss'
 
 export function Loading({ text = '正在加载…' }: { text?: string }) {
@@ -20,4 +21,9 @@ export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: (
       )}
     </View>
   )
+}
+
+/** A card in place of what a page shows once loaded: 正在加载…, or why loading failed, with 重试. */
+export function PendingCard({ error, onRetry }: { error?: CloudError; onRetry: () => void }) {
+  return <View className='card'>{error ? <ErrorNotice message={error.message} onRetry={onRetry} /> : <Loading />}</View>
 }

@@ -11,11 +11,20 @@ import LoadError from './LoadError'
 import NoPermission from './NoPermission'
 import '../admin.scss'
 
+interface Props {
+  children: (me: MemberProfile) => ReactNode
+  /** Only for 组织管理员 (study content is the whole organisation's). */
+  orgAdminOnly?: boolean
+}
+
+const ORG_ADMIN_ONLY = '学习内容和推送记录由组织管理员管理。如需修改，请联系组织管理员。'
+
 /**
  * The frame of every 组织管理 page: the content appears (and loads its data) only for a
- * 支部管理员 or 组织管理员; anyone else sees 没有权限. The server checks every call as well.
+ * 支部管理员 or 组织管理员 (or only the latter); anyone else sees 没有权限. The server checks
+ * every call as well.
  */
-export default function AdminPage({ children }: { children: (me: MemberProfile) => ReactNode }) {
+export default function AdminPage({ children, orgAdminOnly = false }: Props) {
   const me = useMe()
 
   usePullDownRefresh(() => {
@@ -23,8 +32,10 @@ export default function AdminPage({ children }: { children: (me: MemberProfile) 
   })
 
   let body: ReactNode
-  if (me.data) body = isAdmin(me.data.roles) ? children(me.data) : <NoPermission />
-  else if (isNotRegistered(me)) body = <NotRegistered />
+  if (me.data) {
+    const allowed = orgAdminOnly ? me.data.roles.includes('orgAdmin') : isAdmin(me.data.roles)
+    body = allowed ? children(me.data) : <NoPermission whoMay={orgAdminOnly ? ORG_ADMIN_ONLY : undefined} />
+  } else if (isNotRegistered(me)) body = <NotRegistered />
   else if (me.status === 'error') body = <LoadError error={me.error} onRetry={() => void me.reload()} />
   else body = <View className='card'><Loading /></View>
 

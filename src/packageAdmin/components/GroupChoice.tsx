@@ -1,5 +1,5 @@
 import type { FunctionOutput } from '../../../types'
-import Chips from './Chips'
+import Chips from '../../components/Chips'
 
 type Tree = FunctionOutput<'listUnits'>
 

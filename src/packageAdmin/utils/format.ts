@@ -1,4 +1,4 @@
-import type { AuditEntry, InvitationState, MemberStatus, Role } from '../../../types'
+import type { AuditEntry, ContentStatus, InvitationState, MemberStatus, Role } from '../../../types'
 import { roleText } from '../../utils/roles'
 
 export const STATUS_NAMES: Record<MemberStatus, string> = {
@@ -14,8 +14,22 @@ export const INVITATION_STATES: Record<InvitationState, string> = {
   revoked: '已作废',
 }
 
+export const CONTENT_STATUS_NAMES: Record<ContentStatus, string> = {
+  draft: '草稿',
+  queued: '待推送',
+  scheduled: '已排期',
+  published: '已发布',
+  retired: '已下线',
+}
+
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The Beijing day of an instant, `YYYY-MM-DD` (the server decides; this only guides the choice). */
+export function beijingDay(at: Date): string {
+  const d = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
 
 /** An instant as Beijing time: 2026年11月23日 19:49. */
 export function beijingTime(iso: string): string {
@@ -24,11 +38,11 @@ export function beijingTime(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
-/** `YYYY-MM-DD` as 2026年12月7日. */
-export function chineseDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
+/** A whole number typed by the admin, or NaN (the contract then says what is wrong). */
+export const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
+
+/** `YYYY-MM-DD` as 2026年12月7日 (as the member pages write days). */
+export { chineseDay } from '../../utils/dates'
 
 /** The last Beijing day before an expiry instant: a code is valid through it. */
 function lastValidDay(expiresAt: string): string {
@@ -140,4 +154,9 @@ const OTHER_ACTIONS: Partial<Record<AuditEntry['action'], string>> = {
   'book.recommend': '推荐书目',
   'chapter.create': '新建章节',
   'chapter.update': '修改章节',
+  'reply.feature': '精选讨论回复',
+  'reply.unfeature': '取消精选回复',
+  'reply.hide': '隐藏讨论回复',
+  'reply.delete': '删除讨论回复',
+  'scoreRules.save': '调整积分规则',
 }

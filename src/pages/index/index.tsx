@@ -3,23 +3,21 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
-import { ErrorNotice, Loading } from '../../components/Status'
 import PageRoot from '../../components/PageRoot'
 import Greeting from '../../components/Greeting'
 import NotRegistered from '../../components/NotRegistered'
 import CheckInCard from '../../components/CheckInCard'
 import MonthCalendar from '../../components/MonthCalendar'
-import ArticleList from '../../components/ArticleList'
+import TodayFeed from '../../components/TodayFeed'
+import WeeklyCard from '../../components/WeeklyCard'
 import './index.scss'
-
-const LATEST_ARTICLES = 5
 
 export default function Index() {
   const me = useMe()
   const summary = useAsync(() => callFunction('getCheckInSummary', {}))
-  const articles = useAsync(() => callFunction('listArticles', { limit: LATEST_ARTICLES }))
+  const today = useAsync(() => callFunction('getToday', {}))
 
-  const reloadAll = () => Promise.all([me.reload(), summary.reload(), articles.reload()])
+  const reloadAll = () => Promise.all([me.reload(), summary.reload(), today.reload()])
 
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
@@ -36,6 +34,9 @@ export default function Index() {
   return (
     <PageRoot className='home'>
       <Greeting me={me} onRetry={() => void reloadAll()} />
+      <WeeklyCard />
+
+      <TodayFeed today={today} />
 
       <CheckInCard summary={summary} />
 
@@ -51,17 +52,6 @@ export default function Index() {
           />
         </View>
       )}
-
-      <View className='card'>
-        <View className='card__title'>最新学习</View>
-        {articles.data ? (
-          <ArticleList items={articles.data.items} />
-        ) : articles.status === 'error' ? (
-          <ErrorNotice message={articles.error.message} onRetry={articles.reload} />
-        ) : (
-          <Loading />
-        )}
-      </View>
     </PageRoot>
   )
 }

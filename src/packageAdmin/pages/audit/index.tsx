@@ -5,10 +5,9 @@ import type { AuditEntry } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { usePagedList } from '../../../hooks/usePagedList'
-import ListFooter from '../../../components/ListFooter'
 import { queryValue } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
-import LoadError from '../../components/LoadError'
+import ListCard from '../../components/ListCard'
 import { beijingTime, describeAudit, type Names } from '../../utils/format'
 import { memberName, rememberMembers } from '../../utils/memberNames'
 import './index.scss'
@@ -58,18 +57,9 @@ function Audit({ targetId, targetName }: { targetId?: string; targetName?: strin
   return (
     <View>
       {targetName && <Text className='audit-filter'>{`只看与「${targetName}」有关的记录`}</Text>}
-      <View className='card'>
-        {list.status === 'error' && list.error ? (
-          <LoadError error={list.error} onRetry={() => void list.reload()} />
-        ) : (
-          <>
-            {list.items.map((e) => (
-              <Entry key={e._id} entry={e} names={names} />
-            ))}
-            <ListFooter list={list} empty='还没有操作记录' />
-          </>
-        )}
-      </View>
+      <ListCard list={list} empty='还没有操作记录'>
+        {(e) => <Entry key={e._id} entry={e} names={names} />}
+      </ListCard>
     </View>
   )
 }

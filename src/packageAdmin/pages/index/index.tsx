@@ -5,15 +5,21 @@ import { ROUTES } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
 import './index.scss'
 
+/** `orgAdmin`: the whole organisation's, for 组织管理员 only. */
 const ENTRIES = [
-  { title: '组织架构', text: '党支部和党小组：新建、改名、归档', url: ROUTES.adminUnits },
-  { title: '成员管理', text: '查找成员，调整党小组和角色，停用或恢复，预登记', url: ROUTES.adminMembers },
-  { title: '邀请码', text: '生成邀请码发给新党员，作废不用的邀请码', url: ROUTES.adminInvitations },
-  { title: '操作记录', text: '谁在什么时候做了什么修改', url: ROUTES.adminAudit },
+  { title: '组织架构', text: '党支部和党小组：新建、改名、归档', url: ROUTES.adminUnits, orgAdmin: false },
+  { title: '成员管理', text: '查找成员，调整党小组和角色，停用或恢复，预登记', url: ROUTES.adminMembers, orgAdmin: false },
+  { title: '邀请码', text: '生成邀请码发给新党员，作废不用的邀请码', url: ROUTES.adminInvitations, orgAdmin: false },
+  { title: '内容管理', text: '文章和书目：编辑、排期推送、下线、设为必修或推荐', url: ROUTES.adminContent, orgAdmin: true },
+  { title: '推送记录', text: '公众号发布和订阅消息的发送情况', url: ROUTES.adminOutbox, orgAdmin: true },
+  { title: '每周一学', text: '编排每周学习清单、定稿发布，查看各支部完成情况', url: ROUTES.adminWeekly, orgAdmin: true },
+  { title: '操作记录', text: '谁在什么时候做了什么修改', url: ROUTES.adminAudit, orgAdmin: false },
 ]
 
 function Menu({ me }: { me: MemberProfile }) {
-  const scope = me.roles.includes('orgAdmin') ? '你是组织管理员，可以管理整个组织。' : `你是支部管理员，可以管理${me.branchName}。`
+  const orgAdmin = me.roles.includes('orgAdmin')
+  const scope = orgAdmin ? '你是组织管理员，可以管理整个组织。' : `你是支部管理员，可以管理${me.branchName}。`
+  const entries = ENTRIES.filter((entry) => orgAdmin || !entry.orgAdmin)
   return (
     <View>
       <View className='admin-home__head'>
@@ -21,7 +27,7 @@ function Menu({ me }: { me: MemberProfile }) {
         <Text className='admin-home__scope'>{scope}</Text>
       </View>
       <View className='card'>
-        {ENTRIES.map((entry) => (
+        {entries.map((entry) => (
           <View key={entry.url} className='row admin-home__entry' onClick={() => void Taro.navigateTo({ url: entry.url })}>
             <View className='row__main'>
               <Text className='row__title admin-home__entry-title'>{entry.title}</Text>

@@ -5,12 +5,10 @@ import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { toCloudError } from '../../../services/errors'
 import GroupChoice from '../../components/GroupChoice'
+import { whole } from '../../utils/format'
 
 type Tree = FunctionOutput<'listUnits'>
 export type Created = FunctionOutput<'createInvitation'>
-
-/** A whole number typed by the admin, or NaN (the contract then says what is wrong). */
-const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
 
 export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCreated: (created: Created) => void }) {
   const [groupId, setGroupId] = useState<string | undefined>()

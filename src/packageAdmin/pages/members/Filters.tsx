@@ -1,5 +1,5 @@
 import type { FunctionOutput, MemberStatus, Role } from '../../../../types'
-import Chips from '../../components/Chips'
+import Chips from '../../../components/Chips'
 import { STATUS_NAMES } from '../../utils/format'
 import { ROLE_NAMES } from '../../../utils/roles'
 

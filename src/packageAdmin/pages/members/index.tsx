@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { usePagedList } from '../../../hooks/usePagedList'
 import ListFooter from '../../../components/ListFooter'
+import SearchBar from '../../../components/SearchBar'
 import { ROUTES, withQuery } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
 import LoadError from '../../components/LoadError'
@@ -15,7 +16,6 @@ import './index.scss'
 
 function Members() {
   const tree = useAsync(() => callFunction('listUnits', {}))
-  const [typed, setTyped] = useState('')
   const [search, setSearch] = useState('')
   const [filters, setFilters] = useState<MemberFilters>({})
   const [filtering, setFiltering] = useState(false)
@@ -28,35 +28,8 @@ function Members() {
 
   return (
     <View>
-      <View className='card members-search'>
-        <View className='members-search__bar'>
-          <Input
-            className='field__input members-search__input'
-            value={typed}
-            maxlength={20}
-            placeholder='姓名或手机号'
-            confirmType='search'
-            onInput={(e) => setTyped(e.detail.value)}
-            onConfirm={() => setSearch(typed.trim())}
-          />
-          <Button className='big-button big-button--small members-search__button' onClick={() => setSearch(typed.trim())}>
-            搜索
-          </Button>
-        </View>
-        {search && (
-          <View className='members-search__current'>
-            <Text>{`正在搜索「${search}」`}</Text>
-            <Text
-              className='text-button'
-              onClick={() => {
-                setTyped('')
-                setSearch('')
-              }}
-            >
-              清除
-            </Text>
-          </View>
-        )}
+      <View className='card'>
+        <SearchBar search={search} onSearch={setSearch} placeholder='姓名或手机号' maxlength={20} />
         <View className='members-filter' onClick={() => setFiltering(!filtering)}>
           <Text className='members-filter__label'>筛选</Text>
           <Text className='members-filter__value'>{describeFilters(tree.data, filters)}</Text>

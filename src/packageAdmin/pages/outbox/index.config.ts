@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '推送记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

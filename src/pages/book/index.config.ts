@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '书目',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

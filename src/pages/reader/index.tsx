@@ -1,0 +1,128 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { StudyKind, type BookProgress, type ItemProgress } from '../../../types'
+import { useAsync } from '../../hooks/useAsync'
+import PageRoot from '../../components/PageRoot'
+import NotRegistered from '../../components/NotRegistered'
+import { ErrorNotice, Loading } from '../../components/Status'
+import { readerUrl } from '../../utils/reading'
+import { queryValue, ROUTES } from '../../utils/routes'
+import Blocks from './Blocks'
+import GuestInvite from './GuestInvite'
+import ListenBar from './ListenBar'
+import StudyCard, { type Completion } from './StudyCard'
+import { loadReadable, type Readable } from './readable'
+import { END_MARKER_ID, useReadingPosition } from './useReadingPosition'
+import { useStudyTimer, type BeatAnswer } from './useStudyTimer'
+import './index.scss'
+
+/** 阅读: an article or a chapter, with listening, saved progress and server-credited study time. */
+export default function Reader() {
+  const { params } = useRouter()
+  const kind = StudyKind.safeParse(queryValue(params.kind)).data ?? 'article'
+  const id = queryValue(params.id)
+  const data = useAsync(() => loadReadable(kind, id))
+  const item = data.data?.item
+
+  useShareAppMessage(() => ({
+    title: item?.title ?? '学习圈',
+    path: item ? readerUrl(item.kind, item.id) : ROUTES.home,
+  }))
+
+  if (item && data.data) return <ReaderView item={item} heartbeatSeconds={data.data.heartbeatSeconds} />
+  return (
+    <PageRoot className='reader'>
+      {data.status === 'error' ? (
+        data.error.code === 'NOT_REGISTERED' ? (
+          <NotRegistered />
+        ) : (
+          <ErrorNotice message={data.error.message} onRetry={data.error.code === 'NOT_FOUND' ? undefined : data.reload} />
+        )
+      ) : (
+        <Loading text='正在打开…' />
+      )}
+    </PageRoot>
+  )
+}
+
+function ReaderView({ item, heartbeatSeconds }: { item: Readable; heartbeatSeconds: number | null }) {
+  const [progress, setProgress] = useState<ItemProgress>(item.progress)
+  const [todaySeconds, setTodaySeconds] = useState<number | null>(null)
+  const [book, setBook] = useState<BookProgress | null>(null)
+  const [completion, setCompletion] = useState<Completion | null>(null)
+  const [listening, setListening] = useState(false)
+
+  function onAnswer(answer: BeatAnswer) {
+    setProgress(answer.progress)
+    setTodaySeconds(answer.todaySeconds)
+    if (answer.book) setBook(answer.book)
+    if (answer.justCompleted) {
+      const done: Completion = { minutes: answer.minutesCredited, bookCompleted: answer.book?.justCompleted ?? false }
+      setCompletion(done)
+      void Taro.showToast({ title: completionText(item, done), icon: 'none', duration: 3000 })
+    }
+  }
+
+  const timer = useStudyTimer({ kind: item.kind, id: item.id, intervalSeconds: heartbeatSeconds ?? undefined, listening, onAnswer })
+  useReadingPosition(item.progress.position, timer.setPosition)
+
+  const go = (link: { _id: string }) => void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
+
+  return (
+    <PageRoot className='reader'>
+      <View className='reader__page' onTouchStart={timer.markActive} onClick={timer.markActive}>
+        {item.guest && <GuestInvite />}
+        <View className='reader__head'>
+          <Text className='reader__title'>{item.title}</Text>
+          <Text className='reader__byline'>{item.byline}</Text>
+          <Text className='reader__meta'>{`预计阅读 ${item.minutes} 分钟`}</Text>
+        </View>
+        {item.audioUrl && (
+          <ListenBar
+            track={{ src: item.audioUrl, title: item.title, subtitle: item.book?.title ?? item.byline }}
+            onPlayingChange={(playing) => {
+              setListening(playing)
+              timer.markActive()
+            }}
+            onEnded={timer.reachEnd}
+          />
+        )}
+        <Blocks body={item.body} />
+        <View id={END_MARKER_ID} className='reader__end'>
+          — 全文完 —
+        </View>
+        {!item.guest && (
+          <StudyCard
+            item={item}
+            progress={progress}
+            todaySeconds={todaySeconds}
+            book={book}
+            completion={completion}
+            completionText={completion ? completionText(item, completion) : null}
+            error={timer.error}
+          />
+        )}
+        {item.book && (
+          <View className='reader__nav'>
+            {item.previous && (
+              <Button className='plain-button reader__nav-button' onClick={() => go(item.previous!)}>
+                {`上一章：${item.previous.title}`}
+              </Button>
+            )}
+            {item.next && (
+              <Button className='plain-button reader__nav-button' onClick={() => go(item.next!)}>
+                {`下一章：${item.next.title}`}
+              </Button>
+            )}
+          </View>
+        )}
+      </View>
+    </PageRoot>
+  )
+}
+
+/** 「本章已完成 · +N 分钟」, as the member sees it the moment the server says so. */
+function completionText(item: Readable, { minutes }: Completion): string {
+  return `${item.kind === 'chapter' ? '本章' : '本篇'}已完成 · +${minutes} 分钟`
+}

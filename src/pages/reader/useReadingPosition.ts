@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useRef } from 'react'
+import Taro, { usePageScroll } from '@tarojs/taro'
+
+/** The element after the text: the end of the text is reached once it scrolls into view. */
+export const END_MARKER_ID = 'reader-end'
+
+interface Layout {
+  /** How far the page can scroll before the end marker reaches the bottom of the screen. */
+  scrollRange: number
+  atEnd: boolean
+}
+
+/** Where the end marker is now, seen from a page scrolled by `scrollTop`. */
+function measure(scrollTop: number): Promise<Layout | null> {
+  return new Promise((resolve) => {
+    Taro.createSelectorQuery()
+      .select(`#${END_MARKER_ID}`)
+      .boundingClientRect()
+      .exec((res: ({ top: number } | null)[] | null) => {
+        const marker = res?.[0]
+        if (!marker) return resolve(null)
+        const { windowHeight } = Taro.getWindowInfo()
+        resolve({ scrollRange: scrollTop + marker.top - windowHeight, atEnd: marker.top <= windowHeight })
+      })
+  })
+}
+
+/**
+ * The reading position (0..1 of the way to the end marker) and whether the end was seen, measured
+ * whenever the page scrolls and once the text is shown (a short text may fit on the screen);
+ * `saved` (where the member left off last time) is scrolled back to when the text first appears.
+ */
+export function useReadingPosition(saved: number, onMove: (position: number, atEnd: boolean) => void): void {
+  const onMoveRef = useRef(onMove)
+  onMoveRef.current = onMove
+  const measuring = useRef(false)
+
+  const update = useCallback(async (scrollTop: number) => {
+    if (measuring.current) return
+    measuring.current = true
+    try {
+      const layout = await measure(scrollTop)
+      if (!layout) return
+      const position = layout.scrollRange <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / layout.scrollRange))
+      onMoveRef.current(position, layout.atEnd)
+    } finally {
+      measuring.current = false
+    }
+  }, [])
+
+  usePageScroll(({ scrollTop }) => void update(scrollTop))
+
+  useEffect(() => {
+    void (async () => {
+      const layout = await measure(0)
+      if (layout && saved > 0 && saved < 1 && layout.scrollRange > 0) {
+        await Taro.pageScrollTo({ scrollTop: Math.round(saved * layout.scrollRange), duration: 0 })
+      } else {
+        await update(0)
+      }
+    })()
+    // Only when the text first appears: later moves come from scrolling.
+  }, [])
+}

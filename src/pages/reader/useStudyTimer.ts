@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import type { FunctionOutput, StudyKind } from '../../../types'
+import { callFunction } from '../../services/cloud'
+import { toCloudError } from '../../services/errors'
+
+export type BeatAnswer = FunctionOutput<'heartbeat'>
+
+/**
+ * Without a touch or a scroll for this long the member is taken to have stopped reading (the phone
+ * left on the table): heartbeats stop until the next touch, unless audio is playing.
+ */
+export const IDLE_AFTER_MS = 2 * 60_000
+
+interface Options {
+  kind: StudyKind
+  id: string
+  /** Seconds between heartbeats (the rules'); undefined: not timing (not loaded, or a guest). */
+  intervalSeconds: number | undefined
+  /** Audio is playing: it counts as reading, touched or not. */
+  listening: boolean
+  onAnswer(answer: BeatAnswer): void
+}
+
+export interface StudyTimer {
+  /** The member touched or scrolled the page. */
+  markActive(): void
+  /** Where the reader is (0..1), and whether the end of the text was reached. */
+  setPosition(position: number, atEnd: boolean): void
+  /** The audio played to its end. */
+  reachEnd(): void
+  /** Why the last heartbeat failed (null once one succeeds). */
+  error: string | null
+}
+
+/** One reading session per page view: the server tells a replayed or duplicated heartbeat by it. */
+function newSessionId(): string {
+  const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
+  return `${Date.now().toString(36)}-${random}`
+}
+
+/**
+ * The reader's heartbeats: every `intervalSeconds` while the page is visible and the member active,
+ * or while the audio plays (background audio keeps playing with the screen off), each with the session's next seq, the reading position and whether the end was
+ * reached. The server credits the time between them by its own clock; the client only says
+ * "still here".
+ */
+export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }: Options): StudyTimer {
+  const session = useRef(newSessionId())
+  const seq = useRef(0)
+  const visible = useRef(true)
+  const lastActive = useRef(Date.now())
+  const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
+  const sending = useRef(false)
+  const listeningRef = useRef(listening)
+  listeningRef.current = listening
+  const onAnswerRef = useRef(onAnswer)
+  onAnswerRef.current = onAnswer
+  const [error, setError] = useState<string | null>(null)
+
+  const beat = useCallback(async () => {
+    // Reading: the page in front and touched lately. Listening goes on with the screen off too.
+    const reading = visible.current && Date.now() - lastActive.current <= IDLE_AFTER_MS
+    if (!(reading || listeningRef.current) || sending.current) return
+    sending.current = true
+    try {
+      const { value, atEnd } = position.current
+      const answer = await callFunction('heartbeat', {
+        kind,
+        id,
+        sessionId: session.current,
+        seq: seq.current++,
+        mode: listeningRef.current ? 'listen' : 'read',
+        ...(value === undefined ? {} : { position: value }),
+        atEnd,
+      })
+      setError(null)
+      onAnswerRef.current(answer)
+    } catch (e) {
+      setError(toCloudError(e).message)
+    } finally {
+      sending.current = false
+    }
+  }, [kind, id])
+
+  useEffect(() => {
+    if (!intervalSeconds) return
+    void beat()
+    const timer = setInterval(() => void beat(), intervalSeconds * 1000)
+    return () => clearInterval(timer)
+  }, [intervalSeconds, beat])
+
+  useDidShow(() => {
+    visible.current = true
+    lastActive.current = Date.now()
+  })
+  useDidHide(() => {
+    visible.current = false
+  })
+
+  const markActive = useCallback(() => {
+    lastActive.current = Date.now()
+  }, [])
+
+  const setPosition = useCallback((value: number, atEnd: boolean) => {
+    // Once reached, the end stays reached for the session (the server keeps it too).
+    position.current = { value, atEnd: position.current.atEnd || atEnd }
+  }, [])
+
+  const reachEnd = useCallback(() => {
+    position.current = { ...position.current, atEnd: true }
+  }, [])
+
+  return { markActive, setPosition, reachEnd, error }
+}

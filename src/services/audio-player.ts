@@ -1,0 +1,29 @@
+/** The shape of the platform audio players (audio.ts and its platform files). */
+export interface AudioEvents {
+  onPlay(): void
+  onPause(): void
+  /** Played to its end. */
+  onEnded(): void
+  onError(message: string): void
+}
+
+export interface AudioPlayer {
+  play(): void
+  pause(): void
+  /** 0.75 … 2: the speeds the reader offers. */
+  setRate(rate: number): void
+  /** Stops the sound and forgets the handlers (the page closed). */
+  destroy(): void
+}
+
+export interface AudioTrack {
+  src: string
+  /** Shown by the system's player (lock screen, notification bar). */
+  title: string
+  /** The book, or the article's source. */
+  subtitle: string
+}
+
+export type CreateAudioPlayer = (track: AudioTrack, events: AudioEvents) => AudioPlayer
+
+export const AUDIO_ERROR = '音频播放失败，请检查网络后重试'

@@ -1,0 +1,374 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+// The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
+import {
+  hidePage,
+  navigateTo,
+  pageScrollTo,
+  redirectTo,
+  scrollPage,
+  setLayout,
+  setRouterParams,
+  shareMessage,
+  showPage,
+  showToast,
+  WINDOW_HEIGHT,
+} from '../support/taro-double'
+import Reader from '../../src/pages/reader/index'
+import { adoptSavedLargeFont } from '../../src/state/largeFont'
+import type { FunctionInput } from '../../types'
+import { articleAnswer, beatAnswer, chapterAnswer, progress, rules } from '../support/reader-fixtures'
+import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+
+jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
+// The browser's player, an HTML audio element; jsdom cannot play, so `play` is the test's to answer.
+jest.mock('../../src/services/audio', () => jest.requireActual('../../src/services/audio.h5'))
+
+const BEAT_MS = 15_000
+/** Where the end marker sits in the document: the text is longer than the screen. */
+const END_TOP = 2000
+
+const member: Handlers = {
+  getArticle: () => ok(articleAnswer()),
+  getChapter: () => ok(chapterAnswer()),
+  getStudyRules: () => ok(rules),
+  heartbeat: () => ok(beatAnswer()),
+}
+
+const beats = () => callsTo('heartbeat').map(([, input]) => input as FunctionInput<'heartbeat'>)
+/** Lets the given time pass on the page's clock, with everything it sets off. */
+const pass = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms))
+
+async function open(kind: 'article' | 'chapter', id: string, handlers: Handlers = member) {
+  serve(handlers)
+  setRouterParams({ kind, id })
+  const view = render(<Reader />)
+  await pass(0)
+  return view
+}
+
+beforeEach(() => {
+  jest.useFakeTimers()
+  sendMock.mockReset()
+  setLayout({ '#reader-end': END_TOP })
+  for (const fn of [pageScrollTo, redirectTo, navigateTo, showToast]) fn.mockClear()
+})
+
+afterEach(() => {
+  jest.useRealTimers()
+  adoptSavedLargeFont(false)
+})
+
+describe('the text', () => {
+  test('shows the title, source, estimated minutes and every kind of block, natively', async () => {
+    const { container } = await open('article', 'a-1')
+    expect(screen.getByText('每天二十分钟：把学习变成习惯')).toBeTruthy()
+    expect(screen.getByText('学习圈编辑部 · 励志修养')).toBeTruthy()
+    expect(screen.getByText('预计阅读 2 分钟')).toBeTruthy()
+    expect(container.querySelector('.reader__heading')?.textContent).toBe('时间要固定')
+    expect(container.querySelector('.reader__paragraph')?.textContent).toBe('与其等“有空了再学”，不如给学习留一个固定的位置。')
+    expect(container.querySelector('.reader__quote-text')?.textContent).toBe('学习不在一时的热情，而在日复一日的坚持。')
+    expect(screen.getByText('—— 编者')).toBeTruthy()
+    expect(container.querySelector('.reader__figure img, .reader__figure taro-image-core')?.getAttribute('src')).toBe('https://example.com/desk.jpg')
+    expect(screen.getByText('一张书桌')).toBeTruthy()
+    expect(screen.getByText('— 全文完 —')).toBeTruthy()
+    expect(callsTo('getArticle')).toEqual([['getArticle', { id: 'a-1' }]])
+  })
+
+  test('follows 大字模式', async () => {
+    adoptSavedLargeFont(true)
+    const { container } = await open('article', 'a-1')
+    expect(container.querySelector('.reader.app-root--large')).not.toBeNull()
+  })
+
+  test('a missing article says so, without a retry', async () => {
+    await open('article', 'gone', { getArticle: () => fail('NOT_FOUND', '没有找到这篇文章，它可能已下架') })
+    expect(screen.getByText('没有找到这篇文章，它可能已下架')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    expect(callsTo('heartbeat')).toHaveLength(0)
+  })
+
+  test('a network failure offers 重试', async () => {
+    let attempts = 0
+    await open('article', 'a-1', { ...member, getArticle: () => (++attempts === 1 ? fail('INTERNAL', '系统繁忙，请稍后再试') : ok(articleAnswer())) })
+    fireEvent.click(screen.getByText('重试'))
+    await pass(0)
+    expect(screen.getByText('每天二十分钟：把学习变成习惯')).toBeTruthy()
+  })
+})
+
+describe('heartbeats', () => {
+  test('one at once, then one every 15 s while the page is open, in one session with seq counting up', async () => {
+    await open('article', 'a-1')
+    expect(beats()).toHaveLength(1)
+    await pass(BEAT_MS)
+    await pass(BEAT_MS)
+    const sent = beats()
+    expect(sent.map((b) => b.seq)).toEqual([0, 1, 2])
+    expect(new Set(sent.map((b) => b.sessionId)).size).toBe(1)
+    expect(sent[0]).toMatchObject({ kind: 'article', id: 'a-1', mode: 'read', atEnd: false })
+    expect(sent[0].sessionId).toMatch(/^[A-Za-z0-9-]{8,64}$/)
+  })
+
+  test('a new page view is a new session', async () => {
+    const first = await open('article', 'a-1')
+    const firstSession = beats()[0].sessionId
+    first.unmount()
+    await open('article', 'a-1')
+    expect(beats()[1].sessionId).not.toBe(firstSession)
+    expect(beats()[1].seq).toBe(0)
+  })
+
+  test('none while the page is hidden; they resume when it is shown again', async () => {
+    await open('article', 'a-1')
+    hidePage()
+    await pass(4 * BEAT_MS)
+    expect(beats()).toHaveLength(1)
+    showPage()
+    await pass(BEAT_MS)
+    expect(beats().map((b) => b.seq)).toEqual([0, 1])
+  })
+
+  test('they stop two minutes after the last touch or scroll, and a touch starts them again', async () => {
+    const { container } = await open('article', 'a-1')
+    await pass(10 * BEAT_MS)
+    // 0 s, then 15 s … 120 s: the last within two minutes of opening.
+    expect(beats()).toHaveLength(9)
+    await pass(4 * BEAT_MS)
+    expect(beats()).toHaveLength(9)
+
+    fireEvent.touchStart(container.querySelector('.reader__page')!)
+    await pass(BEAT_MS)
+    expect(beats()).toHaveLength(10)
+    scrollPage(100)
+    await pass(BEAT_MS)
+    expect(beats()).toHaveLength(11)
+  })
+
+  test('carry the reading position, and atEnd once the end marker has come into view', async () => {
+    await open('article', 'a-1')
+    scrollPage(600)
+    await pass(BEAT_MS)
+    // The end marker reaches the bottom of the screen at END_TOP - WINDOW_HEIGHT.
+    expect(beats()[1]).toMatchObject({ position: 600 / (END_TOP - WINDOW_HEIGHT), atEnd: false })
+
+    scrollPage(END_TOP - WINDOW_HEIGHT + 50)
+    await pass(BEAT_MS)
+    expect(beats()[2]).toMatchObject({ position: 1, atEnd: true })
+    // Scrolling back up keeps the end reached.
+    scrollPage(0)
+    await pass(BEAT_MS)
+    expect(beats()[3]).toMatchObject({ position: 0, atEnd: true })
+  })
+
+  test('a text that fits on the screen is at its end from the start', async () => {
+    setLayout({ '#reader-end': 500 })
+    await open('article', 'a-1')
+    await pass(BEAT_MS)
+    expect(beats()[1]).toMatchObject({ position: 1, atEnd: true })
+  })
+
+  test('the page opens where the member left off', async () => {
+    await open('article', 'a-1', { ...member, getArticle: () => ok(articleAnswer({}, { progress: progress({ position: 0.5, creditedSeconds: 30 }) })) })
+    await pass(0)
+    expect(pageScrollTo).toHaveBeenCalledWith({ scrollTop: 600, duration: 0 })
+    await pass(BEAT_MS)
+    expect(beats()[1]).toMatchObject({ position: 0.5 })
+  })
+
+  test('a failed heartbeat says study time is not being recorded, until one succeeds', async () => {
+    let answer: unknown = fail('CONFLICT', '学习记录正忙，请稍后再试')
+    await open('article', 'a-1', { ...member, heartbeat: () => answer })
+    expect(screen.getByText('学时暂未记录：学习记录正忙，请稍后再试')).toBeTruthy()
+    answer = ok(beatAnswer())
+    await pass(BEAT_MS)
+    expect(screen.queryByText(/学时暂未记录/)).toBeNull()
+  })
+})
+
+describe('study time and completion', () => {
+  test('shows what is credited and what completes it, as the server answers', async () => {
+    await open('article', 'a-1', {
+      ...member,
+      getArticle: () => ok(articleAnswer({}, { progress: progress({ creditedSeconds: 70 }) })),
+      heartbeat: () => ok(beatAnswer({ itemSeconds: 125, progress: progress({ creditedSeconds: 125, reachedEnd: true }), todaySeconds: 1900 })),
+    })
+    expect(screen.getByText('本篇已计入学时 2 分钟')).toBeTruthy()
+    expect(screen.getByText('读到末尾并累计满 1 分 36 秒，本篇即完成（已读到末尾）')).toBeTruthy()
+    expect(screen.getByText('今天共计入 31 分钟')).toBeTruthy()
+  })
+
+  test('the heartbeat that completes an article shows 本篇已完成 · +N 分钟 at once', async () => {
+    let answer = beatAnswer()
+    await open('article', 'a-1', { ...member, heartbeat: () => ok(answer) })
+    expect(screen.queryByText(/已完成 ·/)).toBeNull()
+    answer = beatAnswer({ justCompleted: true, completed: true, minutesCredited: 2, itemSeconds: 126, progress: progress({ creditedSeconds: 126, completed: true, reachedEnd: true }) })
+    await pass(BEAT_MS)
+    expect(screen.getByText('本篇已完成 · +2 分钟')).toBeTruthy()
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '本篇已完成 · +2 分钟' }))
+    expect(screen.getByText('本篇已计入学时 2 分钟')).toBeTruthy()
+  })
+
+  test('an item completed before says so', async () => {
+    const done = progress({ creditedSeconds: 200, completed: true, reachedEnd: true })
+    await open('article', 'a-1', {
+      ...member,
+      getArticle: () => ok(articleAnswer({}, { progress: done })),
+      heartbeat: () => ok(beatAnswer({ creditedSeconds: 0, reason: 'started', itemSeconds: 200, completed: true, progress: done })),
+    })
+    expect(screen.getByText('✓ 本篇已完成')).toBeTruthy()
+    expect(screen.getByText('本篇已计入学时 3 分钟')).toBeTruthy()
+    expect(screen.queryByText(/即完成/)).toBeNull()
+  })
+
+  test('a chapter: 本章已完成 · +N 分钟 and the book’s progress, then on to the next chapter', async () => {
+    let answer = beatAnswer({ book: { bookId: 'b-1', completedChapters: 3, chapterCount: 10, completed: false, completedAt: null, justCompleted: false } })
+    await open('chapter', 'b-1-3', { ...member, heartbeat: () => ok(answer) })
+    expect(screen.getByText('《学习的方法》第 3 章')).toBeTruthy()
+    expect(screen.getByText('《学习的方法》已完成 3/10 章')).toBeTruthy()
+    answer = beatAnswer({
+      justCompleted: true,
+      completed: true,
+      minutesCredited: 3,
+      progress: progress({ creditedSeconds: 190, completed: true, reachedEnd: true }),
+      book: { bookId: 'b-1', completedChapters: 4, chapterCount: 10, completed: false, completedAt: null, justCompleted: false },
+    })
+    await pass(BEAT_MS)
+    expect(screen.getByText('本章已完成 · +3 分钟')).toBeTruthy()
+    expect(screen.getByText('《学习的方法》已完成 4/10 章')).toBeTruthy()
+    expect(beats()[0]).toMatchObject({ kind: 'chapter', id: 'b-1-3' })
+
+    fireEvent.click(screen.getByText('下一章：第四章 学以致用'))
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/pages/reader/index?kind=chapter&id=b-1-4' })
+    fireEvent.click(screen.getByText('上一章：第二章 读懂原文'))
+    expect(redirectTo).toHaveBeenLastCalledWith({ url: '/pages/reader/index?kind=chapter&id=b-1-2' })
+  })
+
+  test('the last chapter of a book says the book is finished', async () => {
+    await open('chapter', 'b-1-10', {
+      ...member,
+      getChapter: () => ok(chapterAnswer({ next: null })),
+      heartbeat: () =>
+        ok(beatAnswer({ justCompleted: true, completed: true, minutesCredited: 3, book: { bookId: 'b-1', completedChapters: 10, chapterCount: 10, completed: true, completedAt: '2025-11-20T02:00:00.000Z', justCompleted: true } })),
+    })
+    expect(screen.getByText('《学习的方法》全书读完了！')).toBeTruthy()
+    expect(screen.queryByText(/下一章/)).toBeNull()
+  })
+
+  test('a chapter needs a member: someone not registered is offered registration', async () => {
+    await open('chapter', 'b-1-3', { getChapter: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册') })
+    expect(screen.getByText('你还没有注册')).toBeTruthy()
+    expect(screen.getByText('去实名注册')).toBeTruthy()
+  })
+})
+
+describe('listening', () => {
+  let played: HTMLMediaElement[]
+  beforeEach(() => {
+    played = []
+    jest.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      played.push(this)
+      this.dispatchEvent(new Event('play'))
+      return Promise.resolve()
+    })
+    jest.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
+      this.dispatchEvent(new Event('pause'))
+    })
+  })
+  afterEach(() => jest.restoreAllMocks())
+
+  const withAudio: Handlers = { ...member, getArticle: () => ok(articleAnswer({ audioUrl: 'https://example.com/a-1.mp3' })) }
+
+  test('no listen controls without audio', async () => {
+    await open('article', 'a-1')
+    expect(screen.queryByText('播放')).toBeNull()
+  })
+
+  test('plays the audio; heartbeats say listen and go on without touches while it plays', async () => {
+    await open('article', 'a-1', withAudio)
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    expect(played).toHaveLength(1)
+    expect(played[0].src).toBe('https://example.com/a-1.mp3')
+    expect(screen.getByText('暂停')).toBeTruthy()
+    expect(screen.getByText('正在播放，收听同样计入学时')).toBeTruthy()
+
+    await pass(12 * BEAT_MS)
+    const listened = beats().slice(1)
+    expect(listened.length).toBeGreaterThanOrEqual(12)
+    expect(listened.every((b) => b.mode === 'listen')).toBe(true)
+
+    fireEvent.click(screen.getByText('暂停'))
+    await pass(0)
+    expect(screen.getByText('播放')).toBeTruthy()
+    // Paused: reading again, two more minutes from the tap on 暂停, then nothing.
+    const before = beats().length
+    await pass(10 * BEAT_MS)
+    expect(beats()).toHaveLength(before + 8)
+    expect(beats().at(-1)!.mode).toBe('read')
+  })
+
+  test('listening goes on with the page hidden (the screen off); paused and hidden, nothing', async () => {
+    await open('article', 'a-1', withAudio)
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    hidePage()
+    const before = beats().length
+    await pass(4 * BEAT_MS)
+    expect(beats()).toHaveLength(before + 4)
+    fireEvent.click(screen.getByText('暂停'))
+    await pass(4 * BEAT_MS)
+    expect(beats()).toHaveLength(before + 4)
+  })
+
+  test('speed: 0.75× to 2×, kept when playing starts', async () => {
+    await open('article', 'a-1', withAudio)
+    for (const label of ['0.75×', '1×', '1.25×', '1.5×', '2×']) expect(screen.getByText(label)).toBeTruthy()
+    fireEvent.click(screen.getByText('1.5×'))
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    expect(played[0].playbackRate).toBe(1.5)
+    fireEvent.click(screen.getByText('0.75×'))
+    expect(played[0].playbackRate).toBe(0.75)
+    expect(screen.getByText('0.75×').getAttribute('aria-label')).toBe('0.75×，已选')
+  })
+
+  test('audio played to its end counts as reaching the end', async () => {
+    await open('article', 'a-1', withAudio)
+    fireEvent.click(screen.getByText('播放'))
+    await pass(BEAT_MS)
+    expect(beats().at(-1)).toMatchObject({ mode: 'listen', atEnd: false })
+    act(() => {
+      played[0].dispatchEvent(new Event('ended'))
+    })
+    await pass(BEAT_MS)
+    expect(beats().at(-1)).toMatchObject({ mode: 'read', atEnd: true })
+  })
+
+  test('a failed play says so', async () => {
+    ;(HTMLMediaElement.prototype.play as jest.Mock).mockImplementation(() => Promise.reject(new Error('NotAllowedError')))
+    await open('article', 'a-1', withAudio)
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    expect(screen.getByText('音频播放失败，请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('播放')).toBeTruthy()
+  })
+})
+
+describe('sharing', () => {
+  test('an article is shared to a chat with its title, opening this reader', async () => {
+    await open('article', 'a-1')
+    expect(shareMessage()).toEqual({ title: '每天二十分钟：把学习变成习惯', path: '/pages/reader/index?kind=article&id=a-1' })
+  })
+
+  test('someone who is not a member reads a shared article as a guest: an invitation, no study time', async () => {
+    await open('article', 'a-1', { getArticle: () => ok(articleAnswer({}, { guest: true })) })
+    expect(screen.getByText('每天二十分钟：把学习变成习惯')).toBeTruthy()
+    expect(screen.getByText(/完成实名注册后，阅读会计入你的学时/)).toBeTruthy()
+    await pass(4 * BEAT_MS)
+    expect(callsTo('heartbeat')).toHaveLength(0)
+    expect(callsTo('getStudyRules')).toHaveLength(0)
+    expect(screen.queryByText(/已计入学时/)).toBeNull()
+    fireEvent.click(screen.getByText('去实名注册'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/register/index' })
+  })
+})

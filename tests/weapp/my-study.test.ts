@@ -1,0 +1,41 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The BUILT 我的学习 page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate: the
+ * figures and the bar chart's heights as the mini-program renders them.
+ */
+import path from 'node:path'
+import { myStudy } from '../support/library-fixtures'
+import { eventually, installHost, requireBuiltWeapp, WEAPP_DIR } from '../support/weapp-host'
+
+requireBuiltWeapp()
+
+const host = installHost(({ name }) =>
+  name === 'getMyStudy' ? { ok: true, data: myStudy() } : { ok: false, code: 'NOT_FOUND', message: `没有这个云函数：${name}` },
+)
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulate = require('miniprogram-simulate')
+
+const text = (node: { dom: Element }) => (node.dom.textContent ?? '').replace(/\s+/g, ' ')
+
+test('我的学习 shows the server’s figures in whole minutes and bars as tall as each day’s share', async () => {
+  host.launch()
+  host.setRoute('pages/my-study/index')
+  const id = simulate.load(path.join(WEAPP_DIR, 'pages/my-study/index'), { rootPath: WEAPP_DIR })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+
+  await eventually(() => expect(text(page)).toContain('本周目标已达成'))
+  expect(host.calls.map((c) => c.name)).toEqual(['getMyStudy'])
+  for (const shown of ['761 分钟', '339 分钟', '第四季度', '今天已学 30 分钟', '政治理论', '500 分钟', '《共产党宣言导读》', '1/3 章', '2026年11月1日读完']) {
+    expect(text(page)).toContain(shown)
+  }
+  // The simulator prefixes each class with the component's name.
+  const bars = Array.from(page.dom.querySelectorAll('.main--day-chart__bar') as ArrayLike<HTMLElement>)
+  expect(bars).toHaveLength(15)
+  const heights = bars.map((b) => b.style.height)
+  expect(heights[14]).toBe('100%')
+  expect(parseFloat(heights[4])).toBeCloseTo((1200 / 1859) * 100)
+  expect(heights[0]).toBe('0%')
+})
