@@ -4,6 +4,8 @@ import { addDays, dayKey, monthKey, monthLayout } from './calendar'
 import { findDoc } from './db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from './db/types'
 import { authorize, memberTarget } from './permissions'
+import { scoreCheckIn } from './scoring/sources'
+import { requireCleanText, type ContentChecker } from './security/content-check'
 import { currentStreak, streakAfter } from './streak'
 
 export const CHECKINS = 'checkins'
@@ -39,11 +41,14 @@ const findCheckIn = (db: CloudDatabase, memberId: string, day: string) =>
 
 export async function checkIn(
   db: CloudDatabase,
+  checker: ContentChecker,
   member: Member,
   now: Date,
   reflection = '',
 ): Promise<z.infer<typeof CheckInOutput>> {
   authorize(member, 'checkins.write', memberTarget(member))
+  // The reflection (心得) is checked as a social log before anything is written.
+  await requireCleanText(checker, member.openid, 'log', [reflection])
   const day = dayKey(now)
   const yesterday = await findCheckIn(db, member._id, addDays(day, -1))
   const doc: CheckInDoc = {
@@ -56,12 +61,15 @@ export async function checkIn(
   }
   try {
     await db.collection(CHECKINS).add({ data: doc })
+    await scoreCheckIn(db, member, doc._id, now)
     return { status: 'created', record: toCheckIn(doc), streak: doc.streak }
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
   }
   const existing = await findCheckIn(db, member._id, day)
   if (!existing) throw new Error(`check-in ${doc._id} reported as duplicate but not found`)
+  // A retry scores a check-in whose first attempt stopped before scoring; the ledger keeps it once.
+  await scoreCheckIn(db, member, existing._id, new Date(existing.createdAt))
   return { status: 'already', record: toCheckIn(existing), streak: existing.streak }
 }
 

@@ -2,6 +2,7 @@ import type { Member, MemberProfile } from '../types'
 import type { CloudDatabase } from './db/types'
 import { MEMBERS, requireMember } from './members'
 import { authorize, memberTarget } from './permissions'
+import { requireCleanText, type ContentChecker } from './security/content-check'
 import { findUnit } from './units'
 
 async function unitName(db: CloudDatabase, id: string): Promise<string> {
@@ -32,8 +33,9 @@ interface ProfileChanges {
 }
 
 /** A member edits only their own display name, avatar and large-font preference; null clears. */
-export async function updateProfile(db: CloudDatabase, caller: Member, changes: ProfileChanges): Promise<MemberProfile> {
+export async function updateProfile(db: CloudDatabase, checker: ContentChecker, caller: Member, changes: ProfileChanges): Promise<MemberProfile> {
   authorize(caller, 'profile.write', memberTarget(caller))
+  await requireCleanText(checker, caller.openid, 'profile', [changes.displayName])
   const _ = db.command
   const data: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(changes)) {

@@ -7,6 +7,7 @@ import { newId } from './ids'
 import { giveUseBack, requireUsableInvitation, takeUse, unusableNow } from './invitations'
 import { assertActive, findMemberByOpenId, MEMBERS } from './members'
 import { profileOf } from './profile'
+import { requireCleanText, type ContentChecker } from './security/content-check'
 import { requireGroup, requireOpenGroup } from './units'
 
 /**
@@ -37,12 +38,14 @@ export interface Registration {
  */
 export async function register(
   db: CloudDatabase,
+  checker: ContentChecker,
   caller: { openid: string; member: Member | undefined },
   now: Date,
   input: { name: string; code: string },
 ): Promise<Registration> {
   if (caller.member) return already(db, caller.member)
   const invitation = await requireUsableInvitation(db, input.code, now)
+  await requireCleanText(checker, caller.openid, 'profile', [input.name])
   const group = await requireGroup(db, invitation.groupId)
   await requireOpenGroup(db, group)
   const pending = await findPending(db, group._id, input.name)

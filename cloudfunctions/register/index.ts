@@ -4,7 +4,7 @@ import { register as registerCaller } from '../../server/registration'
 /** 实名注册 with an invitation code; open to WeChat users who have no member record yet. */
 export const register = defineFunction(
   'register',
-  (input, { db, openid, member, now }) => registerCaller(db, { openid, member }, now, input),
+  (input, { db, contentCheck, openid, member, now }) => registerCaller(db, contentCheck, { openid, member }, now, input),
   { caller: 'wechatUser' },
 )
 export const main = register.main

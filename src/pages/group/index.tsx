@@ -1,16 +1,26 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { FunctionOutput, GroupMember } from '../../../types'
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { FunctionOutput, GroupMember, MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { usePagedList } from '../../hooks/usePagedList'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PageRoot from '../../components/PageRoot'
 import Avatar from '../../components/Avatar'
 import NotRegistered from '../../components/NotRegistered'
+import ListFooter from '../../components/ListFooter'
+import PromptCard from '../../components/PromptCard'
+import { isAdmin } from '../../utils/roles'
+import { ROUTES } from '../../utils/routes'
+import GroupWeek from './GroupWeek'
 import './index.scss'
 
 type GroupView = FunctionOutput<'getGroup'>
+
+/** 党小组长, or an admin above the group: sees the week and posts prompts. */
+export const leadsGroup = (me: MemberProfile) => me.roles.includes('leader') || isAdmin(me.roles)
 
 function MemberRow({ member, isMe }: { member: GroupMember; isMe: boolean }) {
   const shown = member.displayName ?? member.name
@@ -27,9 +37,34 @@ function MemberRow({ member, isMe }: { member: GroupMember; isMe: boolean }) {
   )
 }
 
-function Group({ view, myId }: { view: GroupView; myId?: string }) {
+function Discussion({ canPost }: { canPost: boolean }) {
+  const [archived, setArchived] = useState(false)
+  const list = usePagedList((cursor) => callFunction('listPrompts', { ...(archived ? { archived } : {}), ...(cursor ? { cursor } : {}) }), String(archived))
+  // Back from a thread or from posting: counts and new prompts show.
+  useDidShow(() => void list.reload())
+  return (
+    <View className='card'>
+      <View className='card__title'>{archived ? '已归档的讨论题' : '小组讨论'}</View>
+      {canPost && (
+        <Button className='plain-button group-post' onClick={() => void Taro.navigateTo({ url: ROUTES.groupPromptEdit })}>
+          发布讨论题
+        </Button>
+      )}
+      {list.items.map((p) => (
+        <PromptCard key={p._id} prompt={p} />
+      ))}
+      <ListFooter list={list} empty={archived ? '没有已归档的讨论题' : '还没有讨论题'} />
+      <Button className='plain-button group-post' onClick={() => setArchived(!archived)}>
+        {archived ? '返回进行中的讨论' : '查看已归档的讨论题'}
+      </Button>
+    </View>
+  )
+}
+
+function Group({ view, me }: { view: GroupView; me?: MemberProfile }) {
   const { group, members } = view
   const leaders = members.filter((m) => m.isLeader)
+  const leading = me !== undefined && leadsGroup(me)
   return (
     <View>
       <View className='group-head'>
@@ -39,17 +74,15 @@ function Group({ view, myId }: { view: GroupView; myId?: string }) {
           {`共 ${members.length} 名党员${leaders.length ? `，党小组长 ${leaders.map((m) => m.displayName ?? m.name).join('、')}` : ''}`}
         </Text>
       </View>
+      {leading && <GroupWeek />}
+      <Discussion canPost={leading} />
       <View className='card'>
         <View className='card__title'>小组成员</View>
         {members.length === 0 ? (
           <Text className='group-empty'>这个党小组还没有成员</Text>
         ) : (
-          members.map((m) => <MemberRow key={m._id} member={m} isMe={m._id === myId} />)
+          members.map((m) => <MemberRow key={m._id} member={m} isMe={m._id === me?.memberId} />)
         )}
-      </View>
-      <View className='card'>
-        <View className='card__title'>小组学习</View>
-        <Text className='group-later'>小组讨论题和大家的学习进度还在开发中，上线后会在这里出现。</Text>
       </View>
     </View>
   )
@@ -59,8 +92,9 @@ export default function GroupPage() {
   const me = useMe()
   const group = useAsync(() => callFunction('getGroup', {}))
 
+  // The prompt list stops the pull-down indicator once its first page is back.
   usePullDownRefresh(() => {
-    void Promise.all([me.reload(), group.reload()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.reload(), group.reload()])
   })
 
   if (isNotRegistered(me) || (group.status === 'error' && group.error.code === 'NOT_REGISTERED')) {
@@ -74,7 +108,7 @@ export default function GroupPage() {
   return (
     <PageRoot>
       {group.data ? (
-        <Group view={group.data} myId={me.data?.memberId} />
+        <Group view={group.data} me={me.data} />
       ) : group.status === 'error' ? (
         <View className='card'>
           <View className='card__title'>小组</View>

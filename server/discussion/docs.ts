@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto'
+import type { Member, PromptLink, PromptStatus, ReplyStatus } from '../../types'
+import { findDoc } from '../db/documents'
+import { isDuplicateKeyError, type CloudDatabase, type QueryCondition } from '../db/types'
+import { MEMBERS } from '../members'
+import { decodeCursor, pageOf } from '../paging'
+
+export const PROMPTS = 'prompts'
+export const REPLIES = 'replies'
+export const REPLY_LIKES = 'replyLikes'
+
+/** A discussion prompt (讨论题) of one 党小组. */
+export interface PromptDoc {
+  _id: string
+  groupId: string
+  branchId: string
+  title: string
+  body: string
+  link: PromptLink | null
+  /** The last Shanghai day members may reply; null: open until closed. */
+  closesOn: string | null
+  pinned: boolean
+  status: PromptStatus
+  /** Pinned first, then newest first: the list pages on it (see `rankOf`). */
+  rank: string
+  authorId: string
+  authorName: string
+  createdAt: Date
+  editedAt: Date | null
+  replyCount: number
+  /** Members who replied at least once (a deleted reply still counts: they took part). */
+  participantIds: string[]
+}
+
+export interface ReplyDoc {
+  _id: string
+  promptId: string
+  groupId: string
+  branchId: string
+  parentId: string | null
+  authorId: string
+  authorName: string
+  /** Kept when deleted or hidden, for the audit; never shown then. */
+  body: string
+  status: ReplyStatus
+  hiddenReason: string | null
+  featured: boolean
+  /** Featured first, then newest first. */
+  rank: string
+  likeCount: number
+  createdAt: Date
+  editedAt: Date | null
+  deletedAt: Date | null
+}
+
+/** Ids sort by creation time (ISO instant first), so lists order on them. */
+export const timeId = (prefix: string, at: Date) => `${prefix}-${at.toISOString()}-${randomBytes(4).toString('hex')}`
+
+/** A list key: the flagged (pinned or featured) first, then by id, newest first when sorted descending. */
+export const rankOf = (flagged: boolean, id: string) => `${flagged ? 1 : 0}|${id}`
+
+/** How a member is named in the discussion. */
+export const shownName = (m: Pick<Member, 'name' | 'displayName'>) => m.displayName ?? m.name
+
+/** The group's active members, by name. */
+export async function activeMembersOf(db: CloudDatabase, groupId: string): Promise<Member[]> {
+  const { data } = await db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('name', 'asc').limit(1000).get()
+  return data as Member[]
+}
+
+/** One page of `collection` matching `condition`, by `rank` descending: new documents never shift a later page. */
+export async function rankedPage<T extends { rank: string }>(db: CloudDatabase, collection: string, condition: QueryCondition, size: number, cursor?: string) {
+  const _ = db.command
+  const conditions: QueryCondition[] = [condition]
+  if (cursor) conditions.push({ rank: _.lt(decodeCursor(cursor, 1)[0]) })
+  const { data } = await db
+    .collection(collection)
+    .where(_.and(...conditions))
+    .orderBy('rank', 'desc')
+    .limit(size + 1)
+    .get()
+  return pageOf(data as T[], size, (d) => [d.rank], (d) => d)
+}
+
+/** One document per member and request key: the first attempt of a post records the id it gave the post. */
+export const POST_KEYS = 'postKeys'
+
+interface PostKeyDoc {
+  _id: string
+  memberId: string
+  postId: string
+  at: Date
+}
+
+/**
+ * The id a post gets: `fresh` on the first attempt under `key`, the first attempt's id on a retry
+ * (also when the first stopped before storing the post). Without a key every call is a new post.
+ */
+export async function postIdFor(db: CloudDatabase, memberId: string, key: string | undefined, fresh: string, now: Date): Promise<{ id: string; retry: boolean }> {
+  if (!key) return { id: fresh, retry: false }
+  const doc: PostKeyDoc = { _id: `${memberId}_${key}`, memberId, postId: fresh, at: now }
+  try {
+    await db.collection(POST_KEYS).add({ data: doc })
+    return { id: fresh, retry: false }
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
+  const first = await findDoc<PostKeyDoc>(db, POST_KEYS, doc._id)
+  if (!first) throw new Error(`post key ${doc._id} reported as duplicate but not found`)
+  return { id: first.postId, retry: true }
+}
+
+/** Inserts a post; false when a retry finds it stored already. */
+export async function insertOnce(db: CloudDatabase, collection: string, doc: { _id: string }): Promise<boolean> {
+  try {
+    await db.collection(collection).add({ data: doc })
+    return true
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false
+    throw err
+  }
+}

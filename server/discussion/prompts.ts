@@ -1,0 +1,197 @@
+import type { z } from 'zod'
+import type { Member, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
+import { PROMPTS_PAGE_SIZE } from '../../types'
+import { dayKey } from '../calendar'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { AppError } from '../errors'
+import type { Messenger } from '../notify/messenger'
+import { notify } from '../notify/notify'
+import { authorize, can, unitTarget, type Action, type Target } from '../permissions'
+import { inBatches } from '../batches'
+import { requireCleanText, type ContentChecker } from '../security/content-check'
+import { takePostingSlot } from '../security/rate-limit'
+import { requireGroup } from '../units'
+import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, shownName, timeId, type PromptDoc } from './docs'
+
+/** What writing functions need besides the database. */
+export interface WritePorts {
+  db: CloudDatabase
+  now: Date
+  contentCheck: ContentChecker
+  messenger: Messenger
+}
+
+/** The page a discussion message opens. */
+export const promptPage = (id: string) => `packageGroup/pages/prompt/index?id=${encodeURIComponent(id)}`
+
+export const promptTarget = (p: Pick<PromptDoc, 'groupId' | 'branchId'>): Target => ({ groupId: p.groupId, branchId: p.branchId })
+
+/**
+ * A prompt the caller may `action`: NOT_FOUND when there is none, FORBIDDEN when it belongs to a
+ * group out of reach (whoever guesses an id learns nothing more).
+ */
+export async function requirePrompt(db: CloudDatabase, caller: Member, id: string, action: Action): Promise<PromptDoc> {
+  const prompt = await findDoc<PromptDoc>(db, PROMPTS, id)
+  if (!prompt) throw new AppError('NOT_FOUND', '没有找到这个讨论题')
+  authorize(caller, action, promptTarget(prompt))
+  return prompt
+}
+
+/** `open` until its closing day has passed, whatever is stored. */
+export function effectiveStatus(p: Pick<PromptDoc, 'status' | 'closesOn'>, now: Date): PromptStatus {
+  return p.status === 'open' && p.closesOn !== null && dayKey(now) > p.closesOn ? 'closed' : p.status
+}
+
+const EXCERPT_CHARS = 60
+const excerptOf = (body: string) => {
+  const chars = Array.from(body.replace(/\s+/g, ' '))
+  return chars.length <= EXCERPT_CHARS ? chars.join('') : `${chars.slice(0, EXCERPT_CHARS).join('')}…`
+}
+
+function toSummary(p: PromptDoc, active: Set<string>, now: Date): PromptSummary {
+  return {
+    _id: p._id,
+    groupId: p.groupId,
+    title: p.title,
+    excerpt: excerptOf(p.body),
+    status: effectiveStatus(p, now),
+    pinned: p.pinned,
+    closesOn: p.closesOn,
+    authorName: p.authorName,
+    createdAt: new Date(p.createdAt).toISOString(),
+    replyCount: p.replyCount,
+    participantCount: p.participantIds.filter((id) => active.has(id)).length,
+  }
+}
+
+/** The prompts of a group, for a caller allowed to read them: summaries with participation. */
+export async function summariesOf(db: CloudDatabase, groupId: string, prompts: PromptDoc[], now: Date): Promise<PromptSummary[]> {
+  const active = new Set((await activeMembersOf(db, groupId)).map((m) => m._id))
+  return prompts.map((p) => toSummary(p, active, now))
+}
+
+async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
+  const members = await activeMembersOf(db, p.groupId)
+  const took = new Set(p.participantIds)
+  const status = effectiveStatus(p, now)
+  return {
+    ...toSummary(p, new Set(members.map((m) => m._id)), now),
+    body: p.body,
+    link: p.link,
+    editedAt: p.editedAt ? new Date(p.editedAt).toISOString() : null,
+    notYet: members.filter((m) => !took.has(m._id)).map((m) => ({ _id: m._id, name: shownName(m) })),
+    memberCount: members.length,
+    canReply: status === 'open' && can(caller, 'discussion.write', promptTarget(p)),
+    canModerate: can(caller, 'discussion.moderate', promptTarget(p)),
+  }
+}
+
+/** 讨论题 of a group (the caller's own by default): pinned first, then newest first, a page at a time. */
+export async function listPrompts(db: CloudDatabase, caller: Member, now: Date, input: { groupId?: string; archived?: boolean; cursor?: string }) {
+  const group = await requireGroup(db, input.groupId ?? caller.groupId)
+  authorize(caller, 'discussion.read', unitTarget(group))
+  const status = input.archived ? 'archived' : db.command.in(['open', 'closed'])
+  const page = await rankedPage<PromptDoc>(db, PROMPTS, { groupId: group._id, status }, PROMPTS_PAGE_SIZE, input.cursor)
+  return { items: await summariesOf(db, group._id, page.items, now), nextCursor: page.nextCursor }
+}
+
+export async function getPrompt(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<Prompt> {
+  return promptView(db, caller, await requirePrompt(db, caller, id, 'discussion.read'), now)
+}
+
+interface PromptFields {
+  title: string
+  body: string
+  link?: PromptLink | null
+  closesOn?: string | null
+}
+
+async function checkPromptText(ports: WritePorts, caller: Member, fields: PromptFields): Promise<void> {
+  if (fields.closesOn && fields.closesOn < dayKey(ports.now)) throw new AppError('INVALID_INPUT', '截止日期不能早于今天')
+  await requireCleanText(ports.contentCheck, caller.openid, 'forum', [fields.title, fields.body, fields.link?.title])
+}
+
+/** Posts a new prompt to a group the caller leads (or administers) and tells its members. */
+export async function postPrompt(ports: WritePorts, caller: Member, input: PromptFields & { groupId?: string; requestKey?: string }): Promise<Prompt> {
+  const { db, now } = ports
+  const group = await requireGroup(db, input.groupId ?? caller.groupId)
+  authorize(caller, 'discussion.moderate', unitTarget(group))
+  if (group.archived) throw new AppError('CONFLICT', `「${group.name}」已归档，不能再发布讨论题`)
+  const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('prompt', now), now)
+  const stored = retry ? await findDoc<PromptDoc>(db, PROMPTS, _id) : undefined
+  if (stored) {
+    // The first attempt may have stopped before telling everyone: notification keys repeat nothing.
+    await announcePrompt(ports, caller, stored)
+    return promptView(db, caller, stored, now)
+  }
+  await takePostingSlot(db, caller._id, now)
+  await checkPromptText(ports, caller, input)
+  const doc: PromptDoc = {
+    _id,
+    groupId: group._id,
+    branchId: group.parentId ?? '',
+    title: input.title,
+    body: input.body,
+    link: input.link ?? null,
+    closesOn: input.closesOn ?? null,
+    pinned: false,
+    status: 'open',
+    rank: rankOf(false, _id),
+    authorId: caller._id,
+    authorName: shownName(caller),
+    createdAt: now,
+    editedAt: null,
+    replyCount: 0,
+    participantIds: [],
+  }
+  // Announced once: only by the attempt that stored the prompt.
+  if (await insertOnce(db, PROMPTS, doc)) await announcePrompt(ports, caller, doc)
+  return promptView(db, caller, doc, now)
+}
+
+/** 新讨论题: one message per member of the group (not the author), under a key per prompt and member. */
+async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<void> {
+  const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
+  const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
+  await inBatches(members, 10, (member) =>
+    notify(ports, { member, templateKey: 'groupPrompt', key: `groupPrompt:${prompt._id}:${member._id}`, page: promptPage(prompt._id), data }),
+  )
+}
+
+/** Edits a prompt's text, link or closing day; the prompt is marked 已编辑. */
+export async function editPrompt(ports: WritePorts, caller: Member, id: string, input: PromptFields): Promise<Prompt> {
+  const { db, now } = ports
+  const prompt = await requirePrompt(db, caller, id, 'discussion.moderate')
+  await checkPromptText(ports, caller, input)
+  const changes = {
+    title: input.title,
+    body: input.body,
+    ...(input.link !== undefined ? { link: input.link } : {}),
+    ...(input.closesOn !== undefined ? { closesOn: input.closesOn } : {}),
+    editedAt: now,
+  }
+  await db.collection(PROMPTS).doc(id).update({ data: changes })
+  return promptView(db, caller, { ...prompt, ...changes }, now)
+}
+
+/** Pins or unpins, closes, reopens or archives a prompt. */
+export async function setPromptState(
+  db: CloudDatabase,
+  caller: Member,
+  now: Date,
+  input: z.output<typeof SetPromptStateInput>,
+): Promise<Prompt> {
+  const prompt = await requirePrompt(db, caller, input.id, 'discussion.moderate')
+  const pinned = input.pinned ?? prompt.pinned
+  // Reopening a prompt whose closing day has passed opens it with no closing day.
+  const reopened = input.status === 'open' && prompt.closesOn !== null && prompt.closesOn < dayKey(now)
+  const changes = {
+    pinned,
+    rank: rankOf(pinned, prompt._id),
+    status: input.status ?? prompt.status,
+    ...(reopened ? { closesOn: null } : {}),
+  }
+  await db.collection(PROMPTS).doc(prompt._id).update({ data: changes })
+  return promptView(db, caller, { ...prompt, ...changes }, now)
+}

@@ -1,0 +1,275 @@
+import type { Member, Reply, ReplyThread } from '../../types'
+import { REPLIES_PAGE_SIZE } from '../../types'
+import { recordAudit, type AuditChange } from '../audit'
+import { scoreFeaturedReply, scoreReply } from '../scoring/sources'
+import { findDoc } from '../db/documents'
+import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { AppError } from '../errors'
+import { authorize, type Action } from '../permissions'
+import { requireCleanText, type ContentChecker } from '../security/content-check'
+import { takePostingSlot } from '../security/rate-limit'
+import { insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, REPLY_LIKES, shownName, timeId, type PromptDoc, type ReplyDoc } from './docs'
+import { effectiveStatus, promptTarget, requirePrompt } from './prompts'
+
+export const DELETED_TEXT = '该回复已删除'
+export const HIDDEN_TEXT = '该回复已被隐藏'
+
+/** One like per member and reply: the unique id makes a second (or concurrent) like a no-op. */
+export const likeId = (replyId: string, memberId: string) => `${replyId}|${memberId}`
+
+function toReply(doc: ReplyDoc, caller: Member, liked: Set<string>): Reply {
+  const shown = doc.status === 'visible'
+  return {
+    _id: doc._id,
+    promptId: doc.promptId,
+    parentId: doc.parentId,
+    authorId: doc.authorId,
+    authorName: doc.authorName,
+    body: shown ? doc.body : doc.status === 'deleted' ? DELETED_TEXT : HIDDEN_TEXT,
+    status: doc.status,
+    hiddenReason: doc.status === 'hidden' ? doc.hiddenReason : null,
+    featured: doc.featured,
+    likeCount: doc.likeCount,
+    likedByMe: liked.has(doc._id),
+    createdAt: new Date(doc.createdAt).toISOString(),
+    editedAt: doc.editedAt ? new Date(doc.editedAt).toISOString() : null,
+    mine: doc.authorId === caller._id,
+  }
+}
+
+/** Which of these replies the caller liked. */
+async function likedBy(db: CloudDatabase, caller: Member, replyIds: string[]): Promise<Set<string>> {
+  if (replyIds.length === 0) return new Set()
+  const _ = db.command
+  const liked = new Set<string>()
+  for (let i = 0; i < replyIds.length; i += 100) {
+    const ids = replyIds.slice(i, i + 100).map((id) => likeId(id, caller._id))
+    const { data } = await db.collection(REPLY_LIKES).where({ _id: _.in(ids) }).field({ replyId: true }).limit(100).get()
+    for (const d of data) liked.add(String(d.replyId))
+  }
+  return liked
+}
+
+async function replyOut(db: CloudDatabase, caller: Member, doc: ReplyDoc): Promise<Reply> {
+  return toReply(doc, caller, await likedBy(db, caller, [doc._id]))
+}
+
+/** The answers to these top-level replies, oldest first, read in batches of 1,000. */
+async function answersTo(db: CloudDatabase, parentIds: string[]): Promise<ReplyDoc[]> {
+  if (parentIds.length === 0) return []
+  const _ = db.command
+  const answers: ReplyDoc[] = []
+  let after = ''
+  for (;;) {
+    const { data } = await db
+      .collection(REPLIES)
+      .where({ parentId: _.in(parentIds), _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()
+    answers.push(...(data as ReplyDoc[]))
+    if (data.length < 1000) return answers
+    after = String(data[data.length - 1]._id)
+  }
+}
+
+/** A prompt's replies: featured first, then newest first, each with its answers; a page at a time. */
+export async function listReplies(db: CloudDatabase, caller: Member, input: { promptId: string; cursor?: string }) {
+  const prompt = await requirePrompt(db, caller, input.promptId, 'discussion.read')
+  const page = await rankedPage<ReplyDoc>(db, REPLIES, { promptId: prompt._id, parentId: null }, REPLIES_PAGE_SIZE, input.cursor)
+  const answers = await answersTo(db, page.items.map((r) => r._id))
+  const liked = await likedBy(db, caller, [...page.items, ...answers].map((r) => r._id))
+  const items: ReplyThread[] = page.items.map((r) => ({
+    ...toReply(r, caller, liked),
+    children: answers.filter((a) => a.parentId === r._id).map((a) => toReply(a, caller, liked)),
+  }))
+  return { items, nextCursor: page.nextCursor }
+}
+
+async function requireReply(db: CloudDatabase, caller: Member, id: string, action: Action): Promise<{ reply: ReplyDoc; prompt: PromptDoc }> {
+  const reply = await findDoc<ReplyDoc>(db, REPLIES, id)
+  if (!reply) throw new AppError('NOT_FOUND', '没有找到这条回复')
+  authorize(caller, action, promptTarget(reply))
+  const prompt = await requirePrompt(db, caller, reply.promptId, action)
+  return { reply, prompt }
+}
+
+function requireOpen(prompt: PromptDoc, now: Date): void {
+  const status = effectiveStatus(prompt, now)
+  if (status !== 'open') throw new AppError('CONFLICT', status === 'archived' ? '这个讨论题已归档' : '这个讨论题已结束讨论，不能再回复或修改')
+}
+
+function requireVisible(reply: ReplyDoc): void {
+  if (reply.status !== 'visible') throw new AppError('CONFLICT', reply.status === 'deleted' ? DELETED_TEXT : HIDDEN_TEXT)
+}
+
+function requireOwn(caller: Member, reply: ReplyDoc, doing: string): void {
+  if (reply.authorId !== caller._id) throw new AppError('FORBIDDEN', `你没有权限${doing}别人的回复`)
+}
+
+export interface ReplyPorts {
+  db: CloudDatabase
+  now: Date
+  contentCheck: ContentChecker
+}
+
+/**
+ * 回复 a prompt, or answer a reply: answers stay one level deep (an answer to an answer joins the
+ * same top-level reply). Rate-limited and content-checked before anything is written.
+ */
+export async function postReply(
+  ports: ReplyPorts,
+  caller: Member,
+  input: { promptId: string; parentId?: string; body: string; requestKey?: string },
+): Promise<Reply> {
+  const { db, now } = ports
+  const prompt = await requirePrompt(db, caller, input.promptId, 'discussion.write')
+  requireOpen(prompt, now)
+  let parentId: string | null = null
+  if (input.parentId) {
+    const parent = await findDoc<ReplyDoc>(db, REPLIES, input.parentId)
+    if (!parent || parent.promptId !== prompt._id) throw new AppError('NOT_FOUND', '没有找到要回复的那条回复')
+    requireVisible(parent)
+    parentId = parent.parentId ?? parent._id
+  }
+  const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('reply', now), now)
+  const stored = retry ? await findDoc<ReplyDoc>(db, REPLIES, _id) : undefined
+  if (stored) return replyOut(db, caller, stored)
+  await takePostingSlot(db, caller._id, now)
+  await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.body])
+  const doc: ReplyDoc = {
+    _id,
+    promptId: prompt._id,
+    groupId: prompt.groupId,
+    branchId: prompt.branchId,
+    parentId,
+    authorId: caller._id,
+    authorName: shownName(caller),
+    body: input.body,
+    status: 'visible',
+    hiddenReason: null,
+    featured: false,
+    rank: rankOf(false, _id),
+    likeCount: 0,
+    createdAt: now,
+    editedAt: null,
+    deletedAt: null,
+  }
+  if (!(await insertOnce(db, REPLIES, doc))) return replyOut(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc)
+  await replyCreated(db, doc)
+  return toReply(doc, caller, new Set())
+}
+
+/**
+ * A reply was created: the prompt counts it and its author as taking part. Everything that follows
+ * from a new reply starts here.
+ */
+export async function replyCreated(db: CloudDatabase, reply: ReplyDoc): Promise<void> {
+  const _ = db.command
+  await db
+    .collection(PROMPTS)
+    .doc(reply.promptId)
+    .update({ data: { replyCount: _.inc(1), participantIds: _.addToSet(reply.authorId) } })
+  await scoreReply(db, reply)
+}
+
+/** The author edits their reply while the prompt is open; it is marked 已编辑. */
+export async function editReply(ports: ReplyPorts, caller: Member, input: { id: string; body: string }): Promise<Reply> {
+  const { db, now } = ports
+  const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.write')
+  requireOwn(caller, reply, '修改')
+  requireVisible(reply)
+  requireOpen(prompt, now)
+  await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.body])
+  const { stats } = await db
+    .collection(REPLIES)
+    .where({ _id: reply._id, status: 'visible' })
+    .update({ data: { body: input.body, editedAt: now } })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚已被删除或隐藏')
+  return replyOut(db, caller, { ...reply, body: input.body, editedAt: now })
+}
+
+const replyAudit = (reply: ReplyDoc, prompt: PromptDoc, action: AuditChange['action'], before: AuditChange['before'], after: Record<string, unknown>): AuditChange => ({
+  action,
+  targetType: 'reply',
+  targetId: reply._id,
+  before,
+  // `title` names the prompt in the audit log.
+  after: { title: prompt.title, promptId: prompt._id, authorId: reply.authorId, authorName: reply.authorName, ...after },
+  unitIds: [reply.groupId, reply.branchId],
+})
+
+/** The author deletes their reply: it reads 该回复已删除, and the record (text included) stays for the audit. */
+export async function deleteReply(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<Reply> {
+  const { reply, prompt } = await requireReply(db, caller, id, 'discussion.write')
+  requireOwn(caller, reply, '删除')
+  if (reply.status === 'deleted') return replyOut(db, caller, reply)
+  requireVisible(reply)
+  const changes = { status: 'deleted' as const, featured: false, rank: rankOf(false, reply._id), deletedAt: now }
+  const { stats } = await db.collection(REPLIES).where({ _id: reply._id, status: 'visible' }).update({ data: changes })
+  if (stats.updated === 1) await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.delete', { body: reply.body }, { status: 'deleted' }))
+  return replyOut(db, caller, { ...reply, ...changes })
+}
+
+/** Likes (once per member) or unlikes a reply; the count moves only when the like record does. */
+export async function likeReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; liked: boolean }): Promise<Reply> {
+  const { reply } = await requireReply(db, caller, input.id, 'discussion.write')
+  const _ = db.command
+  const _id = likeId(reply._id, caller._id)
+  if (input.liked) {
+    requireVisible(reply)
+    if (reply.authorId === caller._id) throw new AppError('CONFLICT', '不能给自己的回复点赞')
+    try {
+      await db.collection(REPLY_LIKES).add({ data: { _id, replyId: reply._id, memberId: caller._id, at: now } })
+      await db.collection(REPLIES).doc(reply._id).update({ data: { likeCount: _.inc(1) } })
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err
+    }
+  } else {
+    const { stats } = await db.collection(REPLY_LIKES).where({ _id }).remove()
+    if (stats.removed === 1) await db.collection(REPLIES).doc(reply._id).update({ data: { likeCount: _.inc(-1) } })
+  }
+  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id)
+  return replyOut(db, caller, fresh ?? reply)
+}
+
+/** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */
+export async function featureReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; featured: boolean }): Promise<Reply> {
+  const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.moderate')
+  if (reply.featured === input.featured) return replyOut(db, caller, reply)
+  if (input.featured) requireVisible(reply)
+  // Answers stay under their reply: only top-level replies move to the top.
+  const changes = { featured: input.featured, rank: rankOf(input.featured && reply.parentId === null, reply._id) }
+  const { stats } = await db
+    .collection(REPLIES)
+    .where({ _id: reply._id, featured: reply.featured, status: 'visible' })
+    .update({ data: changes })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚被修改了，请刷新后再试')
+  const updated = { ...reply, ...changes }
+  if (input.featured) await replyFeatured(db, caller, now, updated, prompt)
+  else await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.unfeature', { featured: true }, { featured: false }))
+  return replyOut(db, caller, updated)
+}
+
+/**
+ * A reply was featured (its record already says so): the audit log records who featured it. Everything
+ * that follows from featuring a reply starts here.
+ */
+export async function replyFeatured(db: CloudDatabase, actor: Member, now: Date, reply: ReplyDoc, prompt: PromptDoc): Promise<void> {
+  await recordAudit(db, actor, now, replyAudit(reply, prompt, 'reply.feature', { featured: false }, { featured: true }))
+  await scoreFeaturedReply(db, reply, now)
+}
+
+/** A leader hides a reply with a reason (shown in its place); the text stays for the audit. */
+export async function hideReply(ports: ReplyPorts, caller: Member, input: { id: string; reason: string }): Promise<Reply> {
+  const { db, now } = ports
+  const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.moderate')
+  requireVisible(reply)
+  // The reason is shown to the group in the reply's place.
+  await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.reason])
+  const changes = { status: 'hidden' as const, hiddenReason: input.reason, featured: false, rank: rankOf(false, reply._id) }
+  const { stats } = await db.collection(REPLIES).where({ _id: reply._id, status: 'visible' }).update({ data: changes })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚已被删除或隐藏')
+  await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.hide', { body: reply.body, featured: reply.featured }, { status: 'hidden', reason: input.reason }))
+  return replyOut(db, caller, { ...reply, ...changes })
+}

@@ -1,0 +1,116 @@
+import { useRef, useState } from 'react'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX, type ArticleCard, type FunctionOutput, type Prompt, type PromptLink } from '../../../../types'
+import { callFunction } from '../../../services/cloud'
+import { useAsync } from '../../../hooks/useAsync'
+import { ErrorNotice, Loading } from '../../../components/Status'
+import PageRoot from '../../../components/PageRoot'
+import { chineseDay } from '../../../utils/dates'
+import { queryValue, ROUTES, withQuery } from '../../../utils/routes'
+import { newRequestKey } from '../../../utils/requestKey'
+import { useAction } from '../../components/useAction'
+import '../../group.scss'
+
+/** The articles of this week's pushes, newest first: what a prompt may be about. */
+function recentArticles(today: FunctionOutput<'getToday'> | undefined): ArticleCard[] {
+  if (!today) return []
+  const all = [...(today.push?.items ?? []), ...today.recent.flatMap((p) => p.items)]
+  return all.filter((a, i) => all.findIndex((b) => b._id === a._id) === i)
+}
+
+function LinkChoice({ link, onChange }: { link: PromptLink | null; onChange: (link: PromptLink | null) => void }) {
+  const today = useAsync(() => callFunction('getToday', {}))
+  const articles = recentArticles(today.data)
+  return (
+    <View className='field'>
+      <Text className='field__label'>关联学习（可不填）</Text>
+      <Picker
+        mode='selector'
+        range={['不关联', ...articles.map((a) => a.title)]}
+        onChange={(e) => {
+          const picked = articles[Number(e.detail.value) - 1]
+          onChange(picked ? { kind: 'article', id: picked._id, title: picked.title } : null)
+        }}
+      >
+        <View className='field__input'>{link ? link.title : '不关联'}</View>
+      </Picker>
+    </View>
+  )
+}
+
+function PromptForm({ editing }: { editing?: Prompt }) {
+  const [title, setTitle] = useState(editing?.title ?? '')
+  const [body, setBody] = useState(editing?.body ?? '')
+  const [closesOn, setClosesOn] = useState<string | null>(editing?.closesOn ?? null)
+  const [link, setLink] = useState<PromptLink | null>(editing?.link ?? null)
+  const action = useAction()
+  // Posting again after a lost answer posts nothing more.
+  const requestKey = useRef(newRequestKey())
+
+  async function save() {
+    const saved = await action.run(
+      () => callFunction('savePrompt', { ...(editing ? { id: editing._id } : { requestKey: requestKey.current }), title, body, closesOn, link }),
+      editing ? '已保存' : '已发布',
+    )
+    if (!saved) return
+    if (editing) await Taro.navigateBack()
+    else await Taro.redirectTo({ url: withQuery(ROUTES.groupPrompt, { id: saved._id }) })
+  }
+
+  return (
+    <View className='card'>
+      <View className='card__title'>{editing ? '编辑讨论题' : '发布讨论题'}</View>
+      <View className='field'>
+        <Text className='field__label'>标题</Text>
+        <Input
+          className='field__input'
+          value={title}
+          maxlength={PROMPT_TITLE_MAX}
+          placeholder={`最多 ${PROMPT_TITLE_MAX} 字`}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+      </View>
+      <View className='field'>
+        <Text className='field__label'>讨论内容</Text>
+        <Textarea
+          className='field__input prompt-form__body'
+          value={body}
+          maxlength={PROMPT_BODY_MAX}
+          placeholder='写下要大家讨论的问题'
+          autoHeight
+          onInput={(e) => setBody(e.detail.value)}
+        />
+      </View>
+      <LinkChoice link={link} onChange={setLink} />
+      <View className='field'>
+        <Text className='field__label'>截止日期（可不填）</Text>
+        <Picker mode='date' value={closesOn ?? ''} onChange={(e) => setClosesOn(String(e.detail.value))}>
+          <View className='field__input'>{closesOn ? chineseDay(closesOn) : '不设截止日期'}</View>
+        </Picker>
+        {closesOn && (
+          <Text className='field__hint' onClick={() => setClosesOn(null)}>
+            清除截止日期
+          </Text>
+        )}
+        <Text className='field__hint'>发布后，本组成员会收到讨论提醒（已订阅的成员）。</Text>
+      </View>
+      {action.error && <ErrorNotice message={action.error} />}
+      <Button className={`big-button${action.busy ? ' big-button--disabled' : ''}`} disabled={action.busy} onClick={() => void save()}>
+        {action.busy ? '正在保存…' : editing ? '保存修改' : '发布'}
+      </Button>
+    </View>
+  )
+}
+
+function EditExisting({ id }: { id: string }) {
+  const prompt = useAsync(() => callFunction('getPrompt', { id }))
+  if (prompt.data) return <PromptForm editing={prompt.data} />
+  return <View className='card'>{prompt.status === 'error' ? <ErrorNotice message={prompt.error.message} onRetry={prompt.reload} /> : <Loading />}</View>
+}
+
+/** 发布 or 编辑 a 讨论题 (the server checks the caller leads the group). */
+export default function EditPromptPage() {
+  const id = queryValue(useRouter().params.id)
+  return <PageRoot>{id ? <EditExisting id={id} /> : <PromptForm />}</PageRoot>
+}

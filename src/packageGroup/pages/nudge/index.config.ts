@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '提醒落后的成员',
+})
