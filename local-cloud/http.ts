@@ -9,6 +9,7 @@ import type { CloudDatabase } from '../server/db/types'
 import type { Clock } from '../server/local-platform'
 import { runAsCaller } from '../server/local-platform'
 import { findMemberByOpenId, MEMBERS } from '../server/members'
+import { readLocalFile } from '../server/files/local-files'
 import { FUNCTION_NAME, type FunctionRegistry } from './functions'
 import { runTimer, type Log, type Scheduler } from './scheduler'
 import type { Sessions } from './session'
@@ -305,6 +306,19 @@ export function createRequestHandler(ctx: HandlerContext) {
     sendJson(res, 200, result ?? null)
   }
 
+  /** An exported file by its unguessable id, while its link is valid (the cloud's temporary link). */
+  async function downloadFile(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
+    const file = await readLocalFile(db, id, clock.now())
+    if (!file) return sendError(res, 404, 'NOT_FOUND', '文件不存在或链接已过期')
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Length': file.bytes.length,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    })
+    res.end(file.bytes)
+  }
+
   function listTimers(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
     const timers = [...functions.values()]
@@ -364,6 +378,7 @@ export function createRequestHandler(ctx: HandlerContext) {
       if (p === '/local/clock') return await clockEndpoint(req, res)
       if (p === '/local/timers') return listTimers(req, res)
       if ((m = p.match(/^\/local\/timers\/([^/]+)\/fire$/))) return await fireTimer(req, res, m[1])
+      if ((m = p.match(/^\/local\/files\/([A-Za-z0-9-]+)$/))) return await downloadFile(req, res, m[1])
       if (p === '/local' || p.startsWith('/local/')) return sendError(res, 404, 'NOT_FOUND', '接口不存在')
       return await serveStatic(req, res, url)
     } catch (err) {

@@ -11,6 +11,8 @@ import { UNITS } from '../server/units'
 import { articles, type SeedArticle } from './seed/articles'
 import { books, categories } from './seed/books'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
+import { discussionDocs } from './seed/discussion'
+import { PROMPTS, REPLIES } from '../server/discussion/docs'
 
 export interface SeedReport {
   seeded: boolean
@@ -107,6 +109,9 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
     }
     await put(INVITATIONS, { ...doc })
   }
+  const discussion = discussionDocs(now)
+  for (const prompt of discussion.prompts) await put(PROMPTS, { ...prompt })
+  for (const reply of discussion.replies) await put(REPLIES, { ...reply })
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
   return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length }

@@ -4,8 +4,10 @@ import { contract, type Contract, type ErrorResult, type FunctionName, type Func
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { findMemberByOpenId, requireActiveMember } from './members'
+import type { FileStore } from './files/file-store'
 import type { Messenger } from './notify/messenger'
 import { platform, type Platform } from './platform'
+import type { ContentChecker } from './security/content-check'
 
 interface BaseContext {
   db: CloudDatabase
@@ -13,6 +15,10 @@ interface BaseContext {
   requestId: string
   /** Subscribe messages go through `notify` (server/notify) with this. */
   messenger: Messenger
+  /** Every user-written text passes it before it is stored (server/security). */
+  contentCheck: ContentChecker
+  /** Where exports go for download. */
+  files: FileStore
 }
 
 /** What a handler gets besides its parsed input: by default, the calling active member. */
@@ -67,7 +73,7 @@ export function defineFunction<N extends FunctionName>(
       const requestId = randomUUID()
       try {
         const p = platform()
-        const base: BaseContext = { db: p.db, now: p.now(), requestId, messenger: p.messenger }
+        const base: BaseContext = { db: p.db, now: p.now(), requestId, messenger: p.messenger, contentCheck: p.contentCheck, files: p.files }
         const openid = p.callerOpenId()
         const who =
           options.caller === 'wechatUser'
@@ -115,7 +121,7 @@ export function defineTimer<R>(name: string, run: (ctx: TimerContext) => Promise
         if (p.callerOpenId()) throw new AppError('FORBIDDEN', '这是定时任务，只能由定时触发器运行')
         const now = p.now()
         console.log(`[${name}] request ${requestId} started at ${now.toISOString()}`)
-        const data = await run({ db: p.db, now, requestId, messenger: p.messenger, officialAccount: p.officialAccount })
+        const data = await run({ db: p.db, now, requestId, messenger: p.messenger, contentCheck: p.contentCheck, files: p.files, officialAccount: p.officialAccount })
         console.log(`[${name}] request ${requestId} done: ${JSON.stringify(data)}`)
         return { ok: true, data }
       } catch (err) {

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { CloudDatabase } from './db/types'
 import { outboxMessenger } from './notify/messenger'
 import type { Platform } from './platform'
+import { localFiles } from './files/local-files'
+import { blockedWordsFromEnv, wordListChecker } from './security/word-list-check'
 
 const caller = new AsyncLocalStorage<string | undefined>()
 
@@ -29,14 +31,21 @@ export class Clock {
 
 /**
  * The platform of the local cloud and the tests: the embedded store, a settable clock, messages
- * and official-account publications recorded in the outbox (whatever the environment says).
+ * and official-account publications recorded in the outbox (whatever the environment says), text
+ * checked against the configured word list, exports kept in the store for download.
  */
-export function createLocalPlatform(db: CloudDatabase, clock: Clock, ports: Partial<Pick<Platform, 'messenger' | 'officialAccount'>> = {}): Platform {
+export function createLocalPlatform(
+  db: CloudDatabase,
+  clock: Clock,
+  ports: Partial<Pick<Platform, 'messenger' | 'officialAccount' | 'contentCheck' | 'files'>> = {},
+): Platform {
   return {
     db,
     callerOpenId: () => caller.getStore(),
     now: () => clock.now(),
     messenger: ports.messenger ?? outboxMessenger,
     officialAccount: ports.officialAccount,
+    contentCheck: ports.contentCheck ?? wordListChecker(blockedWordsFromEnv()),
+    files: ports.files ?? localFiles(db),
   }
 }

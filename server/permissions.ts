@@ -40,9 +40,31 @@ export const PERMISSIONS = {
   'subscriptions.write': row('self',     'self',     'self',      'self'),
   // Every published article and book is readable by everyone (required books of other branches as electives).
   'content.read':        row('all',      'all',      'all',       'all'),
+  // A published article shared to a chat opens for anyone; guests too (GUEST_ACTIONS).
+  'articles.readShared': row('all',      'all',      'all',       'all'),
   // Study time is credited to the reader alone; no role credits, or reads the details of, another's.
   'study.write':         row('self',     'self',     'self',      'self'),
   'study.read':          row('self',     'self',     'self',      'self'),
+  // Points and stars: one's own in detail; the leaderboards of one's own group, branch and organisation.
+  'scores.read':         row('self',     'self',     'self',      'self'),
+  'leaderboard.read':    row('self',     'self',     'self',      'self'),
+  // Group and branch ratings: leaders see their group, branch admins their branch.
+  'ratings.read':        row('none',     'ownGroup', 'ownBranch', 'all'),
+  'scoreRules.manage':   row('none',     'none',     'none',      'all'),
+  // 每周一学: the 党委's admins compose it; each member follows their own list; leaders and admins see completion in reach.
+  'weekly.manage':       row('none',     'none',     'none',      'all'),
+  'weekly.read':         row('self',     'self',     'self',      'self'),
+  'weekly.progress':     row('none',     'ownGroup', 'ownBranch', 'all'),
+  // 季度通报: one's own quarter; a leader's group, an admin's branch or everything; exports are the admins'.
+  'reports.read':        row('self',     'ownGroup', 'ownBranch', 'all'),
+  'reports.export':      row('none',     'none',     'ownBranch', 'all'),
+  // A 党小组's discussion is its own members' and the admins' above it; leaders moderate their group.
+  'discussion.read':     row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'discussion.write':    row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'discussion.moderate': row('none',     'ownGroup', 'ownBranch', 'all'),
+  // The week view of a group (check-ins, study minutes of each member) and nudging those behind.
+  'groupWeek.read':      row('none',     'ownGroup', 'ownBranch', 'all'),
+  'groupWeek.nudge':     row('none',     'ownGroup', 'ownBranch', 'all'),
 } satisfies Record<string, Record<Role, Cell>>
 
 export type Action = keyof typeof PERMISSIONS
@@ -69,8 +91,34 @@ const DOING: Record<Action, string> = {
   'outbox.read': '查看推送和通知记录',
   'subscriptions.write': '替他人订阅消息',
   'content.read': '阅读这些内容',
+  'articles.readShared': '阅读分享的文章',
   'study.write': '为他人记录学时',
   'study.read': '查看这位成员的学习记录',
+  'scores.read': '查看这位成员的积分',
+  'leaderboard.read': '查看这个排行榜',
+  'ratings.read': '查看这个单位的星级',
+  'scoreRules.manage': '调整积分规则',
+  'weekly.manage': '管理每周一学',
+  'weekly.read': '查看他人的每周一学',
+  'weekly.progress': '查看这些成员的每周一学完成情况',
+  'reports.read': '查看这份季度通报',
+  'reports.export': '导出季度通报',
+  'discussion.read': '查看这个党小组的讨论',
+  'discussion.write': '参与这个党小组的讨论',
+  'discussion.moderate': '管理这个党小组的讨论',
+  'groupWeek.read': '查看这个党小组的本周学习情况',
+  'groupWeek.nudge': '提醒这个党小组的成员',
+}
+
+/**
+ * What a signed-in WeChat user without an active member record (a guest: someone who opened a
+ * shared article, or a former member) may do. Everything else needs an active member.
+ */
+export const GUEST_ACTIONS: readonly Action[] = ['articles.readShared']
+
+/** Throws FORBIDDEN unless guests may do `action`. */
+export function authorizeGuest(action: Action): void {
+  if (!GUEST_ACTIONS.includes(action)) throw forbidden(action)
 }
 
 /** Where an object sits in the organisation; an org-wide object has none of these. */

@@ -1,6 +1,8 @@
 import type { CloudDatabase } from './db/types'
 import type { Messenger } from './notify/messenger'
 import type { OfficialAccountClient } from './official-account/client'
+import type { ContentChecker } from './security/content-check'
+import type { FileStore } from './files/file-store'
 
 /**
  * What a cloud function needs from where it runs: the database, the caller's identity and the
@@ -16,6 +18,10 @@ export interface Platform {
   readonly messenger: Messenger
   /** The official account's API when configured; without it publications are recorded only. */
   readonly officialAccount: OfficialAccountClient | undefined
+  /** The content check user-written text passes before it is stored: msgSecCheck in the cloud, a word list locally. */
+  readonly contentCheck: ContentChecker
+  /** Where exports go for download: cloud storage with a temporary link, or the local store. */
+  readonly files: FileStore
 }
 
 let current: Platform | undefined

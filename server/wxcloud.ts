@@ -3,6 +3,8 @@ import type { CloudDatabase } from './db/types'
 import { openapiMessenger } from './notify/openapi-messenger'
 import { officialAccountFromEnv } from './official-account/client'
 import type { Platform } from './platform'
+import { wxFiles } from './files/wx-files'
+import { wxContentChecker } from './security/wx-content-check'
 
 /** The platform inside WeChat cloud (CloudBase). */
 export function createWxCloudPlatform(): Platform {
@@ -15,5 +17,7 @@ export function createWxCloudPlatform(): Platform {
     now: () => new Date(),
     messenger: openapiMessenger(),
     officialAccount: officialAccountFromEnv(),
+    contentCheck: wxContentChecker,
+    files: wxFiles,
   }
 }

@@ -22,6 +22,8 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/tests/{ui,weapp}/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/tests/support/ui-globals.js'],
+  // The deployable functions repeat their sources' package names; nothing here loads them.
+  modulePathIgnorePatterns: ['<rootDir>/dist/cloudfunctions/'],
   moduleNameMapper: {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '<rootDir>/tests/support/taro-double.ts',

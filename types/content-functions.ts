@@ -164,7 +164,7 @@ export const GetTodayOutput = z.object({
 })
 
 /** Subscribe-message templates by what they announce; ids come from the server's configuration. */
-export const TemplateKey = z.enum(['dailyStudy'])
+export const TemplateKey = z.enum(['dailyStudy', 'groupPrompt', 'studyNudge', 'weeklyList'])
 export type TemplateKey = z.infer<typeof TemplateKey>
 
 /** What a member answered in `requestSubscribeMessage` for one template. */

@@ -142,6 +142,14 @@ export const AuditAction = z.enum([
   'book.recommend',
   'chapter.create',
   'chapter.update',
+  'weekly.create',
+  'weekly.update',
+  'weekly.schedule',
+  'reply.feature',
+  'reply.unfeature',
+  'reply.hide',
+  'reply.delete',
+  'scoreRules.save',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -152,7 +160,7 @@ export const AuditEntry = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: AuditAction,
-  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter']),
+  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules']),
   targetId: z.string(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),

@@ -8,6 +8,10 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Too many posts in a short time (发得太快了). */
+  'RATE_LIMITED',
+  /** A service the write depends on (the content check) did not answer: try again later. */
+  'UNAVAILABLE',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

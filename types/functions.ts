@@ -1,6 +1,5 @@
 import * as z from 'zod'
 import {
-  ArticleSummary,
   AuditEntry,
   CheckIn,
   DayKey,
@@ -16,7 +15,11 @@ import {
   UnitNode,
 } from './domain'
 import { contentContract } from './content-functions'
+import { discussionContract } from './discussion'
 import { studyContract } from './study'
+import { scoringContract } from './scoring'
+import { weeklyContract } from './weekly'
+import { reportsContract } from './reports'
 import { charCount, Cursor, id, page, text } from './fields'
 
 
@@ -51,12 +54,6 @@ export const CheckInSummaryOutput = z.object({
   daysInMonth: z.number().int().min(28).max(31),
   checkedDays: z.array(DayKey),
 })
-
-export const ListArticlesInput = z.strictObject({
-  limit: z.number().int().min(1).max(20).optional(),
-})
-
-export const ListArticlesOutput = z.object({ items: z.array(ArticleSummary) })
 
 export const NAME_MAX = 20
 export const UNIT_NAME_MAX = 30
@@ -193,7 +190,6 @@ export const contract = {
   getMe: { input: z.strictObject({}), output: MemberProfile },
   checkIn: { input: CheckInInput, output: CheckInOutput },
   getCheckInSummary: { input: CheckInSummaryInput, output: CheckInSummaryOutput },
-  listArticles: { input: ListArticlesInput, output: ListArticlesOutput },
   register: { input: RegisterInput, output: RegisterOutput },
   updateProfile: { input: UpdateProfileInput, output: MemberProfile },
   getGroup: { input: GetGroupInput, output: GetGroupOutput },
@@ -212,6 +208,10 @@ export const contract = {
   listAudit: { input: ListAuditInput, output: ListAuditOutput },
   ...contentContract,
   ...studyContract,
+  ...scoringContract,
+  ...discussionContract,
+  ...weeklyContract,
+  ...reportsContract,
 } as const
 
 export type Contract = typeof contract

@@ -8,7 +8,11 @@ z.config(zhCN())
 
 export * from './content'
 export * from './content-functions'
+export * from './discussion'
 export * from './domain'
 export * from './errors'
 export * from './functions'
 export * from './study'
+export * from './scoring'
+export * from './reports'
+export * from './weekly'

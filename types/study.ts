@@ -9,6 +9,9 @@ import { Cursor, id, page } from './fields'
  * (the client shows minutes, rounded down).
  */
 
+/** Whole minutes of credited seconds, as members see them everywhere: rounded down. */
+export const wholeMinutes = (seconds: number) => Math.floor(seconds / 60)
+
 /** What a member reads and is credited for: an article or one chapter of a book. */
 export const StudyKind = z.enum(['article', 'chapter'])
 export type StudyKind = z.infer<typeof StudyKind>
@@ -129,7 +132,15 @@ export const ReaderArticle = z.object({
 })
 export type ReaderArticle = z.infer<typeof ReaderArticle>
 
-export const GetArticleOutput = z.object({ article: ReaderArticle, progress: ItemProgress })
+export const GetArticleOutput = z.object({
+  article: ReaderArticle,
+  progress: ItemProgress,
+  /**
+   * The caller is not an active member (someone who opened a shared article): they read it without
+   * saved progress and no study time is credited; the reader invites them to register.
+   */
+  guest: z.boolean(),
+})
 
 export const ChapterLink = z.object({ _id: z.string(), order: z.number().int().positive(), title: z.string() })
 export type ChapterLink = z.infer<typeof ChapterLink>

@@ -1,10 +1,9 @@
 import type { AdminArticle, AdminBook, Article, Book, Chapter } from '../../types'
-import { ARTICLES } from '../articles'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 
-export { ARTICLES }
+export const ARTICLES = 'articles'
 export const BOOKS = 'books'
 export const CHAPTERS = 'chapters'
 

@@ -1,9 +1,13 @@
-import { isNotFoundError, type CloudDatabase, type Collection, type Query, type QueryCondition } from './types'
+import { isDuplicateKeyError, isNotFoundError, type CloudDatabase, type Collection, type Query, type QueryCondition } from './types'
 
-/** A document by id, or undefined when it does not exist (the cloud rejects a missing `doc().get()`). */
-export async function findDoc<T>(db: CloudDatabase, collection: string, id: string): Promise<T | undefined> {
+/**
+ * A document by id, or undefined when it does not exist (the cloud rejects a missing `doc().get()`);
+ * with `paths` (dotted), only those parts of it.
+ */
+export async function findDoc<T>(db: CloudDatabase, collection: string, id: string, paths?: string[]): Promise<T | undefined> {
   try {
-    const { data } = await db.collection(collection).doc(id).get()
+    const ref = db.collection(collection).doc(id)
+    const { data } = await (paths ? ref.field(Object.fromEntries(paths.map((p) => [p, true]))) : ref).get()
     return data as T
   } catch (err) {
     if (isNotFoundError(err)) return undefined
@@ -17,4 +21,13 @@ export function matching(db: CloudDatabase, collection: string, conditions: Quer
   const coll = db.collection(collection)
   if (all.length === 0) return coll
   return coll.where(all.length === 1 ? all[0] : db.command.and(...all))
+}
+
+/** Adds a document under its derived `_id` unless it exists: a repeated write of the same record is a no-op. */
+export async function addOnce(db: CloudDatabase, collection: string, doc: { _id: string }): Promise<void> {
+  try {
+    await db.collection(collection).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
 }

@@ -1,5 +1,6 @@
 import type { DayKey } from '../../types'
-import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { takeSlot } from '../db/counters'
+import type { CloudDatabase } from '../db/types'
 
 export const NOTIFY_QUOTA = 'notifyQuota'
 
@@ -14,20 +15,9 @@ interface QuotaDoc {
 const quotaId = (memberId: string, day: DayKey) => `${memberId}_${day}`
 
 /** Takes one of the day's `cap` slots, atomically; false when they are all taken. */
-export async function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, cap: number): Promise<boolean> {
-  const _id = quotaId(memberId, day)
-  const doc: QuotaDoc = { _id, memberId, day, count: 0 }
-  try {
-    await db.collection(NOTIFY_QUOTA).add({ data: doc })
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
-  const _ = db.command
-  const { stats } = await db
-    .collection(NOTIFY_QUOTA)
-    .where({ _id, count: _.lt(cap) })
-    .update({ data: { count: _.inc(1) } })
-  return stats.updated === 1
+export function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, cap: number): Promise<boolean> {
+  const fields: Omit<QuotaDoc, '_id' | 'count'> = { memberId, day }
+  return takeSlot(db, NOTIFY_QUOTA, quotaId(memberId, day), fields, cap)
 }
 
 /** Gives a slot back when the message did not go out. */

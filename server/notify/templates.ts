@@ -17,6 +17,9 @@ interface TemplateSpec {
 
 export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
   dailyStudy: { title: '每日学习提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
+  groupPrompt: { title: '小组讨论提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
+  studyNudge: { title: '学习进度提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
+  weeklyList: { title: '每周一学发布提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
 }
 
 export interface TemplateConfig {

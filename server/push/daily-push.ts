@@ -2,6 +2,7 @@ import type { DayKey, Member, NotificationResult, PublicationStatus } from '../.
 import { dayKey } from '../calendar'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { inBatches } from '../batches'
 import { MEMBERS } from '../members'
 import { membersWithGrant } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
@@ -75,12 +76,6 @@ async function markPublished(db: CloudDatabase, push: PushDoc): Promise<ArticleD
   const { data } = await db.collection(ARTICLES).where({ _id: _.in(push.articleIds) }).limit(MAX_ARTICLES_PER_PUSH).get()
   const byId = new Map((data as ArticleDoc[]).map((a) => [a._id, a]))
   return push.articleIds.map((id) => byId.get(id)).filter((a): a is ArticleDoc => a !== undefined && a.status !== 'retired')
-}
-
-async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = []
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(run))))
-  return results
 }
 
 async function activeMembers(db: CloudDatabase, ids: string[]): Promise<Member[]> {

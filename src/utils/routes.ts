@@ -4,6 +4,22 @@ export const ROUTES = {
   group: '/pages/group/index',
   me: '/pages/me/index',
   register: '/pages/register/index',
+  /** `?kind=article|chapter&id=…`: one reader for articles and chapters. */
+  reader: '/pages/reader/index',
+  /** `?id=…`: a book's chapters and the member's progress. */
+  book: '/pages/book/index',
+  myStudy: '/pages/my-study/index',
+  studyRules: '/pages/study-rules/index',
+  /** `?week=…` (a Monday) for a past week; without it, this week and the history. */
+  weekly: '/pages/weekly/index',
+  /** `?listId=…&groupId=…|branchId=…`: completion of a 每周一学 list (leaders and admins). */
+  weeklyProgress: '/packageAdmin/pages/weekly-progress/index',
+  adminWeekly: '/packageAdmin/pages/weekly/index',
+  /** `?id=…` edits a list; without it composes a new one. */
+  adminWeeklyEdit: '/packageAdmin/pages/weekly-edit/index',
+  myQuarter: '/packageReport/pages/mine/index',
+  /** `?unitId=…`; without it the caller's own group, branch or organisation. */
+  unitQuarter: '/packageReport/pages/unit/index',
   admin: '/packageAdmin/pages/index/index',
   adminUnits: '/packageAdmin/pages/units/index',
   adminMembers: '/packageAdmin/pages/members/index',
@@ -11,6 +27,20 @@ export const ROUTES = {
   adminPreregister: '/packageAdmin/pages/preregister/index',
   adminInvitations: '/packageAdmin/pages/invitations/index',
   adminAudit: '/packageAdmin/pages/audit/index',
+  /** `?id=…`: a discussion prompt with its replies. */
+  groupPrompt: '/packageGroup/pages/prompt/index',
+  /** `?id=…` edits a prompt; without it posts a new one. */
+  groupPromptEdit: '/packageGroup/pages/edit/index',
+  groupNudge: '/packageGroup/pages/nudge/index',
+  adminContent: '/packageAdmin/pages/content/index',
+  adminArticle: '/packageAdmin/pages/article/index',
+  adminBook: '/packageAdmin/pages/book/index',
+  adminChapter: '/packageAdmin/pages/chapter/index',
+  adminOutbox: '/packageAdmin/pages/outbox/index',
+  leaderboard: '/packageScore/pages/leaderboard/index',
+  scoreRules: '/packageScore/pages/rules/index',
+  /** Group and branch star ratings (leaders and admins). */
+  unitRatings: '/packageScore/pages/ratings/index',
 } as const
 
 /** A path with query parameters, each encoded. */

@@ -7,6 +7,7 @@ import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../se
 import { notify, NOTIFICATIONS, type NotifyRequest } from '../../server/notify/notify'
 import { DAILY_CAP } from '../../server/notify/rules'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { ok } from '../support/study'
 
 // 09:00 in Shanghai.
 const MORNING = '2026-11-24T01:00:00Z'
@@ -48,14 +49,18 @@ describe('recordSubscription and getSubscriptions', () => {
     ])
     expect(await cloud.call(getSubscriptions, 'wx-m1', {})).toEqual({
       ok: true,
-      data: { items: [{ templateKey: 'dailyStudy', templateId: null, title: '每日学习提醒', available: 2 }] },
+      // Every template is listed; only the one answered has grants.
+      data: { items: expect.arrayContaining([{ templateKey: 'dailyStudy', templateId: null, title: '每日学习提醒', available: 2 }]) },
     })
+    const { items } = ok(await cloud.call(getSubscriptions, 'wx-m1', {}))
+    expect(items.filter((i) => i.templateKey !== 'dailyStudy').every((i) => i.available === 0)).toBe(true)
   })
 
   it('answers the configured template id, for requestSubscribeMessage', async () => {
     process.env.SUBSCRIBE_TEMPLATES = JSON.stringify({ dailyStudy: 'TPL-123' })
     try {
-      expect(await cloud.call(getSubscriptions, 'wx-t1', {})).toMatchObject({ ok: true, data: { items: [{ templateId: 'TPL-123', available: 0 }] } })
+      const { items } = ok(await cloud.call(getSubscriptions, 'wx-t1', {}))
+      expect(items.find((i) => i.templateKey === 'dailyStudy')).toMatchObject({ templateId: 'TPL-123', available: 0 })
     } finally {
       delete process.env.SUBSCRIBE_TEMPLATES
     }

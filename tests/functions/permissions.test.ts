@@ -10,7 +10,6 @@ import { deactivateMember } from '../../cloudfunctions/deactivateMember'
 import { getCheckInSummary } from '../../cloudfunctions/getCheckInSummary'
 import { getGroup } from '../../cloudfunctions/getGroup'
 import { getMe } from '../../cloudfunctions/getMe'
-import { listArticles } from '../../cloudfunctions/listArticles'
 import { listAudit } from '../../cloudfunctions/listAudit'
 import { listInvitations } from '../../cloudfunctions/listInvitations'
 import { listMembers } from '../../cloudfunctions/listMembers'
@@ -46,6 +45,39 @@ import { getMyStudy } from '../../cloudfunctions/getMyStudy'
 import { getStudyRules } from '../../cloudfunctions/getStudyRules'
 import { heartbeat } from '../../cloudfunctions/heartbeat'
 import { listLibrary } from '../../cloudfunctions/listLibrary'
+import { freezeRatings } from '../../cloudfunctions/freezeRatings'
+import { getLeaderboard } from '../../cloudfunctions/getLeaderboard'
+import { getMyScore } from '../../cloudfunctions/getMyScore'
+import { getScoreRules } from '../../cloudfunctions/getScoreRules'
+import { getUnitRatings } from '../../cloudfunctions/getUnitRatings'
+import { reconcileScores } from '../../cloudfunctions/reconcileScores'
+import { saveScoreRules } from '../../cloudfunctions/saveScoreRules'
+import { DEFAULT_RULES } from '../../server/scoring/rules'
+import { getMyWeekly } from '../../cloudfunctions/getMyWeekly'
+import { getWeeklyList } from '../../cloudfunctions/getWeeklyList'
+import { getWeeklyProgress } from '../../cloudfunctions/getWeeklyProgress'
+import { listMyWeeks } from '../../cloudfunctions/listMyWeeks'
+import { listWeeklyLists } from '../../cloudfunctions/listWeeklyLists'
+import { saveWeeklyList } from '../../cloudfunctions/saveWeeklyList'
+import { scheduleWeeklyList } from '../../cloudfunctions/scheduleWeeklyList'
+import { WEEKLY_LISTS } from '../../server/weekly/docs'
+import { exportQuarterReport } from '../../cloudfunctions/exportQuarterReport'
+import { getMyQuarterReport } from '../../cloudfunctions/getMyQuarterReport'
+import { getUnitQuarterReport } from '../../cloudfunctions/getUnitQuarterReport'
+import { runQuarterReport } from '../../server/reports/report'
+import { listPrompts } from '../../cloudfunctions/listPrompts'
+import { getPrompt } from '../../cloudfunctions/getPrompt'
+import { savePrompt } from '../../cloudfunctions/savePrompt'
+import { setPromptState } from '../../cloudfunctions/setPromptState'
+import { listReplies } from '../../cloudfunctions/listReplies'
+import { postReply } from '../../cloudfunctions/postReply'
+import { editReply } from '../../cloudfunctions/editReply'
+import { deleteReply } from '../../cloudfunctions/deleteReply'
+import { likeReply } from '../../cloudfunctions/likeReply'
+import { featureReply } from '../../cloudfunctions/featureReply'
+import { hideReply } from '../../cloudfunctions/hideReply'
+import { getGroupWeek } from '../../cloudfunctions/getGroupWeek'
+import { nudgeMembers } from '../../cloudfunctions/nudgeMembers'
 import { contract, type FunctionName } from '../../types'
 import type { CloudFunction } from '../../server/function'
 import { MEMBERS } from '../../server/members'
@@ -54,10 +86,19 @@ import { openTestCloud, type TestCloud } from '../support/cloud'
 import { addContent, paragraphs } from '../support/content'
 
 const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
+  getMyQuarterReport,
+  getUnitQuarterReport,
+  exportQuarterReport,
+  saveWeeklyList,
+  scheduleWeeklyList,
+  getWeeklyList,
+  listWeeklyLists,
+  getMyWeekly,
+  listMyWeeks,
+  getWeeklyProgress,
   getMe,
   checkIn,
   getCheckInSummary,
-  listArticles,
   register,
   updateProfile,
   getGroup,
@@ -96,6 +137,24 @@ const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
   listLibrary,
   getContinueReading,
   getMyStudy,
+  getMyScore,
+  getLeaderboard,
+  getScoreRules,
+  saveScoreRules,
+  getUnitRatings,
+  listPrompts,
+  getPrompt,
+  savePrompt,
+  setPromptState,
+  listReplies,
+  postReply,
+  editReply,
+  deleteReply,
+  likeReply,
+  featureReply,
+  hideReply,
+  getGroupWeek,
+  nudgeMembers,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -142,6 +201,24 @@ const row = (fn: FunctionName, what: string, place: Place, expected: string, inp
 const setStatus = (id: string, status: string) => (cloud: TestCloud) =>
   cloud.db.collection(MEMBERS).doc(id).update({ data: { status } }).then(() => undefined)
 const withContent = (cloud: TestCloud) => addContent(cloud.db)
+/** The discussion objects a row acts on, made by its `prepare`. */
+const thread: { promptId: string; replyId: string; replies: Record<string, string> } = { promptId: 'none', replyId: 'none', replies: {} }
+const okData = <T>(result: { ok: boolean; data?: T }): T => {
+  expect(result).toMatchObject({ ok: true })
+  return result.data as T
+}
+/** A prompt in the place's group (posted by the organisation's admin) with a reply by its member. */
+const withThread = async (cloud: TestCloud, at: Objects) => {
+  thread.promptId = okData<{ _id: string }>(await cloud.call(savePrompt, 'wx-org', { groupId: at.group, title: '讨论题', body: '内容' }))._id
+  thread.replyId = okData<{ _id: string }>(await cloud.call(postReply, `wx-${at.member}`, { promptId: thread.promptId, body: '回复' }))._id
+}
+/** A prompt in group-1 with a reply by each caller. */
+const withOwnReplies = async (cloud: TestCloud) => {
+  await withThread(cloud, AT.own)
+  for (const caller of Object.values(ROLES)) {
+    thread.replies[caller] = okData<{ _id: string }>(await cloud.call(postReply, `wx-${caller}`, { promptId: thread.promptId, body: '我的回复' }))._id
+  }
+}
 /** Content members may read: the article published too. */
 const withReading = async (cloud: TestCloud) => {
   await addContent(cloud.db)
@@ -156,6 +233,18 @@ const withSessionOf = async (cloud: TestCloud, at: Objects) => {
 const archiveGroupsOf = (cloud: TestCloud, at: Objects) =>
   cloud.db.collection(UNITS).where({ parentId: at.branch }).update({ data: { archived: true } }).then(() => undefined)
 
+/** A draft 每周一学 list `weekly-t` for next week, on the published article. */
+const withWeekly = async (cloud: TestCloud) => {
+  await withReading(cloud)
+  const item = { key: 'i1', kind: 'article', refId: 'article-t', title: '文章', bookTitle: null, url: null, minutes: 1, required: true }
+  await cloud.db.collection(WEEKLY_LISTS).add({
+    data: { _id: 'weekly-t', week: '2026-11-30', intro: '导语', targetMinutes: 30, branchIds: [], items: [item], status: 'draft', publishedTo: null, createdBy: 'org', createdAt: '2026-11-20T00:00:00Z', updatedAt: '2026-11-20T00:00:00Z' },
+  })
+}
+const weeklyItems = [{ kind: 'article', refId: 'article-t', required: true }]
+/** The last quarter's report (2026-Q3), frozen. */
+const withReport = (cloud: TestCloud) => runQuarterReport(cloud.db, cloud.clock.now()).then(() => undefined)
+
 const MATRIX: Row[] = [
   //   function              what                      place          member leader bAdmin oAdmin
   row('getMe',              'own profile',            'self',        '✓ ✓ ✓ ✓', () => ({})),
@@ -163,7 +252,6 @@ const MATRIX: Row[] = [
   row('register',           'already registered',     'self',        '✓ ✓ ✓ ✓', (at, caller) => ({ name: caller, code: at.code })),
   row('checkIn',            'own check-in',           'self',        '✓ ✓ ✓ ✓', () => ({})),
   row('getCheckInSummary',  'own check-ins',          'self',        '✓ ✓ ✓ ✓', () => ({})),
-  row('listArticles',       'published articles',     'org',         '✓ ✓ ✓ ✓', () => ({})),
 
   row('getGroup',           'a group',                'own',         '✓ ✓ ✓ ✓', (at) => ({ groupId: at.group })),
   row('getGroup',           'a group',                'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
@@ -253,6 +341,91 @@ const MATRIX: Row[] = [
   row('listLibrary',        'the library',            'org',         '✓ ✓ ✓ ✓', () => ({}), withReading),
   row('getContinueReading', 'own reading',            'self',        '✓ ✓ ✓ ✓', () => ({})),
   row('getMyStudy',         'own study record',       'self',        '✓ ✓ ✓ ✓', () => ({})),
+
+  // 每周一学: composed by the 党委's admins; followed by each member; completion seen within reach.
+  row('saveWeeklyList',     'create a list',          'org',         '✗ ✗ ✗ ✓', () => ({ week: '2026-11-30', intro: '导语', items: weeklyItems }), withReading),
+  row('saveWeeklyList',     'a list for a branch',    'own',         '✗ ✗ ✗ ✓', (at) => ({ week: '2026-11-30', intro: '导语', items: weeklyItems, branchIds: [at.branch] }), withReading),
+  row('scheduleWeeklyList', 'a list',                 'org',         '✗ ✗ ✗ ✓', () => ({ id: 'weekly-t', scheduled: true }), withWeekly),
+  row('getWeeklyList',      'a list to edit',         'org',         '✗ ✗ ✗ ✓', () => ({ id: 'weekly-t' }), withWeekly),
+  row('listWeeklyLists',    'every list',             'org',         '✗ ✗ ✗ ✓', () => ({})),
+  row('getMyWeekly',        'own list and progress',  'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('listMyWeeks',        'own past weeks',         'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getWeeklyProgress',  'completion in reach',    'org',         '✗ ✓ ✓ ✓', () => ({ listId: 'weekly-t' }), withWeekly),
+  row('getWeeklyProgress',  'a group’s completion',   'own',         '✗ ✓ ✓ ✓', (at) => ({ listId: 'weekly-t', groupId: at.group }), withWeekly),
+  row('getWeeklyProgress',  'a group’s completion',   'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ listId: 'weekly-t', groupId: at.group }), withWeekly),
+  row('getWeeklyProgress',  'a group’s completion',   'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ listId: 'weekly-t', groupId: at.group }), withWeekly),
+  row('getWeeklyProgress',  'a branch’s completion',  'own',         '✗ ✗ ✓ ✓', (at) => ({ listId: 'weekly-t', branchId: at.branch }), withWeekly),
+  row('getWeeklyProgress',  'a branch’s completion',  'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ listId: 'weekly-t', branchId: at.branch }), withWeekly),
+
+  // 季度通报: one's own; a group's for its leader; a branch's for its admin; exports for admins in reach.
+  row('getMyQuarterReport', 'own quarter',            'self',        '✓ ✓ ✓ ✓', () => ({}), withReport),
+  row('getUnitQuarterReport','the unit in reach',     'org',         '✗ ✓ ✓ ✓', () => ({}), withReport),
+  row('getUnitQuarterReport','a group',               'own',         '✗ ✓ ✓ ✓', (at) => ({ unitId: at.group }), withReport),
+  row('getUnitQuarterReport','a group',               'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ unitId: at.group }), withReport),
+  row('getUnitQuarterReport','a group',               'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ unitId: at.group }), withReport),
+  row('getUnitQuarterReport','a branch',              'own',         '✗ ✗ ✓ ✓', (at) => ({ unitId: at.branch }), withReport),
+  row('getUnitQuarterReport','a branch',              'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ unitId: at.branch }), withReport),
+  row('getUnitQuarterReport','the organisation',      'org',         '✗ ✗ ✗ ✓', () => ({ unitId: 'committee' }), withReport),
+  row('exportQuarterReport','members in reach',       'org',         '✗ ✗ ✓ ✓', () => ({ format: 'csv', rows: 'members' }), withReport),
+
+  // Scoring: one's own points and the boards one belongs to; ratings of the units one leads.
+  row('getMyScore',         'own points and stars',   'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getLeaderboard',     'own group’s board',      'self',        '✓ ✓ ✓ ✓', () => ({ scope: 'group' })),
+  row('getLeaderboard',     'the organisation’s',     'self',        '✓ ✓ ✓ ✓', () => ({ scope: 'org', period: 'year', metric: 'hours' })),
+  row('getScoreRules',      'the rules in force',     'org',         '✓ ✓ ✓ ✓', () => ({})),
+  row('saveScoreRules',     'a version from tomorrow','org',         '✗ ✗ ✗ ✓', () => ({ ...DEFAULT_RULES, effectiveFrom: '2026-11-24' })),
+  row('getUnitRatings',     'a group',                'own',         '✗ ✓ ✓ ✓', (at) => ({ unitId: at.group })),
+  row('getUnitRatings',     'a group',                'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ unitId: at.group })),
+  row('getUnitRatings',     'a group',                'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ unitId: at.group })),
+  row('getUnitRatings',     'a branch',               'own',         '✗ ✗ ✓ ✓', (at) => ({ unitId: at.branch })),
+  row('getUnitRatings',     'a branch',               'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ unitId: at.branch })),
+  row('getUnitRatings',     'the organisation',       'org',         '✗ ✗ ✗ ✓', () => ({ unitId: 'committee' })),
+
+  // 小组讨论: the group's members and the admins above it; its leader (and those admins) moderate.
+  row('listPrompts',        'a group’s prompts',      'own',         '✓ ✓ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('listPrompts',        'a group’s prompts',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('listPrompts',        'a group’s prompts',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group })),
+  row('getPrompt',          'a prompt',               'own',         '✓ ✓ ✓ ✓', () => ({ id: thread.promptId }), withThread),
+  row('getPrompt',          'a prompt',               'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.promptId }), withThread),
+  row('getPrompt',          'a prompt',               'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.promptId }), withThread),
+  row('savePrompt',         'post to a group',        'own',         '✗ ✓ ✓ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),
+  row('savePrompt',         'post to a group',        'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),
+  row('savePrompt',         'post to a group',        'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),
+  row('savePrompt',         'edit a prompt',          'own',         '✗ ✓ ✓ ✓', () => ({ id: thread.promptId, title: '改', body: '改' }), withThread),
+  row('savePrompt',         'edit a prompt',          'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.promptId, title: '改', body: '改' }), withThread),
+  row('savePrompt',         'edit a prompt',          'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.promptId, title: '改', body: '改' }), withThread),
+  row('setPromptState',     'pin a prompt',           'own',         '✗ ✓ ✓ ✓', () => ({ id: thread.promptId, pinned: true }), withThread),
+  row('setPromptState',     'pin a prompt',           'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.promptId, pinned: true }), withThread),
+  row('setPromptState',     'pin a prompt',           'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.promptId, pinned: true }), withThread),
+  row('listReplies',        'a prompt’s replies',     'own',         '✓ ✓ ✓ ✓', () => ({ promptId: thread.promptId }), withThread),
+  row('listReplies',        'a prompt’s replies',     'sameBranch',  '✗ ✗ ✓ ✓', () => ({ promptId: thread.promptId }), withThread),
+  row('listReplies',        'a prompt’s replies',     'otherBranch', '✗ ✗ ✗ ✓', () => ({ promptId: thread.promptId }), withThread),
+  row('postReply',          'reply to a prompt',      'own',         '✓ ✓ ✓ ✓', () => ({ promptId: thread.promptId, body: '回复' }), withThread),
+  row('postReply',          'reply to a prompt',      'sameBranch',  '✗ ✗ ✓ ✓', () => ({ promptId: thread.promptId, body: '回复' }), withThread),
+  row('postReply',          'reply to a prompt',      'otherBranch', '✗ ✗ ✗ ✓', () => ({ promptId: thread.promptId, body: '回复' }), withThread),
+  row('editReply',          'own reply',              'self',        '✓ ✓ ✓ ✓', (_at, caller) => ({ id: thread.replies[caller] ?? 'none', body: '改' }), withOwnReplies),
+  row('editReply',          'a member’s reply',       'own',         '✗ ✗ ✗ ✗', () => ({ id: thread.replyId, body: '改' }), withThread),
+  row('editReply',          'a member’s reply',       'sameBranch',  '✗ ✗ ✗ ✗', () => ({ id: thread.replyId, body: '改' }), withThread),
+  row('editReply',          'a member’s reply',       'otherBranch', '✗ ✗ ✗ ✗', () => ({ id: thread.replyId, body: '改' }), withThread),
+  row('deleteReply',        'own reply',              'self',        '✓ ✓ ✓ ✓', (_at, caller) => ({ id: thread.replies[caller] ?? 'none' }), withOwnReplies),
+  row('deleteReply',        'a member’s reply',       'own',         '✗ ✗ ✗ ✗', () => ({ id: thread.replyId }), withThread),
+  row('deleteReply',        'a member’s reply',       'sameBranch',  '✗ ✗ ✗ ✗', () => ({ id: thread.replyId }), withThread),
+  row('deleteReply',        'a member’s reply',       'otherBranch', '✗ ✗ ✗ ✗', () => ({ id: thread.replyId }), withThread),
+  row('likeReply',          'a member’s reply',       'own',         '✓ ✓ ✓ ✓', () => ({ id: thread.replyId, liked: true }), withThread),
+  row('likeReply',          'a member’s reply',       'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.replyId, liked: true }), withThread),
+  row('likeReply',          'a member’s reply',       'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.replyId, liked: true }), withThread),
+  row('featureReply',       'a member’s reply',       'own',         '✗ ✓ ✓ ✓', () => ({ id: thread.replyId, featured: true }), withThread),
+  row('featureReply',       'a member’s reply',       'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.replyId, featured: true }), withThread),
+  row('featureReply',       'a member’s reply',       'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.replyId, featured: true }), withThread),
+  row('hideReply',          'a member’s reply',       'own',         '✗ ✓ ✓ ✓', () => ({ id: thread.replyId, reason: '离题' }), withThread),
+  row('hideReply',          'a member’s reply',       'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.replyId, reason: '离题' }), withThread),
+  row('hideReply',          'a member’s reply',       'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.replyId, reason: '离题' }), withThread),
+  row('getGroupWeek',       'a group’s week',         'own',         '✗ ✓ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('getGroupWeek',       'a group’s week',         'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('getGroupWeek',       'a group’s week',         'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group })),
+  row('nudgeMembers',       'a group’s members',      'own',         '✗ ✓ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('nudgeMembers',       'a group’s members',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
+  row('nudgeMembers',       'a group’s members',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group })),
 ]
 
 async function world(): Promise<TestCloud> {
@@ -306,16 +479,29 @@ describe('callers without an active member record', () => {
   })
   afterAll(() => cloud.close())
 
+  beforeAll(() => withReading(cloud))
+
+  /** A shared article opens for anyone signed in to WeChat (GUEST_ACTIONS), as a guest. */
+  const GUEST_READABLE: FunctionName[] = ['getArticle']
+
   it.each(Object.keys(contract) as FunctionName[])('%s: an unregistered WeChat user is told to register (register itself is open)', async (fn) => {
     const input = firstRow(fn).input(AT.own, '新来的')
     const result = await cloud.call(fnOf(fn), `wx-stranger-${fn}`, input)
     if (fn === 'register') expect(result).toMatchObject({ ok: true, data: { status: 'created' } })
+    else if (GUEST_READABLE.includes(fn)) expect(result).toMatchObject({ ok: true, data: { guest: true } })
     else expect(result).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   })
 
   it.each(Object.keys(contract) as FunctionName[])('%s: a deactivated member is refused, whatever roles they held', async (fn) => {
     const result = await cloud.call(fnOf(fn), 'wx-left', firstRow(fn).input(AT.own, 'left'))
-    expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('停用') })
+    if (GUEST_READABLE.includes(fn)) expect(result).toMatchObject({ ok: true, data: { guest: true } })
+    else expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('停用') })
+  })
+
+  it.each<{ name: string; main(event: unknown): Promise<unknown> }>([reconcileScores, freezeRatings])('the $name timer refuses any call made by a user, whatever their roles', async (timer) => {
+    for (const openid of ['wx-org', 'wx-m1', 'wx-left', 'wx-stranger']) {
+      expect(await cloud.call(timer, openid, {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    }
   })
 
   it('the dailyPush timer refuses any call made by a user, whatever their roles', async () => {

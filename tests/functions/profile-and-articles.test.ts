@@ -1,6 +1,7 @@
 import { getMe } from '../../cloudfunctions/getMe'
-import { listArticles } from '../../cloudfunctions/listArticles'
-import { ARTICLES } from '../../server/articles'
+import { getToday } from '../../cloudfunctions/getToday'
+import { ARTICLES } from '../../server/content/docs'
+import { PUSHES } from '../../server/push/pushes'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
@@ -9,17 +10,6 @@ beforeEach(async () => {
   await cloud.addMember({ _id: 'm1', openid: 'wx-m1', name: '王建华', roles: ['member', 'leader'] })
 })
 afterEach(() => cloud.close())
-
-const article = (id: string, publishedOn: string, extra: object = {}) => ({
-  _id: id,
-  title: `文章${id}`,
-  summary: '摘要',
-  source: '学习圈编辑部',
-  publishedOn,
-  category: '政治理论',
-  body: [{ type: 'paragraph', text: '正文' }],
-  ...extra,
-})
 
 describe('getMe', () => {
   it("answers the caller's own profile with unit names", async () => {
@@ -45,49 +35,13 @@ describe('getMe', () => {
   })
 })
 
-describe('listArticles', () => {
-  beforeEach(async () => {
-    for (const a of [
-      article('a1', '2026-11-21'),
-      article('a2', '2026-11-23'),
-      article('a3', '2026-11-22'),
-      article('future', '2026-11-24'),
-    ])
-      await cloud.db.collection(ARTICLES).add({ data: a })
-  })
-
-  it('lists published articles newest first, leaving out those scheduled after today (Shanghai)', async () => {
-    const result = await cloud.call(listArticles, 'wx-m1', {})
-    expect(result).toEqual({
-      ok: true,
-      data: {
-        items: ['a2', 'a3', 'a1'].map((id) => ({
-          _id: id,
-          title: `文章${id}`,
-          summary: '摘要',
-          source: '学习圈编辑部',
-          publishedOn: expect.any(String),
-        })),
-      },
-    })
-  })
-
-  it("includes tomorrow's article from Shanghai midnight on", async () => {
-    cloud.clock.fix(new Date('2026-11-23T16:00:00Z'))
-    const result = await cloud.call(listArticles, 'wx-m1', { limit: 1 })
-    expect(result).toMatchObject({ ok: true, data: { items: [{ _id: 'future' }] } })
-  })
-
-  it('refuses a limit out of range', async () => {
-    expect(await cloud.call(listArticles, 'wx-m1', { limit: 0 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-    expect(await cloud.call(listArticles, 'wx-m1', { limit: 21 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  })
-
-  it('answers a generic message with a request id, and logs it, when stored data breaks the contract', async () => {
-    await cloud.db.collection(ARTICLES).add({ data: { _id: 'broken', title: '缺少字段', publishedOn: '2026-11-23' } })
+describe('stored data that breaks the contract', () => {
+  it('answers a generic message with a request id, and logs it', async () => {
+    await cloud.db.collection(ARTICLES).add({ data: { _id: 'broken', title: '缺少字段', status: 'published', publishedOn: '2026-11-23' } })
+    await cloud.db.collection(PUSHES).add({ data: { _id: '2026-11-23', day: '2026-11-23', articleIds: ['broken'], source: 'queue', createdAt: '2026-11-22T23:30:00Z' } })
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
 
-    const result = await cloud.call(listArticles, 'wx-m1', {})
+    const result = await cloud.call(getToday, 'wx-m1', {})
 
     expect(result).toEqual({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试', requestId: expect.any(String) })
     const requestId = result.ok ? '' : result.requestId

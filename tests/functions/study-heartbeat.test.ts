@@ -114,6 +114,7 @@ describe('crediting from heartbeats', () => {
     expect((await myStudy()).todaySeconds).toBe(20)
   })
 
+  // Some 490 heartbeats, each also scored in the points ledger: more than jest's default 5 s on a busy machine.
   it('stops at the day cap, and credits again from the next Shanghai day', async () => {
     // 240 minutes of 30-second heartbeats over articles long enough not to reach their own caps.
     for (let n = 0; n < 3; n++) await addPublishedArticle(cloud, `book-length-${n}`, { minutes: 200 })
@@ -142,7 +143,7 @@ describe('crediting from heartbeats', () => {
       { day: '2026-11-24', seconds: 15 },
     ])
     expect(mine.week.seconds).toBe(14_415)
-  })
+  }, 30_000)
 
   it('credits a session spanning Shanghai midnight to each day its own part', async () => {
     cloud.clock.fix(new Date('2026-11-23T15:59:50Z')) // 23:59:50 Shanghai, Monday

@@ -250,6 +250,27 @@ describe('reading', () => {
     expect(ok(await cloud.call(getArticle, 'wx-m2', { id: 'a1' })).progress).toMatchObject({ creditedSeconds: 0, position: 0, lastReadAt: null })
   })
 
+  it('a shared article opens for a WeChat user who is not a member, as a guest: no progress, no study time', async () => {
+    await addPublishedArticle(cloud, 'a1', { minutes: 2 })
+    await addPublishedArticle(cloud, 'a-draft', { status: 'draft' })
+    const reader = openReader(cloud, 'm1', 'article', 'a1')
+    await reader.beat()
+    advance(cloud, 15)
+    await reader.beat({ position: 0.5 })
+    await cloud.addMember({ _id: 'left', openid: 'wx-left', status: 'inactive' })
+
+    for (const openid of ['wx-stranger', 'wx-left']) {
+      const shared = ok(await cloud.call(getArticle, openid, { id: 'a1' }))
+      expect(shared.guest).toBe(true)
+      expect(shared.article).toMatchObject({ _id: 'a1', title: expect.any(String), minutes: 2 })
+      expect(shared.progress).toMatchObject({ creditedSeconds: 0, position: 0, lastReadAt: null })
+      expect(await cloud.call(getArticle, openid, { id: 'a-draft' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      // Chapters and study time stay the members'.
+      expect(await cloud.call(getChapter, openid, { id: 'b-all-c1' })).toMatchObject({ ok: false })
+    }
+    expect(ok(await cloud.call(getArticle, 'wx-m1', { id: 'a1' }))).toMatchObject({ guest: false, progress: { creditedSeconds: 15 } })
+  })
+
   it('does not show drafts, retired content, or chapters of unpublished books', async () => {
     await addPublishedArticle(cloud, 'a-draft', { status: 'draft' })
     await addPublishedArticle(cloud, 'a-retired', { status: 'retired' })

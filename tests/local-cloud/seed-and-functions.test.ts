@@ -195,14 +195,13 @@ describe('project cloud functions over HTTP', () => {
     expect(res.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
-  test('listArticles answers the seeded articles, newest first', async () => {
+  test('getToday answers the seeded push of today, then the days before, newest first', async () => {
     const cookie = await t.signIn('member-05')
-    const res = await t.call<{ ok: true; data: { items: { _id: string; publishedOn: string }[] } }>(
-      'listArticles',
-      { limit: 3 },
-      cookie,
-    )
-    expect(res.body.data.items.map((a) => a.publishedOn)).toEqual(['2026-11-23', '2026-11-22', '2026-11-21'])
+    type Today = { today: string; push: { items: { _id: string }[] } | null; recent: { day: string }[] }
+    const res = await t.call<{ ok: true; data: Today }>('getToday', {}, cookie)
+    expect(res.body.data.today).toBe('2026-11-23')
+    expect(res.body.data.push?.items.map((a) => a._id)).toEqual(['article-1'])
+    expect(res.body.data.recent.map((d) => d.day).slice(0, 2)).toEqual(['2026-11-22', '2026-11-21'])
   })
 
   test('a check-in persists across stop and start', async () => {

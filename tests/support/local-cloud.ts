@@ -29,6 +29,8 @@ export interface TestLocalCloud {
   signInNewUser(): Promise<string>
   /** `POST /api/functions/:name` with a JSON body, as the cookie's member (none: signed out). */
   call<T = unknown>(name: string, body?: unknown, cookie?: string): Promise<JsonResponse<T>>
+  /** Fixes the cloud's clock at `at` through `POST /local/clock`, as a person trying the app would. */
+  setClock(at: Date): Promise<void>
   /** Stops the cloud and starts a new one on the same data dir (and the same port choice). */
   restart(overrides?: Partial<LocalCloudOptions>): Promise<void>
   /** Stops the cloud and deletes its data dir. */
@@ -78,6 +80,14 @@ export async function startTestLocalCloud(options: Partial<LocalCloudOptions> = 
         body: typeof body === 'string' ? body : JSON.stringify(body),
       })
       return { status: res.status, headers: res.headers, body: await res.json() }
+    },
+    async setClock(at) {
+      const res = await helper.fetch('/local/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now: at.toISOString() }),
+      })
+      if (res.status !== 200) throw new Error(`setting the clock to ${at.toISOString()} answered ${res.status}`)
     },
     async restart(overrides = {}) {
       await cloud.stop()

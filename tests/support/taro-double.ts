@@ -23,9 +23,140 @@ function pageHook(handlers: HandlerSet) {
 
 const pullDownHandlers: HandlerSet = new Set()
 const reachBottomHandlers: HandlerSet = new Set()
+const showHandlers: HandlerSet = new Set()
+const hideHandlers: HandlerSet = new Set()
 
 export const usePullDownRefresh = pageHook(pullDownHandlers)
 export const useReachBottom = pageHook(reachBottomHandlers)
+export const useDidShow = pageHook(showHandlers)
+export const useDidHide = pageHook(hideHandlers)
+
+/** What the platform does when the member leaves the page (a page over it, the app in the background). */
+export function hidePage(): void {
+  hideHandlers.forEach((h) => h.current())
+}
+
+/** What the platform does when the member comes back to the page. */
+export function showPage(): void {
+  showHandlers.forEach((h) => h.current())
+}
+
+/** What the platform does when the member opens another page over this one, then comes back. */
+export function leaveAndReturn(): void {
+  hidePage()
+  showPage()
+}
+
+/**
+ * The page's layout, for pages that measure it: the screen's height, where elements sit in the
+ * document (`setLayout`), and how far the page is scrolled.
+ */
+export const WINDOW_HEIGHT = 800
+const layout = { scrollTop: 0, tops: new Map<string, number>() }
+const scrollHandlers = new Set<{ current: (e: { scrollTop: number }) => void }>()
+
+export function setLayout(tops: Record<string, number>): void {
+  layout.scrollTop = 0
+  layout.tops = new Map(Object.entries(tops))
+}
+
+export function usePageScroll(handler: (e: { scrollTop: number }) => void): void {
+  const ref = useRef(handler)
+  ref.current = handler
+  useEffect(() => {
+    scrollHandlers.add(ref)
+    return () => {
+      scrollHandlers.delete(ref)
+    }
+  }, [])
+}
+
+/** What the platform does when the member scrolls the page. */
+export function scrollPage(scrollTop: number): void {
+  layout.scrollTop = scrollTop
+  scrollHandlers.forEach((h) => h.current({ scrollTop }))
+}
+
+export const pageScrollTo = jest.fn(async ({ scrollTop }: { scrollTop: number; duration?: number }) => {
+  scrollPage(scrollTop)
+  return { errMsg: 'pageScrollTo:ok' }
+})
+
+export const getWindowInfo = () => ({ windowHeight: WINDOW_HEIGHT, windowWidth: 375 })
+
+export function createSelectorQuery() {
+  const selected: string[] = []
+  const query = {
+    select(selector: string) {
+      selected.push(selector)
+      return { boundingClientRect: () => query }
+    },
+    exec(callback: (res: ({ top: number } | null)[]) => void) {
+      const rects = selected.map((s) => {
+        const top = layout.tops.get(s)
+        return top === undefined ? null : { top: top - layout.scrollTop }
+      })
+      setTimeout(() => callback(rects), 0)
+    },
+  }
+  return query
+}
+
+type ShareHandler = () => { title?: string; path?: string }
+const shareHandlers = new Set<{ current: ShareHandler }>()
+
+export function useShareAppMessage(handler: ShareHandler): void {
+  const ref = useRef(handler)
+  ref.current = handler
+  useEffect(() => {
+    shareHandlers.add(ref)
+    return () => {
+      shareHandlers.delete(ref)
+    }
+  }, [])
+}
+
+/** What the platform asks the page when the member taps 转发. */
+export function shareMessage(): { title?: string; path?: string } | undefined {
+  return [...shareHandlers].at(-1)?.current()
+}
+
+/** WeChat's one background audio player: what was set on it, and a way to fire its events. */
+export const backgroundAudio = {
+  src: '',
+  title: '',
+  epname: '',
+  singer: '',
+  playbackRate: 1,
+  handlers: new Map<string, () => void>(),
+  play: jest.fn(),
+  pause: jest.fn(),
+  stop: jest.fn(),
+  onPlay(h: () => void) {
+    backgroundAudio.handlers.set('play', h)
+  },
+  onPause(h: () => void) {
+    backgroundAudio.handlers.set('pause', h)
+  },
+  onStop(h: () => void) {
+    backgroundAudio.handlers.set('stop', h)
+  },
+  onEnded(h: () => void) {
+    backgroundAudio.handlers.set('ended', h)
+  },
+  onError(h: () => void) {
+    backgroundAudio.handlers.set('error', h)
+  },
+  emit(event: 'play' | 'pause' | 'stop' | 'ended' | 'error') {
+    backgroundAudio.handlers.get(event)?.()
+  },
+}
+export const getBackgroundAudioManager = () => backgroundAudio
+
+/** Answers as WeChat does: `{ [templateId]: 'accept' | 'reject' }`; set per test. */
+export const requestSubscribeMessage = jest.fn(async (_options: { tmplIds: string[] }): Promise<Record<string, string>> => ({
+  errMsg: 'requestSubscribeMessage:ok',
+}))
 
 /** What the platform does when the member pulls the page down. */
 export function pullDownToRefresh(): void {
@@ -94,6 +225,15 @@ export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' }
 const Taro = {
   usePullDownRefresh,
   useReachBottom,
+  useDidShow,
+  useDidHide,
+  usePageScroll,
+  useShareAppMessage,
+  pageScrollTo,
+  getWindowInfo,
+  createSelectorQuery,
+  requestSubscribeMessage,
+  getBackgroundAudioManager,
   useRouter,
   stopPullDownRefresh,
   navigateTo,

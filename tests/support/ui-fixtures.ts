@@ -1,4 +1,4 @@
-import type { ArticleSummary, CheckIn, FunctionOutput, MemberProfile, MemberSummary } from '../../types'
+import type { ArticleCard, CheckIn, FunctionOutput, MemberProfile, MemberSummary } from '../../types'
 
 export const profile: MemberProfile = {
   memberId: 'm-1',
@@ -42,15 +42,36 @@ export function record(over: Partial<CheckIn> = {}): CheckIn {
   }
 }
 
-export const articles: ArticleSummary[] = [
-  {
+export function articleCard(over: Partial<ArticleCard> = {}): ArticleCard {
+  return {
     _id: 'a-1',
     title: '深入学习贯彻党的二十届四中全会精神',
     summary: '全会精神要点解读。',
     source: '人民日报',
-    publishedOn: '2025-11-18',
-  },
-]
+    publishedOn: TODAY,
+    minutes: 3,
+    categoryId: 'politics',
+    categoryName: '政治理论',
+    hasAudio: false,
+    hasVideo: false,
+    recommended: false,
+    ...over,
+  }
+}
+
+/** 今日学习: today's push and two days of the week before. */
+export function today(over: Partial<FunctionOutput<'getToday'>> = {}): FunctionOutput<'getToday'> {
+  return {
+    today: TODAY,
+    push: { day: TODAY, items: [articleCard({ hasAudio: true })] },
+    recent: [
+      { day: '2025-11-19', items: [articleCard({ _id: 'a-2', title: '读原著要“慢”下来', source: '机关第一党支部', publishedOn: '2025-11-19', minutes: 2 })] },
+      { day: '2025-11-17', items: [articleCard({ _id: 'a-3', title: '党小组学习会怎样开得有滋味', publishedOn: '2025-11-17' })] },
+    ],
+    recommended: [],
+    ...over,
+  }
+}
 
 /** The admin's tree: two 党支部 with two 党小组 each. */
 export const unitTree: FunctionOutput<'listUnits'> = {

@@ -13,9 +13,17 @@ export const fail = (code: string, message: string) => ({ ok: false as const, co
 
 export const sendMock = send as jest.MockedFunction<typeof send>
 
+/**
+ * Self-contained cards that load their own data on pages owned by others (每周一学 on 首页 and 学习):
+ * a week without a list, unless a test answers otherwise.
+ */
+const EMBEDDED: Handlers = {
+  getMyWeekly: () => ok({ week: '2025-11-17', current: true, list: null }),
+}
+
 export function serve(handlers: Handlers): void {
   sendMock.mockImplementation(async (name, input) => {
-    const handler = handlers[name]
+    const handler = handlers[name] ?? EMBEDDED[name]
     if (!handler) throw new Error(`no answer for ${name} in this test`)
     return handler(input)
   })

@@ -58,7 +58,7 @@ export function installHost(answer: CloudAnswer) {
         attached(this: AnyRecord) {
           this.route = this.__route__ = currentRoute
           pages.push(this)
-          this.onLoad?.({})
+          this.onLoad?.({ ...currentQuery })
           this.onShow?.()
           this.onReady?.()
         },
@@ -71,6 +71,7 @@ export function installHost(answer: CloudAnswer) {
   }
 
   let currentRoute = ''
+  let currentQuery: Record<string, string> = {}
 
   return {
     cloud,
@@ -85,8 +86,10 @@ export function installHost(answer: CloudAnswer) {
       app.onLaunch?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
       app.onShow?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
     },
-    setRoute(route: string) {
+    /** The page opened next, and its query (what `onLoad` receives). */
+    setRoute(route: string, query: Record<string, string> = {}) {
       currentRoute = route
+      currentQuery = query
     },
   }
 }

@@ -26,8 +26,8 @@ describe('callFunction', () => {
   })
 
   test('refuses unknown fields (the contract is strict)', async () => {
-    const input = { limit: 5, page: 2 } as unknown as { limit: number }
-    const error = await failure(callFunction('listArticles', input))
+    const input = { reflection: '好', page: 2 } as unknown as { reflection: string }
+    const error = await failure(callFunction('checkIn', input))
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.message).toMatch(/[\u4e00-\u9fff]/)
     expect(sendMock).not.toHaveBeenCalled()

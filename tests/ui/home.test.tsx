@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
 import { CloudError } from '../../src/services/errors'
-import { articles, profile, record, summary, TODAY } from '../support/ui-fixtures'
+import { profile, record, summary, today, TODAY } from '../support/ui-fixtures'
 import { callsTo, deferred, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -13,7 +13,8 @@ const NETWORK = '网络不给力，请检查网络后重试'
 const normal: Handlers = {
   getMe: () => ok(profile),
   getCheckInSummary: () => ok(summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] })),
-  listArticles: () => ok({ items: articles }),
+  getToday: () => ok(today()),
+  getSubscriptions: () => ok({ items: [] }),
   checkIn: (input: { reflection?: string }) =>
     ok({ status: 'created', record: record({ reflection: input.reflection ?? '', streak: 3 }), streak: 3 }),
 }
@@ -207,7 +208,7 @@ test('when nothing loads, the 重试 under the greeting reloads everything', asy
   serve({
     getMe: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
     getCheckInSummary: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
-    listArticles: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
+    getToday: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
   })
   render(<Index />)
   await waitFor(() => expect(screen.getAllByText(NETWORK)).toHaveLength(3))
@@ -224,7 +225,7 @@ test('someone not registered is sent to 实名注册, and the home page offers i
     ...normal,
     getMe: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
     getCheckInSummary: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
-    listArticles: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
+    getToday: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
   })
   render(<Index />)
   expect(await screen.findByText('你还没有注册')).toBeTruthy()
@@ -260,21 +261,6 @@ test('the month calendar starts on Monday, fills checked days and outlines today
   expect(today[0].getAttribute('aria-label')).toBe('11月20日（今天）')
 })
 
-test('lists the latest articles with source, date and summary', async () => {
-  serve(normal)
-  render(<Index />)
-  expect(await screen.findByText('深入学习贯彻党的二十届四中全会精神')).toBeTruthy()
-  expect(screen.getByText('人民日报 · 2025-11-18')).toBeTruthy()
-  expect(screen.getByText('全会精神要点解读。')).toBeTruthy()
-  expect(callsTo('listArticles')).toEqual([['listArticles', { limit: 5 }]])
-})
-
-test('an empty article list says 暂无文章', async () => {
-  serve({ ...normal, listArticles: () => ok({ items: [] }) })
-  render(<Index />)
-  expect(await screen.findByText('暂无文章')).toBeTruthy()
-})
-
 test('pulling down reloads everything and then stops the refresh', async () => {
   serve(normal)
   render(<Index />)
@@ -284,6 +270,6 @@ test('pulling down reloads everything and then stops the refresh', async () => {
 
   await act(async () => pullDownToRefresh())
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
-  expect(sendMock.mock.calls.map(([name]) => name).sort()).toEqual(['getCheckInSummary', 'getMe', 'listArticles'])
+  expect(sendMock.mock.calls.map(([name]) => name).sort()).toEqual(['getCheckInSummary', 'getMe', 'getMyWeekly', 'getToday'])
   await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalledTimes(1))
 })

@@ -5,6 +5,7 @@ import GroupPage from '../../src/pages/group/index'
 import Study from '../../src/pages/study/index'
 import { LARGE_FONT_KEY } from '../../src/state/largeFont'
 import { profile } from '../support/ui-fixtures'
+import { libraryPage } from '../support/library-fixtures'
 import { callsTo, deferred, fail, ok, sendMock, serve } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -12,6 +13,13 @@ jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 const group = {
   group: { _id: 'group-1-1', name: '第一党小组', archived: false, branchId: 'branch-1', branchName: '机关第一党支部' },
   members: [],
+}
+
+/** The 学习 tab with nothing in it. */
+const library = {
+  getMyWeekly: () => ok({ week: '2025-11-17', current: true, list: null }),
+  getContinueReading: () => ok({ items: [] }),
+  listLibrary: () => ok(libraryPage([])),
 }
 
 const roots = (container: HTMLElement) => Array.from(container.querySelectorAll('.app-root'))
@@ -27,7 +35,7 @@ beforeEach(() => {
 test('the app starts in 大字模式 from the device, before the network answers', async () => {
   storage.set(LARGE_FONT_KEY, true)
   const pending = deferred<unknown>()
-  serve({ getMe: () => pending.promise })
+  serve({ getMe: () => pending.promise, ...library })
   const { container } = render(<Study />)
   expect(roots(container)).toHaveLength(1)
   expect(allLarge(container)).toBe(true)
@@ -38,6 +46,9 @@ test('switching 大字模式 on enlarges every page at once, saves it to the pro
   serve({
     getMe: () => ok({ ...profile, largeFont: false }),
     getGroup: () => ok(group),
+    listPrompts: () => ok({ items: [], nextCursor: null }),
+    getGroupWeek: () => fail('INTERNAL', '本周情况暂时无法加载'),
+    ...library,
     updateProfile: (input: { largeFont: boolean }) => ok({ ...profile, largeFont: input.largeFont }),
   })
   const { container } = render(

@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo } from '../support/taro-double'
 import Me from '../../src/pages/me/index'
-import Study from '../../src/pages/study/index'
 import { profile } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
 
@@ -99,13 +98,4 @@ describe('我的', () => {
     expect(await screen.findByText('你的账号已停用，如有疑问请联系管理员')).toBeTruthy()
     expect(navigateTo).not.toHaveBeenCalled()
   })
-})
-
-test('学习 says honestly what is coming, and calls nothing', () => {
-  render(<Study />)
-  expect(screen.getByText('即将上线')).toBeTruthy()
-  for (const item of ['书库', '必读书目', '每周一学', '学习记录']) {
-    expect(screen.getByText(new RegExp(`^${item}：`))).toBeTruthy()
-  }
-  expect(sendMock).not.toHaveBeenCalled()
 })

@@ -73,8 +73,8 @@ describe('weapp transport', () => {
 
   test('calls Taro.cloud.callFunction and returns res.result', async () => {
     callFunction.mockResolvedValue({ result: ok, errMsg: 'cloud.callFunction:ok' })
-    await expect(sendWeapp('listArticles', { limit: 5 })).resolves.toEqual(ok)
-    expect(callFunction).toHaveBeenCalledWith({ name: 'listArticles', data: { limit: 5 } })
+    await expect(sendWeapp('getArticle', { id: 'article-1' })).resolves.toEqual(ok)
+    expect(callFunction).toHaveBeenCalledWith({ name: 'getArticle', data: { id: 'article-1' } })
   })
 
   test('a rejected call is a NETWORK error in Chinese', async () => {

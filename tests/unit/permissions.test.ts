@@ -1,5 +1,5 @@
 import type { Member } from '../../types'
-import { authorize, PERMISSIONS, reachOf, scopeOf, type Action } from '../../server/permissions'
+import { authorize, authorizeGuest, PERMISSIONS, reachOf, scopeOf, type Action } from '../../server/permissions'
 
 const ROLE_ORDER = ['member', 'leader', 'branchAdmin', 'orgAdmin'] as const
 const WIDTH = { none: 0, self: 1, ownGroup: 2, ownBranch: 3, all: 4 }
@@ -41,6 +41,13 @@ describe('the permission table', () => {
     // An org-wide object is within no branch.
     expect(() => authorize(admin, 'branches.manage', {})).toThrow('你没有权限')
     expect(() => authorize(person(['member']), 'profile.write', { memberId: 'someone-else', groupId: 'g1', branchId: 'b1' })).toThrow()
+  })
+
+  it('lets guests (no active member record) read a shared article, and nothing else', () => {
+    expect(() => authorizeGuest('articles.readShared')).not.toThrow()
+    for (const action of Object.keys(PERMISSIONS) as Action[]) {
+      if (action !== 'articles.readShared') expect(() => authorizeGuest(action)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }))
+    }
   })
 
   it('scopes lists to the reach, and refuses a caller with none', () => {

@@ -1,5 +1,6 @@
 import { applyCaps, creditBeat, splitByDay, withoutOverlap, type BeatCredit, type SessionState } from '../../server/study/crediting'
-import { completeAtSeconds, describeRules, itemCapSeconds, STUDY_RULES, wholeMinutes } from '../../server/study/rules'
+import { completeAtSeconds, describeRules, itemCapSeconds, STUDY_RULES } from '../../server/study/rules'
+import { wholeMinutes } from '../../types'
 
 const rules = STUDY_RULES
 const at = (iso: string) => new Date(iso)

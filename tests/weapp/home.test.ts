@@ -4,7 +4,7 @@
  * The BUILT home page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate.
  */
 import path from 'node:path'
-import { articles, profile, record, summary } from '../support/ui-fixtures'
+import { profile, record, summary, today } from '../support/ui-fixtures'
 import { eventually, installHost, requireBuiltWeapp, WEAPP_DIR } from '../support/weapp-host'
 
 requireBuiltWeapp()
@@ -17,8 +17,10 @@ const host = installHost(({ name, data }) => {
       return ok(profile)
     case 'getCheckInSummary':
       return ok(summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] }))
-    case 'listArticles':
-      return ok({ items: articles })
+    case 'getToday':
+      return ok(today())
+    case 'getSubscriptions':
+      return ok({ items: [{ templateKey: 'dailyStudy', templateId: 'tmpl-daily', title: '每日学习提醒', available: 0 }] })
     case 'checkIn':
       return ok({ status: 'created', record: record({ reflection: String(data.reflection ?? ''), streak: 3 }), streak: 3 })
     default:
@@ -42,13 +44,13 @@ describe('home page (built weapp)', () => {
     page.attach(document.createElement('parent-wrapper'))
   })
 
-  test('initialises the cloud and loads the member, summary and articles', async () => {
+  test('initialises the cloud and loads the member, summary and 今日学习', async () => {
     expect(host.cloud.init).toHaveBeenCalledWith({ env: undefined, traceUser: true })
     await eventually(() => expect(text(page)).toContain('连续打卡 2 天'))
     expect(text(page)).toContain('王建国，你好')
     expect(text(page)).toContain('连续打卡 2 天')
     expect(text(page)).toContain('深入学习贯彻党的二十届四中全会精神')
-    expect(host.calls.map((c) => c.name).sort()).toEqual(['getCheckInSummary', 'getMe', 'listArticles'])
+    expect(host.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['getCheckInSummary', 'getMe', 'getToday']))
   })
 
   test('typing a reflection updates the counter', async () => {
@@ -69,5 +71,6 @@ describe('home page (built weapp)', () => {
     await eventually(() => expect(text(page)).toContain('今日已打卡'))
     expect(text(page)).toContain('连续打卡 3 天')
     expect(text(page)).toContain('学习党章')
+    await eventually(() => expect(text(page)).toContain('明天提醒我学习'))
   })
 })

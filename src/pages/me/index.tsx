@@ -10,9 +10,13 @@ import { isAdmin, roleText } from '../../utils/roles'
 import { ROUTES } from '../../utils/routes'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PageRoot from '../../components/PageRoot'
+import QuarterEntry from '../../components/QuarterEntry'
 import Avatar from '../../components/Avatar'
 import NotRegistered from '../../components/NotRegistered'
 import FontSetting from '../../components/FontSetting'
+import ScoreCard from '../../components/ScoreCard'
+import { useAsync } from '../../hooks/useAsync'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import DisplayName from './DisplayName'
 import './index.scss'
 
@@ -80,6 +84,18 @@ function Profile({ me }: { me: MemberProfile }) {
   )
 }
 
+function StudyEntry() {
+  return (
+    <View className='card'>
+      <View className='card__title'>我的学习</View>
+      <Text className='profile__text muted'>学时、最近 15 天、必读书目进度和每周目标。</Text>
+      <Button className='plain-button' onClick={() => void Taro.navigateTo({ url: ROUTES.myStudy })}>
+        查看我的学习
+      </Button>
+    </View>
+  )
+}
+
 function AdminEntry() {
   return (
     <View className='card'>
@@ -94,9 +110,12 @@ function AdminEntry() {
 
 export default function Me() {
   const me = useMe()
+  const score = useAsync(() => callFunction('getMyScore', {}))
+  // Points move with every check-in and reading elsewhere: fresh each time 我的 shows.
+  useRefreshOnReturn(score.reload, !!score.data)
 
   usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.reload(), score.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   if (isNotRegistered(me)) {
@@ -118,6 +137,9 @@ export default function Me() {
           {me.status === 'error' ? <ErrorNotice message={me.error.message} onRetry={me.reload} /> : <Loading />}
         </View>
       )}
+      {me.data && <ScoreCard score={score} showRatings={me.data.roles.some((r) => r !== 'member')} />}
+      {me.data && <StudyEntry />}
+      {me.data && <QuarterEntry roles={me.data.roles} />}
       <FontSetting />
       {me.data && isAdmin(me.data.roles) && <AdminEntry />}
     </PageRoot>

@@ -1,0 +1,6 @@
+import { defineTimer } from '../../server/function'
+import { freezeYear } from '../../server/scoring/ratings'
+
+/** 年度星级定档 at 00:00 on 1 January Shanghai (timer trigger only): the past year's ratings frozen. */
+export const freezeRatings = defineTimer('freezeRatings', ({ db, now }) => freezeYear(db, now))
+export const main = freezeRatings.main

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench` (after the size report): runs each bench module in turn and prints its figures.
+ * A module is one file exporting a `BenchModule`; adding one is one line in MODULES.
+ */
+import type { BenchModule } from './bench'
+import { scoringBench } from './scoring'
+import { weeklyReportsBench } from './weekly-reports'
+
+const MODULES: BenchModule[] = [scoringBench, weeklyReportsBench]
+
+async function main(): Promise<void> {
+  const only = process.argv[2]
+  for (const module of MODULES) {
+    if (only && module.name !== only) continue
+    console.log(`\n== ${module.name}: ${module.title}`)
+    await module.run()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})

@@ -1,0 +1,71 @@
+import type { z } from 'zod'
+import { LEADERBOARD_SIZE, type GetLeaderboardInput, type GetLeaderboardOutput, type LeaderboardRow, type Member } from '../../types'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { MEMBERS } from '../members'
+import { authorize, memberTarget } from '../permissions'
+import { SCORE_TOTALS, type TotalsDoc } from './ledger'
+import { membersInScope, metricPath, periodKey, rankedIn, rankOf } from './read'
+
+type Input = z.output<typeof GetLeaderboardInput>
+
+const valueAt = (doc: Partial<TotalsDoc> | undefined, path: string): number => {
+  let v: unknown = doc
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined
+  return typeof v === 'number' ? v : 0
+}
+
+export const displayName = (m: Pick<Member, 'name' | 'displayName'>) => m.displayName || m.name
+
+/**
+ * 排行榜: the top of the caller's group, branch or the organisation for this week, quarter or year,
+ * by points or study time, and the caller's own row whether or not it made the top.
+ */
+export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<GetLeaderboardOutput> {
+  authorize(caller, 'leaderboard.read', memberTarget(caller))
+  const key = periodKey(input.period, now)
+  const path = metricPath(input.period, key, input.metric)
+  const { data } = await db
+    .collection(SCORE_TOTALS)
+    .where({ ...rankedIn(caller, input.scope), [path]: db.command.gt(0) })
+    .orderBy(path, 'desc')
+    .orderBy('_id', 'asc')
+    .limit(LEADERBOARD_SIZE)
+    .field({ _id: true, [path]: true })
+    .get()
+  const docs = data as TotalsDoc[]
+  const mine = await findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, [path])
+  const myValue = valueAt(mine, path)
+  const [myRank, of, names] = await Promise.all([
+    rankOf(db, caller, input.scope, path, myValue),
+    membersInScope(db, caller, input.scope),
+    namesOf(db, docs.map((d) => d._id)),
+  ])
+  // Equal values share the rank of the first of them.
+  const top: LeaderboardRow[] = []
+  docs.forEach((doc, i) => {
+    const value = valueAt(doc, path)
+    const rank = i > 0 && top[i - 1].value === value ? top[i - 1].rank : i + 1
+    top.push({ memberId: doc._id, name: names.get(doc._id) ?? '', rank, value })
+  })
+  return {
+    scope: input.scope,
+    period: input.period,
+    metric: input.metric,
+    periodKey: key,
+    top,
+    me: { memberId: caller._id, name: displayName(caller), rank: myRank, value: myValue },
+    of,
+  }
+}
+
+async function namesOf(db: CloudDatabase, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const { data } = await db
+    .collection(MEMBERS)
+    .where({ _id: db.command.in(ids) })
+    .field({ _id: true, name: true, displayName: true })
+    .limit(ids.length)
+    .get()
+  return new Map((data as Member[]).map((m) => [m._id, displayName(m)]))
+}

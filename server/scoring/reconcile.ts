@@ -1,0 +1,129 @@
+import { dayKey } from '../calendar'
+import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
+import { addOnce } from '../db/documents'
+import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
+import { studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
+import { differences, ledgerSums, membersAfter, totalsFromSums, type MemberRef } from './replay'
+import { loadRuleVersions } from './rule-versions'
+
+/**
+ * The nightly reconciliation (对账): every member's running totals are worked out again from the
+ * ledger, a batch of members at a time, and any drift is repaired and recorded with the repair.
+ * Study time credited but never scored is scored first (study-catch-up.ts).
+ * It is a batched job (server/jobs): its checkpoint after each batch lets a stopped run resume
+ * where it was. A repair holds only if the member's totals did not change meanwhile, and members
+ * scored in the last minutes are left to the next night (their event may still be on its way to
+ * the totals): running it again changes nothing.
+ */
+/** Entries younger than this may still be moving their totals. */
+const SETTLE_MS = 5 * 60_000
+/** Repairs of a batch go this many at a time. */
+const WIDTH = 20
+
+export interface ReconcileSummary extends JobOutcome {
+  run: string
+  checked: number
+  repaired: number
+  /** Left for the next run: scored in the last minutes, or changed while being repaired. */
+  skipped: number
+}
+
+/** One run a night, as the job `reconcileScores-<Shanghai day>`. */
+export async function reconcile(db: CloudDatabase, now: Date): Promise<ReconcileSummary> {
+  const run = dayKey(now)
+  const versions = await loadRuleVersions(db)
+  const counts = { checked: 0, repaired: 0, skipped: 0 }
+  const outcome = await runBatchedJob<MemberRef>(db, `reconcileScores-${run}`, now, {
+    next: (after) => membersAfter(db, after),
+    async handle(members) {
+      const first = members[0]._id
+      const last = members[members.length - 1]._id
+      // Totals first, then the ledger: an entry applied after this read was inserted before the
+      // ledger read, so it is seen there, and its totals' version change stops the repair.
+      const stored = await totalsOf(db, first, last)
+      const [sums, studied] = await Promise.all([ledgerSums(db, first, last), studyDaysOf(db, first, last)])
+      const settling = (at: Date | undefined) => !!at && now.getTime() - at.getTime() < SETTLE_MS
+      const outcomes = await inParallel(members, WIDTH, async (member) => {
+        const own = sums.get(member._id)
+        const study = studied.get(member._id)
+        if (settling(own?.lastAt) || settling(study?.creditedUntil)) return 'busy'
+        const catchUp = study ? unscoredStudy(member, own, study, versions) : []
+        for (const entry of catchUp) await addOnce(db, SCORE_ENTRIES, entry)
+        return repair(db, run, now, member, stored.get(member._id), totalsFromSums(withEntries(own, catchUp), versions))
+      })
+      counts.checked += members.length
+      counts.repaired += outcomes.filter((o) => o === 'repaired').length
+      counts.skipped += outcomes.filter((o) => o === 'busy').length
+    },
+  })
+  return { ...outcome, run, ...counts }
+}
+
+async function totalsOf(db: CloudDatabase, first: string, last: string): Promise<Map<string, TotalsDoc>> {
+  const _ = db.command
+  const { data } = await db
+    .collection(SCORE_TOTALS)
+    .where({ _id: _.gte(first).and(_.lte(last)) })
+    .limit(BATCH_SIZE)
+    .get()
+  return new Map((data as TotalsDoc[]).map((t) => [t._id, t]))
+}
+
+/**
+ * Rewrites the member's totals as the ledger says, with the record of the repair in the same write
+ * (`repairs.<run>`): a repair is never made unrecorded, nor recorded unmade.
+ */
+async function repair(
+  db: CloudDatabase,
+  run: string,
+  now: Date,
+  member: MemberRef,
+  stored: TotalsDoc | undefined,
+  expected: ReturnType<typeof totalsFromSums>,
+): Promise<'fine' | 'repaired' | 'busy'> {
+  const diffs = differences(stored, expected)
+  const units = { groupId: member.groupId, branchId: member.branchId, active: member.status === 'active' }
+  const unitsMoved = !!stored && (stored.groupId !== units.groupId || stored.branchId !== units.branchId || stored.active !== units.active)
+  if (diffs.length === 0 && !unitsMoved) return 'fine'
+  const record: RepairRecord = { at: now, differences: diffs, units: unitsMoved ? units : null }
+  const _ = db.command
+  if (!stored) {
+    const doc: TotalsDoc = { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, repairs: { [run]: record } }
+    try {
+      await db.collection(SCORE_TOTALS).add({ data: doc })
+      return 'repaired'
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return 'busy'
+      throw err
+    }
+  }
+  const { stats } = await db
+    .collection(SCORE_TOTALS)
+    .where({ _id: member._id, v: stored.v })
+    .update({
+      data: {
+        ...units,
+        v: _.inc(1),
+        d: _.set(expected.d),
+        w: _.set(expected.w),
+        q: _.set(expected.q),
+        y: _.set(expected.y),
+        [`repairs.${run}`]: record,
+      },
+    })
+  return stats.updated === 1 ? 'repaired' : 'busy'
+}
+
+/** The repairs of a night's run, 1,000 members at a time after `after`: for reading what was repaired. */
+export async function repairsOf(db: CloudDatabase, run: string, after = ''): Promise<{ memberId: string; repair: RepairRecord }[]> {
+  const _ = db.command
+  const { data } = await db
+    .collection(SCORE_TOTALS)
+    .where({ [`repairs.${run}`]: _.exists(true), _id: _.gt(after) })
+    .orderBy('_id', 'asc')
+    .limit(BATCH_SIZE)
+    .field({ _id: true, [`repairs.${run}`]: true })
+    .get()
+  return (data as TotalsDoc[]).map((t) => ({ memberId: t._id, repair: t.repairs![run] }))
+}

@@ -1,0 +1,122 @@
+import type { DayKey, MemberStatus, ScoreKind, ScoreRules } from '../../types'
+import type { CloudDatabase } from '../db/types'
+import { BATCH_SIZE } from '../jobs/batched-job'
+import { MEMBERS } from '../members'
+import { periodsOf, SCORE_ENTRIES, type RepairRecord, type TotalsDoc } from './ledger'
+import { dayPoints, rulesOn } from './rules'
+
+/**
+ * Totals worked out again from the ledger alone, a batch of members at a time: what reconciliation
+ * compares the running totals with, and what the year-end freeze rates. The database sums the
+ * ledger (one aggregate a batch, one row a member), so round trips grow with members / batch size.
+ */
+
+export interface MemberRef {
+  _id: string
+  groupId: string
+  branchId: string
+  status: MemberStatus
+}
+
+/** The next batch of members by id after `after` (all statuses: a former member's ledger still counts). */
+export async function membersAfter(db: CloudDatabase, after: string | null): Promise<MemberRef[]> {
+  const { data } = await db
+    .collection(MEMBERS)
+    .where({ _id: db.command.gt(after ?? '') })
+    .orderBy('_id', 'asc')
+    .limit(BATCH_SIZE)
+    .field({ _id: true, groupId: true, branchId: true, status: true })
+    .get()
+  return data as MemberRef[]
+}
+
+/** One member's ledger summed by day, kind and the required flag. */
+export interface LedgerSums {
+  parts: { d: DayKey; k: ScoreKind; r: boolean; q: number; n: number }[]
+  lastAt: Date
+}
+
+/** The ledger sums of the members with ids in [first, last] (a batch read in id order), days in `days` if given. */
+export async function ledgerSums(
+  db: CloudDatabase,
+  first: string,
+  last: string,
+  days?: { from: DayKey; to: DayKey },
+): Promise<Map<string, LedgerSums>> {
+  const _ = db.command
+  const $ = _.aggregate
+  const match: Record<string, unknown> = { memberId: _.gte(first).and(_.lte(last)) }
+  if (days) match.day = _.gte(days.from).and(_.lte(days.to))
+  const { list } = await db
+    .collection(SCORE_ENTRIES)
+    .aggregate()
+    .match(match)
+    .group({
+      _id: { m: '$memberId', d: '$day', k: '$kind', r: '$required' },
+      q: $.sum('$quantity'),
+      n: $.sum(1),
+      at: $.max('$at'),
+    })
+    .group({
+      _id: '$_id.m',
+      parts: $.push({ d: '$_id.d', k: '$_id.k', r: '$_id.r', q: '$q', n: '$n' }),
+      lastAt: $.max('$at'),
+    })
+    .limit(BATCH_SIZE)
+    .end<{ _id: string } & LedgerSums>()
+  return new Map(list.map((row) => [row._id, { parts: row.parts, lastAt: new Date(row.lastAt) }]))
+}
+
+export type Totals = Pick<TotalsDoc, 'd' | 'w' | 'q' | 'y'>
+
+/** The totals the ledger sums make under the rules of each day: what the running totals must equal. */
+export function totalsFromSums(sums: LedgerSums | undefined, versions: readonly ScoreRules[]): Totals {
+  const totals: Totals = { d: {}, w: {}, q: {}, y: {} }
+  for (const part of sums?.parts ?? []) {
+    const day = (totals.d[part.d] ??= { p: 0, k: {} })
+    day.k[part.k] = (day.k[part.k] ?? 0) + part.q
+  }
+  for (const [dayKey, day] of Object.entries(totals.d)) {
+    day.p = dayPoints(rulesOn(versions, dayKey), day.k)
+    const { week, quarter, year } = periodsOf(dayKey)
+    const seconds = day.k.studyTime ?? 0
+    for (const [map, key] of [[totals.w, week], [totals.q, quarter]] as const) {
+      const t = (map[key] ??= { p: 0, s: 0 })
+      t.p += day.p
+      t.s += seconds
+    }
+    const y = (totals.y[year] ??= { p: 0, s: 0, rc: 0 })
+    y.p += day.p
+    y.s += seconds
+  }
+  for (const part of sums?.parts ?? []) {
+    if (part.k === 'chapterDone' && part.r) totals.y[part.d.slice(0, 4)].rc += part.n
+  }
+  return totals
+}
+
+/** Numeric leaves by dotted path, for comparing totals whatever zeros were written or left out. */
+function leaves(value: unknown, prefix: string, out: Map<string, number>): Map<string, number> {
+  if (typeof value === 'number') {
+    if (value !== 0) out.set(prefix, value)
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out)
+  }
+  return out
+}
+
+export type Difference = RepairRecord['differences'][number]
+
+/** Where the stored totals differ from the ledger's (missing counts as 0). */
+export function differences(stored: Partial<Totals> | undefined, expected: Totals): Difference[] {
+  const pick = (t: Partial<Totals> | undefined) => leaves({ d: t?.d, w: t?.w, q: t?.q, y: t?.y }, '', new Map())
+  const a = pick(stored)
+  const b = pick(expected)
+  const out: Difference[] = []
+  for (const path of new Set([...a.keys(), ...b.keys()])) {
+    const s = a.get(path) ?? 0
+    const l = b.get(path) ?? 0
+    if (s !== l) out.push({ path, stored: s, ledger: l })
+  }
+  return out.sort((x, y) => x.path.localeCompare(y.path))
+}

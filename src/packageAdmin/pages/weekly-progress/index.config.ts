@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '完成情况',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

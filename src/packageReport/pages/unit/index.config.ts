@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '季度通报',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

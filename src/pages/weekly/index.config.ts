@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '每周一学',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,27 @@
+import type { MemberQuarter } from '../../types'
+
+const NUMBERS = ['一', '二', '三', '四']
+
+/** `2026-Q4` as 2026年第四季度. */
+export const quarterName = (quarter: string) => `${quarter.slice(0, 4)}年第${NUMBERS[Number(quarter.slice(-1)) - 1]}季度`
+
+/** Study time in hours with one decimal, rounded down like every figure members see. */
+export const hoursText = (seconds: number) => `${Math.floor(seconds / 360) / 10} 小时`
+
+/** A 0..1 rate as a percentage with one decimal. */
+export const percentText = (rate: number) => `${Math.round(rate * 1000) / 10}%`
+
+/** An encouraging line about the quarter, and one comparing it with the quarter before. */
+export function encouragement(mine: MemberQuarter, previous: MemberQuarter | null): string[] {
+  const lines: string[] = []
+  if (mine.requiredCount > 0 && mine.requiredDone === mine.requiredCount) lines.push('本季度的每周一学必学内容全部完成，了不起！')
+  else if (mine.requiredDone > 0) lines.push(`本季度完成了 ${mine.requiredDone} 项必学内容，下个季度继续加油。`)
+  else lines.push('新的季度是新的开始，每天读一点，积少成多。')
+  if (previous) {
+    const diff = mine.studySeconds - previous.studySeconds
+    if (diff > 0) lines.push(`比上个季度多学了 ${hoursText(diff)}，进步看得见。`)
+    else if (diff < 0) lines.push(`比上个季度少学了 ${hoursText(-diff)}，找回节奏就好。`)
+    else lines.push('学习时间和上个季度一样，保持得很稳。')
+  }
+  return lines
+}

@@ -1,0 +1,71 @@
+import { openRoute, signInAs } from '../support/browser'
+import { withBrowserAndCloud } from '../support/browser-cloud'
+
+// Starting Chromium and a first page load of the H5 build take a while on a small machine.
+jest.setTimeout(180_000)
+
+/** Monday 10:00 in Beijing. */
+const START = new Date('2026-11-23T02:00:00Z')
+const BEAT_MS = 15_000
+/** The first chapter of the seed's「读懂理论的方法」, required of every 党支部 this year. */
+const CHAPTER = 'book-method-1'
+
+const env = withBrowserAndCloud({ now: START })
+
+test('a member checks in and reads a required chapter, and sees points and the star projection move on 我的', async () => {
+  const page = await env.browser.newPage()
+  // The page's timers run on a clock the test moves, in step with the server's.
+  await page.clock.install({ time: START })
+  await signInAs(page, env.t.url, /孙浩然/)
+  await openRoute(page, env.t.url, '/pages/me/index')
+
+  // Nothing scored yet: 无星, the first star needs 10 hours and 100 points.
+  await page.getByText('现在 无星，照此进度年底 无星').waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText('距 ★ 还需 10 小时 / 100 分').waitFor()
+  await page.getByText('本周目标 30 分，已得 0 分').waitFor()
+  await env.browser.shot(page, 'score-before')
+
+  // Check in on the home page: 2 points.
+  await openRoute(page, env.t.url, '/pages/index/index')
+  const checkInButton = page.getByText('打卡', { exact: true })
+  await checkInButton.waitFor({ state: 'visible', timeout: 60_000 })
+  await checkInButton.click()
+  await page.getByText('今日已打卡').waitFor({ state: 'visible' })
+
+  await openRoute(page, env.t.url, '/pages/me/index')
+  await page.getByText('距 ★ 还需 10 小时 / 98 分').waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText('本周目标 30 分，已得 2 分').waitFor()
+
+  // Read the chapter to its end until the server completes it: 3 points, one required chapter.
+  await openRoute(page, env.t.url, `/pages/reader/index?kind=chapter&id=${CHAPTER}`)
+  await page.locator('.reader__title').waitFor({ state: 'visible', timeout: 60_000 })
+  await page.mouse.wheel(0, 20_000)
+  let serverNow = START.getTime()
+  for (let i = 0; i < 40; i++) {
+    serverNow += BEAT_MS
+    env.t.cloud.clock.fix(new Date(serverNow))
+    await page.locator('.reader__title').click()
+    await page.mouse.wheel(0, 20_000)
+    const beat = page.waitForResponse((r) => r.url().endsWith('/api/functions/heartbeat'))
+    await page.clock.runFor(BEAT_MS)
+    if ((await (await beat).json()).data.justCompleted) break
+  }
+
+  await openRoute(page, env.t.url, '/pages/me/index')
+  await page.getByText('距 ★ 还需 10 小时 / 95 分').waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText('本周目标 30 分，已得 5 分').waitFor()
+  await page.getByText(/今年学时 0(\.\d)? 小时 · 必读书目 1 章/).waitFor()
+  await env.browser.shot(page, 'score-after')
+
+  // 排行榜 from 我的: the member's own row, first on its own and, as the group's only scorer, at the top.
+  await page.getByText('排行榜', { exact: true }).click()
+  const mine = page.locator('.score-row--me')
+  await mine.first().waitFor({ state: 'visible', timeout: 60_000 })
+  expect(await mine.allTextContents()).toEqual(['第 1孙浩然（我）5 分', '第 1孙浩然（我）5 分'])
+  await env.browser.shot(page, 'score-leaderboard')
+
+  // The ledger holds exactly the check-in, the chapter and its study time.
+  const { data } = await env.t.cloud.db.collection('scoreEntries').where({ memberId: 'member-05' }).get()
+  expect(new Set(data.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone']))
+  expect(data.filter((e) => e.kind !== 'studyTime')).toHaveLength(2)
+})

@@ -1,0 +1,382 @@
+import { checkIn } from '../../cloudfunctions/checkIn'
+import { deactivateMember } from '../../cloudfunctions/deactivateMember'
+import { freezeRatings } from '../../cloudfunctions/freezeRatings'
+import { getLeaderboard } from '../../cloudfunctions/getLeaderboard'
+import { getMyScore } from '../../cloudfunctions/getMyScore'
+import { getScoreRules } from '../../cloudfunctions/getScoreRules'
+import { getUnitRatings } from '../../cloudfunctions/getUnitRatings'
+import { reconcileScores } from '../../cloudfunctions/reconcileScores'
+import { saveScoreRules } from '../../cloudfunctions/saveScoreRules'
+import { featureReply } from '../../cloudfunctions/featureReply'
+import { postReply } from '../../cloudfunctions/postReply'
+import { savePrompt } from '../../cloudfunctions/savePrompt'
+import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
+import { addWeeklyContent, MONDAY_8, scheduledList } from '../support/weekly'
+import { countingMessenger, runInterrupted } from '../support/interrupt'
+import { CHAPTERS } from '../../server/content/docs'
+import type { CloudDatabase } from '../../server/db/types'
+import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent } from '../../server/scoring/ledger'
+import { reconcile, repairsOf } from '../../server/scoring/reconcile'
+import { JOBS } from '../../server/jobs/batched-job'
+import { DEFAULT_RULES } from '../../server/scoring/rules'
+import { SCORE_RULES } from '../../server/scoring/rule-versions'
+import type { ScoreRules } from '../../types'
+import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { addBook, addCategories } from '../support/content'
+import { addPublishedArticle, advance, ok, openReader, readFor } from '../support/study'
+
+/** Monday 2026-11-23, 10:00 in Shanghai. */
+const MONDAY_10AM = '2026-11-23T02:00:00Z'
+
+let cloud: TestCloud
+beforeEach(async () => {
+  cloud = await openTestCloud(MONDAY_10AM)
+  await cloud.addCast()
+})
+afterEach(() => cloud.close())
+
+const member = (id: string, groupId = 'group-1', branchId = 'branch-1') => ({ _id: id, groupId, branchId })
+const event = (fields: Partial<ScoreEvent> & Pick<ScoreEvent, 'kind' | 'sourceId'>): ScoreEvent => ({
+  member: member('m1'),
+  at: cloud.clock.now(),
+  ...fields,
+})
+const myScore = async (who = 'm1') => ok(await cloud.call(getMyScore, `wx-${who}`, {}))
+const totalsOf = async (id: string) => (await cloud.db.collection(SCORE_TOTALS).doc(id).get()).data
+const entriesOf = async (memberId: string) => (await allDocs(cloud.db, SCORE_ENTRIES)).filter((e) => e.memberId === memberId)
+
+describe('the ledger', () => {
+  it('scores a check-in once, however often it is sent, concurrently or not', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => cloud.call(checkIn, 'wx-m1', {})))
+    expect(results.every((r) => r.ok)).toBe(true)
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    expect(await entriesOf('m1')).toHaveLength(1)
+    expect(await myScore()).toMatchObject({ todayPoints: 2, week: { points: 2 }, quarter: { points: 2 }, year: { points: 2 } })
+  })
+
+  it('writes one entry and moves the totals once for a source event replayed concurrently', async () => {
+    const reply = event({ kind: 'reply', sourceId: 'reply-1' })
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => recordScore(cloud.db, reply)))
+    expect(outcomes.filter((o) => o.created)).toHaveLength(1)
+    expect(await totalsOf('m1')).toMatchObject({ d: { '2026-11-23': { p: 1, k: { reply: 1 } } }, y: { '2026': { p: 1 } } })
+  })
+
+  it('keeps the daily cap exact when different events of one member arrive at once', async () => {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => recordScore(cloud.db, event({ kind: 'reply', sourceId: `reply-${i}` }))))
+    expect(await entriesOf('m1')).toHaveLength(10)
+    // Replies score 1 each, at most 3 a day.
+    expect(await myScore()).toMatchObject({ todayPoints: 3, week: { points: 3 } })
+    advance(cloud, 24 * 3600)
+    await recordScore(cloud.db, event({ kind: 'reply', sourceId: 'reply-next-day' }))
+    expect(await myScore()).toMatchObject({ todayPoints: 1, week: { points: 4 } })
+  })
+
+  it('puts an event at Shanghai midnight on its own day and week', async () => {
+    // Sunday 2026-11-29 23:59:59 and Monday 2026-11-30 00:00:00 in Shanghai.
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'sun', at: new Date('2026-11-29T15:59:59Z') }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'mon', at: new Date('2026-11-29T16:00:00Z') }))
+    const t = await totalsOf('m1')
+    expect(t.w).toEqual({ '2026-11-23': { p: 2, s: 0 }, '2026-11-30': { p: 2, s: 0 } })
+    expect(Object.keys(t.d)).toEqual(['2026-11-29', '2026-11-30'])
+  })
+
+  it('scores study time, a required chapter and a finished book from heartbeats', async () => {
+    await addCategories(cloud.db)
+    await addBook(cloud.db, { _id: 'must', required: { year: 2026, branchIds: [] } }, 1)
+    await cloud.db.collection(CHAPTERS).doc('must-c1').update({ data: { minutes: 10 } })
+    const reader = openReader(cloud, 'm1', 'chapter', 'must-c1')
+    await readFor(cloud, reader, 600)
+    await reader.beat({ atEnd: true })
+    const mine = await myScore()
+    // 600 s: 1 point; the chapter of a required book: 3; the book: 10.
+    expect(mine).toMatchObject({ year: { points: 14, studySeconds: 600 }, standing: { requiredChapters: 1 } })
+    const kinds = (await entriesOf('m1')).map((e) => e.kind)
+    expect(new Set(kinds)).toEqual(new Set(['studyTime', 'chapterDone', 'bookDone']))
+    expect(kinds.filter((k) => k === 'chapterDone')).toHaveLength(1)
+  })
+})
+
+describe('discussion and the weekly list as sources', () => {
+  it('scores a reply once, and its featuring once however often it is featured again', async () => {
+    const prompt = ok(await cloud.call(savePrompt, 'wx-lead1', { title: '学习体会', body: '谈谈你的体会。' }))
+    const posted = ok(await cloud.call(postReply, 'wx-m1', { promptId: prompt._id, body: '我的体会是……' }))
+    for (const featured of [true, false, true]) ok(await cloud.call(featureReply, 'wx-lead1', { id: posted._id, featured }))
+    // A reply 1, featured 3.
+    expect(await myScore()).toMatchObject({ todayPoints: 4 })
+    expect((await entriesOf('m1')).map((e) => e._id).sort()).toEqual([`replyFeatured_${posted._id}`, `reply_${posted._id}`])
+  })
+
+  it('scores an item of the week’s list when its reading completes that week', async () => {
+    cloud.clock.fix(new Date('2026-11-20T02:00:00Z'))
+    await addWeeklyContent(cloud)
+    await scheduledList(cloud)
+    cloud.clock.fix(new Date(MONDAY_8))
+    ok(await cloud.call(weeklyDistribute, undefined, { Type: 'Timer' }))
+    const reader = openReader(cloud, 'm1', 'article', 'wk-a1')
+    await readFor(cloud, reader, 45)
+    advance(cloud, 15)
+    expect(await reader.beat({ atEnd: true })).toMatchObject({ justCompleted: true })
+    const kinds = (await entriesOf('m1')).map((e) => e.kind)
+    expect(kinds.filter((k) => k === 'weeklyItemDone')).toHaveLength(1)
+    expect(await myScore()).toMatchObject({ todayPoints: 2 })
+  })
+})
+
+describe('rule versions', () => {
+  const later = (effectiveFrom: string): ScoreRules => ({
+    ...DEFAULT_RULES,
+    effectiveFrom,
+    kinds: { ...DEFAULT_RULES.kinds, checkin: { points: 5, per: 1, dailyCap: 5 } },
+  })
+
+  it('refuses a version starting today or earlier, and writes nothing', async () => {
+    const result = await cloud.call(saveScoreRules, 'wx-org', later('2026-11-23'))
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('最早从明天（2026-11-24）') })
+    expect(await allDocs(cloud.db, SCORE_RULES)).toEqual([])
+  })
+
+  it('scores each day under the version in force that day; history keeps its rules', async () => {
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    ok(await cloud.call(saveScoreRules, 'wx-org', later('2026-11-24')))
+    expect(ok(await cloud.call(getScoreRules, 'wx-m1', {}))).toMatchObject({ current: { effectiveFrom: '2000-01-01' }, upcoming: { effectiveFrom: '2026-11-24' } })
+    advance(cloud, 24 * 3600)
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    expect(await myScore()).toMatchObject({ todayPoints: 5, week: { points: 7 } })
+    expect((await entriesOf('m1')).map((e) => e.rules).sort()).toEqual(['2000-01-01', '2026-11-24'])
+    const rules = ok(await cloud.call(getScoreRules, 'wx-m1', {}))
+    expect(rules.current.effectiveFrom).toBe('2026-11-24')
+    expect(rules.sentences).toContain('每日学习打卡：每次得 5 分，每天最多 5 分。')
+    // Recomputed from the ledger, the week is still 2 + 5.
+    advance(cloud, 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0 })
+  })
+})
+
+describe('reconciliation', () => {
+  /** Three members with a few days of events, totals as the ledger says. */
+  async function scoredOrganisation() {
+    for (const [id, g, b] of [['m1', 'group-1', 'branch-1'], ['t1', 'group-1', 'branch-1'], ['t3', 'group-3', 'branch-2']]) {
+      for (let day = 0; day < 3; day++) {
+        const at = new Date(Date.parse(MONDAY_10AM) - day * 86_400_000)
+        await recordScore(cloud.db, { kind: 'checkin', sourceId: `${id}-${day}`, member: member(id, g, b), at })
+        await recordScore(cloud.db, { kind: 'studyTime', sourceId: `${id}-s-${day}`, member: member(id, g, b), at, quantity: 1800 })
+      }
+    }
+    advance(cloud, 3600)
+  }
+
+  /** Drift a lost or doubled increment would leave. */
+  async function injectDrift(db: CloudDatabase) {
+    const _ = db.command
+    await db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'y.2026.p': _.inc(7), 'w.2026-11-23.s': _.inc(-60) } })
+    await db.collection(SCORE_TOTALS).doc('t1').remove()
+    await db.collection(SCORE_TOTALS).doc('t3').update({ data: { groupId: 'group-4' } })
+  }
+
+  /** The totals as members see them: without the write counter and the repair records. */
+  const snapshot = async () =>
+    (await allDocs(cloud.db, SCORE_TOTALS)).map(({ v: _v, repairs: _r, ...rest }) => rest).sort((a, b) => String(a._id).localeCompare(String(b._id)))
+  /** What a night's run repaired, by member. */
+  const repaired = async (run = '2026-11-23') => new Map((await repairsOf(cloud.db, run)).map((r) => [r.memberId, r.repair]))
+
+  it('repairs injected drift from the ledger, records what it repaired, and running again changes nothing', async () => {
+    await scoredOrganisation()
+    const right = await snapshot()
+    await injectDrift(cloud.db)
+    const first = ok(await cloud.call(reconcileScores, undefined, {}))
+    expect(first).toMatchObject({ repaired: 3, checked: 8, alreadyDone: false })
+    expect(await snapshot()).toEqual(right)
+    const repairs = await repaired()
+    expect([...repairs.keys()].sort()).toEqual(['m1', 't1', 't3'])
+    expect(repairs.get('m1')).toMatchObject({
+      differences: [
+        // Monday alone is in this week; Saturday and Sunday were the week before.
+        { path: 'w.2026-11-23.s', stored: 1800 - 60, ledger: 1800 },
+        { path: 'y.2026.p', stored: 3 * 5 + 7, ledger: 3 * 5 },
+      ],
+    })
+    expect(repairs.get('t3')).toMatchObject({ differences: [], units: { groupId: 'group-3' } })
+
+    // The same night again: the run is done. The next night: a full pass that finds nothing.
+    expect(ok(await cloud.call(reconcileScores, undefined, {}))).toMatchObject({ alreadyDone: true, checked: 0 })
+    advance(cloud, 24 * 3600)
+    expect(ok(await cloud.call(reconcileScores, undefined, {}))).toMatchObject({ alreadyDone: false, checked: 8, repaired: 0 })
+    expect(await snapshot()).toEqual(right)
+    expect((await repaired('2026-11-24')).size).toBe(0)
+  })
+
+  it('resumes after being stopped mid-way, from its checkpoint', async () => {
+    // 1,208 members: two batches of at most 1,000.
+    for (let i = 0; i < 1200; i++) await cloud.addMember({ _id: `x${String(i).padStart(4, '0')}` })
+    await scoredOrganisation()
+    await recordScore(cloud.db, { kind: 'reply', sourceId: 'late-1', member: member('x1100'), at: new Date(MONDAY_10AM) })
+    const right = await snapshot()
+    await injectDrift(cloud.db)
+    await cloud.db.collection(SCORE_TOTALS).doc('x1100').update({ data: { 'd.2026-11-23.p': 9 } })
+    // The run dies as it records that its second batch is done.
+    let jobWrites = 0
+    const dying = new Proxy(cloud.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'collection') return Reflect.get(target, prop, receiver)
+        return (name: string) => {
+          if (name === JOBS && ++jobWrites === 3) throw new Error('stopped')
+          return target.collection(name)
+        }
+      },
+    })
+    await expect(reconcile(dying, cloud.clock.now())).rejects.toThrow('stopped')
+    const job = (await cloud.db.collection(JOBS).doc('reconcileScores-2026-11-23').get()).data
+    expect(job).toMatchObject({ cursor: 'x0991', finishedAt: null })
+
+    const resumed = await reconcile(cloud.db, cloud.clock.now())
+    expect(resumed).toMatchObject({ resumedFrom: 'x0991', batches: 1, checked: 208, repaired: 0 })
+    expect(await snapshot()).toEqual(right)
+    expect([...(await repaired()).keys()].sort()).toEqual(['m1', 't1', 't3', 'x1100'])
+  })
+
+  it('ends right and records each repair once, however often it is stopped, before a write or with its answer lost', async () => {
+    await scoredOrganisation()
+    const right = await snapshot()
+    await injectDrift(cloud.db)
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    const { interrupted, result } = await runInterrupted(cloud, reconcileScores, { seed: 11, runs: 10, maxStop: 12, messenger: countingMessenger() })
+    jest.restoreAllMocks()
+    expect(interrupted).toBeGreaterThan(0)
+    expect(result).toMatchObject({ ok: true })
+    expect(await snapshot()).toEqual(right)
+    expect([...(await repaired()).keys()].sort()).toEqual(['m1', 't1', 't3'])
+  })
+
+  it('scores study time the study ledger credited but whose scoring was lost, once', async () => {
+    await addCategories(cloud.db)
+    await addPublishedArticle(cloud, 'long', { minutes: 60 })
+    await readFor(cloud, openReader(cloud, 'm1', 'article', 'long'), 300)
+    // One heartbeat's scoring never happened: no entry, no increment.
+    const lost = (await entriesOf('m1')).find((e) => e.kind === 'studyTime')!
+    await cloud.db.collection(SCORE_ENTRIES).doc(String(lost._id)).remove()
+    const _ = cloud.db.command
+    const back = _.inc(-15)
+    await cloud.db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'd.2026-11-23.k.studyTime': back, 'w.2026-11-23.s': back, 'q.2026-Q4.s': back, 'y.2026.s': back } })
+    expect(await myScore()).toMatchObject({ year: { studySeconds: 285 } })
+
+    advance(cloud, 600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1 })
+    expect(await myScore()).toMatchObject({ year: { studySeconds: 300 } })
+    expect((await entriesOf('m1')).find((e) => String(e._id) === 'studyTime_m1_2026-11-23_upto_300')).toMatchObject({ quantity: 15 })
+    expect((await repaired()).get('m1')).toMatchObject({ differences: expect.arrayContaining([{ path: 'y.2026.s', stored: 285, ledger: 300 }]) })
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0 })
+    expect((await entriesOf('m1')).filter((e) => e.kind === 'studyTime').reduce((n, e) => n + Number(e.quantity), 0)).toBe(300)
+  })
+
+  it('leaves a member scored in the last minutes to the next run', async () => {
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'just-now' }))
+    await cloud.db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'y.2026.p': 100 } })
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 1 })
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1, skipped: 0 })
+    expect(await myScore()).toMatchObject({ year: { points: 2 } })
+  })
+})
+
+describe('leaderboards', () => {
+  it('shows the top of the group with the caller’s own rank, in the list or not', async () => {
+    await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        const id = `p${String(i).padStart(2, '0')}`
+        await cloud.addMember({ _id: id, openid: `wx-${id}` })
+        for (let n = 0; n <= i; n++) await recordScore(cloud.db, event({ kind: 'studyTime', sourceId: `${id}-${n}`, member: member(id), quantity: 600 }))
+      }),
+    )
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'm1-today' }))
+    const board = ok(await cloud.call(getLeaderboard, 'wx-m1', { scope: 'group', period: 'week', metric: 'points' }))
+    expect(board.top).toHaveLength(20)
+    // p11..p23 are capped at 12 a day: they share rank 1, in id order.
+    expect(board.top[0]).toMatchObject({ rank: 1, value: 12, name: '成员p11' })
+    expect(board.top.slice(0, 13).every((r) => r.rank === 1)).toBe(true)
+    expect(board.top[13]).toMatchObject({ rank: 14, value: 11 })
+    expect(board.me).toMatchObject({ memberId: 'm1', rank: 23, value: 2 })
+    expect(board.of).toBe(29)
+    // Someone with nothing yet ranks after everyone scored; other groups do not count in the group.
+    const t2 = ok(await cloud.call(getLeaderboard, 'wx-t2', { scope: 'group', period: 'year', metric: 'hours' }))
+    expect(t2).toMatchObject({ top: [], me: { rank: 1, value: 0 }, of: 1 })
+    const org = ok(await cloud.call(getLeaderboard, 'wx-t2', { scope: 'org', period: 'year', metric: 'hours' }))
+    expect(org.me).toMatchObject({ rank: 25, value: 0 })
+    expect(org.top[0]).toMatchObject({ value: 24 * 600 })
+  })
+
+  it('answers ranks in getMyScore for group, branch and organisation', async () => {
+    await recordScore(cloud.db, event({ kind: 'bookDone', sourceId: 't3-book', member: member('t3', 'group-3', 'branch-2') }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'm1' }))
+    expect((await myScore()).ranks).toEqual({ group: { rank: 1, of: 5 }, branch: { rank: 1, of: 6 }, org: { rank: 2, of: 8 } })
+  })
+
+  it('drops a deactivated member from the boards and the ranks with the nightly run', async () => {
+    await recordScore(cloud.db, event({ kind: 'bookDone', sourceId: 't1-book', member: member('t1') }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'm1' }))
+    const board = async () => ok(await cloud.call(getLeaderboard, 'wx-m1', { scope: 'group' }))
+    expect(await board()).toMatchObject({ top: [{ memberId: 't1' }, { memberId: 'm1' }], me: { rank: 2 }, of: 5 })
+    ok(await cloud.call(deactivateMember, 'wx-ba1', { memberId: 't1' }))
+    advance(cloud, 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1 })
+    expect(await board()).toMatchObject({ top: [{ memberId: 'm1' }], me: { rank: 1 }, of: 4 })
+  })
+
+  it('rejects an unknown scope with a clear message', async () => {
+    expect(await cloud.call(getLeaderboard, 'wx-m1', { scope: 'city' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+})
+
+describe('star ratings and the year-end freeze', () => {
+  /** 2026: m1 at ★ (10 h, 100 points), t1 with nothing, t2 in group-2 at ★★ (20 h, 5 required chapters, 200 points). */
+  async function aYear() {
+    const at = new Date('2026-06-01T02:00:00Z')
+    const add = (id: string, g: string, kind: ScoreEvent['kind'], n: number, quantity?: number, required?: boolean) =>
+      Promise.all(Array.from({ length: n }, (_, i) =>
+        recordScore(cloud.db, { kind, sourceId: `${id}-${kind}-${i}`, member: member(id, g), quantity, required, at: new Date(at.getTime() + i * 86_400_000) }),
+      ))
+    await add('m1', 'group-1', 'studyTime', 10, 3600) // 10 h, 6 points a day
+    await add('m1', 'group-1', 'bookDone', 4) // 40
+    await add('t2', 'group-2', 'studyTime', 20, 3600) // 20 h, 120 points
+    await add('t2', 'group-2', 'chapterDone', 5, 1, true) // 15
+    await add('t2', 'group-2', 'bookDone', 7) // 70
+  }
+
+  it('shows the live rating and projection, then freezes the year so later rule changes leave it alone', async () => {
+    await aYear()
+    cloud.clock.fix(new Date('2026-07-02T02:00:00Z'))
+    const m1 = (await myScore()).standing
+    expect(m1).toMatchObject({ year: 2026, stars: 1, hours: 10, points: 100, next: { stars: 2, hours: 10, requiredChapters: 5, points: 100 } })
+    // Half the year gone: at this pace 20 h and 200 points, but no required chapters: still ★.
+    expect(m1.projectedStars).toBe(1)
+
+    const live = ok(await cloud.call(getUnitRatings, 'wx-ba1', {}))
+    expect(live.units.map((u) => [u.unitId, u.members, u.distribution, u.averageStars, u.frozen])).toEqual([
+      ['branch-1', 6, [4, 1, 1, 0, 0, 0], 0.5, false],
+      ['group-1', 5, [4, 1, 0, 0, 0, 0], 0.2, false],
+      ['group-2', 1, [0, 0, 1, 0, 0, 0], 2, false],
+    ])
+
+    cloud.clock.fix(new Date('2026-12-31T16:00:00Z')) // 00:00 on 1 January 2027 in Shanghai
+    expect(ok(await cloud.call(freezeRatings, undefined, {}))).toMatchObject({ year: 2026, alreadyDone: false, units: 6 })
+    expect(await allDocs(cloud.db, 'starRatings')).toHaveLength(8 + 6)
+    // Rules changed afterwards, even (bypassing the function) for days of 2026: the frozen year stands.
+    await cloud.db.collection(SCORE_RULES).add({ data: { ...DEFAULT_RULES, _id: '2026-01-01', effectiveFrom: '2026-01-01', stars: DEFAULT_RULES.stars.map(() => ({ hours: 0, requiredChapters: 0, points: 0 })) } })
+    const frozen = ok(await cloud.call(getUnitRatings, 'wx-ba1', { year: 2026 }))
+    expect(frozen.units.map((u) => [u.unitId, u.distribution, u.frozen])).toEqual([
+      ['branch-1', [4, 1, 1, 0, 0, 0], true],
+      ['group-1', [4, 1, 0, 0, 0, 0], true],
+      ['group-2', [0, 0, 1, 0, 0, 0], true],
+    ])
+    // Run again: nothing more is written.
+    const before = await allDocs(cloud.db, 'starRatings')
+    expect(ok(await cloud.call(freezeRatings, undefined, {}))).toMatchObject({ year: 2026, alreadyDone: true })
+    expect(await allDocs(cloud.db, 'starRatings')).toEqual(before)
+  })
+
+  it('shows a leader their own group only', async () => {
+    expect(ok(await cloud.call(getUnitRatings, 'wx-lead1', {})).units.map((u) => u.unitId)).toEqual(['group-1'])
+    expect(await cloud.call(getUnitRatings, 'wx-lead1', { unitId: 'group-2' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})

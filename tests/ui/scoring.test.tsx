@@ -1,0 +1,154 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { navigateTo } from '../support/taro-double'
+import Me from '../../src/pages/me/index'
+import LeaderboardPage from '../../src/packageScore/pages/leaderboard/index'
+import ScoreRulesPage from '../../src/packageScore/pages/rules/index'
+import RatingsPage from '../../src/packageScore/pages/ratings/index'
+import type { GetMyScoreOutput, GetUnitRatingsOutput } from '../../types'
+import { DEFAULT_RULES, describeScoreRules } from '../../server/scoring/rules'
+import { profile } from '../support/ui-fixtures'
+import { leaderboard } from '../support/score-fixtures'
+import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
+
+jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
+
+beforeEach(() => {
+  sendMock.mockReset()
+  navigateTo.mockClear()
+})
+
+const myScore = (over: Partial<GetMyScoreOutput> = {}): GetMyScoreOutput => ({
+  today: '2026-11-23',
+  todayPoints: 3,
+  week: { key: '2026-11-23', points: 12, studySeconds: 1800 },
+  quarter: { key: '2026-Q4', points: 120, studySeconds: 36_000 },
+  year: { key: '2026', points: 420, studySeconds: 149_400 },
+  weeklyTargetPoints: 30,
+  standing: {
+    year: 2026,
+    stars: 3,
+    projectedStars: 4,
+    hours: 41.5,
+    requiredChapters: 12,
+    points: 420,
+    next: { stars: 4, hours: 19, requiredChapters: 8, points: 180 },
+  },
+  ranks: { group: { rank: 2, of: 9 }, branch: { rank: 5, of: 40 }, org: { rank: 31, of: 400 } },
+  ...over,
+})
+
+describe('我的积分 on 我的', () => {
+  test('shows the points, the stars now and at this pace, what the next star takes, and the ranks', async () => {
+    serve({ getMe: () => ok(profile), getMyScore: () => ok(myScore()) })
+    render(<Me />)
+    expect(await screen.findByText('现在 ★★★，照此进度年底 ★★★★')).toBeTruthy()
+    expect(screen.getByText('距 ★★★★ 还需 19 小时 / 8 章 / 180 分')).toBeTruthy()
+    expect(screen.getByText('本周目标 30 分，已得 12 分')).toBeTruthy()
+    expect(screen.getByText('今年学时 41.5 小时 · 必读书目 12 章')).toBeTruthy()
+    expect(screen.getByText('今年排名：小组第 2 · 支部第 5 · 全体第 31')).toBeTruthy()
+    fireEvent.click(screen.getByText('排行榜'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packageScore/pages/leaderboard/index' })
+    fireEvent.click(screen.getByText('积分规则'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packageScore/pages/rules/index' })
+    // A 党小组长 also opens the group's ratings.
+    fireEvent.click(screen.getByText('小组星级'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packageScore/pages/ratings/index' })
+  })
+
+  test('a member with no stars yet and a plain member role: 无星, and no ratings entry', async () => {
+    const standing = { year: 2026, stars: 0, projectedStars: 0, hours: 0, requiredChapters: 0, points: 0, next: { stars: 1, hours: 10, requiredChapters: 0, points: 100 } }
+    serve({ getMe: () => ok({ ...profile, roles: ['member'] }), getMyScore: () => ok(myScore({ standing })) })
+    render(<Me />)
+    expect(await screen.findByText('现在 无星，照此进度年底 无星')).toBeTruthy()
+    expect(screen.getByText('距 ★ 还需 10 小时 / 100 分')).toBeTruthy()
+    expect(screen.queryByText('小组星级')).toBeNull()
+  })
+
+  test('points that cannot be loaded say why and offer 重试, the profile still shows', async () => {
+    let failing = true
+    serve({ getMe: () => ok(profile), getMyScore: () => (failing ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : ok(myScore())) })
+    render(<Me />)
+    expect(await screen.findByText('服务暂时出了点问题，请稍后重试')).toBeTruthy()
+    expect(screen.getByText('第一党小组 · 机关第一党支部')).toBeTruthy()
+    failing = false
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('现在 ★★★，照此进度年底 ★★★★')).toBeTruthy()
+  })
+})
+
+describe('排行榜', () => {
+  test('shows my own rank outside the top list, and the top with shared ranks', async () => {
+    serve({ getLeaderboard: () => ok(leaderboard()) })
+    const { container } = render(<LeaderboardPage />)
+    const mine = await screen.findByText('王建国（我）')
+    expect(within(mine.parentElement!).getByText('第 7')).toBeTruthy()
+    expect(within(mine.parentElement!).getByText('12 分')).toBeTruthy()
+    expect(screen.getByText('共 9 人')).toBeTruthy()
+    const ranks = Array.from(container.querySelectorAll('.score-row')).map((r) => r.textContent)
+    expect(ranks).toEqual(['第 7王建国（我）12 分', '第 1李红40 分', '第 1张强40 分', '第 3刘芳31 分'])
+  })
+
+  test('choosing 全体 · 本年 · 学时 asks for that board and shows hours', async () => {
+    serve({
+      getLeaderboard: (input) =>
+        ok(leaderboard({ ...input, top: [{ memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 }], me: { memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 } })),
+    })
+    render(<LeaderboardPage />)
+    await screen.findAllByText('王建国（我）')
+    expect(callsTo('getLeaderboard')[0][1]).toEqual({ scope: 'group', period: 'week', metric: 'points' })
+    fireEvent.click(screen.getByText('全体'))
+    fireEvent.click(screen.getByText('本年'))
+    fireEvent.click(screen.getByText('学时'))
+    expect((await screen.findAllByText('10 小时')).length).toBe(2)
+    expect(callsTo('getLeaderboard').at(-1)![1]).toEqual({ scope: 'org', period: 'year', metric: 'hours' })
+  })
+
+  test('an empty board invites the member to score; errors offer 重试', async () => {
+    let failing = true
+    serve({ getLeaderboard: () => (failing ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : ok(leaderboard({ top: [], me: { memberId: 'm-1', name: '王建国', rank: 1, value: 0 } }))) })
+    render(<LeaderboardPage />)
+    expect(await screen.findByText('服务暂时出了点问题，请稍后重试')).toBeTruthy()
+    failing = false
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('还没有人得分，快去学习打卡吧。')).toBeTruthy()
+    expect(screen.getByText('共 9 人，得分后即可上榜')).toBeTruthy()
+  })
+})
+
+describe('积分规则', () => {
+  test('says the rules in force in the server’s words, with the star thresholds and an announced change', async () => {
+    serve({
+      getScoreRules: () => ok({ current: DEFAULT_RULES, upcoming: { ...DEFAULT_RULES, effectiveFrom: '2027-01-01' }, sentences: describeScoreRules(DEFAULT_RULES) }),
+    })
+    render(<ScoreRulesPage />)
+    expect(await screen.findByText('每日学习打卡：每次得 2 分，每天最多 2 分。')).toBeTruthy()
+    expect(screen.getByText('学时：每 10 分钟得 1 分，每天最多 12 分。')).toBeTruthy()
+    expect(screen.getByText('新规则将于 2027-01-01 起生效，之前的记录仍按原规则计分。')).toBeTruthy()
+    expect(screen.getByText('★★★')).toBeTruthy()
+    expect(screen.getByText('40 小时 · 10 章 · 400 分')).toBeTruthy()
+  })
+
+  test('rules that cannot be loaded say why', async () => {
+    serve({ getScoreRules: () => fail('INTERNAL', '服务暂时出了点问题，请稍后重试') })
+    render(<ScoreRulesPage />)
+    expect(await screen.findByText('服务暂时出了点问题，请稍后重试')).toBeTruthy()
+  })
+})
+
+describe('小组星级', () => {
+  const ratings: GetUnitRatingsOutput = {
+    year: new Date().getFullYear(),
+    units: [{ unitId: 'g1', name: '第一党小组', kind: 'group', members: 8, distribution: [1, 2, 3, 1, 1, 0], averageStars: 1.9, frozen: false }],
+  }
+
+  test('shows how many members are at each rating and the average; last year says it is frozen', async () => {
+    serve({ getUnitRatings: (input) => ok(input.year === ratings.year ? ratings : { ...ratings, year: input.year, units: ratings.units.map((u) => ({ ...u, frozen: true })) }) })
+    render(<RatingsPage />)
+    expect(await screen.findByText('第一党小组')).toBeTruthy()
+    expect(screen.getByText('8 人，平均 1.9 星')).toBeTruthy()
+    expect(screen.getByLabelText('★★ 3 人')).toBeTruthy()
+    expect(screen.getByLabelText('无星 1 人')).toBeTruthy()
+    fireEvent.click(screen.getByText(`${ratings.year - 1} 年`))
+    expect(await screen.findByText('第一党小组（已定档）')).toBeTruthy()
+  })
+})
