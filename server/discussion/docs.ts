@@ -47,10 +47,13 @@ export interface ReplyDoc {
   featured: boolean
   /** Featured first, then newest first. */
   rank: string
-  likeCount: number
   createdAt: Date
   editedAt: Date | null
   deletedAt: Date | null
+  /** When a leader hid it (absent on replies hidden before this was recorded). */
+  hiddenAt?: Date
+  /** When what it scored was reversed, after it was deleted or hidden (absent until then). */
+  scoreWithdrawnAt?: Date
 }
 
 /** Ids sort by creation time (ISO instant first), so lists order on them. */

@@ -1,9 +1,9 @@
 import type { Member, Reply, ReplyThread } from '../../types'
 import { REPLIES_PAGE_SIZE } from '../../types'
 import { recordAudit, type AuditChange } from '../audit'
-import { scoreFeaturedReply, scoreReply } from '../scoring/sources'
-import { findDoc } from '../db/documents'
-import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { scoreFeaturedReply, scoreReply, withdrawReplyScores } from '../scoring/sources'
+import { addOnce, findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, type Action } from '../permissions'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
@@ -17,7 +17,17 @@ export const HIDDEN_TEXT = '该回复已被隐藏'
 /** One like per member and reply: the unique id makes a second (or concurrent) like a no-op. */
 export const likeId = (replyId: string, memberId: string) => `${replyId}|${memberId}`
 
-function toReply(doc: ReplyDoc, caller: Member, liked: Set<string>): Reply {
+/**
+ * Likes of some replies: each one's count from the like records themselves (one record per member
+ * and reply, so the count is exact whatever a like or unlike call went through), and the caller's.
+ */
+interface Likes {
+  counts: Map<string, number>
+  mine: Set<string>
+}
+const NO_LIKES: Likes = { counts: new Map(), mine: new Set() }
+
+function toReply(doc: ReplyDoc, caller: Member, likes: Likes): Reply {
   const shown = doc.status === 'visible'
   return {
     _id: doc._id,
@@ -29,29 +39,43 @@ function toReply(doc: ReplyDoc, caller: Member, liked: Set<string>): Reply {
     status: doc.status,
     hiddenReason: doc.status === 'hidden' ? doc.hiddenReason : null,
     featured: doc.featured,
-    likeCount: doc.likeCount,
-    likedByMe: liked.has(doc._id),
+    likeCount: likes.counts.get(doc._id) ?? 0,
+    likedByMe: likes.mine.has(doc._id),
     createdAt: new Date(doc.createdAt).toISOString(),
     editedAt: doc.editedAt ? new Date(doc.editedAt).toISOString() : null,
     mine: doc.authorId === caller._id,
   }
 }
 
-/** Which of these replies the caller liked. */
-async function likedBy(db: CloudDatabase, caller: Member, replyIds: string[]): Promise<Set<string>> {
-  if (replyIds.length === 0) return new Set()
+/** The likes of these replies, 100 replies a round (the database counts them). */
+async function likesOf(db: CloudDatabase, caller: Member, replyIds: string[]): Promise<Likes> {
   const _ = db.command
-  const liked = new Set<string>()
+  const likes: Likes = { counts: new Map(), mine: new Set() }
   for (let i = 0; i < replyIds.length; i += 100) {
-    const ids = replyIds.slice(i, i + 100).map((id) => likeId(id, caller._id))
-    const { data } = await db.collection(REPLY_LIKES).where({ _id: _.in(ids) }).field({ replyId: true }).limit(100).get()
-    for (const d of data) liked.add(String(d.replyId))
+    const ids = replyIds.slice(i, i + 100)
+    const [counted, mine] = await Promise.all([
+      db
+        .collection(REPLY_LIKES)
+        .aggregate()
+        .match({ replyId: _.in(ids) })
+        .group({ _id: '$replyId', n: _.aggregate.sum(1) })
+        .limit(ids.length)
+        .end<{ _id: string; n: number }>(),
+      db
+        .collection(REPLY_LIKES)
+        .where({ _id: _.in(ids.map((id) => likeId(id, caller._id))) })
+        .field({ replyId: true })
+        .limit(ids.length)
+        .get(),
+    ])
+    for (const row of counted.list) likes.counts.set(row._id, row.n)
+    for (const d of mine.data) likes.mine.add(String(d.replyId))
   }
-  return liked
+  return likes
 }
 
 async function replyOut(db: CloudDatabase, caller: Member, doc: ReplyDoc): Promise<Reply> {
-  return toReply(doc, caller, await likedBy(db, caller, [doc._id]))
+  return toReply(doc, caller, await likesOf(db, caller, [doc._id]))
 }
 
 /** The answers to these top-level replies, oldest first, read in batches of 1,000. */
@@ -78,10 +102,10 @@ export async function listReplies(db: CloudDatabase, caller: Member, input: { pr
   const prompt = await requirePrompt(db, caller, input.promptId, 'discussion.read')
   const page = await rankedPage<ReplyDoc>(db, REPLIES, { promptId: prompt._id, parentId: null }, REPLIES_PAGE_SIZE, input.cursor)
   const answers = await answersTo(db, page.items.map((r) => r._id))
-  const liked = await likedBy(db, caller, [...page.items, ...answers].map((r) => r._id))
+  const likes = await likesOf(db, caller, [...page.items, ...answers].map((r) => r._id))
   const items: ReplyThread[] = page.items.map((r) => ({
-    ...toReply(r, caller, liked),
-    children: answers.filter((a) => a.parentId === r._id).map((a) => toReply(a, caller, liked)),
+    ...toReply(r, caller, likes),
+    children: answers.filter((a) => a.parentId === r._id).map((a) => toReply(a, caller, likes)),
   }))
   return { items, nextCursor: page.nextCursor }
 }
@@ -150,14 +174,13 @@ export async function postReply(
     hiddenReason: null,
     featured: false,
     rank: rankOf(false, _id),
-    likeCount: 0,
     createdAt: now,
     editedAt: null,
     deletedAt: null,
   }
   if (!(await insertOnce(db, REPLIES, doc))) return replyOut(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc)
   await replyCreated(db, doc)
-  return toReply(doc, caller, new Set())
+  return toReply(doc, caller, NO_LIKES)
 }
 
 /**
@@ -199,38 +222,46 @@ const replyAudit = (reply: ReplyDoc, prompt: PromptDoc, action: AuditChange['act
   unitIds: [reply.groupId, reply.branchId],
 })
 
-/** The author deletes their reply: it reads 该回复已删除, and the record (text included) stays for the audit. */
+/**
+ * A reply deleted or hidden whose scores are not withdrawn yet (the call that changed its status
+ * stopped before): withdrawn now, so a retry finishes what the stopped call began.
+ */
+async function finishWithdrawal(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<void> {
+  if (reply.status !== 'visible' && !reply.scoreWithdrawnAt) await withdrawReplyScores(db, reply, now)
+}
+
+/**
+ * The author deletes their reply: it reads 该回复已删除, and the record (text included) stays for the
+ * audit. What it scored (and its featuring) is reversed.
+ */
 export async function deleteReply(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<Reply> {
   const { reply, prompt } = await requireReply(db, caller, id, 'discussion.write')
   requireOwn(caller, reply, '删除')
+  await finishWithdrawal(db, reply, now)
   if (reply.status === 'deleted') return replyOut(db, caller, reply)
   requireVisible(reply)
   const changes = { status: 'deleted' as const, featured: false, rank: rankOf(false, reply._id), deletedAt: now }
   const { stats } = await db.collection(REPLIES).where({ _id: reply._id, status: 'visible' }).update({ data: changes })
-  if (stats.updated === 1) await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.delete', { body: reply.body }, { status: 'deleted' }))
+  if (stats.updated === 1) {
+    await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.delete', { body: reply.body }, { status: 'deleted' }))
+    await withdrawReplyScores(db, reply, now)
+  }
   return replyOut(db, caller, { ...reply, ...changes })
 }
 
-/** Likes (once per member) or unlikes a reply; the count moves only when the like record does. */
+/** Likes (once per member) or unlikes a reply: the like record is the like, and counts are counted from them. */
 export async function likeReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; liked: boolean }): Promise<Reply> {
   const { reply } = await requireReply(db, caller, input.id, 'discussion.write')
-  const _ = db.command
   const _id = likeId(reply._id, caller._id)
   if (input.liked) {
     requireVisible(reply)
     if (reply.authorId === caller._id) throw new AppError('CONFLICT', '不能给自己的回复点赞')
-    try {
-      await db.collection(REPLY_LIKES).add({ data: { _id, replyId: reply._id, memberId: caller._id, at: now } })
-      await db.collection(REPLIES).doc(reply._id).update({ data: { likeCount: _.inc(1) } })
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-    }
+    const like = { _id, replyId: reply._id, memberId: caller._id, at: now }
+    await addOnce(db, REPLY_LIKES, like)
   } else {
-    const { stats } = await db.collection(REPLY_LIKES).where({ _id }).remove()
-    if (stats.removed === 1) await db.collection(REPLIES).doc(reply._id).update({ data: { likeCount: _.inc(-1) } })
+    await db.collection(REPLY_LIKES).where({ _id }).remove()
   }
-  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id)
-  return replyOut(db, caller, fresh ?? reply)
+  return replyOut(db, caller, reply)
 }
 
 /** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */
@@ -258,18 +289,26 @@ export async function featureReply(db: CloudDatabase, caller: Member, now: Date,
 export async function replyFeatured(db: CloudDatabase, actor: Member, now: Date, reply: ReplyDoc, prompt: PromptDoc): Promise<void> {
   await recordAudit(db, actor, now, replyAudit(reply, prompt, 'reply.feature', { featured: false }, { featured: true }))
   await scoreFeaturedReply(db, reply, now)
+  // Deleted or hidden meanwhile, its withdrawal may have missed the points just scored.
+  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id, ['status'])
+  if (fresh && fresh.status !== 'visible') await withdrawReplyScores(db, reply, now)
 }
 
-/** A leader hides a reply with a reason (shown in its place); the text stays for the audit. */
+/**
+ * A leader hides a reply with a reason (shown in its place); the text stays for the audit. Hidden
+ * content earns nothing: what it scored (and its featuring) is reversed.
+ */
 export async function hideReply(ports: ReplyPorts, caller: Member, input: { id: string; reason: string }): Promise<Reply> {
   const { db, now } = ports
   const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.moderate')
+  await finishWithdrawal(db, reply, now)
   requireVisible(reply)
   // The reason is shown to the group in the reply's place.
   await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.reason])
-  const changes = { status: 'hidden' as const, hiddenReason: input.reason, featured: false, rank: rankOf(false, reply._id) }
+  const changes = { status: 'hidden' as const, hiddenReason: input.reason, featured: false, rank: rankOf(false, reply._id), hiddenAt: now }
   const { stats } = await db.collection(REPLIES).where({ _id: reply._id, status: 'visible' }).update({ data: changes })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚已被删除或隐藏')
   await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.hide', { body: reply.body, featured: reply.featured }, { status: 'hidden', reason: input.reason }))
+  await withdrawReplyScores(db, reply, now)
   return replyOut(db, caller, { ...reply, ...changes })
 }

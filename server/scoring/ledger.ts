@@ -14,6 +14,7 @@ import { versionsForDay } from './rule-versions'
  * `scoreTotals/<memberId>` (day, week, quarter, year) in one conditional update with atomic
  * increments, so reads of "my points" never scan the ledger. Should that step be lost (a crash
  * between the two writes), the nightly reconciliation finds the drift and repairs it from the ledger.
+ * Nothing is ever edited or removed: points taken back are a reversal entry (`reverseScores`).
  */
 export const SCORE_ENTRIES = 'scoreEntries'
 export const SCORE_TOTALS = 'scoreTotals'
@@ -32,6 +33,10 @@ export interface ScoreEntryDoc {
   /** chapterDone: a chapter of a book required of the member that year (必读). */
   required: boolean
   at: Date
+  /** A reversal: the id of the entry it takes back (its kind, day and rules; the quantity negated). */
+  reverses?: string
+  /** An entry written by a request later than its event (a completion a later heartbeat scored): when. */
+  recordedAt?: Date
 }
 
 export interface DayTotals {
@@ -94,6 +99,8 @@ export interface ScoreEvent {
   /** Default 1. */
   quantity?: number
   required?: boolean
+  /** Set when a request scores an event of an earlier instant: reconciliation leaves recent writes alone. */
+  recordedAt?: Date
 }
 
 export const entryId = (kind: ScoreKind, sourceId: string) => `${kind}_${sourceId}`
@@ -114,6 +121,7 @@ export function entryOf(event: ScoreEvent, versions: readonly ScoreRules[]): { e
     rules: rules.effectiveFrom,
     required: event.required ?? false,
     at: event.at,
+    ...(event.recordedAt ? { recordedAt: event.recordedAt } : {}),
   }
   return { entry, rules }
 }
@@ -124,14 +132,42 @@ export function entryOf(event: ScoreEvent, versions: readonly ScoreRules[]): { e
  */
 export async function recordScore(db: CloudDatabase, event: ScoreEvent): Promise<{ created: boolean; entry: ScoreEntryDoc }> {
   const { entry, rules } = entryOf(event, await versionsForDay(db, dayKey(event.at)))
+  return { created: await appendOnce(db, entry, event.member, rules), entry }
+}
+
+/** Reversal entries are keyed by the entry they take back. */
+export const reversalId = (reversed: string) => `reversal_${reversed}`
+
+/**
+ * Takes back the entries with these ids that were scored (冲销): for each, a reversal entry of the
+ * same kind, day and rules with the quantity negated, so the day's capped points are worked out
+ * again without it. Keyed by the entry reversed, it is written once however often its source is
+ * withdrawn; an entry never scored has nothing to take back.
+ */
+export async function reverseScores(db: CloudDatabase, member: ScoreEvent['member'], ids: string[], at: Date): Promise<void> {
+  const _ = db.command
+  const { data } = await db
+    .collection(SCORE_ENTRIES)
+    .where({ _id: _.in(ids), memberId: member._id })
+    .limit(ids.length)
+    .get()
+  for (const original of data as ScoreEntryDoc[]) {
+    const { _id, memberId, kind, quantity, day, rules, required } = original
+    const entry: ScoreEntryDoc = { _id: reversalId(_id), memberId, kind, quantity: -quantity, day, rules, required, at, reverses: _id }
+    await appendOnce(db, entry, member, rulesOn(await versionsForDay(db, day), day))
+  }
+}
+
+/** Inserts the entry and, on its first insertion only, moves the member's totals. */
+async function appendOnce(db: CloudDatabase, entry: ScoreEntryDoc, member: ScoreEvent['member'], rules: ScoreRules): Promise<boolean> {
   try {
     await db.collection(SCORE_ENTRIES).add({ data: entry })
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
-    return { created: false, entry }
+    return false
   }
-  await applyToTotals(db, entry, event.member, rules)
-  return { created: true, entry }
+  await applyToTotals(db, entry, member, rules)
+  return true
 }
 
 /**
@@ -161,7 +197,7 @@ async function applyToTotals(db: CloudDatabase, entry: ScoreEntryDoc, member: Sc
       [`q.${quarter}.s`]: _.inc(seconds),
       [`y.${year}.p`]: _.inc(points),
       [`y.${year}.s`]: _.inc(seconds),
-      [`y.${year}.rc`]: _.inc(entry.kind === 'chapterDone' && entry.required ? 1 : 0),
+      [`y.${year}.rc`]: _.inc(entry.kind === 'chapterDone' && entry.required ? entry.quantity : 0),
     }
     const { stats } = await db
       .collection(SCORE_TOTALS)

@@ -32,7 +32,8 @@ export async function membersAfter(db: CloudDatabase, after: string | null): Pro
 
 /** One member's ledger summed by day, kind and the required flag. */
 export interface LedgerSums {
-  parts: { d: DayKey; k: ScoreKind; r: boolean; q: number; n: number }[]
+  parts: { d: DayKey; k: ScoreKind; r: boolean; q: number }[]
+  /** The latest event or write of its entries. */
   lastAt: Date
 }
 
@@ -54,17 +55,19 @@ export async function ledgerSums(
     .group({
       _id: { m: '$memberId', d: '$day', k: '$kind', r: '$required' },
       q: $.sum('$quantity'),
-      n: $.sum(1),
       at: $.max('$at'),
+      rec: $.max('$recordedAt'),
     })
     .group({
       _id: '$_id.m',
-      parts: $.push({ d: '$_id.d', k: '$_id.k', r: '$_id.r', q: '$q', n: '$n' }),
+      parts: $.push({ d: '$_id.d', k: '$_id.k', r: '$_id.r', q: '$q' }),
       lastAt: $.max('$at'),
+      recordedAt: $.max('$rec'),
     })
     .limit(BATCH_SIZE)
-    .end<{ _id: string } & LedgerSums>()
-  return new Map(list.map((row) => [row._id, { parts: row.parts, lastAt: new Date(row.lastAt) }]))
+    .end<{ _id: string; parts: LedgerSums['parts']; lastAt: Date; recordedAt: Date | null }>()
+  const latest = (row: { lastAt: Date; recordedAt: Date | null }) => new Date(Math.max(new Date(row.lastAt).getTime(), row.recordedAt ? new Date(row.recordedAt).getTime() : 0))
+  return new Map(list.map((row) => [row._id, { parts: row.parts, lastAt: latest(row) }]))
 }
 
 export type Totals = Pick<TotalsDoc, 'd' | 'w' | 'q' | 'y'>
@@ -90,7 +93,7 @@ export function totalsFromSums(sums: LedgerSums | undefined, versions: readonly 
     y.s += seconds
   }
   for (const part of sums?.parts ?? []) {
-    if (part.k === 'chapterDone' && part.r) totals.y[part.d.slice(0, 4)].rc += part.n
+    if (part.k === 'chapterDone' && part.r) totals.y[part.d.slice(0, 4)].rc += part.q
   }
   return totals
 }

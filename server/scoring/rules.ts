@@ -1,4 +1,4 @@
-import type { DayKey, KindRule, ScoreKind, ScoreRuleNumbers, ScoreRules, StarStanding, StarThreshold } from '../../types'
+import { SCORE_KIND_NAMES, type DayKey, type KindRule, type ScoreKind, type ScoreRuleNumbers, type ScoreRules, type StarStanding, type StarThreshold } from '../../types'
 
 /**
  * The scoring rules, pure. One configuration in versions: each version is in force from its
@@ -106,24 +106,14 @@ export function standing(rules: ScoreRuleNumbers, year: number, today: DayKey, f
   }
 }
 
-const KIND_NAMES: Record<ScoreKind, string> = {
-  checkin: '每日学习打卡',
-  studyTime: '学时',
-  chapterDone: '读完一章',
-  bookDone: '读完一本书',
-  weeklyItemDone: '完成每周一学的一项',
-  reply: '在小组讨论中发言',
-  replyFeatured: '发言被组长设为精选',
-}
-
 const star = (n: number) => '★'.repeat(n)
 
 /** The rules as the 积分规则 page says them. */
 export function describeScoreRules(rules: ScoreRules): string[] {
-  const kindLines = (Object.keys(KIND_NAMES) as ScoreKind[]).map((kind) => {
+  const kindLines = (Object.keys(SCORE_KIND_NAMES) as ScoreKind[]).map((kind) => {
     const r = rules.kinds[kind]
     const each = kind === 'studyTime' ? `每 ${r.per / 60} 分钟得 ${r.points} 分` : `每次得 ${r.points} 分`
-    return `${KIND_NAMES[kind]}：${each}，每天最多 ${r.dailyCap} 分。`
+    return `${SCORE_KIND_NAMES[kind]}：${each}，每天最多 ${r.dailyCap} 分。`
   })
   const starLines = rules.stars.map(
     (t, i) => `${star(i + 1)}：全年学时 ${t.hours} 小时、必读书目 ${t.requiredChapters} 章、积分 ${t.points} 分，三项都达到。`,
@@ -131,6 +121,7 @@ export function describeScoreRules(rules: ScoreRules): string[] {
   return [
     ...kindLines,
     '同一件事只计一次：重复提交、网络重试都不会重复得分。',
+    '发言被本人删除或被组长隐藏后，这条发言及其精选所得的积分收回（记在发言当天，按当天其余发言重新计算上限）。',
     `每周目标：${rules.weeklyTargetPoints} 分。`,
     '星级按自然年（北京时间）评定，0 到 5 星：',
     ...starLines,

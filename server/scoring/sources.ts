@@ -6,7 +6,10 @@ import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, typ
 import type { CreditPart } from '../study/crediting'
 import { isRequiredFor, type StudyItem } from '../study/readable'
 import type { CloudDatabase } from '../db/types'
-import { recordScore } from './ledger'
+import { clearUnscored, fieldKey, type UnscoredEvent } from '../study/ledger'
+import { BATCH_SIZE } from '../jobs/batched-job'
+import { REPLIES, type ReplyDoc } from '../discussion/docs'
+import { entryId, recordScore, reverseScores } from './ledger'
 
 /**
  * Where scoring events come from, one function a source, each deriving the ledger entry's id from
@@ -20,51 +23,47 @@ export async function scoreCheckIn(db: CloudDatabase, member: Scored, checkInId:
   await recordScore(db, { kind: 'checkin', sourceId: checkInId, member, at })
 }
 
-/** What one heartbeat credited. */
-export interface StudyCredit {
-  /** Credited seconds by Shanghai day. */
-  parts: CreditPart[]
-  /** The article or chapter read was completed. */
-  completed: boolean
-  bookDone: boolean
-  at: Date
+/** A heartbeat's credited seconds: an entry per day it touched, keyed by the session and the heartbeat's seq. */
+export async function scoreStudyTime(db: CloudDatabase, member: Scored, sessionId: string, seq: number, parts: CreditPart[]): Promise<void> {
+  for (const part of parts) {
+    await recordScore(db, { kind: 'studyTime', sourceId: `${member._id}_${sessionId}_${seq}_${part.day}`, member, at: new Date(part.at), quantity: part.seconds })
+  }
 }
 
 /**
- * A heartbeat's credit: its seconds (an entry per day it touched, keyed by the session and its
- * heartbeat's seq, which the study ledger credits once), a chapter or book completed (keyed by the
- * member and the chapter or book: each completes once), and an item of the week's list done.
+ * What completing an item scores, keyed by what completes once: the chapter, its book (when this
+ * completion finishes it), and the item of the week's list the member got.
  */
-export async function scoreHeartbeat(
-  db: CloudDatabase,
-  member: Scored,
-  item: StudyItem,
-  sessionId: string,
-  seq: number,
-  credit: StudyCredit | undefined,
-): Promise<void> {
-  if (!credit) return
-  for (const part of credit.parts) {
-    await recordScore(db, { kind: 'studyTime', sourceId: `${member._id}_${sessionId}_${seq}_${part.day}`, member, at: part.at, quantity: part.seconds })
-  }
-  if (!credit.completed) return
+export async function completionEvents(db: CloudDatabase, member: Scored, item: StudyItem, bookDone: boolean, at: Date): Promise<UnscoredEvent[]> {
+  const events: UnscoredEvent[] = []
   if (item.book) {
-    const required = isRequiredFor(item.book, member, Number(yearKey(credit.at)))
-    await recordScore(db, { kind: 'chapterDone', sourceId: `${member._id}_${item.id}`, member, at: credit.at, required })
+    const required = isRequiredFor(item.book, member, Number(yearKey(at)))
+    events.push({ kind: 'chapterDone', sourceId: `${member._id}_${item.id}`, at, required })
+    if (bookDone) events.push({ kind: 'bookDone', sourceId: `${member._id}_${item.book.id}`, at, required: false })
   }
-  if (credit.bookDone && item.book) {
-    await recordScore(db, { kind: 'bookDone', sourceId: `${member._id}_${item.book.id}`, member, at: credit.at })
-  }
-  await scoreWeeklyItem(db, member, item, credit.at)
+  const weekly = await weeklyItemSource(db, member, item, at)
+  if (weekly) events.push({ kind: 'weeklyItemDone', sourceId: weekly, at, required: false })
+  return events
+}
+
+/** Where the study ledger keeps a completion until it is scored. */
+export const unscoredKey = (event: UnscoredEvent) => fieldKey(entryId(event.kind, event.sourceId))
+
+/**
+ * Scores the completions the study ledger kept, then forgets them there. `now` when a request does
+ * it (a heartbeat): the entries say when they were written, for reconciliation to leave them settle.
+ */
+export async function scoreUnscored(db: CloudDatabase, member: Scored, events: UnscoredEvent[], now?: Date): Promise<void> {
+  for (const e of events) await recordScore(db, { kind: e.kind, sourceId: e.sourceId, member, at: new Date(e.at), required: e.required, recordedAt: now })
+  await clearUnscored(db, member._id, events.map(unscoredKey))
 }
 
 /** 每周一学: an item of the list the member got this week, completed this week (keyed by the list and the item). */
-async function scoreWeeklyItem(db: CloudDatabase, member: Scored, item: StudyItem, at: Date): Promise<void> {
+async function weeklyItemSource(db: CloudDatabase, member: Scored, item: StudyItem, at: Date): Promise<string | undefined> {
   const assignment = await findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, assignmentId(weekKey(at), member._id))
   const list = assignment && (await findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, assignment.listId))
   const listed = list?.items.find((i) => i.kind === item.kind && i.refId === item.id)
-  if (!list || !listed) return
-  await recordScore(db, { kind: 'weeklyItemDone', sourceId: `${member._id}_${list._id}_${listed.key}`, member, at })
+  return list && listed ? `${member._id}_${list._id}_${listed.key}` : undefined
 }
 
 /** The member's units, for scoring an event whose source does not carry them. */
@@ -81,4 +80,32 @@ export async function scoreReply(db: CloudDatabase, reply: { _id: string; author
 export async function scoreFeaturedReply(db: CloudDatabase, reply: { _id: string; authorId: string }, at: Date): Promise<void> {
   const member = await scoredMember(db, reply.authorId)
   if (member) await recordScore(db, { kind: 'replyFeatured', sourceId: reply._id, member, at })
+}
+
+/**
+ * A reply deleted by its author or hidden by a leader earns nothing: what it and its featuring
+ * scored is reversed (keyed by the reply: once, however often or concurrently it is withdrawn),
+ * then the reply records that its scores were withdrawn. Should that step be lost, the nightly
+ * reconciliation finds the reply by its status without the record (`withdrawLostReplies`).
+ */
+export async function withdrawReplyScores(db: CloudDatabase, reply: Pick<ReplyDoc, '_id' | 'authorId'>, at: Date): Promise<void> {
+  const member = await scoredMember(db, reply.authorId)
+  if (member) await reverseScores(db, member, [entryId('reply', reply._id), entryId('replyFeatured', reply._id)], at)
+  await db.collection(REPLIES).doc(reply._id).update({ data: { scoreWithdrawnAt: at } })
+}
+
+/** The deleted and hidden replies of the members with ids in [first, last] whose scores were not withdrawn yet: withdrawn now. */
+export async function withdrawLostReplies(db: CloudDatabase, first: string, last: string): Promise<void> {
+  const _ = db.command
+  for (;;) {
+    const { data } = await db
+      .collection(REPLIES)
+      .where({ authorId: _.gte(first).and(_.lte(last)), status: _.in(['deleted', 'hidden']), scoreWithdrawnAt: _.exists(false) })
+      .field({ _id: true, authorId: true, createdAt: true, deletedAt: true, hiddenAt: true })
+      .limit(BATCH_SIZE)
+      .get()
+    // Dated when the reply was withdrawn: these writes are done before the totals are compared.
+    for (const reply of data as ReplyDoc[]) await withdrawReplyScores(db, reply, new Date(reply.deletedAt ?? reply.hiddenAt ?? reply.createdAt))
+    if (data.length < BATCH_SIZE) return
+  }
 }

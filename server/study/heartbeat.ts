@@ -4,7 +4,7 @@ import { dayKey, quarterKey, weekKey } from '../calendar'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, memberTarget } from '../permissions'
-import { applyCaps, creditBeat, withoutOverlap, type CappedCredit } from './crediting'
+import { applyCaps, creditBeat, withoutOverlap, type CappedCredit, type CreditPart } from './crediting'
 import {
   bookProgress,
   ensureLedger,
@@ -22,7 +22,8 @@ import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
 import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
 import { assertSameItem, claimSession } from './sessions'
-import { scoreHeartbeat, type StudyCredit } from '../scoring/sources'
+import { completionEvents, scoreStudyTime, scoreUnscored, unscoredKey } from '../scoring/sources'
+import { RESCORE_MS } from '../scoring/study-catch-up'
 
 type Input = z.output<typeof HeartbeatInput>
 type Output = z.output<typeof HeartbeatOutput>
@@ -38,7 +39,10 @@ const ATTEMPTS = 8
  * value the credit was worked out from (the session's last seq, the days' and the item's credited
  * time, the completion flags): a duplicated, replayed or concurrent heartbeat, or a concurrent one
  * from another session, finds the condition false and is worked out again from the new values, so
- * nothing is credited twice and no cap is exceeded.
+ * nothing is credited twice and no cap is exceeded. The points ledger is written after: a completion
+ * goes into the study ledger's `unscored` in that same update and leaves it once scored, so a
+ * scoring step lost after the update is done by the member's next heartbeat (or the nightly
+ * reconciliation), each event under its own idempotent id.
  */
 export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<Output> {
   authorize(caller, 'study.write', memberTarget(caller))
@@ -47,7 +51,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
   const key = itemKey(item.kind, item.id)
   const bookKey = item.book ? fieldKey(item.book.id) : undefined
   const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.gapLimitSeconds + 1) * 1000)), dayKey(now)]
-  const paths = ['sessions', 'creditedUntil', `items.${key}`, ...days.map((d) => `days.${d}`), ...(bookKey ? [`books.${bookKey}`] : [])]
+  const paths = ['sessions', 'creditedUntil', 'unscored', `items.${key}`, ...days.map((d) => `days.${d}`), ...(bookKey ? [`books.${bookKey}`] : [])]
   let claimed = false
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let ledger = await readLedger(db, caller._id, paths)
@@ -63,14 +67,23 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
       claimed = true
     }
     const step = plan(db.command, ledger, session, item, key, bookKey, input, now)
-    if (!step.update) return step.answer
+    // Completions an earlier heartbeat recorded but did not get to score.
+    const unscored = Object.values(ledger.unscored ?? {})
+    if (!step.update) {
+      if (session && isRetry(session, input.seq, now)) await scoreStudyTime(db, caller, input.sessionId, session.seq, session.parts ?? [])
+      await scoreUnscored(db, caller, unscored, now)
+      return step.answer
+    }
+    const completions = step.completing ? await completionEvents(db, caller, item, step.completing.bookDone, now) : []
+    for (const event of completions) step.update.data[`unscored.${unscoredKey(event)}`] = event
     const { stats } = await db
       .collection(STUDY_LEDGERS)
       .where({ _id: caller._id, ...step.update.where })
       .update({ data: step.update.data })
     if (stats.updated === 1) {
       await step.afterwards?.(db)
-      await scoreHeartbeat(db, caller, item, input.sessionId, input.seq, step.scored)
+      await scoreStudyTime(db, caller, input.sessionId, input.seq, step.parts)
+      await scoreUnscored(db, caller, [...unscored, ...completions], now)
       return step.answer
     }
   }
@@ -81,9 +94,19 @@ interface Step {
   answer: Output
   update?: { where: Record<string, unknown>; data: UpdateData }
   afterwards?: (db: CloudDatabase) => Promise<void>
-  /** What the update credits, for the points ledger. */
-  scored?: StudyCredit
+  /** The seconds the update credits by day, for the points ledger. */
+  parts: CreditPart[]
+  /** The update completes the item (and with it the book). */
+  completing?: { bookDone: boolean }
 }
+
+/**
+ * The same heartbeat sent again soon after (the platform retried it, or its answer was lost): its
+ * seconds are scored again, a no-op unless its scoring was lost. Later than `RESCORE_MS`, the
+ * nightly reconciliation may already have caught those seconds up, so it is left to it.
+ */
+const isRetry = (session: LedgerSession, seq: number, now: Date) =>
+  session.seq === seq && !!session.at && now.getTime() - new Date(session.at).getTime() < RESCORE_MS
 
 /** Works out the heartbeat from the ledger as read: the answer, and the update that makes it true. */
 function plan(
@@ -106,7 +129,7 @@ function plan(
   const credit = withoutOverlap(measured, until)
   if (credit.outcome === 'duplicate') {
     const nothing: CappedCredit = { seconds: 0, parts: [], reason: 'duplicate' }
-    return { answer: answer(nothing, item, before, bookBefore, daySeconds(today), false, false) }
+    return { answer: answer(nothing, item, before, bookBefore, daySeconds(today), false, false), parts: [] }
   }
   const capped = applyCaps(credit, {
     itemSeconds: before?.s ?? 0,
@@ -151,7 +174,7 @@ function plan(
   if (advancesUntil) where.creditedUntil = was(ledger.creditedUntil)
 
   const data: UpdateData = {
-    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, item: key },
+    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, item: key, at: now, parts: capped.parts },
   }
   for (const [field, value] of Object.entries(after)) if (field !== 's') data[`items.${key}.${field}`] = value
   if (advancesUntil) data.creditedUntil = measured.end
@@ -184,7 +207,8 @@ function plan(
   return {
     answer: answer(capped, item, after, bookAfter, todaySeconds, completing, bookCompleting),
     update: { where, data },
-    scored: { parts: capped.parts, completed: completing, bookDone: bookCompleting, at: now },
+    parts: capped.parts,
+    completing: completing ? { bookDone: bookCompleting } : undefined,
     afterwards: firstReadToday
       ? (db) => countReader(db, item.book ? 'book' : 'article', item.book?.id ?? item.id, item.categoryId, today)
       : undefined,

@@ -1,6 +1,7 @@
 import type { BookProgress, ItemProgress, StudyKind } from '../../types'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import type { CreditPart } from './crediting'
 import { completeAtSeconds, itemCapSeconds, type StudyRuleNumbers } from './rules'
 
 /**
@@ -45,6 +46,21 @@ export interface LedgerSession {
   anchorAt: Date
   /** The item the session reads (`itemKey`). */
   item: string
+  /** When its last heartbeat arrived, and the seconds it credited (scored again should it be retried). */
+  at?: Date
+  parts?: CreditPart[]
+}
+
+/**
+ * A completion's scoring event (chapter, book, item of the week's list) written in the same update
+ * as the completion and removed once scored: a scoring step lost after the completion is found
+ * here by the member's next heartbeat or the nightly reconciliation.
+ */
+export interface UnscoredEvent {
+  kind: 'chapterDone' | 'bookDone' | 'weeklyItemDone'
+  sourceId: string
+  at: Date
+  required: boolean
 }
 
 export interface LedgerDoc {
@@ -63,6 +79,8 @@ export interface LedgerDoc {
   creditedUntil: Date
   /** Open reading sessions (pruned a day after their last heartbeat). */
   sessions: Record<string, LedgerSession>
+  /** Completions not yet scored, by `fieldKey` of their ledger entry's id. */
+  unscored?: Record<string, UnscoredEvent>
 }
 
 /** Ids become field names: `.`, `$` and `%` would change a path, so they are escaped. */
@@ -74,6 +92,16 @@ export const itemKey = (kind: StudyKind, id: string) => `${kind === 'article' ? 
 /** Reads the parts of a member's ledger named by `paths` (dotted); undefined before their first heartbeat. */
 export const readLedger = (db: CloudDatabase, memberId: string, paths?: string[]): Promise<Partial<LedgerDoc> | undefined> =>
   findDoc<LedgerDoc>(db, STUDY_LEDGERS, memberId, paths)
+
+/** Forgets completions once scored (removing one already gone is a no-op). */
+export async function clearUnscored(db: CloudDatabase, memberId: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return
+  const _ = db.command
+  await db
+    .collection(STUDY_LEDGERS)
+    .doc(memberId)
+    .update({ data: Object.fromEntries(keys.map((k) => [`unscored.${k}`, _.remove()])) })
+}
 
 /** Creates the member's empty ledger unless it exists (concurrent first heartbeats are fine). */
 export async function ensureLedger(db: CloudDatabase, memberId: string, now: Date): Promise<void> {

@@ -25,6 +25,7 @@ import { ContentCheckUnavailable, type ContentChecker } from '../../server/secur
 import { RATE_LIMITS } from '../../server/security/rate-limit'
 import type { FunctionOutput, Reply } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { stopper, withRoundTrips } from '../support/interrupt'
 import { ok } from '../support/study'
 
 // Monday 2026-11-23, 10:00 in Shanghai.
@@ -171,6 +172,32 @@ describe('replies', () => {
     await Promise.all(Array.from({ length: 5 }, () => cloud.call(likeReply, as('t1'), { id: r._id, liked: false })))
     expect(ok(await cloud.call(listReplies, as('t1'), { promptId: prompt._id })).items[0]).toMatchObject({ likeCount: 2, likedByMe: false })
     expect(await cloud.call(likeReply, as('m1'), { id: r._id, liked: true })).toMatchObject({ ok: false, code: 'CONFLICT', message: '不能给自己的回复点赞' })
+  })
+
+  it('counts likes exactly, wherever a like or unlike call stopped and however it was retried', async () => {
+    const prompt = await post()
+    const r = await reply('m1', prompt._id, '值得点赞的发言')
+    const likers = ['t1', 'lead1', 'ba1']
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    for (let stopAt = 1; stopAt <= 8; stopAt++) {
+      for (const lost of [false, true]) {
+        for (const who of likers) await withRoundTrips(cloud, stopper(stopAt, lost), () => cloud.call(likeReply, as(who), { id: r._id, liked: true }))
+        await withRoundTrips(cloud, stopper(stopAt, lost), () => cloud.call(likeReply, as('t1'), { id: r._id, liked: false }))
+        const shown = ok(await cloud.call(listReplies, as('t1'), { promptId: prompt._id })).items[0]
+        const records = (await allDocs(cloud.db, REPLY_LIKES)).filter((l) => l.replyId === r._id)
+        expect({ stopAt, lost, likeCount: shown.likeCount, likedByMe: shown.likedByMe }).toEqual({
+          stopAt,
+          lost,
+          likeCount: records.length,
+          likedByMe: records.some((l) => l.memberId === 't1'),
+        })
+      }
+    }
+    jest.restoreAllMocks()
+    // Retried to the end, every call lands: two likes stay.
+    for (const who of likers) ok(await cloud.call(likeReply, as(who), { id: r._id, liked: true }))
+    expect(ok(await cloud.call(likeReply, as('t1'), { id: r._id, liked: false }))).toMatchObject({ likeCount: 2, likedByMe: false })
   })
 
   it('the author edits (marked 已编辑) or deletes their reply; the record stays for the audit', async () => {

@@ -7,17 +7,21 @@ import { getScoreRules } from '../../cloudfunctions/getScoreRules'
 import { getUnitRatings } from '../../cloudfunctions/getUnitRatings'
 import { reconcileScores } from '../../cloudfunctions/reconcileScores'
 import { saveScoreRules } from '../../cloudfunctions/saveScoreRules'
+import { deleteReply } from '../../cloudfunctions/deleteReply'
 import { featureReply } from '../../cloudfunctions/featureReply'
+import { hideReply } from '../../cloudfunctions/hideReply'
 import { postReply } from '../../cloudfunctions/postReply'
 import { savePrompt } from '../../cloudfunctions/savePrompt'
 import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
 import { addWeeklyContent, MONDAY_8, scheduledList } from '../support/weekly'
-import { countingMessenger, runInterrupted } from '../support/interrupt'
+import { countingMessenger, runInterrupted, stopper, withRoundTrips } from '../support/interrupt'
 import { CHAPTERS } from '../../server/content/docs'
+import { REPLIES } from '../../server/discussion/docs'
 import type { CloudDatabase } from '../../server/db/types'
 import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent } from '../../server/scoring/ledger'
 import { reconcile, repairsOf } from '../../server/scoring/reconcile'
 import { JOBS } from '../../server/jobs/batched-job'
+import { STUDY_LEDGERS } from '../../server/study/ledger'
 import { DEFAULT_RULES } from '../../server/scoring/rules'
 import { SCORE_RULES } from '../../server/scoring/rule-versions'
 import type { ScoreRules } from '../../types'
@@ -44,6 +48,14 @@ const event = (fields: Partial<ScoreEvent> & Pick<ScoreEvent, 'kind' | 'sourceId
 const myScore = async (who = 'm1') => ok(await cloud.call(getMyScore, `wx-${who}`, {}))
 const totalsOf = async (id: string) => (await cloud.db.collection(SCORE_TOTALS).doc(id).get()).data
 const entriesOf = async (memberId: string) => (await allDocs(cloud.db, SCORE_ENTRIES)).filter((e) => e.memberId === memberId)
+/** Stops a heartbeat right after its study write: the scoring that follows never starts. */
+function stopAfterStudyWrite() {
+  let credited = false
+  return (method: string) => {
+    if (method === 'update') credited = true
+    else if (credited && method === 'add') throw new Error('stopped')
+  }
+}
 
 describe('the ledger', () => {
   it('scores a check-in once, however often it is sent, concurrently or not', async () => {
@@ -119,6 +131,214 @@ describe('discussion and the weekly list as sources', () => {
     const kinds = (await entriesOf('m1')).map((e) => e.kind)
     expect(kinds.filter((k) => k === 'weeklyItemDone')).toHaveLength(1)
     expect(await myScore()).toMatchObject({ todayPoints: 2 })
+  })
+})
+
+describe('reversals', () => {
+  const openPrompt = async () => ok(await cloud.call(savePrompt, 'wx-lead1', { title: '学习体会', body: '谈谈你的体会。' }))
+  const post = async (promptId: string, who = 'm1') => ok(await cloud.call(postReply, `wx-${who}`, { promptId, body: '我的体会是……' }))
+  const reversals = async (who = 'm1') => (await entriesOf(who)).filter((e) => e.reverses).map((e) => String(e._id)).sort()
+  const nightly = async () => {
+    advance(cloud, 3600)
+    return reconcile(cloud.db, cloud.clock.now())
+  }
+
+  it('takes back a deleted reply’s points and its featuring once, however often or concurrently it is deleted', async () => {
+    const prompt = await openPrompt()
+    const reply = await post(prompt._id)
+    ok(await cloud.call(featureReply, 'wx-lead1', { id: reply._id, featured: true }))
+    expect(await myScore()).toMatchObject({ todayPoints: 4 })
+    const results = await Promise.all(Array.from({ length: 4 }, () => cloud.call(deleteReply, 'wx-m1', { id: reply._id })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    ok(await cloud.call(deleteReply, 'wx-m1', { id: reply._id }))
+    expect(await myScore()).toMatchObject({ todayPoints: 0, week: { points: 0 }, year: { points: 0 } })
+    expect(await reversals()).toEqual([`reversal_replyFeatured_${reply._id}`, `reversal_reply_${reply._id}`])
+    expect(await entriesOf('m1')).toContainEqual(expect.objectContaining({ _id: `reversal_reply_${reply._id}`, kind: 'reply', quantity: -1, day: '2026-11-23' }))
+    expect(await nightly()).toMatchObject({ repaired: 0 })
+  })
+
+  it('takes back once when the author deletes and a leader hides at the same time', async () => {
+    const prompt = await openPrompt()
+    const reply = await post(prompt._id)
+    ok(await cloud.call(featureReply, 'wx-lead1', { id: reply._id, featured: true }))
+    const [deleted, hidden] = await Promise.all([
+      cloud.call(deleteReply, 'wx-m1', { id: reply._id }),
+      cloud.call(hideReply, 'wx-lead1', { id: reply._id, reason: '与主题无关' }),
+    ])
+    expect([deleted.ok, hidden.ok]).toContain(true)
+    expect(await myScore()).toMatchObject({ todayPoints: 0, year: { points: 0 } })
+    expect(await reversals()).toHaveLength(2)
+    expect(await nightly()).toMatchObject({ repaired: 0 })
+  })
+
+  it('works a day’s cap out again without the reply taken back', async () => {
+    const prompt = await openPrompt()
+    const replies = []
+    for (let i = 0; i < 4; i++) {
+      replies.push(await post(prompt._id))
+      advance(cloud, 60)
+    }
+    // Replies score 1 each, at most 3 a day: four earn 3, so do three; two earn 2.
+    expect(await myScore()).toMatchObject({ todayPoints: 3 })
+    ok(await cloud.call(hideReply, 'wx-lead1', { id: replies[0]._id, reason: '与主题无关' }))
+    expect(await myScore()).toMatchObject({ todayPoints: 3 })
+    ok(await cloud.call(deleteReply, 'wx-m1', { id: replies[1]._id }))
+    expect(await myScore()).toMatchObject({ todayPoints: 2, year: { points: 2 } })
+    expect(await nightly()).toMatchObject({ repaired: 0 })
+  })
+
+  it('takes back exactly once after a delete stopped at any round trip, by a retry or the nightly run', async () => {
+    const prompt = await openPrompt()
+    const MAX_STOP = 30
+    const cases = Array.from({ length: MAX_STOP }, (_, i) => i + 1).flatMap((stopAt) =>
+      [false, true].flatMap((lost) => [true, false].map((retry) => ({ id: `d${stopAt}${lost ? 'l' : 'b'}${retry ? 'r' : 'n'}`, stopAt, lost, retry }))),
+    )
+    const replyOf = new Map<string, string>()
+    for (const who of ['ref', ...cases.map((c) => c.id)]) {
+      await cloud.addMember({ _id: who, openid: `wx-${who}` })
+      const reply = await post(prompt._id, who)
+      ok(await cloud.call(featureReply, 'wx-lead1', { id: reply._id, featured: true }))
+      replyOf.set(who, reply._id)
+    }
+    let trips = 0
+    ok(await withRoundTrips(cloud, () => void (trips += 1), () => cloud.call(deleteReply, 'wx-ref', { id: replyOf.get('ref')! })))
+    expect(trips).toBeLessThanOrEqual(MAX_STOP)
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    for (const c of cases.filter((c) => c.stopAt <= trips)) {
+      const input = { id: replyOf.get(c.id)! }
+      await withRoundTrips(cloud, stopper(c.stopAt, c.lost), () => cloud.call(deleteReply, `wx-${c.id}`, input))
+      if (c.retry) ok(await cloud.call(deleteReply, `wx-${c.id}`, input))
+    }
+    await nightly()
+    jest.restoreAllMocks()
+    for (const c of cases.filter((c) => c.stopAt <= trips)) {
+      const deleted = (await cloud.db.collection(REPLIES).doc(replyOf.get(c.id)!).get()).data.status === 'deleted'
+      if (c.retry) expect({ case: c, deleted }).toEqual({ case: c, deleted: true })
+      const points = ok(await cloud.call(getMyScore, `wx-${c.id}`, {})).year.points
+      expect({ case: c, points, reversals: (await reversals(c.id)).length }).toEqual({ case: c, points: deleted ? 0 : 4, reversals: deleted ? 2 : 0 })
+    }
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
+  }, 120_000)
+})
+
+describe('a heartbeat stopped mid-way', () => {
+  type Recovery = 'next beat' | 'same beat again' | 'reconciliation'
+  const RECOVERIES: Recovery[] = ['next beat', 'same beat again', 'reconciliation']
+
+  /**
+   * A one-chapter required book whose chapter is on every member's list this week: completing it
+   * scores the chapter (3), the book (10) and the week's item (2) on top of its seconds.
+   */
+  async function weekWithBook(memberIds: string[]) {
+    cloud.clock.fix(new Date('2026-11-20T02:00:00Z'))
+    await addCategories(cloud.db)
+    await addBook(cloud.db, { _id: 'must', required: { year: 2026, branchIds: [] } }, 1)
+    await scheduledList(cloud, { items: [{ kind: 'chapter', refId: 'must-c1', required: true }] })
+    for (const id of memberIds) await cloud.addMember({ _id: id, openid: `wx-${id}` })
+    cloud.clock.fix(new Date(MONDAY_8))
+    ok(await cloud.call(weeklyDistribute, undefined, { Type: 'Timer' }))
+    cloud.clock.fix(new Date(MONDAY_10AM))
+  }
+
+  /** Reads the chapter to its end; the completing heartbeat (seq 4) goes through `completing`. */
+  async function readToEnd(id: string, completing: (send: () => Promise<unknown>) => Promise<unknown>) {
+    const start = cloud.clock.now()
+    const reader = openReader(cloud, id, 'chapter', 'must-c1')
+    await readFor(cloud, reader, 45)
+    advance(cloud, 15)
+    await completing(() => reader.send({ atEnd: true, seq: 4 }))
+    return { reader, rewind: () => cloud.clock.fix(start) }
+  }
+
+  /** The member's entries by kind: their count, and the seconds of study time. */
+  const scored = async (id: string) => {
+    const entries = await entriesOf(id)
+    const count = (kind: string) => entries.filter((e) => e.kind === kind).length
+    const seconds = entries.filter((e) => e.kind === 'studyTime').reduce((n, e) => n + Number(e.quantity), 0)
+    return { chapterDone: count('chapterDone'), bookDone: count('bookDone'), weeklyItemDone: count('weeklyItemDone'), seconds }
+  }
+
+  it('scores each completion and every second exactly once after a retry, the next beat or the nightly run, wherever it stopped', async () => {
+    // Every round trip the completing heartbeat makes (at most MAX_STOP) × the answer lost or not × each recovery.
+    const MAX_STOP = 40
+    const all = Array.from({ length: MAX_STOP }, (_, i) => i + 1).flatMap((stopAt) =>
+      [false, true].flatMap((lost) => RECOVERIES.map((recovery, r) => ({ id: `s${stopAt}${lost ? 'l' : 'b'}${r}`, stopAt, lost, recovery }))),
+    )
+    await weekWithBook(['ref', ...all.map((c) => c.id)])
+    let trips = 0
+    await readToEnd('ref', (send) => withRoundTrips(cloud, () => void (trips += 1), send))
+    expect(await scored('ref')).toEqual({ chapterDone: 1, bookDone: 1, weeklyItemDone: 1, seconds: 60 })
+    expect(trips).toBeLessThanOrEqual(MAX_STOP)
+    const cases = all.filter((c) => c.stopAt <= trips)
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    for (const c of cases) {
+      const { reader, rewind } = await readToEnd(c.id, (send) => withRoundTrips(cloud, stopper(c.stopAt, c.lost), send))
+      if (c.recovery === 'same beat again') expect(await reader.send({ atEnd: true, seq: 4 })).toMatchObject({ ok: true })
+      if (c.recovery === 'next beat') {
+        advance(cloud, 15)
+        expect(await reader.send({ atEnd: true, seq: 5 })).toMatchObject({ ok: true })
+      }
+      // Scored at once, not only by the nightly run.
+      if (c.recovery === 'same beat again') expect({ case: c, scored: await scored(c.id) }).toEqual({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1, seconds: 60 } })
+      if (c.recovery === 'next beat') expect({ case: c, scored: await scored(c.id) }).toMatchObject({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1 } })
+      rewind()
+    }
+    advance(cloud, 3600)
+    ok(await cloud.call(reconcileScores, undefined, { Type: 'Timer' }))
+    jest.restoreAllMocks()
+
+    for (const c of cases) {
+      const study = (await cloud.db.collection(STUDY_LEDGERS).doc(c.id).get()).data
+      const done = !!study.items['c_must-c1']?.done
+      // A retry or a next beat completes the chapter whether or not the stopped one got to.
+      if (c.recovery !== 'reconciliation') expect({ case: c, done }).toEqual({ case: c, done: true })
+      const once = done ? 1 : 0
+      const expected = { chapterDone: once, bookDone: once, weeklyItemDone: once, seconds: study.days['2026-11-23'] }
+      expect({ case: c, scored: await scored(c.id) }).toEqual({ case: c, scored: expected })
+      expect({ case: c, unscored: Object.keys(study.unscored ?? {}) }).toEqual({ case: c, unscored: [] })
+      const mine = ok(await cloud.call(getMyScore, `wx-${c.id}`, {}))
+      expect({ case: c, points: mine.year.points, chapters: mine.standing.requiredChapters }).toEqual({ case: c, points: 15 * once, chapters: once })
+    }
+    // The night after: nothing left to score or repair.
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
+  }, 120_000)
+
+  it('scores the seconds of a heartbeat sent again within a minute; a later one is left to the nightly catch-up, and never scores twice', async () => {
+    await addCategories(cloud.db)
+    await addPublishedArticle(cloud, 'long', { minutes: 60 })
+    const studied = async (who: string) => (await entriesOf(who)).filter((e) => e.kind === 'studyTime').reduce((n, e) => n + Number(e.quantity), 0)
+    /** 30 s read, then a heartbeat whose study write lands and whose scoring never starts. */
+    const interrupted = async (who: string) => {
+      const reader = openReader(cloud, who, 'article', 'long')
+      await readFor(cloud, reader, 30)
+      advance(cloud, 15)
+      expect(await withRoundTrips(cloud, stopAfterStudyWrite(), () => reader.send({ seq: 3 }))).toMatchObject({ ok: false })
+      expect(await studied(who)).toBe(30)
+      return () => reader.send({ seq: 3 })
+    }
+    const again = { ok: true, data: { reason: 'duplicate' } }
+
+    const soon = await interrupted('m1')
+    advance(cloud, 30)
+    expect(await soon()).toMatchObject(again)
+    expect(await studied('m1')).toBe(45)
+
+    const late = await interrupted('t1')
+    advance(cloud, 3600)
+    await reconcile(cloud.db, cloud.clock.now())
+    expect(await studied('t1')).toBe(45)
+    // Sent again after the catch-up scored its seconds: nothing more.
+    expect(await late()).toMatchObject(again)
+    for (const who of ['m1', 't1']) {
+      expect({ who, seconds: await studied(who) }).toEqual({ who, seconds: 45 })
+      expect(await myScore(who)).toMatchObject({ year: { studySeconds: 45 } })
+    }
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0 })
   })
 })
 
@@ -268,6 +488,26 @@ describe('reconciliation', () => {
     advance(cloud, 24 * 3600)
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0 })
     expect((await entriesOf('m1')).filter((e) => e.kind === 'studyTime').reduce((n, e) => n + Number(e.quantity), 0)).toBe(300)
+  })
+
+  it('leaves to the next run an earlier completion a heartbeat scored in the last minutes', async () => {
+    await addCategories(cloud.db)
+    await addBook(cloud.db, { _id: 'must', required: { year: 2026, branchIds: [] } }, 1)
+    const reader = openReader(cloud, 'm1', 'chapter', 'must-c1')
+    await readFor(cloud, reader, 45)
+    advance(cloud, 15)
+    // The completing heartbeat stops right after its study write.
+    expect(await withRoundTrips(cloud, stopAfterStudyWrite(), () => reader.send({ seq: 4, atEnd: true }))).toMatchObject({ ok: false })
+    advance(cloud, 3600)
+    // Sent again an hour later: it credits nothing, and scores the completion dated an hour ago.
+    expect(await reader.send({ seq: 4, atEnd: true })).toMatchObject({ ok: true, data: { reason: 'duplicate' } })
+    expect((await entriesOf('m1')).find((e) => e.kind === 'chapterDone')).toMatchObject({ at: new Date(Date.parse(MONDAY_10AM) + 60_000), recordedAt: cloud.clock.now() })
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 1 })
+    // The next night: the stopped heartbeat's seconds are caught up; the completion was right all along.
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1, skipped: 0 })
+    expect((await repaired('2026-11-24')).get('m1')?.differences.map((d) => d.path)).not.toContain('y.2026.p')
+    expect(await myScore()).toMatchObject({ year: { points: 13, studySeconds: 60 }, standing: { requiredChapters: 1 } })
   })
 
   it('leaves a member scored in the last minutes to the next run', async () => {

@@ -151,4 +151,23 @@ describe('小组星级', () => {
     fireEvent.click(screen.getByText(`${ratings.year - 1} 年`))
     expect(await screen.findByText('第一党小组（已定档）')).toBeTruthy()
   })
+
+  test.each([
+    ['2026-12-31T15:59:59Z', 2026],
+    ['2027-01-01T00:00:00+08:00', 2027],
+  ])('at %s the year is %s in Beijing, whatever the device’s time zone', async (at, year) => {
+    // Only the clock is fixed: the page's updates still run on real timers.
+    jest.useFakeTimers({ now: new Date(at), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] })
+    const asked: (number | undefined)[] = []
+    serve({ getUnitRatings: (input) => (asked.push(input.year), ok({ ...ratings, year: input.year ?? year })) })
+    try {
+      render(<RatingsPage />)
+      expect(await screen.findByText('第一党小组')).toBeTruthy()
+      expect(screen.getByText(`${year} 年`)).toBeTruthy()
+      expect(screen.getByText(`${year - 1} 年`)).toBeTruthy()
+      expect(asked).toEqual([year])
+    } finally {
+      jest.useRealTimers()
+    }
+  })
 })

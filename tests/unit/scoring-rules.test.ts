@@ -37,8 +37,8 @@ describe('rule versions', () => {
     const sums: LedgerSums = {
       lastAt: new Date(),
       parts: [
-        { d: '2026-11-30', k: 'checkin', r: false, q: 1, n: 1 },
-        { d: '2026-12-01', k: 'checkin', r: false, q: 1, n: 1 },
+        { d: '2026-11-30', k: 'checkin', r: false, q: 1 },
+        { d: '2026-12-01', k: 'checkin', r: false, q: 1 },
       ],
     }
     const totals = totalsFromSums(sums, versions)
@@ -55,9 +55,9 @@ describe('totals from the ledger', () => {
     lastAt: new Date(),
     parts: [
       // Sunday 2026-12-27 and Friday 2027-01-01: one week, two years.
-      { d: '2026-12-27', k: 'studyTime', r: false, q: 1800, n: 2 },
-      { d: '2027-01-01', k: 'chapterDone', r: true, q: 2, n: 2 },
-      { d: '2027-01-01', k: 'chapterDone', r: false, q: 1, n: 1 },
+      { d: '2026-12-27', k: 'studyTime', r: false, q: 1800 },
+      { d: '2027-01-01', k: 'chapterDone', r: true, q: 2 },
+      { d: '2027-01-01', k: 'chapterDone', r: false, q: 1 },
     ],
   }
 
@@ -116,6 +116,7 @@ describe('the rules in words', () => {
     expect(lines).toContain('学时：每 10 分钟得 1 分，每天最多 12 分。')
     expect(lines).toContain('发言被组长设为精选：每次得 3 分，每天最多 6 分。')
     expect(lines).toContain('★★★★★：全年学时 80 小时、必读书目 30 章、积分 800 分，三项都达到。')
+    expect(lines.some((l) => l.startsWith('发言被本人删除或被组长隐藏后') && l.includes('积分收回'))).toBe(true)
     expect(lines.at(-1)).toContain('本规则自 2027-01-01 起生效')
   })
 })

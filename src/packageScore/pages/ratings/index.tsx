@@ -8,6 +8,7 @@ import PageRoot from '../../../components/PageRoot'
 import Chips from '../../../components/Chips'
 import ProgressBar from '../../../components/ProgressBar'
 import { ErrorNotice, Loading } from '../../../components/Status'
+import { beijingYear } from '../../../utils/dates'
 import { starsText } from '../../../utils/score'
 import '../../score.scss'
 
@@ -53,7 +54,7 @@ function Year({ year }: { year: number }) {
 
 /** 小组/支部星级 for leaders and admins: where each unit's members stand, this year or last. */
 export default function RatingsPage() {
-  const thisYear = new Date().getFullYear()
+  const thisYear = beijingYear(new Date())
   const [year, setYear] = useState(String(thisYear))
   return (
     <PageRoot>
