@@ -12,6 +12,8 @@ import { articles, type SeedArticle } from './seed/articles'
 import { books, categories } from './seed/books'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
 import { discussionDocs } from './seed/discussion'
+import { readablesOf, seedHistory } from './seed/history'
+import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
 
 export interface SeedReport {
@@ -21,6 +23,9 @@ export interface SeedReport {
   invitations: number
   articles: number
   books: number
+  /** The members' history before the seed's day (seed/history.ts). */
+  checkIns: number
+  readings: number
 }
 
 type Put = (collection: string, doc: { _id: string } & Record<string, unknown>) => Promise<unknown>
@@ -35,12 +40,15 @@ function articleDoc(article: SeedArticle, today: string, now: Date, queuePositio
   return { ...base, status: 'published', publishedOn: addDays(today, -when.daysAgo) }
 }
 
-async function seedContent(put: Put, now: Date): Promise<void> {
+/** Writes the content; answers the articles and chapters written, in order. */
+async function seedContent(put: Put, now: Date): Promise<{ articles: ArticleDoc[]; chapters: ChapterDoc[] }> {
   const today = dayKey(now)
+  const written = { articles: [] as ArticleDoc[], chapters: [] as ChapterDoc[] }
   for (const category of categories) await put(CATEGORIES, { ...category })
   for (const [i, article] of articles.entries()) {
     const doc = articleDoc(article, today, now, i)
     await put(ARTICLES, { ...doc })
+    written.articles.push(doc)
     if (doc.publishedOn) {
       const push: PushDoc = { _id: doc.publishedOn, day: doc.publishedOn, articleIds: [doc._id], source: 'scheduled', createdAt: at730(doc.publishedOn) }
       await put(PUSHES, { ...push })
@@ -58,6 +66,7 @@ async function seedContent(put: Put, now: Date): Promise<void> {
       updatedAt: at,
     }))
     for (const chapter of docs) await put(CHAPTERS, { ...chapter })
+    written.chapters.push(...docs)
     const doc: BookDoc = {
       ...book,
       ...(required ? { required: { year: Number(yearKey(now)), branchIds: required.branchIds } } : {}),
@@ -70,26 +79,28 @@ async function seedContent(put: Put, now: Date): Promise<void> {
     }
     await put(BOOKS, { ...doc })
   }
+  return written
 }
 
 /** 07:30 Shanghai on a day, when its push runs. */
 const at730 = (day: string) => new Date(startOfDay(day).getTime() + 7.5 * 3600_000).toISOString()
 
 /**
- * Writes the demo organisation, its members, invitation codes, categories, books with chapters and
- * two weeks of articles when the store has no units yet. Every document has a fixed id, so seeding
+ * Writes the demo organisation, its members, invitation codes, categories, books with chapters, two
+ * weeks of articles and the members' two weeks of check-ins and reading when the store has no units
+ * yet. Every document has a fixed id (and the history replays as the functions' retries do), so seeding
  * is idempotent; articles are pushed, scheduled and queued around the Shanghai day of `now`, required
  * books are required for its year, and codes stay valid for a year from it.
  */
 export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedReport> {
   const { total } = await db.collection(UNITS).count()
-  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0 }
+  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, checkIns: 0, readings: 0 }
 
   const today = dayKey(now)
   const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
     db.collection(collection).doc(_id).set({ data })
 
-  await seedContent(put, now)
+  const content = await seedContent(put, now)
   for (const member of members) {
     await put(MEMBERS, { ...member })
     // The OPENID guard registration relies on, as if these members had registered.
@@ -112,7 +123,9 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   const discussion = discussionDocs(now)
   for (const prompt of discussion.prompts) await put(PROMPTS, { ...prompt })
   for (const reply of discussion.replies) await put(REPLIES, { ...reply })
+  const checker = wordListChecker(blockedWordsFromEnv())
+  const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
-  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length }
+  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, ...history }
 }

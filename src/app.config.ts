@@ -34,6 +34,7 @@ export default defineAppConfig({
         'pages/weekly/index',
         'pages/weekly-edit/index',
         'pages/weekly-progress/index',
+        'pages/score-rules/index',
       ],
     },
     // 季度通报: opened a few times a quarter, from 我的.

@@ -9,6 +9,7 @@ import { charCount, Cursor, id, page, text } from './fields'
 
 export const PROMPT_TITLE_MAX = 40
 export const PROMPT_BODY_MAX = 2000
+export const PROMPT_LINK_TITLE_MAX = 60
 export const REPLY_MAX = 2000
 export const HIDE_REASON_MAX = 100
 export const PROMPTS_PAGE_SIZE = 20
@@ -23,7 +24,7 @@ export const PromptLinkKind = z.enum(['article', 'chapter', 'weekly'])
 export const PromptLink = z.strictObject({
   kind: PromptLinkKind,
   id: id('关联内容编号'),
-  title: text('关联内容标题', 60),
+  title: text('关联内容标题', PROMPT_LINK_TITLE_MAX),
 })
 export type PromptLink = z.infer<typeof PromptLink>
 

@@ -11,6 +11,17 @@ import { id } from './fields'
 export const ScoreKind = z.enum(['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured'])
 export type ScoreKind = z.infer<typeof ScoreKind>
 
+/** What each kind is called where the rules are told or edited. */
+export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
+  checkin: '每日学习打卡',
+  studyTime: '学时',
+  chapterDone: '读完一章',
+  bookDone: '读完一本书',
+  weeklyItemDone: '完成每周一学的一项',
+  reply: '在小组讨论中发言',
+  replyFeatured: '发言被组长设为精选',
+}
+
 /** Points for one kind: `points` for every whole `per` of quantity (1 event, or seconds of study), at most `dailyCap` a day. */
 export const KindRule = z.strictObject({
   points: z.number().int().min(0).max(1000),

@@ -77,7 +77,6 @@ export function discussionDocs(now: Date): { prompts: PromptDoc[]; replies: Repl
         hiddenReason: null,
         featured: r.featured ?? false,
         rank: rankOf((r.featured ?? false) && parentId === null, replyId),
-        likeCount: 0,
         createdAt: ago(now, r.hoursAgo),
         editedAt: null,
         deletedAt: null,

@@ -37,6 +37,8 @@ export const ROUTES = {
   adminBook: '/packageAdmin/pages/book/index',
   adminChapter: '/packageAdmin/pages/chapter/index',
   adminOutbox: '/packageAdmin/pages/outbox/index',
+  /** A new version of the score rules (组织管理员). */
+  adminScoreRules: '/packageAdmin/pages/score-rules/index',
   leaderboard: '/packageScore/pages/leaderboard/index',
   scoreRules: '/packageScore/pages/rules/index',
   /** Group and branch star ratings (leaders and admins). */

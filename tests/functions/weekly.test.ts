@@ -229,6 +229,22 @@ describe('progress, from what members read', () => {
     expect(group.total.itemsDone).toEqual([0, 0, 0, 1])
   })
 
+  it('a prompt started from a group’s progress view (发起讨论, by an admin above the group) counts for that group only', async () => {
+    const listId = (await allDocs(cloud.db, WEEKLY_LISTS))[0]._id as string
+    const view = ok(await cloud.call(getWeeklyProgress, 'wx-ba1', { listId, groupId: 'group-2' }))
+    const item = view.list.items[3]
+    const link = { kind: 'weekly' as const, id: weeklyLinkId(view.list._id, item.key), title: item.title }
+    const prompt = ok(await cloud.call(savePrompt, 'wx-ba1', { groupId: 'group-2', title: '专题怎么学', body: '看完专题说说体会。', link, requestKey: 'discuss-i4-group2' }))
+    expect(prompt).toMatchObject({ groupId: 'group-2', link })
+    // Another group's member cannot take part; the group's member can.
+    expect(await cloud.call(postReply, 'wx-m1', { promptId: prompt._id, body: '我也想说。' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    ok(await cloud.call(postReply, 'wx-t2', { promptId: prompt._id, body: '专题内容很实在。' }))
+
+    expect(ok(await cloud.call(getWeeklyProgress, 'wx-ba1', { listId, groupId: 'group-2' })).total.itemsDone).toEqual([0, 0, 0, 1])
+    expect(ok(await cloud.call(getMyWeekly, 'wx-t2', {})).list?.items[3]).toMatchObject({ key: 'i4', done: true, discussed: true })
+    expect(ok(await cloud.call(getWeeklyProgress, 'wx-lead1', { listId })).total.itemsDone).toEqual([0, 0, 0, 0])
+  })
+
   it('a member outside the list’s branches has no list this week', async () => {
     expect(ok(await cloud.call(getMyWeekly, 'wx-t3', {}))).toEqual({ week: WEEK, current: true, list: null })
   })

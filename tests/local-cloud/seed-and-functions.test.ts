@@ -22,9 +22,19 @@ async function all<T>(collection: string): Promise<T[]> {
   return data as unknown as T[]
 }
 
+/** Every document of a collection, 1,000 at a time. */
+async function every<T>(collection: string): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const { data } = await t.cloud.db.collection(collection).orderBy('_id', 'asc').skip(out.length).limit(1000).get()
+    out.push(...(data as unknown as T[]))
+    if (data.length < 1000) return out
+  }
+}
+
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
-    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3 })
+    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3, checkIns: expect.any(Number), readings: expect.any(Number) })
     const units = await all<Unit>('units')
     const byId = Object.fromEntries(units.map((u) => [u._id, u]))
     expect(byId.committee).toMatchObject({ kind: 'committee', parentId: null })
@@ -148,6 +158,46 @@ describe('demo seed', () => {
     }
   })
 
+  test('two weeks of check-ins and reading before the seed’s day, each scored once in the ledger', async () => {
+    const checkins = await every<{ _id: string; memberId: string; day: string }>('checkins')
+    expect(checkins).toHaveLength(t.cloud.seed.checkIns)
+    expect(t.cloud.seed.readings).toBeGreaterThan(0)
+    const days = [...new Set(checkins.map((c) => c.day))].sort()
+    expect(days[0]).toBe('2026-11-09')
+    expect(days[days.length - 1]).toBe('2026-11-22')
+    // Today is left to the members; the newcomers have no history at all.
+    expect(new Set(checkins.map((c) => c.memberId)).size).toBeGreaterThan(30)
+    expect(checkins.filter((c) => ['member-05', 'member-06', 'member-41'].includes(c.memberId))).toEqual([])
+
+    const entries = await every<{ _id: string; kind: string; quantity: number; memberId: string }>('scoreEntries')
+    expect(entries.filter((e) => e.kind === 'checkin').map((e) => e._id).sort()).toEqual(checkins.map((c) => `checkin_${c._id}`).sort())
+    // Every credited second of the study ledgers is in the points ledger, once.
+    const ledgers = await every<{ _id: string; days: Record<string, number> }>('studyLedgers')
+    const credited = ledgers.reduce((sum, l) => sum + Object.values(l.days).reduce((a, b) => a + b, 0), 0)
+    expect(credited).toBeGreaterThan(0)
+    expect(entries.filter((e) => e.kind === 'studyTime').reduce((sum, e) => sum + e.quantity, 0)).toBe(credited)
+    expect(entries.filter((e) => e.kind === 'chapterDone').length).toBeGreaterThan(0)
+  })
+
+  test('the leaderboards start with the history: the quarter by points and by hours', async () => {
+    const cookie = await t.signIn('member-11')
+    type Board = { top: { memberId: string; rank: number; value: number }[]; me: { memberId: string } }
+    for (const metric of ['points', 'hours']) {
+      const res = await t.call<{ ok: true; data: Board }>('getLeaderboard', { scope: 'org', period: 'quarter', metric }, cookie)
+      const { top } = res.body.data
+      expect(top.length).toBeGreaterThan(5)
+      expect(top[0].rank).toBe(1)
+      expect(top.every((row) => row.value > 0)).toBe(true)
+      expect(top.map((row) => row.value)).toEqual([...top.map((row) => row.value)].sort((a, b) => b - a))
+    }
+  })
+
+  test('a reconciliation right after seeding finds the totals exact: nothing repaired, nothing added to the ledger', async () => {
+    const before = (await t.cloud.db.collection('scoreEntries').count()).total
+    expect(await t.cloud.fire('reconcileScores')).toMatchObject({ ok: true, data: { checked: 42, repaired: 0, skipped: 0 } })
+    expect((await t.cloud.db.collection('scoreEntries').count()).total).toBe(before)
+  })
+
   test('a restart on the same data dir seeds nothing and keeps changes', async () => {
     await t.cloud.db.collection('members').doc('member-07').update({ data: { name: '吴俊峰（已改名）' } })
     await t.cloud.db.collection('articles').doc('article-6').remove()
@@ -206,8 +256,11 @@ describe('project cloud functions over HTTP', () => {
 
   test('a check-in persists across stop and start', async () => {
     const cookie = await t.signIn('member-12')
+    // The seeded history may hold a check-in yesterday: the streak goes on from it.
+    const { data: yesterday } = await t.cloud.db.collection('checkins').where({ _id: 'member-12_2026-11-22' }).get()
+    const streak = ((yesterday[0]?.streak as number | undefined) ?? 0) + 1
     const first = await t.call<{ ok: true; data: { status: string; streak: number } }>('checkIn', { reflection: '每天读一点' }, cookie)
-    expect(first.body).toMatchObject({ ok: true, data: { status: 'created', streak: 1 } })
+    expect(first.body).toMatchObject({ ok: true, data: { status: 'created', streak } })
     await t.restart()
     // The session secret lives in the data dir: the same cookie still works.
     const summary = await t.call<{ ok: true; data: { today: string; todayRecord: { reflection: string } | null; streak: number } }>(
@@ -216,7 +269,7 @@ describe('project cloud functions over HTTP', () => {
       cookie,
     )
     expect(summary.status).toBe(200)
-    expect(summary.body.data).toMatchObject({ today: '2026-11-23', streak: 1, todayRecord: { reflection: '每天读一点' } })
+    expect(summary.body.data).toMatchObject({ today: '2026-11-23', streak, todayRecord: { reflection: '每天读一点' } })
     const again = await t.call('checkIn', {}, cookie)
     expect(again.body).toMatchObject({ ok: true, data: { status: 'already' } })
   })

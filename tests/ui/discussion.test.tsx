@@ -3,9 +3,10 @@ import { navigateBack, navigateTo, redirectTo, setRouterParams, showModal, showT
 import PromptPage from '../../src/packageGroup/pages/prompt/index'
 import EditPromptPage from '../../src/packageGroup/pages/edit/index'
 import NudgePage from '../../src/packageGroup/pages/nudge/index'
-import type { ReplyThread } from '../../types'
+import type { MyWeek, ReplyThread } from '../../types'
 import { groupWeek, promptDetail, replyOf, threadOf } from '../support/discussion-fixtures'
-import { profile } from '../support/ui-fixtures'
+import { bookView, libraryBook, libraryPage } from '../support/library-fixtures'
+import { profile, today as todayFeed } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -268,6 +269,122 @@ describe('posting and editing a prompt', () => {
     await waitFor(() => expect(navigateBack).toHaveBeenCalled())
     // The link it had stays.
     expect(callsTo('savePrompt')[0][1]).toEqual({ id: 'p-1', title: '修改后的标题', body: '请结合本职工作谈谈体会。', closesOn: null, link })
+  })
+})
+
+describe('what a prompt is about (关联学习)', () => {
+  const thisWeek: MyWeek = {
+    listId: 'weekly-1',
+    week: '2025-11-17',
+    intro: '本周重点学习党章',
+    targetMinutes: 30,
+    items: [
+      { key: 'i1', kind: 'article', refId: 'a-9', title: '学习党章', bookTitle: null, url: null, minutes: 5, required: true, done: false, discussed: false, creditedSeconds: 0 },
+      { key: 'i2', kind: 'chapter', refId: 'c-1', title: '第一章', bookTitle: '必读书', url: null, minutes: 10, required: false, done: false, discussed: false, creditedSeconds: 0 },
+    ],
+    requiredDone: 0,
+    requiredCount: 1,
+    weekSeconds: 0,
+    targetMet: false,
+    finished: false,
+  }
+  const sources = {
+    getMyWeekly: () => ok({ week: '2025-11-17', current: true, list: thisWeek }),
+    listLibrary: () => ok(libraryPage([libraryBook({ requirement: 'required' })])),
+    getBook: () => ok(bookView()),
+    getToday: () => ok(todayFeed()),
+    savePrompt: (input: { title: string }) => ok(promptDetail({ _id: 'p-new', title: input.title })),
+  }
+  const pickers = (container: HTMLElement) => container.querySelectorAll('taro-picker-core')
+  /** Chooses the `index`-th entry of the `nth` picker on the page, as the platform answers. */
+  const choose = (container: HTMLElement, nth: number, index: number) =>
+    act(() => {
+      pickers(container)[nth].dispatchEvent(new CustomEvent('change', { detail: { value: index } }))
+    })
+
+  /** What the link field shows as chosen. */
+  const expectChosen = (container: HTMLElement, text: string) =>
+    waitFor(() => expect(container.querySelector('.link-picker__item')?.textContent).toBe(text))
+
+  async function post(container: HTMLElement) {
+    await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
+    fireEvent.input(container.querySelector('input')!, { target: { value: '谈谈体会' } })
+    fireEvent.input(container.querySelector('textarea')!, { target: { value: '请每人谈一点体会。' } })
+    await act(async () => fireEvent.click(screen.getByText('发布')))
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled())
+    return callsTo('savePrompt')[0][1] as { link: unknown; groupId?: string }
+  }
+
+  test('offers this week’s 每周一学 items; the chosen item is posted as the weekly link that counts replies as discussed', async () => {
+    setRouterParams({})
+    serve(sources)
+    const { container } = render(<EditPromptPage />)
+    expect(await screen.findByText('不关联')).toBeTruthy()
+    // Nothing is fetched before a kind is chosen.
+    expect(sendMock).not.toHaveBeenCalled()
+
+    choose(container, 0, 1)
+    await expectChosen(container, '从本周每周一学中选择')
+    choose(container, 1, 1)
+    await expectChosen(container, '《必读书》第一章')
+    const input = await post(container)
+    expect(input.link).toEqual({ kind: 'weekly', id: 'weekly-1:i2', title: '《必读书》第一章' })
+    expect(input.groupId).toBeUndefined()
+  })
+
+  test('offers the required books’ chapters and the recent articles; switching kinds drops a link of the other kind', async () => {
+    setRouterParams({})
+    serve(sources)
+    const { container } = render(<EditPromptPage />)
+    await screen.findByText('不关联')
+
+    choose(container, 0, 2)
+    await expectChosen(container, '从必读书目章节中选择')
+    expect(callsTo('listLibrary')).toEqual([['listLibrary', { kind: 'book', shelf: 'required' }]])
+    expect(callsTo('getBook')).toEqual([['getBook', { id: 'book-1' }]])
+    choose(container, 1, 2)
+    await expectChosen(container, '《共产党宣言导读》无产者和共产党人')
+
+    choose(container, 0, 3)
+    await expectChosen(container, '从近期文章中选择')
+    choose(container, 1, 1)
+    await expectChosen(container, '读原著要“慢”下来')
+    expect((await post(container)).link).toEqual({ kind: 'article', id: 'a-2', title: '读原著要“慢”下来' })
+  })
+
+  test('says when there is nothing to choose, and shows a failed load with a retry', async () => {
+    setRouterParams({})
+    let attempts = 0
+    serve({
+      ...sources,
+      getMyWeekly: () => ok({ week: '2025-11-17', current: true, list: null }),
+      listLibrary: () => (++attempts === 1 ? fail('UNAVAILABLE', '网络不太好，请稍后再试') : ok(libraryPage([]))),
+    })
+    const { container } = render(<EditPromptPage />)
+    await screen.findByText('不关联')
+    choose(container, 0, 1)
+    expect(await screen.findByText('本周还没有发给本组的每周一学清单')).toBeTruthy()
+    choose(container, 0, 2)
+    expect(await screen.findByText('网络不太好，请稍后再试')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByText('重试')))
+    expect(await screen.findByText('今年还没有必读书目')).toBeTruthy()
+  })
+
+  test('started from a 每周一学 item, the form comes with the group and the link filled in', async () => {
+    setRouterParams({ groupId: 'group-1-1', linkKind: 'weekly', linkId: encodeURIComponent('weekly-1:i1'), linkTitle: encodeURIComponent('学习党章') })
+    serve(sources)
+    const { container } = render(<EditPromptPage />)
+    expect(await screen.findByText('本周每周一学')).toBeTruthy()
+    await expectChosen(container, '学习党章')
+    expect(await post(container)).toMatchObject({ groupId: 'group-1-1', link: { kind: 'weekly', id: 'weekly-1:i1', title: '学习党章' } })
+  })
+
+  test('a malformed link in the address is ignored', async () => {
+    setRouterParams({ linkKind: 'book', linkId: 'x', linkTitle: '无效' })
+    serve(sources)
+    const { container } = render(<EditPromptPage />)
+    expect(await screen.findByText('不关联')).toBeTruthy()
+    expect((await post(container)).link).toBeNull()
   })
 })
 

@@ -244,6 +244,14 @@ describe('completion (leaders and admins)', () => {
     expect(screen.getByText('链接材料，不统计完成情况')).toBeTruthy()
     expect(screen.getByText('还差：第一章')).toBeTruthy()
     expect(callsTo('getWeeklyProgress')[0][1]).toEqual({ listId: 'weekly-1' })
+
+    // Each item can be put to the group's discussion, the prompt's link already chosen.
+    const discuss = screen.getAllByText('发起讨论')
+    expect(discuss).toHaveLength(3)
+    fireEvent.click(discuss[1])
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: `/packageGroup/pages/edit/index?groupId=group-1-1&linkKind=weekly&linkId=${encodeURIComponent('weekly-1:i2')}&linkTitle=${encodeURIComponent('《必读书》第一章')}`,
+    })
   })
 
   test('an admin sees branches ranked and opens one', async () => {
@@ -251,6 +259,8 @@ describe('completion (leaders and admins)', () => {
     serve({ getWeeklyProgress: () => ok({ list, total: unit('organisation', '全组织', 10, 6), units: [unit('branch-2', '机关第二党支部', 4, 3), unit('branch-1', '机关第一党支部', 6, 3)], members: [] }) })
     render(<WeeklyProgressPage />)
     expect(await screen.findByText('各党支部（完成率从高到低）')).toBeTruthy()
+    // Discussion belongs to groups: nothing to start from the whole organisation.
+    expect(screen.queryByText('发起讨论')).toBeNull()
     fireEvent.click(screen.getByText('机关第二党支部'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packageAdmin/pages/weekly-progress/index?listId=weekly-1&branchId=branch-2' })
   })

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { FunctionOutput, MemberCompletion, UnitCompletion } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
@@ -6,6 +6,7 @@ import { useAsync } from '../../../hooks/useAsync'
 import PageRoot from '../../../components/PageRoot'
 import ProgressBar from '../../../components/ProgressBar'
 import { ROUTES, queryValue, withQuery } from '../../../utils/routes'
+import { newPromptUrl, weeklyItemLink } from '../../../utils/discussion'
 import { itemTitle, rate, weekRange } from '../../../utils/weekly'
 import Loaded from '../../components/Loaded'
 import '../../admin.scss'
@@ -61,6 +62,8 @@ function MemberRow({ member }: { member: MemberCompletion }) {
 function ProgressView({ data, listId }: { data: Progress; listId: string }) {
   const { list, total, units, members } = data
   const byBranch = total.unitId === 'organisation'
+  // Only a group's view lists members: there its items can be put to the group's discussion.
+  const groupId = members.length > 0 ? total.unitId : null
   return (
     <View>
       <View className='card'>
@@ -75,6 +78,11 @@ function ProgressView({ data, listId }: { data: Progress; listId: string }) {
             <Text className='row__title'>{`${item.required ? '【必学】' : '【选学】'}${itemTitle(item)}`}</Text>
             <Text className='row__sub'>{item.kind === 'link' ? '链接材料，不统计完成情况' : `${total.itemsDone[i]}/${total.members} 人完成（${rate(total.itemsDone[i], total.members)}）`}</Text>
             {item.kind !== 'link' && <ProgressBar value={total.itemsDone[i]} max={total.members} label={`${item.title}完成 ${total.itemsDone[i]} 人`} />}
+            {groupId && (
+              <Button className='plain-button weekly-item-rate__discuss' onClick={() => void Taro.navigateTo({ url: newPromptUrl(groupId, weeklyItemLink(list._id, item)) })}>
+                发起讨论
+              </Button>
+            )}
           </View>
         ))}
       </View>

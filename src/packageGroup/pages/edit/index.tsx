@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX, type ArticleCard, type FunctionOutput, type Prompt, type PromptLink } from '../../../../types'
+import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX, type Prompt, type PromptLink } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../../../components/Status'
@@ -9,48 +9,35 @@ import PageRoot from '../../../components/PageRoot'
 import { chineseDay } from '../../../utils/dates'
 import { queryValue, ROUTES, withQuery } from '../../../utils/routes'
 import { newRequestKey } from '../../../utils/requestKey'
-import { useAction } from '../../components/useAction'
+import { promptLinkOf } from '../../../utils/discussion'
+import { useAction } from '../../../hooks/useAction'
+import LinkPicker from './LinkPicker'
 import '../../group.scss'
 
-/** The articles of this week's pushes, newest first: what a prompt may be about. */
-function recentArticles(today: FunctionOutput<'getToday'> | undefined): ArticleCard[] {
-  if (!today) return []
-  const all = [...(today.push?.items ?? []), ...today.recent.flatMap((p) => p.items)]
-  return all.filter((a, i) => all.findIndex((b) => b._id === a._id) === i)
+/** A new prompt goes to `groupId` (default: the caller's group), about `link` unless changed. */
+interface NewPrompt {
+  groupId?: string
+  link: PromptLink | null
 }
 
-function LinkChoice({ link, onChange }: { link: PromptLink | null; onChange: (link: PromptLink | null) => void }) {
-  const today = useAsync(() => callFunction('getToday', {}))
-  const articles = recentArticles(today.data)
-  return (
-    <View className='field'>
-      <Text className='field__label'>关联学习（可不填）</Text>
-      <Picker
-        mode='selector'
-        range={['不关联', ...articles.map((a) => a.title)]}
-        onChange={(e) => {
-          const picked = articles[Number(e.detail.value) - 1]
-          onChange(picked ? { kind: 'article', id: picked._id, title: picked.title } : null)
-        }}
-      >
-        <View className='field__input'>{link ? link.title : '不关联'}</View>
-      </Picker>
-    </View>
-  )
-}
-
-function PromptForm({ editing }: { editing?: Prompt }) {
+function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt }) {
   const [title, setTitle] = useState(editing?.title ?? '')
   const [body, setBody] = useState(editing?.body ?? '')
   const [closesOn, setClosesOn] = useState<string | null>(editing?.closesOn ?? null)
-  const [link, setLink] = useState<PromptLink | null>(editing?.link ?? null)
+  const [link, setLink] = useState<PromptLink | null>(editing ? editing.link : (fresh?.link ?? null))
   const action = useAction()
   // Posting again after a lost answer posts nothing more.
   const requestKey = useRef(newRequestKey())
 
   async function save() {
     const saved = await action.run(
-      () => callFunction('savePrompt', { ...(editing ? { id: editing._id } : { requestKey: requestKey.current }), title, body, closesOn, link }),
+      () => callFunction('savePrompt', {
+          ...(editing ? { id: editing._id } : { requestKey: requestKey.current, ...(fresh?.groupId ? { groupId: fresh.groupId } : {}) }),
+          title,
+          body,
+          closesOn,
+          link,
+        }),
       editing ? '已保存' : '已发布',
     )
     if (!saved) return
@@ -82,7 +69,7 @@ function PromptForm({ editing }: { editing?: Prompt }) {
           onInput={(e) => setBody(e.detail.value)}
         />
       </View>
-      <LinkChoice link={link} onChange={setLink} />
+      <LinkPicker link={link} onChange={setLink} />
       <View className='field'>
         <Text className='field__label'>截止日期（可不填）</Text>
         <Picker mode='date' value={closesOn ?? ''} onChange={(e) => setClosesOn(String(e.detail.value))}>
@@ -109,8 +96,13 @@ function EditExisting({ id }: { id: string }) {
   return <View className='card'>{prompt.status === 'error' ? <ErrorNotice message={prompt.error.message} onRetry={prompt.reload} /> : <Loading />}</View>
 }
 
-/** 发布 or 编辑 a 讨论题 (the server checks the caller leads the group). */
+/**
+ * 发布 or 编辑 a 讨论题 (the server checks the caller leads the group or administers above it).
+ * `?groupId=…&linkKind=…&linkId=…&linkTitle=…` starts a new one about an item (see `newPromptUrl`).
+ */
 export default function EditPromptPage() {
-  const id = queryValue(useRouter().params.id)
-  return <PageRoot>{id ? <EditExisting id={id} /> : <PromptForm />}</PageRoot>
+  const params = useRouter().params
+  const id = queryValue(params.id)
+  const groupId = queryValue(params.groupId) || undefined
+  return <PageRoot>{id ? <EditExisting id={id} /> : <PromptForm fresh={{ groupId, link: promptLinkOf(params) }} />}</PageRoot>
 }
