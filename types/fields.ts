@@ -3,6 +3,12 @@ import * as z from 'zod'
 /** Characters as people count them: an emoji or a CJK character is one. */
 export const charCount = (s: string) => Array.from(s).length
 
+/** At most `max` characters, the last one an ellipsis when cut. */
+export function clipText(value: string, max: number): string {
+  const chars = Array.from(value)
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`
+}
+
 /** Trimmed text of 1..max characters (emoji count as one), with messages naming the field. */
 export const text = (label: string, max: number) =>
   z

@@ -6,7 +6,7 @@ import type { CloudDatabase } from '../db/types'
 import { NOTIFICATIONS, notificationId, notify } from '../notify/notify'
 import type { Messenger } from '../notify/messenger'
 import { authorize, unitTarget, type Action } from '../permissions'
-import { inBatches } from '../batches'
+import { inParallel } from '../jobs/batched-job'
 import { STUDY_LEDGERS } from '../study/ledger'
 import { loadStudyRules } from '../study/rules'
 import { requireGroup } from '../units'
@@ -114,7 +114,7 @@ export async function nudgeMembers(ports: NudgePorts, caller: Member, input: { g
   const wanted = input.memberIds ? new Set(input.memberIds) : undefined
   const behind = view.members.filter((w) => w.behind && w.memberId !== caller._id && (!wanted || wanted.has(w.memberId)))
   const byId = new Map(members.map((m) => [m._id, m]))
-  const outcomes = await inBatches(behind, 10, async (w) => {
+  const outcomes = await inParallel(behind, 10, async (w) => {
     const outcome = await notify(ports, {
       member: byId.get(w.memberId)!,
       templateKey: 'studyNudge',

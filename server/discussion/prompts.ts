@@ -8,7 +8,7 @@ import { AppError } from '../errors'
 import type { Messenger } from '../notify/messenger'
 import { notify } from '../notify/notify'
 import { authorize, can, unitTarget, type Action, type Target } from '../permissions'
-import { inBatches } from '../batches'
+import { inParallel } from '../jobs/batched-job'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
@@ -154,7 +154,7 @@ export async function postPrompt(ports: WritePorts, caller: Member, input: Promp
 async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<void> {
   const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
   const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
-  await inBatches(members, 10, (member) =>
+  await inParallel(members, 10, (member) =>
     notify(ports, { member, templateKey: 'groupPrompt', key: `groupPrompt:${prompt._id}:${member._id}`, page: promptPage(prompt._id), data }),
   )
 }

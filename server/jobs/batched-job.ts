@@ -72,7 +72,7 @@ export async function jobFinished(db: CloudDatabase, jobId: string): Promise<boo
   return !!(await findDoc<JobDoc>(db, JOBS, jobId))?.finishedAt
 }
 
-/** Runs `run` over `items`, `width` at a time. */
+/** Runs `run` over `items`, `width` at a time: many reads or sends at once, but not all at once. */
 export async function inParallel<T, R>(items: T[], width: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = []
   for (let i = 0; i < items.length; i += width) results.push(...(await Promise.all(items.slice(i, i + width).map(run))))

@@ -1,4 +1,5 @@
 import type { TemplateKey } from '../../types'
+import { clipText } from '../../types/fields'
 
 /**
  * Subscribe-message templates by key. Which template (its id) and which of its fields carry each
@@ -53,9 +54,7 @@ export function templateConfig(env: Env = process.env): Partial<Record<TemplateK
 
 /** WeChat's limits on template values: `thing` at most 20 characters, others 32. */
 export function templateValue(field: string, value: string): string {
-  const max = field.startsWith('thing') ? 20 : 32
-  const chars = Array.from(value)
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`
+  return clipText(value, field.startsWith('thing') ? 20 : 32)
 }
 
 /** The message's semantic fields as the template's `{ thing1: { value } }`. */

@@ -2,7 +2,7 @@ import type { DayKey, Member, NotificationResult, PublicationStatus } from '../.
 import { dayKey } from '../calendar'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
-import { inBatches } from '../batches'
+import { inParallel } from '../jobs/batched-job'
 import { MEMBERS } from '../members'
 import { membersWithGrant } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
@@ -93,7 +93,7 @@ async function notifySubscribers(ports: DailyPushPorts, day: DayKey, articles: A
   const members = await activeMembers(ports.db, await membersWithGrant(ports.db, 'dailyStudy'))
   const minutes = articles.reduce((sum, a) => sum + a.minutes, 0)
   const data = { title: articles[0].title, date: day, note: `今日学习已推送，约 ${minutes} 分钟` }
-  const outcomes = await inBatches(members, 10, (member) =>
+  const outcomes = await inParallel(members, 10, (member) =>
     notify(ports, { member, templateKey: 'dailyStudy', key: `dailyStudy:${day}:${member._id}`, page: HOME_PAGE, data }),
   )
   const tally: DailyPushSummary['notifications'] = {}

@@ -1,38 +1,23 @@
 import type { Page } from 'playwright-core'
-import { launchBrowser, openRoute, signInAs, type Browser } from '../support/browser'
-import { startTestLocalCloud, type TestLocalCloud } from '../support/local-cloud'
+import { visible } from '../support/browser'
+import { withBrowserAndCloud } from '../support/browser-cloud'
 
-// Starting Chromium and a first page load of the H5 build take a while on a small machine.
-jest.setTimeout(180_000)
-
-let t: TestLocalCloud | undefined
-let browser: Browser | undefined
-
-beforeAll(async () => {
-  // 2026-11-23 10:00 in Beijing.
-  t = await startTestLocalCloud({ now: new Date('2026-11-23T02:00:00.000Z') })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
-
-const visible = (page: Page, text: string | RegExp, timeout = 60_000) =>
-  page.getByText(text).first().waitFor({ state: 'visible', timeout })
+// 2026-11-23 10:00 in Beijing.
+const env = withBrowserAndCloud({ now: new Date('2026-11-23T02:00:00.000Z') })
+const { open, signInAs } = env
 
 /** The input or textarea under the field label `label` (the `index`-th such field). */
 const fieldInput = (page: Page, label: string, index = 0) =>
   page.locator('.field').filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) }).nth(index).locator('input, textarea')
 
 test('the organisation admin writes an article, queues it, and finds it in 内容管理', async () => {
-  const page = await browser!.newPage()
-  await signInAs(page, t!.url, /张文博/)
-  await openRoute(page, t!.url, '/packageAdmin/pages/index/index')
+  const { t, browser } = env
+  const page = await browser.newPage()
+  await signInAs(page, /张文博/)
+  await open(page, '/packageAdmin/pages/index/index')
   await page.getByText('内容管理', { exact: true }).click()
   await visible(page, '新建文章')
-  await browser!.shot(page, 'admin-content')
+  await browser.shot(page, 'admin-content')
 
   await page.getByText('新建文章').click()
   await visible(page, '保存为草稿')
@@ -47,30 +32,30 @@ test('the organisation admin writes an article, queues it, and finds it in 内�
   await page.getByText('保存为草稿').click()
   await visible(page, '已保存为草稿')
   await visible(page, '草稿：还没有安排推送。')
-  await browser!.shot(page, 'admin-article')
+  await browser.shot(page, 'admin-article')
 
   await page.getByText('放入待推送队列', { exact: true }).click()
   await visible(page, '已放入待推送队列')
 
   // What the server holds is what was typed, in the order arranged.
-  const cookie = await t!.signIn('member-03')
-  const list = await t!.call<{ ok: true; data: { items: { _id: string; title: string; status: string }[] } }>(
+  const cookie = await t.signIn('member-03')
+  const list = await t.call<{ ok: true; data: { items: { _id: string; title: string; status: string }[] } }>(
     'listContent',
     { kind: 'article', status: 'queued' },
     cookie,
   )
   const row = list.body.data.items.find((r) => r.title === '浏览器里写的文章')!
   expect(row.status).toBe('queued')
-  const got = await t!.call<{ ok: true; data: { article: { body: unknown } } }>('getContent', { kind: 'article', id: row._id }, cookie)
+  const got = await t.call<{ ok: true; data: { article: { body: unknown } } }>('getContent', { kind: 'article', id: row._id }, cookie)
   expect(got.body.data.article.body).toEqual([
     { type: 'heading', text: '一、开头' },
     { type: 'paragraph', text: '这是第一段正文。' },
   ])
 
-  await openRoute(page, t!.url, '/packageAdmin/pages/content/index')
+  await open(page, '/packageAdmin/pages/content/index')
   await page.getByRole('radio', { name: '待推送' }).click()
   await visible(page, '浏览器里写的文章')
-  await openRoute(page, t!.url, '/packageAdmin/pages/outbox/index')
+  await open(page, '/packageAdmin/pages/outbox/index')
   await visible(page, /还没有公众号发布记录|的推送/)
-  await browser!.shot(page, 'admin-outbox')
+  await browser.shot(page, 'admin-outbox')
 })

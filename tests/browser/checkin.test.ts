@@ -1,30 +1,16 @@
-import { launchBrowser, type Browser } from '../support/browser'
-import { startTestLocalCloud, type TestLocalCloud } from '../support/local-cloud'
+import { withBrowserAndCloud } from '../support/browser-cloud'
 
-// Starting Chromium and a first page load of the H5 build take a while on a small machine.
-jest.setTimeout(120_000)
-
-let t: TestLocalCloud | undefined
-let browser: Browser | undefined
-
-beforeAll(async () => {
-  t = await startTestLocalCloud()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const env = withBrowserAndCloud()
 
 test('a member signs in, checks in on the home page, and the check-in survives a reload', async () => {
-  const page = await browser!.newPage()
+  const { t, browser } = env
+  const page = await browser.newPage()
 
   // Not signed in: the app page sends the browser to the local sign-in page.
-  await page.goto(`${t!.url}/`)
+  await page.goto(`${t.url}/`)
   await page.waitForURL(/\/local\/signin\?next=/)
   await page.getByRole('heading', { name: /本地演示登录/ }).waitFor()
-  await browser!.shot(page, 'signin')
+  await browser.shot(page, 'signin')
 
   await page.getByRole('button', { name: /孙浩然/ }).click()
 
@@ -33,12 +19,12 @@ test('a member signs in, checks in on the home page, and the check-in survives a
   const checkInButton = page.getByText('打卡', { exact: true })
   await checkInButton.waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText('孙浩然').first().waitFor({ state: 'visible' })
-  await browser!.shot(page, 'home')
+  await browser.shot(page, 'home')
 
   await checkInButton.click()
   await page.getByText('今日已打卡').waitFor({ state: 'visible' })
   await page.getByText('连续打卡 1 天').waitFor({ state: 'visible' })
-  await browser!.shot(page, 'home-checked-in')
+  await browser.shot(page, 'home-checked-in')
 
   await page.reload()
   await page.getByText('今日已打卡').waitFor({ state: 'visible', timeout: 60_000 })
@@ -46,6 +32,6 @@ test('a member signs in, checks in on the home page, and the check-in survives a
   expect(await page.getByText('打卡', { exact: true }).count()).toBe(0)
 
   // The server recorded exactly one check-in for that member.
-  const { data } = await t!.cloud.db.collection('checkins').where({ memberId: 'member-05' }).get()
+  const { data } = await t.cloud.db.collection('checkins').where({ memberId: 'member-05' }).get()
   expect(data).toHaveLength(1)
 })

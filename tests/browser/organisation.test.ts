@@ -1,33 +1,15 @@
-import type { Page } from 'playwright-core'
-import { launchBrowser, openRoute, signInAs, type Browser } from '../support/browser'
-import { startTestLocalCloud, type TestLocalCloud } from '../support/local-cloud'
+import { visible, waitUntil } from '../support/browser'
+import { withBrowserAndCloud } from '../support/browser-cloud'
 
-// Starting Chromium and a first page load of the H5 build take a while on a small machine.
-jest.setTimeout(180_000)
-
-let t: TestLocalCloud | undefined
-let browser: Browser | undefined
-
-beforeAll(async () => {
-  t = await startTestLocalCloud()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
-
-const open = (page: Page, route: string) => openRoute(page, t!.url, route)
-
-const visible = (page: Page, text: string | RegExp, timeout = 60_000) =>
-  page.getByText(text).first().waitFor({ state: 'visible', timeout })
+const env = withBrowserAndCloud()
+const { open, signInAs } = env
 
 test('a new visitor is sent to 实名注册, registers with a demo code and lands home in their group', async () => {
-  const page = await browser!.newPage()
+  const { t, browser } = env
+  const page = await browser.newPage()
 
   // 一个新的微信用户 on the local sign-in page: signed in, but not registered.
-  await page.goto(`${t!.url}/`)
+  await page.goto(`${t.url}/`)
   await page.waitForURL(/\/local\/signin\?next=/)
   await page.getByRole('button', { name: '一个新的微信用户' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/local/'))
@@ -35,7 +17,7 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   // The home page sends them to 实名注册.
   await page.waitForURL(/#\/pages\/register\/index/, { timeout: 60_000 })
   await visible(page, '真实姓名')
-  await browser!.shot(page, 'register')
+  await browser.shot(page, 'register')
 
   const [name, code] = [page.locator('input').nth(0), page.locator('input').nth(1)]
 
@@ -48,7 +30,7 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   await code.fill('XXQEXPRD')
   await page.getByText('注册', { exact: true }).click()
   await visible(page, '这个邀请码已过期，请向管理员索取新的邀请码')
-  await browser!.shot(page, 'register-expired')
+  await browser.shot(page, 'register-expired')
 
   // The 第三党小组 code, typed in lower case with a space: shown as the server reads it.
   await code.fill('xxqgc 888')
@@ -60,9 +42,9 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   await visible(page, '李新民，你好')
   await visible(page, '第三党小组 · 机关第二党支部')
   await visible(page, '打卡')
-  await browser!.shot(page, 'home-after-register')
+  await browser.shot(page, 'home-after-register')
 
-  const { data } = await t!.cloud.db.collection('members').where({ name: '李新民' }).get()
+  const { data } = await t.cloud.db.collection('members').where({ name: '李新民' }).get()
   expect(data).toHaveLength(1)
   expect(data[0]).toMatchObject({ groupId: 'group-2-1', branchId: 'branch-2', status: 'active', roles: ['member'] })
 
@@ -71,12 +53,12 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   await visible(page, '第三党小组')
   await visible(page, '李新民')
   await visible(page, '共 11 名党员，党小组长 许建华')
-  await browser!.shot(page, 'group')
+  await browser.shot(page, 'group')
 
   // 我的: 大字模式 enlarges the text, is saved to the profile, and holds after a reload.
   await open(page, '/pages/me/index')
   await visible(page, '大字模式')
-  await browser!.shot(page, 'me')
+  await browser.shot(page, 'me')
   const bodySize = () =>
     page.locator('.profile__row').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   const normal = await bodySize()
@@ -85,35 +67,36 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   await page.locator('.app-root--large').first().waitFor({ state: 'visible' })
   expect(await bodySize()).toBeGreaterThan(normal * 1.15)
   await waitUntil(async () => {
-    const { data: [me] } = await t!.cloud.db.collection('members').where({ name: '李新民' }).get()
+    const { data: [me] } = await t.cloud.db.collection('members').where({ name: '李新民' }).get()
     return me?.largeFont === true
   })
-  await browser!.shot(page, 'me-large')
+  await browser.shot(page, 'me-large')
 
   await page.reload()
   await page.locator('.app-root--large').first().waitFor({ state: 'visible', timeout: 60_000 })
   await open(page, '/pages/index/index')
   await visible(page, '李新民，你好')
-  await browser!.shot(page, 'home-large')
+  await browser.shot(page, 'home-large')
   await page.close()
 })
 
 test('组织管理 is for admins: a member sees 没有权限, an admin manages members', async () => {
-  const page = await browser!.newPage()
+  const { t, browser } = env
+  const page = await browser.newPage()
 
   // 孙浩然 is a plain member: opening an admin page directly answers 没有权限.
-  await signInAs(page, t!.url, /孙浩然/)
+  await signInAs(page, /孙浩然/)
   await open(page, '/packageAdmin/pages/members/index')
   await visible(page, '没有权限')
   expect(await page.getByText('预登记新成员').count()).toBe(0)
-  await browser!.shot(page, 'admin-no-permission')
+  await browser.shot(page, 'admin-no-permission')
 
   // 张文博 is the organisation's admin.
-  await signInAs(page, t!.url, /张文博/)
+  await signInAs(page, /张文博/)
   await open(page, '/packageAdmin/pages/members/index')
   await visible(page, '预登记新成员')
   await visible(page, '加载更多')
-  await browser!.shot(page, 'admin-members')
+  await browser.shot(page, 'admin-members')
   // 42 members in the demo organisation, 20 a page.
   expect(await page.locator('.member-row').count()).toBe(20)
   await page.getByText('加载更多').click()
@@ -126,16 +109,16 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
   await page.locator('.member-row', { hasText: '孙浩然' }).click()
   await visible(page, '状态：正常')
   await visible(page, '停用这位成员')
-  await browser!.shot(page, 'admin-member')
+  await browser.shot(page, 'admin-member')
 
   // Making 孙浩然 党小组长: the dialog asks first.
   await page.getByText('党小组长', { exact: true }).click()
   await visible(page, '确定任命孙浩然为党小组长吗？')
-  await browser!.shot(page, 'admin-member-confirm')
+  await browser.shot(page, 'admin-member-confirm')
   await page.getByText('任命', { exact: true }).click()
   await visible(page, '已任命孙浩然为党小组长')
   await visible(page, '身份：党员、党小组长')
-  const { data: [sun] } = await t!.cloud.db.collection('members').where({ _id: 'member-05' }).get()
+  const { data: [sun] } = await t.cloud.db.collection('members').where({ _id: 'member-05' }).get()
   expect(sun.roles).toEqual(['member', 'leader'])
 
   for (const [path, text, shot] of [
@@ -146,7 +129,7 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
   ]) {
     await open(page, path)
     await visible(page, text)
-    await browser!.shot(page, shot)
+    await browser.shot(page, shot)
   }
 
   // A new invitation code, shown big with the text to share.
@@ -156,14 +139,6 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
   await page.locator('.big-button', { hasText: '生成邀请码' }).click()
   await visible(page, '复制邀请文字')
   await visible(page, /邀请你加入「学习圈」机关第一党支部第二党小组/)
-  await browser!.shot(page, 'admin-invitation-created')
+  await browser.shot(page, 'admin-invitation-created')
   await page.close()
 })
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now()
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}

@@ -1,38 +1,25 @@
-import { launchBrowser, openRoute, signInAs, type Browser } from '../support/browser'
-import { startTestLocalCloud, type TestLocalCloud } from '../support/local-cloud'
+import { withBrowserAndCloud } from '../support/browser-cloud'
 import { nextHeartbeat, readToCompletion } from '../support/reading'
-
-// Starting Chromium and a first page load of the H5 build take a while on a small machine.
-jest.setTimeout(180_000)
 
 /** 10:00 in Beijing: today's push (the seed's「每天二十分钟：把学习变成习惯」, 1 minute) is out. */
 const START = new Date('2026-11-23T02:00:00Z')
 const TODAY_TITLE = '每天二十分钟：把学习变成习惯'
 
-let t: TestLocalCloud | undefined
-let browser: Browser | undefined
-
-beforeAll(async () => {
-  t = await startTestLocalCloud({ now: START })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const env = withBrowserAndCloud({ now: START })
+const { open, signInAs } = env
 
 test('a member opens today’s push from home, reads it to completion and sees the minutes on 我的学习', async () => {
-  const page = await browser!.newPage()
+  const { t, browser } = env
+  const page = await browser.newPage()
   // The page's timers run on a clock the test moves, in step with the server's.
   await page.clock.install({ time: START })
-  await signInAs(page, t!.url, /孙浩然/)
+  await signInAs(page, /孙浩然/)
 
   // 今日学习 on the home page: today's push, large.
   const todayArticle = page.locator('.today-feed__today').filter({ hasText: TODAY_TITLE })
   await todayArticle.waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText('最近一周').waitFor()
-  await browser!.shot(page, 'reading-home')
+  await browser.shot(page, 'reading-home')
 
   const firstBeat = nextHeartbeat(page)
   await todayArticle.click()
@@ -41,7 +28,7 @@ test('a member opens today’s push from home, reads it to completion and sees t
   await page.getByText('本篇已计入学时 0 分钟').waitFor()
 
   // 48 s credited (80% of its minute) with the end reached completes it: the fourth heartbeat.
-  const { answers } = await readToCompletion(page, t!, START)
+  const { answers } = await readToCompletion(page, t, START)
   expect(answers.map((a) => a.creditedSeconds)).toEqual([15, 15, 15, 15])
   expect(answers.at(-1)).toMatchObject({ justCompleted: true, minutesCredited: 1, itemSeconds: 60 })
 
@@ -49,49 +36,51 @@ test('a member opens today’s push from home, reads it to completion and sees t
   await page.locator('.reader__done-text', { hasText: '本篇已完成 · +1 分钟' }).waitFor({ state: 'visible' })
   expect(await page.getByText('本篇已完成 · +1 分钟').count()).toBe(2)
   await page.getByText('本篇已计入学时 1 分钟').waitFor()
-  await browser!.shot(page, 'reading-complete')
+  await browser.shot(page, 'reading-complete')
 
   // The server's record: the article read to its end and completed, a minute today.
-  const { data } = await t!.cloud.db.collection('studyLedgers').doc('member-05').get()
+  const { data } = await t.cloud.db.collection('studyLedgers').doc('member-05').get()
   expect(data.items['a_article-1']).toMatchObject({ s: 60, end: true, done: true })
   expect(Object.values(data.days as Record<string, number>)).toEqual([60])
 
   // 我的学习 shows the credited minutes.
-  await openRoute(page, t!.url, '/pages/my-study/index')
+  await open(page, '/pages/my-study/index')
   await page.getByText('今天已学 1 分钟').waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText('本周已学 1 分钟，目标每周 30 分钟').waitFor()
-  await browser!.shot(page, 'reading-my-study')
+  await browser.shot(page, 'reading-my-study')
 })
 
 test('someone who is not a member opens a shared article: they read it, are invited to register, and nothing is credited', async () => {
-  const page = await browser!.newPage()
+  const { t, browser } = env
+  const ledgers = async () => (await t.cloud.db.collection('studyLedgers').count()).total
+  const ledgersBefore = await ledgers()
+  const page = await browser.newPage()
   await page.clock.install({ time: START })
   const calls: string[] = []
   page.on('request', (r) => {
     const name = /\/api\/functions\/(\w+)$/.exec(r.url())?.[1]
     if (name) calls.push(name)
   })
-  const shared = '/#/pages/reader/index?kind=article&id=article-2'
-  await page.goto(`${t!.url}/local/signin?next=${encodeURIComponent(shared)}`)
-  await page.getByRole('button', { name: /新的微信用户/ }).click()
+  await signInAs(page, /新的微信用户/, '/#/pages/reader/index?kind=article&id=article-2')
   await page.locator('.reader__title', { hasText: '读原著要“慢”下来' }).waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText(/完成实名注册后，阅读会计入你的学时/).waitFor()
   await page.mouse.wheel(0, 20_000)
   await page.clock.runFor(60_000)
-  await browser!.shot(page, 'reading-guest')
+  await browser.shot(page, 'reading-guest')
 
   expect(calls).toEqual(['getArticle'])
   expect(await page.getByText(/已计入学时/).count()).toBe(0)
-  // Only the member of the first test has a study record.
-  expect((await t!.cloud.db.collection('studyLedgers').count()).total).toBe(1)
+  // No study record was started for the guest.
+  expect(await ledgers()).toBe(ledgersBefore)
 
   await page.getByText('去实名注册').click()
   await page.getByText('真实姓名', { exact: true }).waitFor()
 })
 
 test('after checking in, 明天提醒我学习 records a grant (the local demo stands in for WeChat’s sheet)', async () => {
-  const page = await browser!.newPage()
-  await signInAs(page, t!.url, /周慧玲/)
+  const { t, browser } = env
+  const page = await browser.newPage()
+  await signInAs(page, /周慧玲/)
   const checkInButton = page.getByText('打卡', { exact: true })
   await checkInButton.waitFor({ state: 'visible', timeout: 60_000 })
   await checkInButton.click()
@@ -101,8 +90,8 @@ test('after checking in, 明天提醒我学习 records a grant (the local demo s
   await page.getByText('订阅消息（本地演示）').waitFor({ state: 'visible' })
   await page.getByText('允许', { exact: true }).click()
   await page.getByText('好的，明天推送学习内容时会提醒你（还可提醒 1 次）').waitFor({ state: 'visible' })
-  await browser!.shot(page, 'reading-remind-me')
+  await browser.shot(page, 'reading-remind-me')
 
-  const { data } = await t!.cloud.db.collection('subscriptions').where({ memberId: 'member-06' }).get()
+  const { data } = await t.cloud.db.collection('subscriptions').where({ memberId: 'member-06' }).get()
   expect(data).toEqual([expect.objectContaining({ templateKey: 'dailyStudy', available: 1, accepted: 1 })])
 })

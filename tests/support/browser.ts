@@ -77,6 +77,20 @@ export async function openRoute(page: Page, baseUrl: string, route: string): Pro
   await page.goto(`${baseUrl}/#${route}`)
 }
 
+/** Waits until the first element with `text` is visible (the first load of the H5 build is slow). */
+export async function visible(page: Page, text: string | RegExp, timeout = 60_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout })
+}
+
+/** Polls `check` until it holds (for what the server writes after the page has moved on). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now()
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 /** Signs in on the local sign-in page as a demo member (by the name on their button), then opens `next`. */
 export async function signInAs(page: Page, baseUrl: string, name: string | RegExp, next = '/'): Promise<void> {
   await page.goto(`${baseUrl}/local/signin?next=${encodeURIComponent(next)}`)

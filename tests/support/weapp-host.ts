@@ -20,6 +20,14 @@ export type CloudAnswer = (call: CloudCall) => unknown
 
 type AnyRecord = Record<string, any>
 
+/** Answers the named functions with their data; any other function does not exist. */
+export function answerFrom(answers: Record<string, unknown>): CloudAnswer {
+  return ({ name }) => (name in answers ? { ok: true, data: answers[name] } : { ok: false, code: 'NOT_FOUND', message: `没有这个云函数：${name}` })
+}
+
+/** A rendered node's text, its white space folded. */
+export const text = (node: { dom: Element }) => (node.dom.textContent ?? '').replace(/\s+/g, ' ')
+
 /**
  * Installs the host globals, with `wx.cloud.callFunction` answering through `answer`
  * (its `result` is what the cloud function returned).
@@ -86,10 +94,20 @@ export function installHost(answer: CloudAnswer) {
       app.onLaunch?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
       app.onShow?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })
     },
-    /** The page opened next, and its query (what `onLoad` receives). */
-    setRoute(route: string, query: Record<string, string> = {}) {
+    /**
+     * Starts the app and renders the page at `route` with its query (what `onLoad` receives).
+     * Once per test file: the simulator loads each component path once.
+     */
+    open(route: string, query: Record<string, string> = {}) {
+      this.launch()
+      // Required once the host globals are in place, as the mini-program would find them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const simulate = require('miniprogram-simulate')
       currentRoute = route
       currentQuery = query
+      const page = simulate.render(simulate.load(path.join(WEAPP_DIR, route), { rootPath: WEAPP_DIR }))
+      page.attach(document.createElement('parent-wrapper'))
+      return page
     },
   }
 }

@@ -5,10 +5,9 @@
  * miniprogram-simulate: opened from a notification with the prompt's id, it shows the prompt, who
  * took part and the replies with their answers.
  */
-import path from 'node:path'
 import { promptDetail, replyOf, threadOf } from '../support/discussion-fixtures'
 import { profile } from '../support/ui-fixtures'
-import { eventually, installHost, requireBuiltWeapp, WEAPP_DIR } from '../support/weapp-host'
+import { answerFrom, eventually, installHost, requireBuiltWeapp, text } from '../support/weapp-host'
 
 requireBuiltWeapp()
 
@@ -18,21 +17,10 @@ const answers: Record<string, unknown> = {
   listReplies: { items: [threadOf(replyOf({ featured: true }), [replyOf({ _id: 'r-2', parentId: 'r-1', authorName: '王建国', body: '同意，联系实际。' })])], nextCursor: null },
 }
 
-const host = installHost(({ name }) =>
-  name in answers ? { ok: true, data: answers[name] } : { ok: false, code: 'NOT_FOUND', message: `没有这个云函数：${name}` },
-)
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate')
-
-const text = (node: { dom: Element }) => (node.dom.textContent ?? '').replace(/\s+/g, ' ')
+const host = installHost(answerFrom(answers))
 
 test('the thread opens by its id from the subpackage and shows the prompt, participation and nested replies', async () => {
-  host.launch()
-  host.setRoute('packageGroup/pages/prompt/index', { id: 'prompt-1' })
-  const id = simulate.load(path.join(WEAPP_DIR, 'packageGroup/pages/prompt/index'), { rootPath: WEAPP_DIR })
-  const page = simulate.render(id)
-  page.attach(document.createElement('parent-wrapper'))
+  const page = host.open('packageGroup/pages/prompt/index', { id: 'prompt-1' })
 
   await eventually(() => expect(text(page)).toContain('同意，联系实际。'))
   for (const shown of ['学习全会精神的体会', '1/2 人已参与', '还没参与：刘晓燕', '要把学习成果转化为工作动力。', '精选', '取消精选', '置顶', '结束讨论', '写下你的看法']) {

@@ -3,9 +3,8 @@
  *
  * The BUILT home page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate.
  */
-import path from 'node:path'
 import { profile, record, summary, today } from '../support/ui-fixtures'
-import { eventually, installHost, requireBuiltWeapp, WEAPP_DIR } from '../support/weapp-host'
+import { eventually, installHost, requireBuiltWeapp, text } from '../support/weapp-host'
 
 requireBuiltWeapp()
 
@@ -28,20 +27,11 @@ const host = installHost(({ name, data }) => {
   }
 })
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate')
-
-const text = (node: { dom: Element }) => (node.dom.textContent ?? '').replace(/\s+/g, ' ')
-
 describe('home page (built weapp)', () => {
   let page: any
 
   beforeAll(() => {
-    host.launch()
-    host.setRoute('pages/index/index')
-    const id = simulate.load(path.join(WEAPP_DIR, 'pages/index/index'), { rootPath: WEAPP_DIR })
-    page = simulate.render(id)
-    page.attach(document.createElement('parent-wrapper'))
+    page = host.open('pages/index/index')
   })
 
   test('initialises the cloud and loads the member, summary and 今日学习', async () => {

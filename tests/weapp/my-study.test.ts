@@ -4,27 +4,15 @@
  * The BUILT 我的学习 page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate: the
  * figures and the bar chart's heights as the mini-program renders them.
  */
-import path from 'node:path'
 import { myStudy } from '../support/library-fixtures'
-import { eventually, installHost, requireBuiltWeapp, WEAPP_DIR } from '../support/weapp-host'
+import { answerFrom, eventually, installHost, requireBuiltWeapp, text } from '../support/weapp-host'
 
 requireBuiltWeapp()
 
-const host = installHost(({ name }) =>
-  name === 'getMyStudy' ? { ok: true, data: myStudy() } : { ok: false, code: 'NOT_FOUND', message: `没有这个云函数：${name}` },
-)
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulate = require('miniprogram-simulate')
-
-const text = (node: { dom: Element }) => (node.dom.textContent ?? '').replace(/\s+/g, ' ')
+const host = installHost(answerFrom({ getMyStudy: myStudy() }))
 
 test('我的学习 shows the server’s figures in whole minutes and bars as tall as each day’s share', async () => {
-  host.launch()
-  host.setRoute('pages/my-study/index')
-  const id = simulate.load(path.join(WEAPP_DIR, 'pages/my-study/index'), { rootPath: WEAPP_DIR })
-  const page = simulate.render(id)
-  page.attach(document.createElement('parent-wrapper'))
+  const page = host.open('pages/my-study/index')
 
   await eventually(() => expect(text(page)).toContain('本周目标已达成'))
   expect(host.calls.map((c) => c.name)).toEqual(['getMyStudy'])

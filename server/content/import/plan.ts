@@ -103,13 +103,16 @@ class Row {
     return false
   }
 
-  key(required: boolean): string | undefined {
+  /** The row's import key, noted in `seen`: one already seen in the file is an issue. */
+  key(required: boolean, seen: Set<string>): string | undefined {
     const key = this.text('key')
     if (key === undefined) {
       if (required) this.issues.push('缺少 key（书目的导入编号，章节用它指明所属的书）')
       return undefined
     }
     if (!KEY.test(key)) this.issues.push(`key「${key}」只能由字母、数字、- 和 _ 组成，最多 40 个字符`)
+    if (seen.has(key)) this.issues.push(`key「${key}」在文件中重复`)
+    seen.add(key)
     return key
   }
 
@@ -152,9 +155,7 @@ const splitList = (s: string | undefined) => (s ? s.split(/[;；,，、\s]+/).fi
 
 function planBook(raw: RawBook, ctx: ImportContext, seen: Set<string>, problems: ImportProblem[]): BookPlan | undefined {
   const row = new Row(raw.fields)
-  const key = row.key(true)
-  if (key && seen.has(key)) row.issues.push(`key「${key}」在文件中重复`)
-  if (key) seen.add(key)
+  const key = row.key(true, seen)
   const categoryId = row.category(ctx)
   const input = row.parse(SaveBookInput, {
     title: row.text('title') ?? '',
@@ -227,9 +228,7 @@ function requirement(row: Row, ctx: ImportContext): BookPlan['required'] {
 
 function planArticle(raw: RawArticle, ctx: ImportContext, seen: Set<string>): { plan?: ArticlePlan; problem?: ImportProblem } {
   const row = new Row(raw.fields)
-  const key = row.key(false)
-  if (key && seen.has(key)) row.issues.push(`key「${key}」在文件中重复`)
-  if (key) seen.add(key)
+  const key = row.key(false, seen)
   const categoryId = row.category(ctx)
   const input = row.parse(SaveArticleInput, {
     title: row.text('title') ?? '',

@@ -14,25 +14,25 @@ interface Props {
 export default function Greeting({ me, onRetry }: Props) {
   if (me.data) {
     return (
-      <View className='greeting'>
-        <Text className='greeting__hello'>{`${me.data.displayName ?? me.data.name}，你好`}</Text>
-        <Text className='greeting__unit'>{`${me.data.groupName} · ${me.data.branchName}`}</Text>
-        <Text className='greeting__motto'>每天学一点，坚持就是收获</Text>
+      <View className='banner'>
+        <Text className='banner__title greeting__hello'>{`${me.data.displayName ?? me.data.name}，你好`}</Text>
+        <Text className='banner__sub'>{`${me.data.groupName} · ${me.data.branchName}`}</Text>
+        <Text className='banner__note'>每天学一点，坚持就是收获</Text>
       </View>
     )
   }
   if (me.status === 'error') {
     return (
-      <View className='greeting greeting--plain'>
-        <Text className='greeting__hello'>你好</Text>
+      <View className='banner greeting--plain'>
+        <Text className='banner__title greeting__hello'>你好</Text>
         <ErrorNotice message={me.error.message} onRetry={onRetry} />
       </View>
     )
   }
   return (
-    <View className='greeting'>
-      <Text className='greeting__hello'>你好</Text>
-      <Text className='greeting__unit'>正在加载…</Text>
+    <View className='banner'>
+      <Text className='banner__title greeting__hello'>你好</Text>
+      <Text className='banner__sub'>正在加载…</Text>
     </View>
   )
 }

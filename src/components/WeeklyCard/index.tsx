@@ -16,7 +16,7 @@ import './index.scss'
  */
 export default function WeeklyCard() {
   const weekly = useAsync(() => callFunction('getMyWeekly', {}))
-  useRefreshOnReturn(weekly.reload, weekly.status !== 'loading')
+  useRefreshOnReturn(weekly.reload)
   // The page stops the pull-down animation once its own data is in.
   usePullDownRefresh(() => void weekly.reload())
 

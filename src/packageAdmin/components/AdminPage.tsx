@@ -15,6 +15,8 @@ interface Props {
   children: (me: MemberProfile) => ReactNode
   /** Only for 组织管理员 (study content is the whole organisation's). */
   orgAdminOnly?: boolean
+  /** Who may use an `orgAdminOnly` page, said to anyone else. */
+  whoMay?: string
 }
 
 const ORG_ADMIN_ONLY = '学习内容和推送记录由组织管理员管理。如需修改，请联系组织管理员。'
@@ -24,7 +26,7 @@ const ORG_ADMIN_ONLY = '学习内容和推送记录由组织管理员管理。�
  * 支部管理员 or 组织管理员 (or only the latter); anyone else sees 没有权限. The server checks
  * every call as well.
  */
-export default function AdminPage({ children, orgAdminOnly = false }: Props) {
+export default function AdminPage({ children, orgAdminOnly = false, whoMay = ORG_ADMIN_ONLY }: Props) {
   const me = useMe()
 
   usePullDownRefresh(() => {
@@ -34,7 +36,7 @@ export default function AdminPage({ children, orgAdminOnly = false }: Props) {
   let body: ReactNode
   if (me.data) {
     const allowed = orgAdminOnly ? me.data.roles.includes('orgAdmin') : isAdmin(me.data.roles)
-    body = allowed ? children(me.data) : <NoPermission whoMay={orgAdminOnly ? ORG_ADMIN_ONLY : undefined} />
+    body = allowed ? children(me.data) : <NoPermission whoMay={orgAdminOnly ? whoMay : undefined} />
   } else if (isNotRegistered(me)) body = <NotRegistered />
   else if (me.status === 'error') body = <LoadError error={me.error} onRetry={() => void me.reload()} />
   else body = <View className='card'><Loading /></View>

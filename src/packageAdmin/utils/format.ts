@@ -1,4 +1,5 @@
 import type { AuditEntry, ContentStatus, InvitationState, MemberStatus, Role } from '../../../types'
+import { beijingDate } from '../../utils/dates'
 import { roleText } from '../../utils/roles'
 
 export const STATUS_NAMES: Record<MemberStatus, string> = {
@@ -22,33 +23,11 @@ export const CONTENT_STATUS_NAMES: Record<ContentStatus, string> = {
   retired: '已下线',
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** The Beijing day of an instant, `YYYY-MM-DD` (the server decides; this only guides the choice). */
-export function beijingDay(at: Date): string {
-  const d = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
-
-/** An instant as Beijing time: 2026年11月23日 19:49. */
-export function beijingTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
 /** A whole number typed by the admin, or NaN (the contract then says what is wrong). */
 export const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
 
-/** `YYYY-MM-DD` as 2026年12月7日 (as the member pages write days). */
-export { chineseDay } from '../../utils/dates'
-
 /** The last Beijing day before an expiry instant: a code is valid through it. */
-function lastValidDay(expiresAt: string): string {
-  const d = new Date(Date.parse(expiresAt) - 1 + SHANGHAI_OFFSET_MS)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
+const lastValidDay = (expiresAt: string) => beijingDate(Date.parse(expiresAt) - 1)
 
 /** What the audit log can name: units by id, members by id (those the app has seen). */
 export interface Names {

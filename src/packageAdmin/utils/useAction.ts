@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import { toCloudError } from '../../services/errors'
+import { useState } from 'react'
+import { useAction as useChange } from '../../hooks/useAction'
 
 export interface Outcome {
   ok: boolean
@@ -16,28 +16,19 @@ export interface Action {
   run: (work: () => Promise<string>) => Promise<boolean>
 }
 
-/** One change at a time on an admin page, and what came of it. */
+/** One change at a time on an admin page, and what came of it (said on the page, not toasted). */
 export function useAction(): Action {
-  const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const running = useRef(false)
+  const change = useChange()
+  const [done, setDone] = useState<string | null>(null)
 
   async function run(work: () => Promise<string>): Promise<boolean> {
-    if (running.current) return false
-    running.current = true
-    setBusy(true)
-    setOutcome(null)
-    try {
-      setOutcome({ ok: true, text: await work() })
-      return true
-    } catch (error) {
-      setOutcome({ ok: false, text: toCloudError(error).message })
-      return false
-    } finally {
-      running.current = false
-      setBusy(false)
-    }
+    setDone(null)
+    const text = await change.run(work)
+    if (text === undefined) return false
+    setDone(text)
+    return true
   }
 
-  return { busy, outcome, run }
+  const outcome = change.error !== null ? { ok: false, text: change.error } : done !== null ? { ok: true, text: done } : null
+  return { busy: change.busy, outcome, run }
 }

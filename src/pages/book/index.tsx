@@ -110,7 +110,7 @@ export default function BookPage() {
   const id = queryValue(useRouter().params.id)
   const view = useAsync(() => callFunction('getBook', { id }))
   // Back from a chapter: its progress and the book's have moved.
-  useRefreshOnReturn(view.reload, view.status !== 'loading')
+  useRefreshOnReturn(view.reload)
   usePullDownRefresh(() => {
     void view.reload().finally(() => Taro.stopPullDownRefresh())
   })

@@ -67,10 +67,10 @@ function Group({ view, me }: { view: GroupView; me?: MemberProfile }) {
   const leading = me !== undefined && leadsGroup(me)
   return (
     <View>
-      <View className='group-head'>
-        <Text className='group-head__name'>{group.name}</Text>
-        <Text className='group-head__branch'>{group.branchName}</Text>
-        <Text className='group-head__count'>
+      <View className='banner'>
+        <Text className='banner__title group-head__name'>{group.name}</Text>
+        <Text className='banner__sub'>{group.branchName}</Text>
+        <Text className='banner__note'>
           {`共 ${members.length} 名党员${leaders.length ? `，党小组长 ${leaders.map((m) => m.displayName ?? m.name).join('、')}` : ''}`}
         </Text>
       </View>

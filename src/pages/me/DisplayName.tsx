@@ -3,34 +3,27 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { NAME_MAX } from '../../../types'
 import type { MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
-import { toCloudError } from '../../services/errors'
+import { useAction } from '../../hooks/useAction'
 import { profileChanged } from '../../hooks/useMe'
 
 /** 显示名称: what others see instead of the real name; cleared, the real name shows again. */
 export default function DisplayName({ me }: { me: MemberProfile }) {
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const action = useAction()
+  const [saving, failure] = [action.busy, action.error]
 
   function start() {
     setText(me.displayName ?? '')
-    setFailure(null)
+    action.clearError()
     setEditing(true)
   }
 
-  async function save(displayName: string | null) {
-    setSaving(true)
-    setFailure(null)
-    try {
+  const save = (displayName: string | null) =>
+    void action.run(async () => {
       profileChanged(await callFunction('updateProfile', { displayName }))
       setEditing(false)
-    } catch (error) {
-      setFailure(toCloudError(error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   if (!editing) {
     return (
@@ -73,7 +66,7 @@ export default function DisplayName({ me }: { me: MemberProfile }) {
         <Button
           className='big-button big-button--small'
           disabled={saving}
-          onClick={() => void save(text.trim() === '' ? null : text)}
+          onClick={() => save(text.trim() === '' ? null : text)}
         >
           {saving ? '保存中…' : '保存'}
         </Button>

@@ -112,7 +112,7 @@ export default function Me() {
   const me = useMe()
   const score = useAsync(() => callFunction('getMyScore', {}))
   // Points move with every check-in and reading elsewhere: fresh each time 我的 shows.
-  useRefreshOnReturn(score.reload, !!score.data)
+  useRefreshOnReturn(score.reload)
 
   usePullDownRefresh(() => {
     void Promise.all([me.reload(), score.reload()]).finally(() => Taro.stopPullDownRefresh())

@@ -130,7 +130,7 @@ function Record({ s }: { s: MyStudy }) {
 export default function MyStudyPage() {
   const study = useAsync(() => callFunction('getMyStudy', {}))
   // Back from a required book or the reader: the figures may have grown.
-  useRefreshOnReturn(study.reload, study.status !== 'loading')
+  useRefreshOnReturn(study.reload)
   usePullDownRefresh(() => {
     void study.reload().finally(() => Taro.stopPullDownRefresh())
   })

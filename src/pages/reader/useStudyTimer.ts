@@ -3,6 +3,7 @@ import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { FunctionOutput, StudyKind } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
+import { newRequestKey } from '../../utils/requestKey'
 
 export type BeatAnswer = FunctionOutput<'heartbeat'>
 
@@ -33,12 +34,6 @@ export interface StudyTimer {
   error: string | null
 }
 
-/** One reading session per page view: the server tells a replayed or duplicated heartbeat by it. */
-function newSessionId(): string {
-  const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
-  return `${Date.now().toString(36)}-${random}`
-}
-
 /**
  * The reader's heartbeats: every `intervalSeconds` while the page is visible and the member active,
  * or while the audio plays (background audio keeps playing with the screen off), each with the session's next seq, the reading position and whether the end was
@@ -46,7 +41,8 @@ function newSessionId(): string {
  * "still here".
  */
 export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }: Options): StudyTimer {
-  const session = useRef(newSessionId())
+  // One reading session per page view: the server tells a replayed or duplicated heartbeat by it.
+  const session = useRef(newRequestKey())
   const seq = useRef(0)
   const visible = useRef(true)
   const lastActive = useRef(Date.now())

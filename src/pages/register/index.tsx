@@ -55,9 +55,9 @@ export default function Register() {
 
   return (
     <PageRoot className='register'>
-      <View className='register__head'>
-        <Text className='register__title'>实名注册</Text>
-        <Text className='register__intro'>
+      <View className='banner'>
+        <Text className='banner__title'>实名注册</Text>
+        <Text className='banner__sub register__intro'>
           学习圈只为本组织的党员服务。请填写你的真实姓名和党小组长发给你的邀请码。
         </Text>
       </View>

@@ -111,7 +111,7 @@ export default function Study() {
   const me = useMe()
   const continuing = useAsync(() => callFunction('getContinueReading', {}))
   // Back from the reader: what to continue has changed.
-  useRefreshOnReturn(continuing.reload, continuing.status !== 'loading')
+  useRefreshOnReturn(continuing.reload)
   // The library reloads itself on pull-down (usePagedList).
   usePullDownRefresh(() => void continuing.reload())
 

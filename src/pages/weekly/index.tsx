@@ -100,7 +100,7 @@ export default function Weekly() {
   const me = useMe()
   const weekly = useAsync(() => callFunction('getMyWeekly', asked ? { week: asked } : {}))
   const history = usePagedList((cursor) => callFunction('listMyWeeks', cursor ? { cursor } : {}))
-  useRefreshOnReturn(weekly.reload, weekly.status !== 'loading')
+  useRefreshOnReturn(weekly.reload)
   usePullDownRefresh(() => {
     void weekly.reload().finally(() => Taro.stopPullDownRefresh())
   })

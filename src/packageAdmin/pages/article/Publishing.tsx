@@ -4,7 +4,7 @@ import { callFunction } from '../../../services/cloud'
 import Toggle from '../../../components/Toggle'
 import Outcome from '../../components/Outcome'
 import { confirm } from '../../utils/confirm'
-import { beijingDay, chineseDay } from '../../utils/format'
+import { beijingDay, chineseDay } from '../../../utils/dates'
 import { useAction } from '../../utils/useAction'
 
 interface Props {

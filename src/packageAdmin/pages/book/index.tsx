@@ -18,7 +18,7 @@ import { CONTENT_STATUS_NAMES } from '../../utils/format'
 import { loadBook, type BookContent } from '../../utils/content'
 import { useAction } from '../../utils/useAction'
 import { useDraft } from '../../utils/useDraft'
-import { useShownAgain } from '../../utils/useShownAgain'
+import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import Chapters from './Chapters'
 import Requirement from './Requirement'
 import './index.scss'
@@ -66,7 +66,7 @@ function BookEditor({ initial }: { initial: BookContent | null }) {
     }
   }
   // Back from a chapter: its changes move the book's chapters and minutes.
-  useShownAgain(() => {
+  useRefreshOnReturn(() => {
     if (book) void refresh(book._id)
   })
 

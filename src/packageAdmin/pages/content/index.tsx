@@ -9,8 +9,9 @@ import Chips from '../../../components/Chips'
 import { ROUTES, withQuery } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
 import ListCard from '../../components/ListCard'
-import { CONTENT_STATUS_NAMES, chineseDay } from '../../utils/format'
-import { useShownAgain } from '../../utils/useShownAgain'
+import { chineseDay } from '../../../utils/dates'
+import { CONTENT_STATUS_NAMES } from '../../utils/format'
+import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import './index.scss'
 
 const KINDS = [
@@ -68,7 +69,7 @@ function ContentList() {
   const query = { kind, status }
   const list = usePagedList((cursor) => callFunction('listContent', { ...query, cursor }), JSON.stringify(query))
   // Back from an editor: show what was changed there.
-  useShownAgain(() => void list.reload())
+  useRefreshOnReturn(() => void list.reload())
 
   function choose(next: ContentKind) {
     setKind(next)

@@ -13,6 +13,7 @@ const ENTRIES = [
   { title: '内容管理', text: '文章和书目：编辑、排期推送、下线、设为必修或推荐', url: ROUTES.adminContent, orgAdmin: true },
   { title: '推送记录', text: '公众号发布和订阅消息的发送情况', url: ROUTES.adminOutbox, orgAdmin: true },
   { title: '每周一学', text: '编排每周学习清单、定稿发布，查看各支部完成情况', url: ROUTES.adminWeekly, orgAdmin: true },
+  { title: '积分规则', text: '调整各项得分、每日上限、每周目标和星级门槛，从明天起生效', url: ROUTES.adminScoreRules, orgAdmin: true },
   { title: '操作记录', text: '谁在什么时候做了什么修改', url: ROUTES.adminAudit, orgAdmin: false },
 ]
 
@@ -22,9 +23,9 @@ function Menu({ me }: { me: MemberProfile }) {
   const entries = ENTRIES.filter((entry) => orgAdmin || !entry.orgAdmin)
   return (
     <View>
-      <View className='admin-home__head'>
-        <Text className='admin-home__title'>组织管理</Text>
-        <Text className='admin-home__scope'>{scope}</Text>
+      <View className='banner'>
+        <Text className='banner__title'>组织管理</Text>
+        <Text className='banner__sub'>{scope}</Text>
       </View>
       <View className='card'>
         {entries.map((entry) => (

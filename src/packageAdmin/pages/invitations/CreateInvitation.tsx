@@ -2,8 +2,9 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { FunctionOutput } from '../../../../types'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../../../../types'
+import { useAction } from '../../../hooks/useAction'
 import { callFunction } from '../../../services/cloud'
-import { toCloudError } from '../../../services/errors'
+import { CloudError } from '../../../services/errors'
 import GroupChoice from '../../components/GroupChoice'
 import { whole } from '../../utils/format'
 
@@ -14,24 +15,14 @@ export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCr
   const [groupId, setGroupId] = useState<string | undefined>()
   const [maxUses, setMaxUses] = useState('30')
   const [days, setDays] = useState('14')
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const action = useAction()
+  const saving = action.busy
 
-  async function create() {
-    if (!groupId) {
-      setFailure('请选择党小组')
-      return
-    }
-    setSaving(true)
-    setFailure(null)
-    try {
+  const create = () =>
+    void action.run(async () => {
+      if (!groupId) throw new CloudError('INVALID_INPUT', '请选择党小组')
       onCreated(await callFunction('createInvitation', { groupId, maxUses: whole(maxUses), expiresInDays: whole(days) }))
-    } catch (error) {
-      setFailure(toCloudError(error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className='card'>
@@ -52,8 +43,8 @@ export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCr
           <Text className='field__hint'>{`最多 ${INVITATION_MAX_DAYS} 天`}</Text>
         </View>
       </View>
-      {failure && <Text className='message message--error'>{failure}</Text>}
-      <Button className={`big-button${saving ? ' big-button--disabled' : ''}`} disabled={saving} onClick={() => void create()}>
+      {action.error && <Text className='message message--error'>{action.error}</Text>}
+      <Button className={`big-button${saving ? ' big-button--disabled' : ''}`} disabled={saving} onClick={create}>
         {saving ? '正在生成…' : '生成邀请码'}
       </Button>
     </View>

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { NAME_MAX } from '../../../../types'
 import type { MemberSummary } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
-import { toCloudError } from '../../../services/errors'
+import { CloudError } from '../../../services/errors'
+import { useAction } from '../../../hooks/useAction'
 import { useAsync } from '../../../hooks/useAsync'
 import { Loading } from '../../../components/Status'
 import AdminPage from '../../components/AdminPage'
@@ -36,27 +37,17 @@ function Preregister() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [groupId, setGroupId] = useState<string | undefined>()
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const action = useAction()
+  const saving = action.busy
   const [done, setDone] = useState<MemberSummary | null>(null)
 
-  async function save() {
-    if (!groupId) {
-      setFailure('请选择党小组')
-      return
-    }
-    setSaving(true)
-    setFailure(null)
-    try {
+  const save = () =>
+    void action.run(async () => {
+      if (!groupId) throw new CloudError('INVALID_INPUT', '请选择党小组')
       setDone(await callFunction('preregisterMember', { name, phone, groupId }))
       setName('')
       setPhone('')
-    } catch (error) {
-      setFailure(toCloudError(error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   if (done) return <Done member={done} onMore={() => setDone(null)} />
 
@@ -82,8 +73,8 @@ function Preregister() {
           <Loading />
         )}
       </View>
-      {failure && <Text className='message message--error'>{failure}</Text>}
-      <Button className={`big-button${saving ? ' big-button--disabled' : ''}`} disabled={saving} onClick={() => void save()}>
+      {action.error && <Text className='message message--error'>{action.error}</Text>}
+      <Button className={`big-button${saving ? ' big-button--disabled' : ''}`} disabled={saving} onClick={save}>
         {saving ? '正在登记…' : '登记'}
       </Button>
     </View>

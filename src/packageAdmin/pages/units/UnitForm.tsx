@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { UNIT_NAME_MAX } from '../../../../types'
+import { useAction } from '../../../hooks/useAction'
 import { callFunction } from '../../../services/cloud'
-import { toCloudError } from '../../../services/errors'
 
 /** New 党支部 / 党小组, or a new name for one. */
 export interface UnitEdit {
@@ -24,21 +24,15 @@ const KIND = { branch: '党支部', group: '党小组' }
 
 export default function UnitForm({ edit, onDone, onCancel }: Props) {
   const [name, setName] = useState(edit.name)
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const action = useAction()
+  const [saving, failure] = [action.busy, action.error]
   const label = edit.id ? `「${edit.name}」改名为` : `新${KIND[edit.kind]}的名称`
 
-  async function save() {
-    setSaving(true)
-    setFailure(null)
-    try {
+  const save = () =>
+    void action.run(async () => {
       await callFunction('saveUnit', { id: edit.id, kind: edit.kind, name, parentId: edit.id ? undefined : edit.parentId })
       onDone()
-    } catch (error) {
-      setFailure(toCloudError(error).message)
-      setSaving(false)
-    }
-  }
+    })
 
   return (
     <View className='unit-form'>
@@ -59,7 +53,7 @@ export default function UnitForm({ edit, onDone, onCancel }: Props) {
         <Button className='plain-button' disabled={saving} onClick={onCancel}>
           取消
         </Button>
-        <Button className='big-button big-button--small' disabled={saving} onClick={() => void save()}>
+        <Button className='big-button big-button--small' disabled={saving} onClick={save}>
           {saving ? '保存中…' : '保存'}
         </Button>
       </View>

@@ -133,9 +133,9 @@ function Units({ me }: { me: MemberProfile }) {
   const addingBranch = edit && !edit.id && edit.kind === 'branch'
   return (
     <View>
-      <View className='units-head'>
-        <Text className='units-head__name'>{tree.data.committee.name}</Text>
-        <Text className='units-head__sub'>{`${tree.data.branches.length} 个党支部 · 人数不含已停用和待认领的成员`}</Text>
+      <View className='banner banner--compact'>
+        <Text className='banner__title'>{tree.data.committee.name}</Text>
+        <Text className='banner__sub'>{`${tree.data.branches.length} 个党支部 · 人数不含已停用和待认领的成员`}</Text>
       </View>
       {failure && <Text className='message message--error'>{failure}</Text>}
       {tree.data.branches.length === 0 && (

@@ -8,7 +8,7 @@ import { ROUTES } from '../../../utils/routes'
 import { weekRange } from '../../../utils/weekly'
 import AdminPage from '../../components/AdminPage'
 import LoadError from '../../components/LoadError'
-import { useShownAgain } from '../../utils/useShownAgain'
+import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import { WEEKLY_STATUS_NAMES, WEEKLY_STATUS_TAGS, weeklyListUrl } from '../../utils/weekly'
 
 function Row({ list }: { list: WeeklyList }) {
@@ -28,7 +28,7 @@ function Row({ list }: { list: WeeklyList }) {
 
 function WeeklyLists() {
   const lists = usePagedList((cursor) => callFunction('listWeeklyLists', cursor ? { cursor } : {}))
-  useShownAgain(() => void lists.reload())
+  useRefreshOnReturn(() => void lists.reload())
   return (
     <View>
       <Text className='section-note'>清单在所选周的周一 08:00 发给党员；发布前可以随时修改。已发布的清单点开查看完成情况。</Text>

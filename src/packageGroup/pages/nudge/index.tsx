@@ -4,7 +4,7 @@ import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../../../components/Status'
 import PageRoot from '../../../components/PageRoot'
-import { useAction } from '../../components/useAction'
+import { useAction } from '../../../hooks/useAction'
 import '../../group.scss'
 
 type Week = FunctionOutput<'getGroupWeek'>

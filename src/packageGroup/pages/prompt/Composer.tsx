@@ -5,7 +5,7 @@ import { charCount } from '../../../../types/fields'
 import { callFunction } from '../../../services/cloud'
 import { ErrorNotice } from '../../../components/Status'
 import { newRequestKey } from '../../../utils/requestKey'
-import { useAction } from '../../components/useAction'
+import { useAction } from '../../../hooks/useAction'
 
 interface Props {
   promptId: string

@@ -5,7 +5,7 @@ import { callFunction } from '../../../services/cloud'
 import { ErrorNotice } from '../../../components/Status'
 import { beijingMinute } from '../../../utils/dates'
 import { confirm } from '../../../utils/confirm'
-import { useAction } from '../../components/useAction'
+import { useAction } from '../../../hooks/useAction'
 
 interface Props {
   reply: Reply
