@@ -24,7 +24,7 @@ export interface WeeklyListDoc {
   updatedAt: string
 }
 
-/** The member's publication: who they were (group, branch) when the list went out. */
+/** The member's publication: who they were (group, branch) when the list went out to them. */
 export interface AssignmentDoc {
   _id: string
   listId: string
@@ -34,6 +34,8 @@ export interface AssignmentDoc {
   groupId: string
   branchId: string
   publishedAt: string
+  /** Published after the distribution, to a member who joined or moved (publications.ts): no message. */
+  late?: boolean
 }
 
 export const assignmentId = (week: DayKey, memberId: string) => `${week}_${memberId}`

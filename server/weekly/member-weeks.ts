@@ -9,6 +9,7 @@ import { readLedger } from '../study/ledger'
 import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from './docs'
 import { discussedItems } from './discussed'
 import { ledgerPaths, memberWeek } from './progress'
+import { currentList } from './publications'
 
 /** The lists by id. */
 async function listsById(db: CloudDatabase, ids: string[]): Promise<Map<string, WeeklyListDoc>> {
@@ -25,12 +26,20 @@ async function progressOn(db: CloudDatabase, memberId: string, lists: WeeklyList
   return lists.map((list, i) => memberWeek(list, ledger, discussed[i].get(memberId)))
 }
 
-/** The list published to the caller for a week (by default this one), with their progress. */
+/** The list published to the member for a past week. */
+async function pastList(db: CloudDatabase, memberId: string, week: DayKey): Promise<WeeklyListDoc | undefined> {
+  const assignment = await findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, assignmentId(week, memberId))
+  return assignment && findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, assignment.listId)
+}
+
+/**
+ * The caller's list for a week (by default this one), with their progress. This week's is the one
+ * their branch has now, published to them on this read if they joined or moved since Monday.
+ */
 export async function myWeekly(db: CloudDatabase, caller: Member, now: Date, week: DayKey = weekKey(now)) {
   authorize(caller, 'weekly.read', memberTarget(caller))
   const current = week === weekKey(now)
-  const assignment = await findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, assignmentId(week, caller._id))
-  const list = assignment && (await findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, assignment.listId))
+  const list = current ? await currentList(db, caller, now) : await pastList(db, caller._id, week)
   if (!list) return { week, current, list: null }
   const [progress] = await progressOn(db, caller._id, [list])
   return { week, current, list: progress }

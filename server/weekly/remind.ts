@@ -1,19 +1,15 @@
-import type { Member } from '../../types'
 import { addDays, startOfDay, weekKey } from '../calendar'
-import type { CloudDatabase } from '../db/types'
 import { inParallel, runBatchedJob } from '../jobs/batched-job'
-import { MEMBERS } from '../members'
 import { membersWithGrant } from '../notify/grants'
 import { notify } from '../notify/notify'
-import { assignmentsAfter, progressOfBatch } from './assignments'
+import { progressOfBatch } from './assignments'
 import { countOutcome, WEEKLY_PAGE, type DistributionPorts, type Tally } from './distribute'
 import { WEEKLY_LISTS, type WeeklyListDoc } from './docs'
 import { requiredLeft } from './progress'
+import { audienceAfter, publish, WIDTH } from './publications'
 
 /** Sunday 18:00 Beijing time of the week. */
 export const reminderAt = (week: string): Date => new Date(startOfDay(addDays(week, 6)).getTime() + 18 * 3600_000)
-
-const WIDTH = 20
 
 /** What the message says is left: the first title and how many more. */
 export function leftNote(left: string[]): string {
@@ -21,41 +17,31 @@ export function leftNote(left: string[]): string {
   return `还差《${left[0]}》等 ${left.length} 项`
 }
 
-async function activeByIds(db: CloudDatabase, ids: string[]): Promise<Map<string, Pick<Member, '_id' | 'name' | 'openid'>>> {
-  if (ids.length === 0) return new Map()
-  const { data } = await db
-    .collection(MEMBERS)
-    .where({ _id: db.command.in(ids), status: 'active' })
-    .field({ _id: true, name: true, openid: true })
-    .limit(ids.length)
-    .get()
-  return new Map((data as Member[]).map((m) => [m._id, m]))
-}
-
 async function remindList(ports: DistributionPorts, list: WeeklyListDoc, asked: Set<string>): Promise<Tally> {
   const { db, now } = ports
   const tally: Tally = {}
   await runBatchedJob(db, `weeklyReminder_${list._id}`, now, {
-    next: (after) => assignmentsAfter(db, list._id, {}, after),
+    next: (after) => audienceAfter(db, list, after),
     async handle(batch) {
-      const behind = (await progressOfBatch(db, list, batch)).filter((r) => !r.week.finished && asked.has(r.assignment.memberId))
-      const members = await activeByIds(db, behind.map((r) => r.assignment.memberId))
-      const outcomes = await inParallel(behind, WIDTH, async ({ assignment, week }) => {
-        const member = members.get(assignment.memberId)
-        if (!member) return undefined
+      // Members who joined or moved since Monday get the list now (late: no message of its own).
+      const published = await publish(db, list, batch, now.toISOString(), true)
+      const progress = await progressOfBatch(db, list, published.map((p) => p.assignment))
+      const behind = batch.map((member, i) => ({ member, week: progress[i].week })).filter((r) => !r.week.finished && asked.has(r.member._id))
+      const outcomes = await inParallel(behind, WIDTH, ({ member, week }) => {
         const left = requiredLeft(week)
         const data = { title: `每周一学还有 ${left.length} 项未完成`, date: addDays(list.week, 6), note: leftNote(left) }
         return notify(ports, { member, templateKey: 'studyNudge', key: `weeklyReminder:${list.week}:${member._id}`, page: WEEKLY_PAGE, data })
       })
-      for (const o of outcomes) if (o) countOutcome(tally, o)
+      for (const o of outcomes) countOutcome(tally, o)
     },
   })
   return tally
 }
 
 /**
- * The Sunday 18:00 reminder (`weeklyRemind` timer): each member of the week's lists with required
- * items left gets one message naming them; those who finished get nothing. Batched and resumable
+ * The Sunday 18:00 reminder (`weeklyRemind` timer): each active member of the week's lists'
+ * audiences (as they are now: joined or moved this week included) with required items left gets
+ * one message naming them; those who finished get nothing. Batched and resumable
  * like the distribution; one message per member and week, however often it runs.
  */
 export async function runWeeklyReminder(ports: DistributionPorts): Promise<{ week: string; lists: { listId: string; notifications: Tally }[] }> {

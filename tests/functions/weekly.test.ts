@@ -1,4 +1,7 @@
 import { getMyWeekly } from '../../cloudfunctions/getMyWeekly'
+import { moveMember } from '../../cloudfunctions/moveMember'
+import { reactivateMember } from '../../cloudfunctions/reactivateMember'
+import { register as registerMember } from '../../cloudfunctions/register'
 import { postReply } from '../../cloudfunctions/postReply'
 import { savePrompt } from '../../cloudfunctions/savePrompt'
 import { getWeeklyList } from '../../cloudfunctions/getWeeklyList'
@@ -11,7 +14,8 @@ import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
 import { weeklyRemind } from '../../cloudfunctions/weeklyRemind'
 import { MEMBERS } from '../../server/members'
 import { NOTIFICATIONS, type NotificationDoc } from '../../server/notify/notify'
-import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS } from '../../server/weekly/docs'
+import { distributeList } from '../../server/weekly/distribute'
+import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
 import { weeklyLinkId } from '../../types'
 import { allDocs, type TestCloud } from '../support/cloud'
 import { countingMessenger, runInterrupted } from '../support/interrupt'
@@ -163,7 +167,7 @@ describe('distribution (Monday 08:00 Beijing time)', () => {
     const list = await scheduledList(cloud, { branchIds: ['branch-1'] })
     at(MONDAY_8)
     const messenger = countingMessenger()
-    const { interrupted, result } = await runInterrupted(cloud, weeklyDistribute, { seed: 7, runs: 10, maxStop: 2500, messenger })
+    const { interrupted, result } = await runInterrupted(cloud, weeklyDistribute, { seed: 7, runs: 10, maxStop: 800, messenger })
 
     expect(interrupted).toBeGreaterThanOrEqual(8)
     expect(result).toMatchObject({ ok: true })
@@ -333,5 +337,98 @@ describe('the Sunday 18:00 reminder', () => {
     const touser = messenger.sent.map((m) => m.touser)
     expect(new Set(touser).size).toBe(touser.length)
     expect(touser).not.toContain('wx-m1')
+  })
+})
+
+describe('members who join, come back or move during the week', () => {
+  // Wednesday 2026-11-25 10:00 in Beijing.
+  const WEDNESDAY = '2026-11-25T02:00:00Z'
+  let listId: string
+  beforeEach(async () => {
+    listId = (await scheduledList(cloud, { branchIds: ['branch-1'] }))._id
+    await cloud.db.collection(MEMBERS).doc('t2').update({ data: { status: 'inactive' } })
+    at(MONDAY_8)
+    ok(await fire())
+    at(WEDNESDAY)
+  })
+
+  /** 新人, pre-registered in group-1 before Monday, completes 实名注册 on Wednesday. */
+  const register = async () => {
+    await cloud.addMember({ _id: 'new', openid: '', name: '新人', status: 'pending' })
+    await cloud.addInvitation({ _id: 'XXQGAAAA' })
+    expect(ok(await cloud.call(registerMember, 'wx-new', { name: '新人', code: 'XXQGAAAA' })).status).toBe('claimed')
+    return 'new'
+  }
+  const publicationsOf = async (memberId: string) => (await allDocs(cloud.db, WEEKLY_ASSIGNMENTS)).filter((a) => a.memberId === memberId)
+  const groupView = async () => ok(await cloud.call(getWeeklyProgress, 'wx-lead1', { listId })).members.map((m) => m.name).sort()
+
+  it('a member registered or reactivated on Wednesday sees the week’s list, and progress moves as they read', async () => {
+    const newcomer = await register()
+    ok(await cloud.call(reactivateMember, 'wx-org', { memberId: 't2' }))
+    expect(ok(await cloud.call(getMyWeekly, 'wx-t2', {})).list).toMatchObject({ listId, requiredDone: 0, requiredCount: 2 })
+    expect(ok(await cloud.call(getMyWeekly, 'wx-new', {})).list).toMatchObject({ listId, requiredDone: 0, requiredCount: 2, finished: false })
+
+    await completeReading(cloud, newcomer, 'article', 'wk-a1')
+    expect(ok(await cloud.call(getMyWeekly, 'wx-new', {})).list).toMatchObject({ requiredDone: 1, finished: false })
+    await completeReading(cloud, newcomer, 'chapter', 'wk-book-c1')
+    expect(ok(await cloud.call(getMyWeekly, 'wx-new', {})).list).toMatchObject({ requiredDone: 2, finished: true })
+    // Their leader counts them from then on.
+    expect(await groupView()).toContain('新人')
+    expect(await publicationsOf(newcomer)).toHaveLength(1)
+  })
+
+  it('a distribution run after a first read publishes nothing twice and sends no message for a list already seen', async () => {
+    const newcomer = await register()
+    await grant(cloud, newcomer, 'weeklyList')
+    ok(await cloud.call(getMyWeekly, 'wx-new', {}))
+    // The list's distribution run again (as when it was stopped half-way and resumed).
+    const list = (await allDocs(cloud.db, WEEKLY_LISTS))[0] as unknown as WeeklyListDoc
+    const messenger = countingMessenger()
+    const again = await distributeList({ db: cloud.db, now: cloud.clock.now(), messenger }, { ...list, publishedTo: null })
+    expect(again).toMatchObject({ published: 0, publishedTo: 6, notifications: {} })
+    expect(messenger.sent).toEqual([])
+    expect(await publicationsOf(newcomer)).toHaveLength(1)
+  })
+
+  it('a member moved to another branch mid-week sees that branch’s list, and leaves their old group’s count', async () => {
+    const other = await scheduledList(cloud, { branchIds: ['branch-2'], items: [{ kind: 'article', refId: 'wk-a2', required: true }] })
+    expect(await groupView()).toContain('赵一')
+    ok(await cloud.call(moveMember, 'wx-org', { memberId: 't1', groupId: 'group-3' }))
+
+    const week = ok(await cloud.call(getMyWeekly, 'wx-t1', {})).list
+    expect(week).toMatchObject({ listId: other._id, requiredCount: 1, items: [{ title: '选读文章', done: false }] })
+    await completeReading(cloud, 't1', 'article', 'wk-a2')
+    expect(ok(await cloud.call(getMyWeekly, 'wx-t1', {})).list).toMatchObject({ listId: other._id, finished: true })
+    expect(await publicationsOf('t1')).toEqual([expect.objectContaining({ listId: other._id, branchId: 'branch-2', groupId: 'group-3' })])
+    expect(await groupView()).not.toContain('赵一')
+    expect(ok(await cloud.call(getWeeklyProgress, 'wx-org', { listId: other._id })).total).toMatchObject({ members: 3, finished: 1 })
+  })
+
+  it('a member moved to a branch with no list this week has none; one moved between groups is counted in the new group', async () => {
+    ok(await cloud.call(moveMember, 'wx-org', { memberId: 't1', groupId: 'group-3' }))
+    expect(ok(await cloud.call(getMyWeekly, 'wx-t1', {})).list).toBeNull()
+    expect(await publicationsOf('t1')).toEqual([])
+
+    ok(await cloud.call(moveMember, 'wx-org', { memberId: 'm1', groupId: 'group-2' }))
+    expect(ok(await cloud.call(getMyWeekly, 'wx-m1', {})).list).toMatchObject({ listId })
+    expect(await groupView()).toEqual(['吴支部', '周组织', '王组长'].sort())
+    expect(ok(await cloud.call(getWeeklyProgress, 'wx-ba1', { listId, groupId: 'group-2' })).members.map((m) => m.name)).toEqual(['李党员'])
+  })
+
+  it('the Sunday reminder reaches a member who joined late and never opened the list, if they are behind', async () => {
+    const newcomer = await register()
+    ok(await cloud.call(reactivateMember, 'wx-org', { memberId: 't2' }))
+    for (const m of [newcomer, 't2']) await grant(cloud, m, 'studyNudge')
+    for (const m of [newcomer, 't2']) await grant(cloud, m, 'weeklyList')
+    await completeReading(cloud, 't2', 'article', 'wk-a1')
+    await completeReading(cloud, 't2', 'chapter', 'wk-book-c1')
+
+    at('2026-11-29T10:00:00Z')
+    ok(await cloud.call(weeklyRemind, undefined, { Type: 'Timer' }))
+    const sent = (await allDocs(cloud.db, NOTIFICATIONS)) as unknown as NotificationDoc[]
+    // The newcomer is behind and reminded, once; t2 finished and is not; nobody gets a late 'list published'.
+    expect(sent.map((n) => [n.memberId, n.templateKey, n.data.note])).toEqual([[newcomer, 'studyNudge', '还差《学习党章》等 2 项']])
+    expect(await publicationsOf(newcomer)).toEqual([expect.objectContaining({ listId, late: true })])
+    expect(await groupView()).toContain('新人')
   })
 })

@@ -1,0 +1,105 @@
+import type { Member } from '../../types'
+import { weekKey } from '../calendar'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { isDuplicateKeyError } from '../db/types'
+import { BATCH_SIZE, inParallel } from '../jobs/batched-job'
+import { MEMBERS } from '../members'
+import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from './docs'
+
+/**
+ * A member's publication of the week's list follows their membership: the distribution publishes
+ * to the audience of Monday 08:00; a member who joins, comes back or changes branch later gets the
+ * list their branch has now when they open it (or at the Sunday reminder), under the same id
+ * `<week>_<member>`, so a week never holds two publications for one member.
+ */
+
+export type Publishee = Pick<Member, '_id' | 'name' | 'groupId' | 'branchId'>
+export type Audience = Publishee & Pick<Member, 'openid'>
+
+/** created: new; existing: already this list's, for these units; moved: re-pointed to this list or to new units. */
+export interface Publication {
+  assignment: AssignmentDoc
+  how: 'created' | 'existing' | 'moved'
+}
+
+/** Writes or messages in flight at once within a batch. */
+export const WIDTH = 20
+
+export const inAudience = (list: Pick<WeeklyListDoc, 'branchIds'>, branchId: string) => list.branchIds.length === 0 || list.branchIds.includes(branchId)
+
+/** Active members in the list's audience after `after`, by id. */
+export function audienceAfter(db: CloudDatabase, list: WeeklyListDoc, after: string | null): Promise<Audience[]> {
+  const _ = db.command
+  const where: Record<string, unknown> = { status: 'active' }
+  if (list.branchIds.length > 0) where.branchId = _.in(list.branchIds)
+  if (after) where._id = _.gt(after)
+  return db
+    .collection(MEMBERS)
+    .where(where)
+    .field({ _id: true, name: true, openid: true, groupId: true, branchId: true })
+    .orderBy('_id', 'asc')
+    .limit(BATCH_SIZE)
+    .get()
+    .then(({ data }) => data as Audience[])
+}
+
+const publicationOf = (list: WeeklyListDoc, member: Publishee, at: string, late: boolean): AssignmentDoc => ({
+  _id: assignmentId(list.week, member._id),
+  listId: list._id,
+  week: list.week,
+  memberId: member._id,
+  name: member.name,
+  groupId: member.groupId,
+  branchId: member.branchId,
+  publishedAt: at,
+  late,
+})
+
+/** Adds the publication; when one was there already (or written meanwhile), answers that one. */
+async function create(db: CloudDatabase, doc: AssignmentDoc): Promise<AssignmentDoc | undefined> {
+  try {
+    await db.collection(WEEKLY_ASSIGNMENTS).add({ data: doc })
+    return undefined
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+    return findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, doc._id)
+  }
+}
+
+/**
+ * Gives each member (at most 1,000, all in the list's audience now) their publication of the list:
+ * created if missing, re-pointed if it was another list's or their group or branch changed. `late`:
+ * published after the distribution (on a read, by the reminder), which then sends no message for it.
+ * Safe to run any number of times, concurrently with itself.
+ */
+export async function publish(db: CloudDatabase, list: WeeklyListDoc, members: Publishee[], at: string, late: boolean): Promise<Publication[]> {
+  if (members.length === 0) return []
+  const ids = members.map((m) => assignmentId(list.week, m._id))
+  const { data } = await db.collection(WEEKLY_ASSIGNMENTS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const existing = new Map((data as AssignmentDoc[]).map((a) => [a._id, a]))
+  return inParallel(members, WIDTH, async (member): Promise<Publication> => {
+    const wanted = publicationOf(list, member, at, late)
+    const found = existing.get(wanted._id) ?? (await create(db, wanted))
+    if (!found) return { assignment: wanted, how: 'created' }
+    if (found.listId === list._id && found.groupId === member.groupId && found.branchId === member.branchId) return { assignment: found, how: 'existing' }
+    const { listId, groupId, branchId, name } = wanted
+    const moved = found.listId === list._id ? { groupId, branchId, name } : { listId, groupId, branchId, name, publishedAt: at, late }
+    await db.collection(WEEKLY_ASSIGNMENTS).doc(found._id).update({ data: moved })
+    return { assignment: { ...found, ...moved }, how: 'moved' }
+  })
+}
+
+/**
+ * The list of this week the member's branch has now, their publication made to match: created or
+ * re-pointed (a late publication), or removed when no list of the week is theirs any more. Only
+ * lists already going out count (their Monday 08:00 has come).
+ */
+export async function currentList(db: CloudDatabase, member: Publishee, now: Date): Promise<WeeklyListDoc | undefined> {
+  const week = weekKey(now)
+  const { data } = await db.collection(WEEKLY_LISTS).where({ week, status: 'published' }).limit(100).get()
+  const list = (data as WeeklyListDoc[]).find((l) => inAudience(l, member.branchId))
+  if (list) await publish(db, list, [member], now.toISOString(), true)
+  else await db.collection(WEEKLY_ASSIGNMENTS).where({ _id: assignmentId(week, member._id) }).remove()
+  return list
+}
