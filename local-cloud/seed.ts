@@ -15,6 +15,7 @@ import { discussionDocs } from './seed/discussion'
 import { readablesOf, seedHistory } from './seed/history'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
+import { scorePendingReply } from '../server/scoring/sources'
 
 export interface SeedReport {
   seeded: boolean
@@ -122,7 +123,11 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   }
   const discussion = discussionDocs(now)
   for (const prompt of discussion.prompts) await put(PROMPTS, { ...prompt })
-  for (const reply of discussion.replies) await put(REPLIES, { ...reply })
+  for (const reply of discussion.replies) {
+    await put(REPLIES, { ...reply })
+    // Scored as a posted and featured reply is, so the ledger agrees with the visible discussion.
+    await scorePendingReply(db, reply)
+  }
   const checker = wordListChecker(blockedWordsFromEnv())
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.

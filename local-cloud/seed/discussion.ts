@@ -9,6 +9,7 @@ interface SeedReply {
   /** Answers this reply (its key). */
   answers?: string
   hoursAgo: number
+  /** Featured by the leader an hour after it was posted. */
   featured?: boolean
 }
 
@@ -64,6 +65,7 @@ export function discussionDocs(now: Date): { prompts: PromptDoc[]; replies: Repl
     for (const r of p.replies) {
       const replyId = ids.get(r.key)!
       const parentId = r.answers ? ids.get(r.answers)! : null
+      const postedAt = ago(now, r.hoursAgo)
       replyDocs.push({
         _id: replyId,
         promptId: _id,
@@ -77,9 +79,11 @@ export function discussionDocs(now: Date): { prompts: PromptDoc[]; replies: Repl
         hiddenReason: null,
         featured: r.featured ?? false,
         rank: rankOf((r.featured ?? false) && parentId === null, replyId),
-        createdAt: ago(now, r.hoursAgo),
+        createdAt: postedAt,
         editedAt: null,
         deletedAt: null,
+        // Scored by the seed as the functions score a post and a featuring (scorePendingReply).
+        scorePending: { reply: postedAt, ...(r.featured ? { replyFeatured: ago(now, r.hoursAgo - 1) } : {}) },
       })
     }
     promptDocs.push({

@@ -1,7 +1,7 @@
 import type { Member, Reply, ReplyThread } from '../../types'
 import { REPLIES_PAGE_SIZE } from '../../types'
 import { recordAudit, type AuditChange } from '../audit'
-import { scoreFeaturedReply, scoreReply, withdrawReplyScores } from '../scoring/sources'
+import { scorePendingReply, withdrawReplyScores } from '../scoring/sources'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
@@ -158,7 +158,7 @@ export async function postReply(
   }
   const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('reply', now), now)
   const stored = retry ? await findDoc<ReplyDoc>(db, REPLIES, _id) : undefined
-  if (stored) return replyOut(db, caller, stored)
+  if (stored) return replyOut(db, caller, await finishScoring(db, stored, now))
   await takePostingSlot(db, caller._id, now)
   await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.body])
   const doc: ReplyDoc = {
@@ -177,9 +177,10 @@ export async function postReply(
     createdAt: now,
     editedAt: null,
     deletedAt: null,
+    scorePending: { reply: now },
   }
-  if (!(await insertOnce(db, REPLIES, doc))) return replyOut(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc)
-  await replyCreated(db, doc)
+  if (!(await insertOnce(db, REPLIES, doc))) return replyOut(db, caller, await finishScoring(db, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now))
+  await replyCreated(db, doc, now)
   return toReply(doc, caller, NO_LIKES)
 }
 
@@ -187,13 +188,19 @@ export async function postReply(
  * A reply was created: the prompt counts it and its author as taking part. Everything that follows
  * from a new reply starts here.
  */
-export async function replyCreated(db: CloudDatabase, reply: ReplyDoc): Promise<void> {
+export async function replyCreated(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<void> {
   const _ = db.command
   await db
     .collection(PROMPTS)
     .doc(reply.promptId)
     .update({ data: { replyCount: _.inc(1), participantIds: _.addToSet(reply.authorId) } })
-  await scoreReply(db, reply)
+  await scorePendingReply(db, reply, now)
+}
+
+/** A reply found stored by a retry: what the stopped call left unscored is scored now. */
+async function finishScoring(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<ReplyDoc> {
+  await scorePendingReply(db, reply, now)
+  return reply
 }
 
 /** The author edits their reply while the prompt is open; it is marked 已编辑. */
@@ -267,17 +274,19 @@ export async function likeReply(db: CloudDatabase, caller: Member, now: Date, in
 /** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */
 export async function featureReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; featured: boolean }): Promise<Reply> {
   const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.moderate')
-  if (reply.featured === input.featured) return replyOut(db, caller, reply)
+  if (reply.featured === input.featured) return replyOut(db, caller, await finishScoring(db, reply, now))
   if (input.featured) requireVisible(reply)
   // Answers stay under their reply: only top-level replies move to the top.
   const changes = { featured: input.featured, rank: rankOf(input.featured && reply.parentId === null, reply._id) }
+  // Featuring is marked unscored in the same write: a stopped call's points are not lost.
+  const pending = input.featured ? { 'scorePending.replyFeatured': now } : {}
   const { stats } = await db
     .collection(REPLIES)
     .where({ _id: reply._id, featured: reply.featured, status: 'visible' })
-    .update({ data: changes })
+    .update({ data: { ...changes, ...pending } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚被修改了，请刷新后再试')
   const updated = { ...reply, ...changes }
-  if (input.featured) await replyFeatured(db, caller, now, updated, prompt)
+  if (input.featured) await replyFeatured(db, caller, now, { ...updated, scorePending: { ...reply.scorePending, replyFeatured: now } }, prompt)
   else await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.unfeature', { featured: true }, { featured: false }))
   return replyOut(db, caller, updated)
 }
@@ -288,10 +297,7 @@ export async function featureReply(db: CloudDatabase, caller: Member, now: Date,
  */
 export async function replyFeatured(db: CloudDatabase, actor: Member, now: Date, reply: ReplyDoc, prompt: PromptDoc): Promise<void> {
   await recordAudit(db, actor, now, replyAudit(reply, prompt, 'reply.feature', { featured: false }, { featured: true }))
-  await scoreFeaturedReply(db, reply, now)
-  // Deleted or hidden meanwhile, its withdrawal may have missed the points just scored.
-  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id, ['status'])
-  if (fresh && fresh.status !== 'visible') await withdrawReplyScores(db, reply, now)
+  await scorePendingReply(db, reply, now)
 }
 
 /**

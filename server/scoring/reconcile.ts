@@ -6,13 +6,14 @@ import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from '
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
 import { differences, ledgerSums, membersAfter, totalsFromSums, type MemberRef } from './replay'
 import { loadRuleVersions } from './rule-versions'
-import { withdrawLostReplies } from './sources'
+import { scoreLostReplies, withdrawLostReplies } from './sources'
 
 /**
  * The nightly reconciliation (对账): every member's running totals are worked out again from the
  * ledger, a batch of members at a time, and any drift is repaired and recorded with the repair.
- * Completions and study time credited but never scored are scored first (study-catch-up.ts), and
- * the scores of replies deleted or hidden but not yet reversed are reversed (sources.ts).
+ * Completions and study time credited but never scored are scored first (study-catch-up.ts), so
+ * are replies and featurings still marked unscored, and the scores of replies deleted or hidden but
+ * not yet reversed are reversed (sources.ts).
  * It is a batched job (server/jobs): its checkpoint after each batch lets a stopped run resume
  * where it was. A repair holds only if the member's totals did not change meanwhile, and members
  * scored in the last minutes are left to the next night (their event may still be on its way to
@@ -41,6 +42,7 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
       const last = members[members.length - 1]._id
       // Lost completions and reversals are scored first, so the totals read next include them.
       await scoreLostCompletions(db, members)
+      await scoreLostReplies(db, first, last)
       await withdrawLostReplies(db, first, last)
       // Totals first, then the ledger: an entry applied after this read was inserted before the
       // ledger read, so it is seen there, and its totals' version change stops the repair.

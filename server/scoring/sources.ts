@@ -8,7 +8,7 @@ import { isRequiredFor, type StudyItem } from '../study/readable'
 import type { CloudDatabase } from '../db/types'
 import { clearUnscored, fieldKey, type UnscoredEvent } from '../study/ledger'
 import { BATCH_SIZE } from '../jobs/batched-job'
-import { REPLIES, type ReplyDoc } from '../discussion/docs'
+import { PENDING_SCORES, REPLIES, type ReplyDoc } from '../discussion/docs'
 import { entryId, recordScore, reverseScores } from './ledger'
 
 /**
@@ -70,17 +70,55 @@ async function weeklyItemSource(db: CloudDatabase, member: Scored, item: StudyIt
 const scoredMember = async (db: CloudDatabase, memberId: string): Promise<Scored | undefined> =>
   findDoc<Member>(db, MEMBERS, memberId, ['_id', 'groupId', 'branchId'])
 
-/** 小组讨论: a reply (or an answer to one) posted, keyed by the reply. */
-export async function scoreReply(db: CloudDatabase, reply: { _id: string; authorId: string; createdAt: Date }): Promise<void> {
+type PendingReply = Pick<ReplyDoc, '_id' | 'authorId' | 'scorePending'>
+
+/**
+ * 小组讨论: what a reply still marks unscored — its creation, and its featuring (scored once,
+ * however often it is featured again) — scored to its author, keyed by the reply, then unmarked.
+ * `recordedAt` when a request does it. Deleted or hidden meanwhile, its withdrawal may have missed
+ * the points just scored: they are withdrawn again (the reversal is keyed too).
+ */
+export async function scorePendingReply(db: CloudDatabase, reply: PendingReply, recordedAt?: Date): Promise<void> {
+  const kinds = PENDING_SCORES.filter((kind) => reply.scorePending?.[kind])
+  if (kinds.length === 0) return
   const member = await scoredMember(db, reply.authorId)
-  if (member) await recordScore(db, { kind: 'reply', sourceId: reply._id, member, at: new Date(reply.createdAt) })
+  if (member) {
+    for (const kind of kinds) await recordScore(db, { kind, sourceId: reply._id, member, at: new Date(reply.scorePending![kind]!), recordedAt })
+  }
+  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id, ['status', 'createdAt', 'deletedAt', 'hiddenAt'])
+  if (fresh && fresh.status !== 'visible') await withdrawReplyScores(db, reply, withdrawnAt(fresh))
+  const _ = db.command
+  await db
+    .collection(REPLIES)
+    .doc(reply._id)
+    .update({ data: Object.fromEntries(kinds.map((kind) => [`scorePending.${kind}`, _.remove()])) })
 }
 
-/** A reply featured (精选) by a leader, scored to its author once, however often it is featured again. */
-export async function scoreFeaturedReply(db: CloudDatabase, reply: { _id: string; authorId: string }, at: Date): Promise<void> {
-  const member = await scoredMember(db, reply.authorId)
-  if (member) await recordScore(db, { kind: 'replyFeatured', sourceId: reply._id, member, at })
+/**
+ * The visible replies of the members with ids in [first, last] still marked unscored (the call that
+ * posted or featured them stopped before scoring, and was not retried): scored now. One query per
+ * 1,000 such replies; each costs about seven round trips, and there are none unless a call stopped.
+ */
+export async function scoreLostReplies(db: CloudDatabase, first: string, last: string): Promise<void> {
+  const _ = db.command
+  const pending = _.or(PENDING_SCORES.map((kind) => ({ [`scorePending.${kind}`]: _.exists(true) })))
+  for (;;) {
+    const { data } = await db
+      .collection(REPLIES)
+      .where(_.and({ authorId: _.gte(first).and(_.lte(last)), status: 'visible' }, pending))
+      .field({ _id: true, authorId: true, scorePending: true })
+      .limit(BATCH_SIZE)
+      .get()
+    for (const reply of data as PendingReply[]) await scorePendingReply(db, reply)
+    if (data.length < BATCH_SIZE) return
+  }
 }
+
+/**
+ * A deleted or hidden reply's reversals are dated when it was withdrawn, whoever finishes the
+ * withdrawal: the nightly run's own reversals stay out of its settling window.
+ */
+const withdrawnAt = (reply: Pick<ReplyDoc, 'createdAt' | 'deletedAt' | 'hiddenAt'>) => new Date(reply.deletedAt ?? reply.hiddenAt ?? reply.createdAt)
 
 /**
  * A reply deleted by its author or hidden by a leader earns nothing: what it and its featuring
@@ -91,7 +129,8 @@ export async function scoreFeaturedReply(db: CloudDatabase, reply: { _id: string
 export async function withdrawReplyScores(db: CloudDatabase, reply: Pick<ReplyDoc, '_id' | 'authorId'>, at: Date): Promise<void> {
   const member = await scoredMember(db, reply.authorId)
   if (member) await reverseScores(db, member, [entryId('reply', reply._id), entryId('replyFeatured', reply._id)], at)
-  await db.collection(REPLIES).doc(reply._id).update({ data: { scoreWithdrawnAt: at } })
+  // Nothing left to score either: a deleted or hidden reply earns nothing.
+  await db.collection(REPLIES).doc(reply._id).update({ data: { scoreWithdrawnAt: at, scorePending: db.command.remove() } })
 }
 
 /** The deleted and hidden replies of the members with ids in [first, last] whose scores were not withdrawn yet: withdrawn now. */
@@ -105,7 +144,7 @@ export async function withdrawLostReplies(db: CloudDatabase, first: string, last
       .limit(BATCH_SIZE)
       .get()
     // Dated when the reply was withdrawn: these writes are done before the totals are compared.
-    for (const reply of data as ReplyDoc[]) await withdrawReplyScores(db, reply, new Date(reply.deletedAt ?? reply.hiddenAt ?? reply.createdAt))
+    for (const reply of data as ReplyDoc[]) await withdrawReplyScores(db, reply, withdrawnAt(reply))
     if (data.length < BATCH_SIZE) return
   }
 }

@@ -9,17 +9,28 @@ const CHAPTER = 'book-method-1'
 const env = withBrowserAndCloud({ now: START })
 const { open, signInAs } = env
 
+/** member-05's ledger entries and its points this year and this week (the week of START's Monday). */
+async function member05() {
+  const db = env.t.cloud.db
+  const { data: entries } = await db.collection('scoreEntries').where({ memberId: 'member-05' }).get()
+  const { data: totals } = await db.collection('scoreTotals').where({ _id: 'member-05' }).get()
+  const points = (period: 'y' | 'w', key: string): number => totals[0]?.[period]?.[key]?.p ?? 0
+  return { ids: entries.map((e) => String(e._id)), entries, year: points('y', '2026'), week: points('w', '2026-11-23') }
+}
+
 test('a member checks in and reads a required chapter, and sees points and the star projection move on 我的', async () => {
+  // What the seed scored already (the member's reply in the demo discussion): the figures start there.
+  const seeded = await member05()
   const page = await env.browser.newPage()
   // The page's timers run on a clock the test moves, in step with the server's.
   await page.clock.install({ time: START })
   await signInAs(page, /孙浩然/)
   await open(page, '/pages/me/index')
 
-  // Nothing scored yet: 无星, the first star needs 10 hours and 100 points.
+  // No study yet: 无星, the first star needs 10 hours and 100 points.
   await page.getByText('现在 无星，照此进度年底 无星').waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText('距 ★ 还需 10 小时 / 100 分').waitFor()
-  await page.getByText('本周目标 30 分，已得 0 分').waitFor()
+  await page.getByText(`距 ★ 还需 10 小时 / ${100 - seeded.year} 分`).waitFor()
+  await page.getByText(`本周目标 30 分，已得 ${seeded.week} 分`).waitFor()
   await env.browser.shot(page, 'score-before')
 
   // Check in on the home page: 2 points.
@@ -30,28 +41,30 @@ test('a member checks in and reads a required chapter, and sees points and the s
   await page.getByText('今日已打卡').waitFor({ state: 'visible' })
 
   await open(page, '/pages/me/index')
-  await page.getByText('距 ★ 还需 10 小时 / 98 分').waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText('本周目标 30 分，已得 2 分').waitFor()
+  await page.getByText(`距 ★ 还需 10 小时 / ${98 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周目标 30 分，已得 ${seeded.week + 2} 分`).waitFor()
 
   // Read the chapter to its end until the server completes it: 3 points, one required chapter.
   await open(page, `/pages/reader/index?kind=chapter&id=${CHAPTER}`)
   await readToCompletion(page, env.t, START)
 
   await open(page, '/pages/me/index')
-  await page.getByText('距 ★ 还需 10 小时 / 95 分').waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText('本周目标 30 分，已得 5 分').waitFor()
+  await page.getByText(`距 ★ 还需 10 小时 / ${95 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周目标 30 分，已得 ${seeded.week + 5} 分`).waitFor()
   await page.getByText(/今年学时 0(\.\d)? 小时 · 必读书目 1 章/).waitFor()
   await env.browser.shot(page, 'score-after')
 
-  // 排行榜 from 我的: the member's own row, first on its own and, as the group's only scorer, at the top.
+  // 排行榜 from 我的 (the group's week): the member's own row, on its own and, as the group's top scorer, at the top.
   await page.getByText('排行榜', { exact: true }).click()
   const mine = page.locator('.score-row--me')
   await mine.first().waitFor({ state: 'visible', timeout: 60_000 })
-  expect(await mine.allTextContents()).toEqual(['第 1孙浩然（我）5 分', '第 1孙浩然（我）5 分'])
+  const row = `第 1孙浩然（我）${seeded.week + 5} 分`
+  expect(await mine.allTextContents()).toEqual([row, row])
   await env.browser.shot(page, 'score-leaderboard')
 
-  // The ledger holds exactly the check-in, the chapter and its study time.
-  const { data } = await env.t.cloud.db.collection('scoreEntries').where({ memberId: 'member-05' }).get()
-  expect(new Set(data.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone']))
-  expect(data.filter((e) => e.kind !== 'studyTime')).toHaveLength(2)
+  // The ledger holds exactly what the seed scored, the check-in, the chapter and its study time.
+  const { entries } = await member05()
+  const added = entries.filter((e) => !seeded.ids.includes(String(e._id)))
+  expect(new Set(added.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone']))
+  expect(added.filter((e) => e.kind !== 'studyTime')).toHaveLength(2)
 })

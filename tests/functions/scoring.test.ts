@@ -134,14 +134,15 @@ describe('discussion and the weekly list as sources', () => {
   })
 })
 
+const openPrompt = async () => ok(await cloud.call(savePrompt, 'wx-lead1', { title: '学习体会', body: '谈谈你的体会。' }))
+const post = async (promptId: string, who = 'm1') => ok(await cloud.call(postReply, `wx-${who}`, { promptId, body: '我的体会是……' }))
+const nightly = async () => {
+  advance(cloud, 3600)
+  return reconcile(cloud.db, cloud.clock.now())
+}
+
 describe('reversals', () => {
-  const openPrompt = async () => ok(await cloud.call(savePrompt, 'wx-lead1', { title: '学习体会', body: '谈谈你的体会。' }))
-  const post = async (promptId: string, who = 'm1') => ok(await cloud.call(postReply, `wx-${who}`, { promptId, body: '我的体会是……' }))
   const reversals = async (who = 'm1') => (await entriesOf(who)).filter((e) => e.reverses).map((e) => String(e._id)).sort()
-  const nightly = async () => {
-    advance(cloud, 3600)
-    return reconcile(cloud.db, cloud.clock.now())
-  }
 
   it('takes back a deleted reply’s points and its featuring once, however often or concurrently it is deleted', async () => {
     const prompt = await openPrompt()
@@ -218,6 +219,64 @@ describe('reversals', () => {
       const points = ok(await cloud.call(getMyScore, `wx-${c.id}`, {})).year.points
       expect({ case: c, points, reversals: (await reversals(c.id)).length }).toEqual({ case: c, points: deleted ? 0 : 4, reversals: deleted ? 2 : 0 })
     }
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
+  }, 120_000)
+})
+
+describe('a post or a featuring stopped mid-way', () => {
+  it.each(['post', 'feature'] as const)('scores each reply and its featuring exactly once after a %s stopped at any round trip, by a retry or the nightly run', async (step) => {
+    const prompt = await openPrompt()
+    // Every round trip of the call (at most MAX_STOP) × its answer lost or not × retried or left to the nightly run.
+    const MAX_STOP = 30
+    const all = Array.from({ length: MAX_STOP }, (_, i) => i + 1).flatMap((stopAt) =>
+      [false, true].flatMap((lost) => [true, false].map((retry) => ({ id: `${step[0]}${stopAt}${lost ? 'l' : 'b'}${retry ? 'r' : 'n'}`, stopAt, lost, retry }))),
+    )
+    const replyOf = new Map<string, string>()
+    for (const who of ['ref', ...all.map((c) => c.id)]) {
+      await cloud.addMember({ _id: who, openid: `wx-${who}` })
+      if (step === 'feature') replyOf.set(who, (await post(prompt._id, who))._id)
+    }
+    /** The member's post (under one request key, as the client retries it), or a leader featuring the member's reply. */
+    const call = (who: string) =>
+      step === 'post'
+        ? cloud.call(postReply, `wx-${who}`, { promptId: prompt._id, body: '我的体会是……', requestKey: `post-${who}` })
+        : cloud.call(featureReply, 'wx-lead1', { id: replyOf.get(who)!, featured: true })
+    /** What the member's replies should have scored, and what the ledger and the totals say. */
+    const outcome = async (who: string) => {
+      const replies = (await allDocs(cloud.db, REPLIES)).filter((r) => r.authorId === who)
+      const featured = replies.some((r) => r.featured)
+      return {
+        replies: replies.length,
+        featured,
+        kinds: (await entriesOf(who)).map((e) => String(e.kind)).sort(),
+        expected: [...replies.map(() => 'reply'), ...(featured ? ['replyFeatured'] : [])],
+        pending: replies.flatMap((r) => Object.keys(r.scorePending ?? {})),
+      }
+    }
+    let trips = 0
+    ok(await withRoundTrips(cloud, () => void (trips += 1), () => call('ref')))
+    expect(await outcome('ref')).toMatchObject({ replies: 1, kinds: step === 'post' ? ['reply'] : ['reply', 'replyFeatured'], pending: [] })
+    expect(trips).toBeLessThanOrEqual(MAX_STOP)
+    const cases = all.filter((c) => c.stopAt <= trips)
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    for (const c of cases) {
+      await withRoundTrips(cloud, stopper(c.stopAt, c.lost), () => call(c.id))
+      if (!c.retry) continue
+      ok(await call(c.id))
+      // The retry finishes the post or the featuring, and its scoring at once.
+      const now = await outcome(c.id)
+      expect({ case: c, ...now }).toMatchObject({ case: c, replies: 1, featured: step === 'feature', kinds: now.expected, pending: [] })
+    }
+    await nightly()
+    jest.restoreAllMocks()
+    for (const c of cases) {
+      const { replies, featured, kinds, expected, pending } = await outcome(c.id)
+      const points = ok(await cloud.call(getMyScore, `wx-${c.id}`, {})).year.points
+      expect({ case: c, kinds, points, pending }).toEqual({ case: c, kinds: expected, points: replies + (featured ? 3 : 0), pending: [] })
+    }
+    // The night after: nothing left to score or repair.
     advance(cloud, 24 * 3600)
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
   }, 120_000)

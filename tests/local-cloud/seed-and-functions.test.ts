@@ -196,6 +196,14 @@ describe('demo seed', () => {
     const before = (await t.cloud.db.collection('scoreEntries').count()).total
     expect(await t.cloud.fire('reconcileScores')).toMatchObject({ ok: true, data: { checked: 42, repaired: 0, skipped: 0 } })
     expect((await t.cloud.db.collection('scoreEntries').count()).total).toBe(before)
+    // Every visible seeded reply, and each featured one's featuring, is in the ledger once, to its author.
+    const replies = (await every<{ _id: string; authorId: string; status: string; featured: boolean }>('replies')).filter((r) => r.status === 'visible')
+    expect(replies.length).toBeGreaterThan(0)
+    const entries = await every<{ _id: string; kind: string; memberId: string }>('scoreEntries')
+    const replyEntries = entries.filter((e) => e.kind === 'reply' || e.kind === 'replyFeatured').map((e) => `${e._id}@${e.memberId}`)
+    const expected = replies.flatMap((r) => [`reply_${r._id}@${r.authorId}`, ...(r.featured ? [`replyFeatured_${r._id}@${r.authorId}`] : [])])
+    expect(replyEntries.sort()).toEqual(expected.sort())
+    expect(replies.some((r) => r.featured)).toBe(true)
   })
 
   test('a restart on the same data dir seeds nothing and keeps changes', async () => {
