@@ -101,8 +101,6 @@ export function discussionDocs(now: Date): { prompts: PromptDoc[]; replies: Repl
       authorName: LEADER[1],
       createdAt,
       editedAt: null,
-      replyCount: p.replies.length,
-      participantIds: [...new Set(p.replies.map((r) => r.author[0]))],
     })
   }
   return { prompts: promptDocs, replies: replyDocs }

@@ -27,9 +27,6 @@ export interface PromptDoc {
   authorName: string
   createdAt: Date
   editedAt: Date | null
-  replyCount: number
-  /** Members who replied at least once (a deleted reply still counts: they took part). */
-  participantIds: string[]
 }
 
 export interface ReplyDoc {

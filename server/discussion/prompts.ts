@@ -12,7 +12,7 @@ import { inParallel } from '../jobs/batched-job'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
-import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, shownName, timeId, type PromptDoc } from './docs'
+import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, shownName, timeId, type PromptDoc } from './docs'
 
 /** What writing functions need besides the database. */
 export interface WritePorts {
@@ -49,7 +49,36 @@ const excerptOf = (body: string) => {
   return chars.length <= EXCERPT_CHARS ? chars.join('') : `${chars.slice(0, EXCERPT_CHARS).join('')}…`
 }
 
-function toSummary(p: PromptDoc, active: Set<string>, now: Date): PromptSummary {
+/** How many replies a prompt has (deleted and hidden ones too) and who wrote them: they took part. */
+interface Participation {
+  replies: number
+  authors: Set<string>
+}
+
+const NO_PARTICIPATION: Participation = { replies: 0, authors: new Set() }
+
+/**
+ * Participation counted from the replies themselves, 100 prompts a round, so a reply whose post
+ * stopped half-way can never leave a count wrong.
+ */
+async function participationOf(db: CloudDatabase, promptIds: string[]): Promise<Map<string, Participation>> {
+  const _ = db.command
+  const out = new Map<string, Participation>()
+  for (let i = 0; i < promptIds.length; i += 100) {
+    const ids = promptIds.slice(i, i + 100)
+    const { list } = await db
+      .collection(REPLIES)
+      .aggregate()
+      .match({ promptId: _.in(ids) })
+      .group({ _id: '$promptId', n: _.aggregate.sum(1), authors: _.aggregate.addToSet('$authorId') })
+      .limit(ids.length)
+      .end<{ _id: string; n: number; authors: string[] }>()
+    for (const row of list) out.set(row._id, { replies: row.n, authors: new Set(row.authors) })
+  }
+  return out
+}
+
+function toSummary(p: PromptDoc, took: Participation, active: Set<string>, now: Date): PromptSummary {
   return {
     _id: p._id,
     groupId: p.groupId,
@@ -60,27 +89,28 @@ function toSummary(p: PromptDoc, active: Set<string>, now: Date): PromptSummary 
     closesOn: p.closesOn,
     authorName: p.authorName,
     createdAt: new Date(p.createdAt).toISOString(),
-    replyCount: p.replyCount,
-    participantCount: p.participantIds.filter((id) => active.has(id)).length,
+    replyCount: took.replies,
+    participantCount: [...took.authors].filter((id) => active.has(id)).length,
   }
 }
 
 /** The prompts of a group, for a caller allowed to read them: summaries with participation. */
 export async function summariesOf(db: CloudDatabase, groupId: string, prompts: PromptDoc[], now: Date): Promise<PromptSummary[]> {
-  const active = new Set((await activeMembersOf(db, groupId)).map((m) => m._id))
-  return prompts.map((p) => toSummary(p, active, now))
+  const [members, participation] = await Promise.all([activeMembersOf(db, groupId), participationOf(db, prompts.map((p) => p._id))])
+  const active = new Set(members.map((m) => m._id))
+  return prompts.map((p) => toSummary(p, participation.get(p._id) ?? NO_PARTICIPATION, active, now))
 }
 
 async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
-  const members = await activeMembersOf(db, p.groupId)
-  const took = new Set(p.participantIds)
+  const [members, participation] = await Promise.all([activeMembersOf(db, p.groupId), participationOf(db, [p._id])])
+  const took = participation.get(p._id) ?? NO_PARTICIPATION
   const status = effectiveStatus(p, now)
   return {
-    ...toSummary(p, new Set(members.map((m) => m._id)), now),
+    ...toSummary(p, took, new Set(members.map((m) => m._id)), now),
     body: p.body,
     link: p.link,
     editedAt: p.editedAt ? new Date(p.editedAt).toISOString() : null,
-    notYet: members.filter((m) => !took.has(m._id)).map((m) => ({ _id: m._id, name: shownName(m) })),
+    notYet: members.filter((m) => !took.authors.has(m._id)).map((m) => ({ _id: m._id, name: shownName(m) })),
     memberCount: members.length,
     canReply: status === 'open' && can(caller, 'discussion.write', promptTarget(p)),
     canModerate: can(caller, 'discussion.moderate', promptTarget(p)),
@@ -142,8 +172,6 @@ export async function postPrompt(ports: WritePorts, caller: Member, input: Promp
     authorName: shownName(caller),
     createdAt: now,
     editedAt: null,
-    replyCount: 0,
-    participantIds: [],
   }
   // Announced once: only by the attempt that stored the prompt.
   if (await insertOnce(db, PROMPTS, doc)) await announcePrompt(ports, caller, doc)

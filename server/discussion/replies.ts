@@ -8,7 +8,7 @@ import { AppError } from '../errors'
 import { authorize, type Action } from '../permissions'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
-import { insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, REPLY_LIKES, shownName, timeId, type PromptDoc, type ReplyDoc } from './docs'
+import { insertOnce, postIdFor, rankedPage, rankOf, REPLIES, REPLY_LIKES, shownName, timeId, type PromptDoc, type ReplyDoc } from './docs'
 import { effectiveStatus, promptTarget, requirePrompt } from './prompts'
 
 export const DELETED_TEXT = '该回复已删除'
@@ -185,15 +185,10 @@ export async function postReply(
 }
 
 /**
- * A reply was created: the prompt counts it and its author as taking part. Everything that follows
- * from a new reply starts here.
+ * A reply was created: everything that follows from a new reply starts here. (The prompt's reply
+ * and participant counts are counted from the replies when read.)
  */
 export async function replyCreated(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<void> {
-  const _ = db.command
-  await db
-    .collection(PROMPTS)
-    .doc(reply.promptId)
-    .update({ data: { replyCount: _.inc(1), participantIds: _.addToSet(reply.authorId) } })
   await scorePendingReply(db, reply, now)
 }
 

@@ -200,6 +200,34 @@ describe('replies', () => {
     expect(ok(await cloud.call(likeReply, as('t1'), { id: r._id, liked: false }))).toMatchObject({ likeCount: 2, likedByMe: false })
   })
 
+  it('counts replies and who took part exactly, wherever a post stopped and however it was retried', async () => {
+    const prompt = await post()
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    for (let stopAt = 1; stopAt <= 12; stopAt++) {
+      for (const lost of [false, true]) {
+        later(1) // past the posting rate limit
+        const requestKey = `post-${stopAt}-${lost}`
+        const input = { promptId: prompt._id, body: `第 ${stopAt} 次的发言`, requestKey }
+        await withRoundTrips(cloud, stopper(stopAt, lost), () => cloud.call(postReply, as('t1'), input))
+        const shown = ok(await cloud.call(getPrompt, as('lead1'), { id: prompt._id }))
+        const stored = await allDocs(cloud.db, REPLIES)
+        expect({ stopAt, lost, replies: shown.replyCount, took: shown.participantCount }).toEqual({
+          stopAt,
+          lost,
+          replies: stored.length,
+          took: new Set(stored.map((r) => r.authorId)).size,
+        })
+        // The retry lands the reply once.
+        ok(await cloud.call(postReply, as('t1'), input))
+      }
+    }
+    jest.restoreAllMocks()
+    const shown = ok(await cloud.call(getPrompt, as('lead1'), { id: prompt._id }))
+    expect(shown).toMatchObject({ replyCount: 24, participantCount: 1 })
+    expect(shown.notYet.map((m) => m._id)).not.toContain('t1')
+  })
+
   it('the author edits (marked 已编辑) or deletes their reply; the record stays for the audit', async () => {
     const prompt = await post()
     const r = await reply('m1', prompt._id, '初稿')
