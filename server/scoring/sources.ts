@@ -1,8 +1,8 @@
 import type { Member } from '../../types'
-import { weekKey, yearKey } from '../calendar'
+import { yearKey } from '../calendar'
 import { findDoc } from '../db/documents'
 import { MEMBERS } from '../members'
-import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from '../weekly/docs'
+import { currentList, type Publishee } from '../weekly/publications'
 import type { CreditPart } from '../study/crediting'
 import { isRequiredFor, type StudyItem } from '../study/readable'
 import type { CloudDatabase } from '../db/types'
@@ -34,7 +34,7 @@ export async function scoreStudyTime(db: CloudDatabase, member: Scored, sessionI
  * What completing an item scores, keyed by what completes once: the chapter, its book (when this
  * completion finishes it), and the item of the week's list the member got.
  */
-export async function completionEvents(db: CloudDatabase, member: Scored, item: StudyItem, bookDone: boolean, at: Date): Promise<UnscoredEvent[]> {
+export async function completionEvents(db: CloudDatabase, member: Publishee, item: StudyItem, bookDone: boolean, at: Date): Promise<UnscoredEvent[]> {
   const events: UnscoredEvent[] = []
   if (item.book) {
     const required = isRequiredFor(item.book, member, Number(yearKey(at)))
@@ -58,10 +58,13 @@ export async function scoreUnscored(db: CloudDatabase, member: Scored, events: U
   await clearUnscored(db, member._id, events.map(unscoredKey))
 }
 
-/** 每周一学: an item of the list the member got this week, completed this week (keyed by the list and the item). */
-async function weeklyItemSource(db: CloudDatabase, member: Scored, item: StudyItem, at: Date): Promise<string | undefined> {
-  const assignment = await findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, assignmentId(weekKey(at), member._id))
-  const list = assignment && (await findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, assignment.listId))
+/**
+ * 每周一学: an item of this week's list for the member's branch, completed this week (keyed by the
+ * list and the item). The list is resolved as the member's 每周一学 page resolves it, so one who
+ * joined after Monday and never opened the page still scores the item.
+ */
+async function weeklyItemSource(db: CloudDatabase, member: Publishee, item: StudyItem, at: Date): Promise<string | undefined> {
+  const list = await currentList(db, member, at)
   const listed = list?.items.find((i) => i.kind === item.kind && i.refId === item.id)
   return list && listed ? `${member._id}_${list._id}_${listed.key}` : undefined
 }

@@ -13,6 +13,7 @@ import { scheduleWeeklyList } from '../../cloudfunctions/scheduleWeeklyList'
 import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
 import { weeklyRemind } from '../../cloudfunctions/weeklyRemind'
 import { MEMBERS } from '../../server/members'
+import { SCORE_ENTRIES } from '../../server/scoring/ledger'
 import { NOTIFICATIONS, type NotificationDoc } from '../../server/notify/notify'
 import { distributeList } from '../../server/weekly/distribute'
 import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
@@ -375,6 +376,15 @@ describe('members who join, come back or move during the week', () => {
     // Their leader counts them from then on.
     expect(await groupView()).toContain('新人')
     expect(await publicationsOf(newcomer)).toHaveLength(1)
+  })
+
+  it('a member who joined on Wednesday and never opened 每周一学 still scores the items they read', async () => {
+    const newcomer = await register()
+    await completeReading(cloud, newcomer, 'article', 'wk-a1')
+    const scored = (await allDocs(cloud.db, SCORE_ENTRIES)).filter((e) => e.memberId === newcomer && e.kind === 'weeklyItemDone')
+    expect(scored).toHaveLength(1)
+    expect(await publicationsOf(newcomer)).toEqual([expect.objectContaining({ listId, late: true })])
+    expect(ok(await cloud.call(getMyWeekly, 'wx-new', {})).list).toMatchObject({ listId, requiredDone: 1 })
   })
 
   it('a distribution run after a first read publishes nothing twice and sends no message for a list already seen', async () => {
