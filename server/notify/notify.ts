@@ -13,7 +13,16 @@ export const NOTIFICATIONS = 'notifications'
 /** One send attempt as stored, under an id derived from its idempotency key. */
 export interface NotificationDoc extends Omit<NotificationRecord, 'kind'> {
   updatedAt: string
+  /** When the message was handed to WeChat; from then on the key is never tried again. */
+  sendingAt: string | null
 }
+
+/**
+ * A claimed key whose attempt stopped before handing the message over (no `sendingAt`) may be
+ * taken over by a later call after this long: the message is not lost, and it still goes out at
+ * most once. (A stopped attempt may have used one grant or one slot of the day's cap.)
+ */
+export const CLAIM_LEASE_MS = 5 * 60_000
 
 export interface NotifyRequest {
   member: Pick<Member, '_id' | 'name' | 'openid'>
@@ -45,9 +54,10 @@ export const notificationId = (key: string) => `n-${createHash('sha256').update(
 
 /**
  * Sends one subscribe message, at most once per idempotency key. The key is claimed first (the
- * record's unique id); then, in order: quiet hours (22:00–07:00 Shanghai: skipped and recorded,
- * not deferred), an unused grant taken atomically, a slot of the member's daily cap, the send.
- * Every outcome is recorded; a grant and a slot are given back when nothing went out.
+ * record's unique id), or taken over from an attempt that stopped before sending (CLAIM_LEASE_MS);
+ * then, in order: quiet hours (22:00–07:00 Shanghai: skipped and recorded, not deferred), an unused
+ * grant taken atomically, a slot of the member's daily cap, the send. Every outcome is recorded; a
+ * grant and a slot are given back when nothing went out.
  */
 export async function notify(ports: NotifyPorts, request: NotifyRequest): Promise<NotifyOutcome> {
   const { db, messenger, now } = ports
@@ -66,13 +76,14 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
     error: null,
     at,
     updatedAt: at,
+    sendingAt: null,
   }
   try {
     await db.collection(NOTIFICATIONS).add({ data: doc })
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
     const earlier = await findDoc<NotificationDoc>(db, NOTIFICATIONS, doc._id)
-    return { result: earlier?.result ?? 'sending', duplicate: true }
+    if (!earlier || !(await takeOver(db, earlier, now))) return { result: earlier?.result ?? 'sending', duplicate: true }
   }
 
   const finish = async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
@@ -87,6 +98,7 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
     await returnGrant(db, member._id, templateKey)
     return finish('dailyCap')
   }
+  await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { sendingAt: at, updatedAt: at } })
   const outcome = await messenger
     .send({ touser: member.openid, templateKey, page: request.page, data: request.data })
     .catch((err: unknown) => ({ ok: false as const, errCode: 'ERROR', errMsg: (err as Error)?.message ?? String(err) }))
@@ -95,4 +107,15 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
   if (Number(outcome.errCode) === NO_SUBSCRIPTION) await clearGrants(db, member._id, templateKey)
   else await returnGrant(db, member._id, templateKey)
   return finish('failed', `${outcome.errCode}: ${outcome.errMsg}`)
+}
+
+/** Claims a stalled key for this call: one caller wins, and never once the message was handed over. */
+async function takeOver(db: CloudDatabase, earlier: NotificationDoc, now: Date): Promise<boolean> {
+  const stalled = earlier.result === 'sending' && !earlier.sendingAt && now.getTime() - Date.parse(earlier.updatedAt) >= CLAIM_LEASE_MS
+  if (!stalled) return false
+  const { stats } = await db
+    .collection(NOTIFICATIONS)
+    .where({ _id: earlier._id, result: 'sending', sendingAt: null, updatedAt: earlier.updatedAt })
+    .update({ data: { updatedAt: now.toISOString() } })
+  return stats.updated === 1
 }

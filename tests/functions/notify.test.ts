@@ -4,10 +4,12 @@ import { recordSubscription } from '../../cloudfunctions/recordSubscription'
 import type { Member } from '../../types'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../server/notify/messenger'
-import { notify, NOTIFICATIONS, type NotifyRequest } from '../../server/notify/notify'
+import { CLAIM_LEASE_MS, notify, NOTIFICATIONS, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'
+import { instrument } from '../../server/db/instrumented'
 import { DAILY_CAP } from '../../server/notify/rules'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { ok } from '../support/study'
+import { stopper } from '../support/interrupt'
 
 // 09:00 in Shanghai.
 const MORNING = '2026-11-24T01:00:00Z'
@@ -72,6 +74,38 @@ describe('recordSubscription and getSubscriptions', () => {
 })
 
 describe('notify', () => {
+  it('a send stopped before it reached WeChat goes out on a later call after the lease, and never twice', async () => {
+    const start = new Date(MORNING).getTime()
+    const outcomes: { stopAt: number; lost: boolean; sent: number; handedOver: boolean }[] = []
+    for (let stopAt = 1; stopAt <= 8; stopAt++) {
+      for (const lost of [false, true]) {
+        // A new day each time, so the daily cap never interferes; two grants, as a stopped try may use one.
+        cloud.clock.fix(new Date(start + outcomes.length * 86_400_000))
+        await accept()
+        await accept()
+        const key = `stalled-${stopAt}-${lost}`
+        const { sent, messenger } = recordingMessenger()
+        const stopped = instrument(cloud.db, stopper(stopAt, lost))
+        await notify({ db: stopped, messenger, now: cloud.clock.now() }, request(key)).catch(() => undefined)
+        const claimed = (await cloud.db.collection(NOTIFICATIONS).where({ key }).count()).total === 1
+        const first = sent.length
+        // Within the lease a claimed key is still the stopped call's: nothing more goes out.
+        if (claimed) {
+          expect(await send(key, messenger)).toMatchObject({ duplicate: true })
+          expect(sent).toHaveLength(first)
+        }
+        cloud.clock.fix(new Date(cloud.clock.now().getTime() + CLAIM_LEASE_MS))
+        await send(key, messenger)
+        await send(key, messenger)
+        const record = (await cloud.db.collection(NOTIFICATIONS).where({ key }).get()).data[0] as NotificationDoc
+        outcomes.push({ stopAt, lost, sent: sent.length, handedOver: record.sendingAt !== null })
+      }
+    }
+    // Never twice; and nothing lost, but for a stop between marking the hand-over and making it.
+    expect(outcomes.filter((o) => o.sent > 1)).toEqual([])
+    expect(outcomes.filter((o) => o.sent === 0)).toEqual([expect.objectContaining({ sent: 0, handedOver: true })])
+  })
+
   it('without a grant sends nothing, and records why', async () => {
     const { sent, messenger } = recordingMessenger()
     expect(await send('k1', messenger)).toEqual({ result: 'noGrant', duplicate: false })
