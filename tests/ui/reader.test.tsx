@@ -183,6 +183,33 @@ describe('heartbeats', () => {
     await pass(BEAT_MS)
     expect(screen.queryByText(/学时暂未记录/)).toBeNull()
   })
+
+  test('the server can slow them down, and speed them up again, by each answer’s nextBeatSeconds', async () => {
+    let nextBeatSeconds = 45
+    await open('article', 'a-1', { ...member, heartbeat: () => ok(beatAnswer({ nextBeatSeconds })) })
+    expect(beats()).toHaveLength(1)
+    await pass(44_000)
+    expect(beats()).toHaveLength(1)
+    await pass(1_000)
+    expect(beats()).toHaveLength(2)
+
+    // This answer asks for 20 s; the one before still sets the delay up to it.
+    nextBeatSeconds = 20
+    await pass(45_000)
+    expect(beats()).toHaveLength(3)
+    await pass(19_000)
+    expect(beats()).toHaveLength(3)
+    await pass(1_000)
+    expect(beats()).toHaveLength(4)
+    expect(beats().map((b) => b.seq)).toEqual([0, 1, 2, 3])
+  })
+
+  test('without an answer they keep the rules’ interval', async () => {
+    await open('article', 'a-1', { ...member, heartbeat: () => fail('INTERNAL', '系统繁忙，请稍后再试') })
+    await pass(BEAT_MS)
+    await pass(BEAT_MS)
+    expect(beats()).toHaveLength(3)
+  })
 })
 
 describe('study time and completion', () => {

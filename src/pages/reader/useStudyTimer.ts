@@ -35,10 +35,12 @@ export interface StudyTimer {
 }
 
 /**
- * The reader's heartbeats: every `intervalSeconds` while the page is visible and the member active,
- * or while the audio plays (background audio keeps playing with the screen off), each with the session's next seq, the reading position and whether the end was
- * reached. The server credits the time between them by its own clock; the client only says
- * "still here".
+ * The reader's heartbeats: while the page is visible and the member active, or while the audio
+ * plays (background audio keeps playing with the screen off), each with the session's next seq, the
+ * reading position and whether the end was reached. The server credits the time between them by its
+ * own clock; the client only says "still here". Each heartbeat's answer says when to send the next
+ * (`nextBeatSeconds`), so the server can slow its clients down; until an answer has said so, the
+ * rules' `intervalSeconds` applies.
  */
 export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }: Options): StudyTimer {
   // One reading session per page view: the server tells a replayed or duplicated heartbeat by it.
@@ -48,6 +50,8 @@ export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }
   const lastActive = useRef(Date.now())
   const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
   const sending = useRef(false)
+  /** The delay the server's last answer asked for (it stands until another answer changes it). */
+  const advisedSeconds = useRef<number | undefined>(undefined)
   const listeningRef = useRef(listening)
   listeningRef.current = listening
   const onAnswerRef = useRef(onAnswer)
@@ -71,6 +75,7 @@ export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }
         atEnd,
       })
       setError(null)
+      advisedSeconds.current = answer.nextBeatSeconds
       onAnswerRef.current(answer)
     } catch (e) {
       setError(toCloudError(e).message)
@@ -81,9 +86,19 @@ export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }
 
   useEffect(() => {
     if (!intervalSeconds) return
-    void beat()
-    const timer = setInterval(() => void beat(), intervalSeconds * 1000)
-    return () => clearInterval(timer)
+    // A chain of timeouts rather than an interval: each delay is only known once the beat before it
+    // has been answered.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+    const tick = async () => {
+      await beat()
+      if (!stopped) timer = setTimeout(() => void tick(), (advisedSeconds.current ?? intervalSeconds) * 1000)
+    }
+    void tick()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
   }, [intervalSeconds, beat])
 
   useDidShow(() => {
