@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto'
 import type { Invitation, InvitationState, Member } from '../types'
+import { INVITATIONS_PAGE_SIZE } from '../types'
 import { recordAudit } from './audit'
 import { addDays, dayKey, startOfDay } from './calendar'
 import { findDoc, matching } from './db/documents'
-import { isDuplicateKeyError, type CloudDatabase } from './db/types'
+import { isDuplicateKeyError, type CloudDatabase, type QueryCondition } from './db/types'
 import { AppError } from './errors'
+import { cursorDate, decodeCursor, pageOf } from './paging'
 import { authorize, scopeOf, type Target } from './permissions'
 import { loadUnits, requireGroup, requireOpenGroup } from './units'
 
@@ -84,6 +86,9 @@ export async function unusableNow(db: CloudDatabase, code: string, now: Date): P
 const target = (doc: Pick<InvitationDoc, 'groupId' | 'branchId'>): Target => ({ groupId: doc.groupId, branchId: doc.branchId })
 
 /** The last Shanghai day a code is valid: it expires at the midnight that ends it. */
+/** How the audit log names a code: the group it admits to, then the code. */
+const invitationName = (code: string, groupName: string) => `${groupName}邀请码 ${code}`
+
 const lastValidDay = (doc: Pick<InvitationDoc, 'expiresAt'>) => dayKey(new Date(new Date(doc.expiresAt).getTime() - 1))
 
 function toInvitation(doc: InvitationDoc, groupName: string, now: Date): Invitation {
@@ -154,6 +159,7 @@ export async function createInvitation(db: CloudDatabase, caller: Member, now: D
     action: 'invitation.create',
     targetType: 'invitation',
     targetId: doc._id,
+    targetName: invitationName(doc._id, group.name),
     before: null,
     after: { groupId: doc.groupId, maxUses: doc.maxUses, expiresAt: doc.expiresAt.toISOString() },
     unitIds: [doc.groupId, doc.branchId],
@@ -173,6 +179,7 @@ export async function revokeInvitation(db: CloudDatabase, caller: Member, now: D
     action: 'invitation.revoke',
     targetType: 'invitation',
     targetId: doc._id,
+    targetName: invitationName(doc._id, group.name),
     before: { revoked: false },
     after: { revoked: true },
     unitIds: [doc.groupId, doc.branchId],
@@ -181,7 +188,9 @@ export async function revokeInvitation(db: CloudDatabase, caller: Member, now: D
 }
 
 /** Codes within the caller's reach (or of one group), newest first. */
-export async function listInvitations(db: CloudDatabase, caller: Member, now: Date, groupId?: string) {
+export async function listInvitations(db: CloudDatabase, caller: Member, now: Date, input: { groupId?: string; cursor?: string }) {
+  const { groupId } = input
+  const _ = db.command
   let filter: Record<string, string>
   if (groupId) {
     const group = await requireGroup(db, groupId)
@@ -191,10 +200,21 @@ export async function listInvitations(db: CloudDatabase, caller: Member, now: Da
     const scope = scopeOf(caller, 'invitations.manage')
     filter = scope.groupId ? { groupId: scope.groupId } : scope.branchId ? { branchId: scope.branchId } : {}
   }
+  const conditions: QueryCondition[] = [filter]
+  if (input.cursor) {
+    const [at, code] = decodeCursor(input.cursor, 2)
+    const createdAt = cursorDate(at)
+    conditions.push(_.or([{ createdAt: _.lt(createdAt) }, { createdAt, _id: _.lt(code) }]))
+  }
   const [units, { data }] = await Promise.all([
     loadUnits(db),
-    matching(db, INVITATIONS, [filter]).orderBy('createdAt', 'desc').orderBy('_id', 'asc').limit(100).get(),
+    matching(db, INVITATIONS, conditions).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(INVITATIONS_PAGE_SIZE + 1).get(),
   ])
   const names = new Map(units.map((u) => [u._id, u.name]))
-  return { items: (data as InvitationDoc[]).map((doc) => toInvitation(doc, names.get(doc.groupId) ?? '', now)) }
+  return pageOf(
+    data as InvitationDoc[],
+    INVITATIONS_PAGE_SIZE,
+    (doc) => [new Date(doc.createdAt).toISOString(), doc._id],
+    (doc) => toInvitation(doc, names.get(doc.groupId) ?? '', now),
+  )
 }

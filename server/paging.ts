@@ -8,6 +8,8 @@ export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
 }
 
+const invalidCursor = () => new AppError('INVALID_INPUT', '分页位置无效，请从第一页重新查看')
+
 export function decodeCursor(cursor: string, length: number): string[] {
   let key: unknown
   try {
@@ -15,10 +17,15 @@ export function decodeCursor(cursor: string, length: number): string[] {
   } catch {
     key = undefined
   }
-  if (!Array.isArray(key) || key.length !== length || !key.every((k) => typeof k === 'string')) {
-    throw new AppError('INVALID_INPUT', '分页位置无效，请从第一页重新查看')
-  }
+  if (!Array.isArray(key) || key.length !== length || !key.every((k) => typeof k === 'string')) throw invalidCursor()
   return key
+}
+
+/** A cursor key that is an instant (the ISO text of a stored Date), back as the Date to compare with. */
+export function cursorDate(key: string): Date {
+  const at = new Date(key)
+  if (Number.isNaN(at.getTime())) throw invalidCursor()
+  return at
 }
 
 /** One page from `limit + 1` fetched items: the page, and a cursor when there is more. */

@@ -172,9 +172,10 @@ export const CreateInvitationOutput = z.object({
   shareText: z.string(),
 })
 export const RevokeInvitationInput = z.strictObject({ code: InvitationCode })
-export const ListInvitationsInput = z.strictObject({ groupId: id('党小组编号').optional() })
-/** Newest first. */
-export const ListInvitationsOutput = z.object({ items: z.array(Invitation) })
+export const ListInvitationsInput = z.strictObject({ groupId: id('党小组编号').optional(), cursor: Cursor.optional() })
+export const INVITATIONS_PAGE_SIZE = 20
+/** Newest first, 20 a page. */
+export const ListInvitationsOutput = page(Invitation)
 
 export const ListAuditInput = z.strictObject({
   /** Only the entries about this member, unit or invitation code. */

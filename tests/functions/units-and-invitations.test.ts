@@ -220,4 +220,31 @@ describe('revokeInvitation and listInvitations', () => {
     const later = await cloud.call(listInvitations, 'wx-ba1', { groupId: 'group-1' })
     expect(later.ok && later.data.items[0].state).toBe('expired')
   })
+
+  it('pages 20 at a time, newest first, each code once, codes made at the same instant included', async () => {
+    // 42 more codes for group-2, two to a minute, all after XXQGBBBB: 43 in group-2.
+    for (let i = 0; i < 42; i++) {
+      await cloud.addInvitation({ _id: `PAGE${String(i).padStart(4, '0')}`, groupId: 'group-2', createdAt: new Date(Date.UTC(2026, 10, 10, 0, Math.floor(i / 2))) })
+    }
+    const pages: string[][] = []
+    let cursor: string | undefined
+    do {
+      const page = await cloud.call(listInvitations, 'wx-ba1', { groupId: 'group-2', ...(cursor ? { cursor } : {}) })
+      if (!page.ok) throw new Error(page.message)
+      pages.push(page.data.items.map((i) => i.code))
+      cursor = page.data.nextCursor ?? undefined
+      // A code made while the admin pages is on the first page next time, not repeated or skipped now.
+      if (pages.length === 1) await cloud.addInvitation({ _id: 'XXQGNEWW', groupId: 'group-2', createdAt: new Date('2026-11-23T02:00:00Z') })
+    } while (cursor)
+    expect(pages.map((p) => p.length)).toEqual([20, 20, 3])
+    const newestFirst = Array.from({ length: 42 }, (_, i) => `PAGE${String(41 - i).padStart(4, '0')}`)
+    expect(pages.flat()).toEqual([...newestFirst, 'XXQGBBBB'])
+  })
+
+  it('refuses a cursor it did not issue', async () => {
+    const forged = Buffer.from(JSON.stringify(['not a time', 'XXQGAAAA'])).toString('base64url')
+    for (const cursor of ['not-a-cursor', forged]) {
+      expect(await cloud.call(listInvitations, 'wx-org', { cursor })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '分页位置无效，请从第一页重新查看' })
+    }
+  })
 })

@@ -5,6 +5,8 @@ import type { Invitation } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { toCloudError } from '../../../services/errors'
 import { useAsync } from '../../../hooks/useAsync'
+import { usePagedList } from '../../../hooks/usePagedList'
+import ListFooter from '../../../components/ListFooter'
 import { Loading } from '../../../components/Status'
 import AdminPage from '../../components/AdminPage'
 import LoadError from '../../components/LoadError'
@@ -80,12 +82,13 @@ function InvitationRow({ invitation, onRevoke }: { invitation: Invitation; onRev
 
 function Invitations() {
   const tree = useAsync(() => callFunction('listUnits', {}))
-  const list = useAsync(() => callFunction('listInvitations', {}))
+  const list = usePagedList((cursor) => callFunction('listInvitations', cursor ? { cursor } : {}))
   const [created, setCreated] = useState<Created | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
+  // The list refreshes itself on pull-down; the groups to create codes for are this page's.
   usePullDownRefresh(() => {
-    void Promise.all([tree.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
+    void tree.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
   async function revoke(invitation: Invitation) {
@@ -94,7 +97,7 @@ function Invitations() {
     setFailure(null)
     try {
       const revoked = await callFunction('revokeInvitation', { code: invitation.code })
-      list.update((data) => ({ items: data.items.map((i) => (i.code === revoked.code ? revoked : i)) }))
+      list.update((items) => items.map((i) => (i.code === revoked.code ? revoked : i)))
     } catch (error) {
       setFailure(toCloudError(error).message)
     }
@@ -121,16 +124,15 @@ function Invitations() {
       <View className='card'>
         <View className='card__title'>已有的邀请码</View>
         {failure && <Text className='message message--error'>{failure}</Text>}
-        {list.data ? (
-          list.data.items.length === 0 ? (
-            <Text className='section-note'>还没有邀请码</Text>
-          ) : (
-            list.data.items.map((i) => <InvitationRow key={i.code} invitation={i} onRevoke={() => void revoke(i)} />)
-          )
-        ) : list.status === 'error' ? (
+        {list.status === 'error' && list.error ? (
           <LoadError error={list.error} onRetry={() => void list.reload()} />
         ) : (
-          <Loading />
+          <>
+            {list.items.map((i) => (
+              <InvitationRow key={i.code} invitation={i} onRevoke={() => void revoke(i)} />
+            ))}
+            <ListFooter list={list} empty='还没有邀请码' />
+          </>
         )}
       </View>
     </View>
