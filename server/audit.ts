@@ -14,13 +14,17 @@ export interface AuditChange {
   action: AuditAction
   targetType: AuditEntry['targetType']
   targetId: string
+  /** The target's readable name at the time of the change: names change later, the log keeps this one. */
+  targetName: string
   before: Snapshot
   after: Snapshot
   /** The 党小组 and 党支部 the change touches (both sides of a move): who may read it follows. */
   unitIds: string[]
 }
 
-interface AuditDoc extends AuditChange {
+interface AuditDoc extends Omit<AuditChange, 'targetName'> {
+  /** Missing on entries written before names were kept. */
+  targetName?: string
   _id: string
   at: Date
   actorId: string
@@ -56,6 +60,7 @@ const toEntry = (doc: AuditDoc): AuditEntry => ({
   action: doc.action,
   targetType: doc.targetType,
   targetId: doc.targetId,
+  targetName: doc.targetName ?? null,
   before: doc.before,
   after: doc.after,
 })

@@ -87,6 +87,7 @@ export async function register(
     action: pending ? 'member.claim' : 'member.register',
     targetType: 'member',
     targetId: member._id,
+    targetName: member.name,
     before: pending ? { status: 'pending' } : null,
     after: { name: member.name, groupId: member.groupId, status: 'active', code: invitation._id },
     unitIds: [member.groupId, member.branchId],

@@ -52,6 +52,7 @@ export async function setRoles(
     action: 'member.roles',
     targetType: 'member',
     targetId: member._id,
+    targetName: member.name,
     before: { roles: before },
     after: { roles: after },
     unitIds: [member.groupId, member.branchId],

@@ -162,6 +162,8 @@ export const AuditEntry = z.object({
   action: AuditAction,
   targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules']),
   targetId: z.string(),
+  /** What was changed, named as it was then (a member's name, a unit's name, a reply's excerpt…); null on entries written before names were kept. */
+  targetName: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 })

@@ -18,7 +18,7 @@ const STATE = ['status', 'scheduledFor'] as const
 /** The statuses an article can still be scheduled or queued from. */
 const WAITING: ContentStatus[] = ['draft', 'queued', 'scheduled']
 
-const target = (id: string) => ({ type: 'article' as const, id })
+const target = (doc: Pick<ArticleDoc, '_id' | 'title'>) => ({ type: 'article' as const, id: doc._id, name: doc.title })
 
 /**
  * Creates an article (a `draft`; `createAs` fixes its id, for imports) or edits one. Minutes are
@@ -47,7 +47,7 @@ export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date,
       updatedAt: at,
     }
     await db.collection(ARTICLES).add({ data: doc })
-    await auditContent(db, editor, now, 'article.create', target(doc._id), null, pick(doc, SNAPSHOT))
+    await auditContent(db, editor, now, 'article.create', target(doc), null, pick(doc, SNAPSHOT))
     return doc
   }
   const before = await requireArticle(db, input.id)
@@ -66,7 +66,7 @@ export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date,
       }),
     })
   const after = await requireArticle(db, before._id)
-  await auditContent(db, editor, now, 'article.update', target(after._id), pick(before, SNAPSHOT), pick(after, SNAPSHOT))
+  await auditContent(db, editor, now, 'article.update', target(after), pick(before, SNAPSHOT), pick(after, SNAPSHOT))
   return after
 }
 
@@ -94,7 +94,7 @@ export async function writeSchedule(db: CloudDatabase, editor: Editor, now: Date
   await db.collection(ARTICLES).where({ _id: before._id, status: _.in(WAITING) }).update({ data })
   const after = await requireArticle(db, before._id)
   if (!WAITING.includes(after.status)) throw new AppError('CONFLICT', '这篇文章刚刚被推送或下线，请刷新后再试')
-  await auditContent(db, editor, now, 'article.schedule', target(after._id), pick(before, STATE), pick(after, STATE))
+  await auditContent(db, editor, now, 'article.schedule', target(after), pick(before, STATE), pick(after, STATE))
   return after
 }
 
@@ -108,6 +108,6 @@ export async function writeRetirement(db: CloudDatabase, editor: Editor, now: Da
     .doc(id)
     .update({ data: { status: 'retired', recommended: false, scheduledFor: _.remove(), queuedAt: _.remove(), updatedAt: now.toISOString() } })
   const after = await requireArticle(db, id)
-  await auditContent(db, editor, now, 'article.retire', target(id), pick(before, STATE), pick(after, STATE))
+  await auditContent(db, editor, now, 'article.retire', target(after), pick(before, STATE), pick(after, STATE))
   return after
 }

@@ -38,7 +38,7 @@ export async function writeBook(db: CloudDatabase, editor: Editor, now: Date, in
       revision: 0,
     }
     await db.collection(BOOKS).add({ data: doc })
-    await auditContent(db, editor, now, 'book.create', { type: 'book', id: doc._id }, null, pick(doc, BOOK_SNAPSHOT))
+    await auditContent(db, editor, now, 'book.create', { type: 'book', id: doc._id, name: doc.title }, null, pick(doc, BOOK_SNAPSHOT))
     return doc
   }
   const before = await requireBook(db, input.id)
@@ -48,7 +48,7 @@ export async function writeBook(db: CloudDatabase, editor: Editor, now: Date, in
     .doc(before._id)
     .update({ data: defined({ ...fields, coverUrl: linkUpdate(db, input.coverUrl), status: input.status, updatedAt: at }) })
   const after = await requireBook(db, before._id)
-  await auditContent(db, editor, now, 'book.update', { type: 'book', id: after._id }, pick(before, BOOK_SNAPSHOT), pick(after, BOOK_SNAPSHOT))
+  await auditContent(db, editor, now, 'book.update', { type: 'book', id: after._id, name: after.title }, pick(before, BOOK_SNAPSHOT), pick(after, BOOK_SNAPSHOT))
   return after
 }
 
@@ -111,7 +111,7 @@ export async function writeChapter(
     editor,
     now,
     before ? 'chapter.update' : 'chapter.create',
-    { type: 'chapter', id: chapter._id },
+    { type: 'chapter', id: chapter._id, name: `${book.title} · ${chapter.title}` },
     before ? pick(before, CHAPTER_SNAPSHOT) : null,
     pick(chapter, CHAPTER_SNAPSHOT),
   )
@@ -136,6 +136,6 @@ export async function writeRequirement(
   const required = input.year === null ? _.remove() : _.set({ year: input.year, branchIds })
   await db.collection(BOOKS).doc(before._id).update({ data: { required, updatedAt: now.toISOString() } })
   const after = await requireBook(db, before._id)
-  await auditContent(db, editor, now, 'book.requirement', { type: 'book', id: after._id }, pick(before, ['required']), pick(after, ['required']))
+  await auditContent(db, editor, now, 'book.requirement', { type: 'book', id: after._id, name: after.title }, pick(before, ['required']), pick(after, ['required']))
   return after
 }

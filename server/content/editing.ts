@@ -23,11 +23,11 @@ export function auditContent(
   editor: Editor,
   now: Date,
   action: AuditAction,
-  target: { type: AuditEntry['targetType']; id: string },
+  target: { type: AuditEntry['targetType']; id: string; name: string },
   before: Snapshot,
   after: Snapshot,
 ): Promise<void> {
-  return recordAudit(db, editor, now, { action, targetType: target.type, targetId: target.id, before, after, unitIds: [] })
+  return recordAudit(db, editor, now, { action, targetType: target.type, targetId: target.id, targetName: target.name, before, after, unitIds: [] })
 }
 
 /** The named fields of a document, those it lacks as null: a small, stable audit snapshot. */

@@ -23,7 +23,7 @@ export async function writeRecommended(
       editor,
       now,
       input.kind === 'article' ? 'article.recommend' : 'book.recommend',
-      { type: input.kind, id: input.id },
+      { type: input.kind, id: input.id, name: before.title },
       { recommended: before.recommended },
       { recommended: input.recommended },
     )

@@ -44,7 +44,8 @@ export function effectiveStatus(p: Pick<PromptDoc, 'status' | 'closesOn'>, now: 
 }
 
 const EXCERPT_CHARS = 60
-const excerptOf = (body: string) => {
+/** A text's opening, on one line: lists show it, the audit log names a reply by it. */
+export const excerptOf = (body: string) => {
   const chars = Array.from(body.replace(/\s+/g, ' '))
   return chars.length <= EXCERPT_CHARS ? chars.join('') : `${chars.slice(0, EXCERPT_CHARS).join('')}…`
 }

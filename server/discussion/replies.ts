@@ -9,7 +9,7 @@ import { authorize, type Action } from '../permissions'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { insertOnce, postIdFor, rankedPage, rankOf, REPLIES, REPLY_LIKES, shownName, timeId, type PromptDoc, type ReplyDoc } from './docs'
-import { effectiveStatus, promptTarget, requirePrompt } from './prompts'
+import { effectiveStatus, excerptOf, promptTarget, requirePrompt } from './prompts'
 
 export const DELETED_TEXT = '该回复已删除'
 export const HIDDEN_TEXT = '该回复已被隐藏'
@@ -218,6 +218,7 @@ const replyAudit = (reply: ReplyDoc, prompt: PromptDoc, action: AuditChange['act
   action,
   targetType: 'reply',
   targetId: reply._id,
+  targetName: `${reply.authorName}：${excerptOf(reply.body)}`,
   before,
   // `title` names the prompt in the audit log.
   after: { title: prompt.title, promptId: prompt._id, authorId: reply.authorId, authorName: reply.authorName, ...after },

@@ -61,7 +61,7 @@ async function assertNoOverlap(db: CloudDatabase, week: string, branchIds: strin
 const snapshot = (doc: WeeklyListDoc) => ({ week: doc.week, status: doc.status, items: doc.items.length, branchIds: doc.branchIds, targetMinutes: doc.targetMinutes })
 
 function auditOf(doc: WeeklyListDoc, action: AuditChange['action'], before: WeeklyListDoc | null): AuditChange {
-  return { action, targetType: 'weeklyList', targetId: doc._id, before: before && snapshot(before), after: snapshot(doc), unitIds: doc.branchIds }
+  return { action, targetType: 'weeklyList', targetId: doc._id, targetName: `${doc.week} 起一周的学习清单`, before: before && snapshot(before), after: snapshot(doc), unitIds: doc.branchIds }
 }
 
 /** Creates or edits a list for this or a coming week; a published list is no longer edited. */

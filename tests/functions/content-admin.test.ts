@@ -48,7 +48,7 @@ describe('articles', () => {
     expect(article).toMatchObject({ title: '新文章', status: 'draft', minutes: 3, recommended: false, audioUrl: 'https://example.com/a.mp3', categoryId: 'economy' })
     expect(article.createdAt).toBe('2026-11-23T02:00:00.000Z')
     const [entry] = await auditLog()
-    expect(entry).toMatchObject({ action: 'article.create', targetType: 'article', targetId: article._id, actorName: '周组织', before: null })
+    expect(entry).toMatchObject({ action: 'article.create', targetType: 'article', targetId: article._id, targetName: '新文章', actorName: '周组织', before: null })
     expect(entry.after).toMatchObject({ title: '新文章', minutes: 3, status: 'draft' })
   })
 
@@ -61,6 +61,7 @@ describe('articles', () => {
     const [entry] = await auditLog()
     expect(entry).toMatchObject({
       action: 'article.update',
+      targetName: '改过的标题',
       before: expect.objectContaining({ title: '新文章', minutes: 3, videoUrl: 'https://example.com/v.mp4' }),
       after: expect.objectContaining({ title: '改过的标题', minutes: 1, videoUrl: null }),
     })
@@ -147,7 +148,12 @@ describe('books and chapters', () => {
       status: 'published',
       coverUrl: 'https://example.com/c.jpg',
     })
-    expect((await auditLog()).map((e) => e.action)).toEqual(['book.update', 'chapter.create', 'book.create'])
+    // Each entry names the book (and a chapter its book) as titled then.
+    expect((await auditLog()).map((e) => [e.action, e.targetName])).toEqual([
+      ['book.update', '改名'],
+      ['chapter.create', '新书 · 第一章'],
+      ['book.create', '新书'],
+    ])
   })
 
   it('saveChapter appends, inserts and moves, keeping orders 1..n and the book’s totals', async () => {

@@ -242,7 +242,7 @@ describe('replies', () => {
     const [stored] = await allDocs(cloud.db, REPLIES)
     expect(stored).toMatchObject({ body: '修改稿', status: 'deleted' })
     const audit = ok(await cloud.call(listAudit, as('ba1'), { targetId: r._id })).items
-    expect(audit).toEqual([expect.objectContaining({ action: 'reply.delete', actorName: '李党员', before: { body: '修改稿' } })])
+    expect(audit).toEqual([expect.objectContaining({ action: 'reply.delete', actorName: '李党员', targetName: '李党员：修改稿', before: { body: '修改稿' } })])
     expect(await cloud.call(editReply, as('m1'), { id: r._id, body: '复活' })).toMatchObject({ ok: false, code: 'CONFLICT' })
     // Still counted as having taken part.
     expect(ok(await cloud.call(getPrompt, as('m1'), { id: prompt._id }))).toMatchObject({ participantCount: 1, replyCount: 1 })
@@ -269,7 +269,7 @@ describe('replies', () => {
 
     const audit = ok(await cloud.call(listAudit, as('ba1'), {})).items
     expect(audit.map((a) => a.action)).toEqual(['reply.hide', 'reply.feature'])
-    expect(audit[0]).toMatchObject({ actorName: '王组长', targetType: 'reply', before: { body: '较新的回复' }, after: { reason: '与讨论无关', title: PROMPT.title } })
+    expect(audit[0]).toMatchObject({ actorName: '王组长', targetType: 'reply', targetName: '赵一：较新的回复', before: { body: '较新的回复' }, after: { reason: '与讨论无关', title: PROMPT.title } })
     // The other branch's admin does not see this group's log.
     expect(ok(await cloud.call(listAudit, as('ba2'), {})).items).toEqual([])
   })

@@ -1,5 +1,11 @@
+import { archiveUnit } from '../../cloudfunctions/archiveUnit'
+import { createInvitation } from '../../cloudfunctions/createInvitation'
+import { deactivateMember } from '../../cloudfunctions/deactivateMember'
 import { getMe } from '../../cloudfunctions/getMe'
 import { listAudit } from '../../cloudfunctions/listAudit'
+import { moveMember } from '../../cloudfunctions/moveMember'
+import { revokeInvitation } from '../../cloudfunctions/revokeInvitation'
+import { saveUnit } from '../../cloudfunctions/saveUnit'
 import { setRoles } from '../../cloudfunctions/setRoles'
 import { AUDIT } from '../../server/audit'
 import { MEMBERS } from '../../server/members'
@@ -134,6 +140,55 @@ describe('listAudit', () => {
       ['t1', { roles: ['member'] }],
       ['t1', { roles: ['member', 'leader'] }],
     ])
+  })
+
+  it('names each target as it was called when the change was made', async () => {
+    // A minute between changes: the log orders them by time.
+    let minute = 0
+    const nextMinute = () => cloud.clock.fix(new Date(Date.UTC(2026, 10, 23, 2, ++minute)))
+    nextMinute()
+    await cloud.call(setRoles, 'wx-org', { memberId: 't1', roles: ['member', 'leader'] })
+    nextMinute()
+    await cloud.call(moveMember, 'wx-org', { memberId: 't2', groupId: 'group-1' })
+    nextMinute()
+    await cloud.call(deactivateMember, 'wx-org', { memberId: 't3' })
+    nextMinute()
+    await cloud.call(saveUnit, 'wx-org', { id: 'group-4', kind: 'group', name: '四组' })
+    nextMinute()
+    await cloud.call(archiveUnit, 'wx-org', { id: 'group-4', archived: true })
+    nextMinute()
+    await cloud.call(saveUnit, 'wx-org', { id: 'group-4', kind: 'group', name: '原第四党小组' })
+    nextMinute()
+    const created = await cloud.call(createInvitation, 'wx-org', { groupId: 'group-2' })
+    if (!created.ok) throw new Error(created.message)
+    const code = created.data.invitation.code
+    nextMinute()
+    await cloud.call(revokeInvitation, 'wx-org', { code })
+    // Renamed since: the log keeps the names of the time.
+    await cloud.db.collection(MEMBERS).doc('t1').update({ data: { name: '赵壹' } })
+    nextMinute()
+    await cloud.call(saveUnit, 'wx-org', { id: 'group-2', kind: 'group', name: '二组' })
+
+    const result = await cloud.call(listAudit, 'wx-org', {})
+    expect(result.ok && result.data.items.map((e) => [e.action, e.targetName]).reverse()).toEqual([
+      ['member.roles', '赵一'],
+      ['member.move', '钱二'],
+      ['member.deactivate', '孙三'],
+      ['unit.rename', '四组'],
+      ['unit.archive', '四组'],
+      ['unit.rename', '原第四党小组'],
+      ['invitation.create', `第二党小组邀请码 ${code}`],
+      ['invitation.revoke', `第二党小组邀请码 ${code}`],
+      ['unit.rename', '二组'],
+    ])
+  })
+
+  it('an entry written before names were kept has none', async () => {
+    await cloud.db.collection(AUDIT).add({
+      data: { _id: '2026-11-01T00:00:00.000Z_0000', at: new Date('2026-11-01T00:00:00Z'), actorId: 'org', actorName: '周组织', action: 'member.roles', targetType: 'member', targetId: 't1', before: null, after: null, unitIds: ['group-1', 'branch-1'] },
+    })
+    const result = await cloud.call(listAudit, 'wx-org', {})
+    expect(result.ok && result.data.items.map((e) => [e.targetId, e.targetName])).toEqual([['t1', null]])
   })
 
   it('refuses a cursor it did not issue', async () => {

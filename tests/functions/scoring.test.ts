@@ -25,6 +25,7 @@ import { STUDY_LEDGERS } from '../../server/study/ledger'
 import { DEFAULT_RULES } from '../../server/scoring/rules'
 import { SCORE_RULES } from '../../server/scoring/rule-versions'
 import type { ScoreRules } from '../../types'
+import { AUDIT } from '../../server/audit'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { addBook, addCategories } from '../support/content'
 import { addPublishedArticle, advance, ok, openReader, readFor } from '../support/study'
@@ -417,6 +418,7 @@ describe('rule versions', () => {
   it('scores each day under the version in force that day; history keeps its rules', async () => {
     ok(await cloud.call(checkIn, 'wx-m1', {}))
     ok(await cloud.call(saveScoreRules, 'wx-org', later('2026-11-24')))
+    expect((await allDocs(cloud.db, AUDIT)).map((e) => [e.action, e.targetName])).toEqual([['scoreRules.save', '2026-11-24 起施行的积分规则']])
     expect(ok(await cloud.call(getScoreRules, 'wx-m1', {}))).toMatchObject({ current: { effectiveFrom: '2000-01-01' }, upcoming: { effectiveFrom: '2026-11-24' } })
     advance(cloud, 24 * 3600)
     ok(await cloud.call(checkIn, 'wx-m1', {}))

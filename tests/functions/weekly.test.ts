@@ -12,6 +12,7 @@ import { saveWeeklyList } from '../../cloudfunctions/saveWeeklyList'
 import { scheduleWeeklyList } from '../../cloudfunctions/scheduleWeeklyList'
 import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
 import { weeklyRemind } from '../../cloudfunctions/weeklyRemind'
+import { AUDIT } from '../../server/audit'
 import { MEMBERS } from '../../server/members'
 import { SCORE_ENTRIES } from '../../server/scoring/ledger'
 import { NOTIFICATIONS, type NotificationDoc } from '../../server/notify/notify'
@@ -53,6 +54,7 @@ async function assignments(): Promise<string[]> {
 describe('composing a list', () => {
   it('saves a draft with the items’ titles, a 30-minute target by default, for the whole organisation', async () => {
     const list = ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput()))
+    expect((await allDocs(cloud.db, AUDIT)).map((e) => [e.action, e.targetName])).toEqual([['weekly.create', '2026-11-23 起一周的学习清单']])
     expect(list).toMatchObject({
       week: WEEK,
       status: 'draft',

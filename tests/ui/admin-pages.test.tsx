@@ -145,7 +145,7 @@ describe('邀请码', () => {
   const handlers: Handlers = {
     getMe: () => ok(orgAdmin),
     listUnits: () => ok(unitTree),
-    listInvitations: () => ok({ items: [invitation(), invitation({ code: 'OLDX2345', state: 'expired', groupName: '第三党小组', uses: 9 })] }),
+    listInvitations: () => ok({ items: [invitation(), invitation({ code: 'OLDX2345', state: 'expired', groupName: '第三党小组', uses: 9 })], nextCursor: null }),
     createInvitation: (input: { groupId: string; maxUses: number; expiresInDays: number }) =>
       ok({ invitation: invitation({ code: 'NEWC0DE9', groupId: input.groupId, groupName: '第二党小组', maxUses: input.maxUses, uses: 0 }), shareText }),
     revokeInvitation: (input: { code: string }) => ok(invitation({ code: input.code, revoked: true, state: 'revoked' })),
@@ -157,6 +157,32 @@ describe('邀请码', () => {
     expect(await screen.findByText('ABCD2345')).toBeTruthy()
     expect(screen.getByText('第一党小组 · 已用 3/30 次 · 有效期至 2026年12月7日')).toBeTruthy()
     expect(screen.getByText('已过期')).toBeTruthy()
+  })
+
+  test('pages on with 加载更多; a code on a later page can be revoked too', async () => {
+    serve({
+      ...handlers,
+      listInvitations: (input: { cursor?: string }) =>
+        input.cursor ? ok({ items: [invitation({ code: 'OLDX2345', groupName: '第三党小组' })], nextCursor: null }) : ok({ items: [invitation()], nextCursor: 'next' }),
+    })
+    render(<InvitationsPage />)
+    await screen.findByText('ABCD2345')
+    expect(screen.queryByText('OLDX2345')).toBeNull()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('OLDX2345')).toBeTruthy()
+    expect(callsTo('listInvitations').map(([, i]) => i)).toEqual([{}, { cursor: 'next' }])
+    expect(screen.queryByText('加载更多')).toBeNull()
+
+    fireEvent.click(screen.getAllByText('作废')[1])
+    await waitFor(() => expect(callsTo('revokeInvitation')).toEqual([['revokeInvitation', { code: 'OLDX2345' }]]))
+    expect(await screen.findByText('已作废')).toBeTruthy()
+    expect(screen.getByText('ABCD2345')).toBeTruthy()
+  })
+
+  test('no codes yet says so', async () => {
+    serve({ ...handlers, listInvitations: () => ok({ items: [], nextCursor: null }) })
+    render(<InvitationsPage />)
+    expect(await screen.findByText('还没有邀请码')).toBeTruthy()
   })
 
   test('creating a code for a group shows it big with the text to share, and copies that text', async () => {
@@ -258,9 +284,35 @@ describe('操作记录', () => {
     action: 'member.roles',
     targetType: 'member',
     targetId: 'member-05',
+    targetName: null,
     before: null,
     after: null,
     ...over,
+  })
+
+  test('names each target as the entry recorded it, whatever it is called now', async () => {
+    serve({
+      getMe: () => ok(orgAdmin),
+      listUnits: () => ok(unitTree),
+      listAudit: () =>
+        ok({
+          items: [
+            entry({ _id: 'a-4', action: 'member.roles', targetName: '周慧玲', before: { roles: ['member'] }, after: { roles: ['member', 'leader'] } }),
+            entry({ _id: 'a-3', action: 'unit.archive', targetType: 'unit', targetId: 'group-1-1', targetName: '老一组', before: { archived: false }, after: { archived: true } }),
+            entry({ _id: 'a-2', action: 'reply.hide', targetType: 'reply', targetId: 'r-1', targetName: '李明：我觉得每天读二十分钟…', after: { title: '如何坚持学习' } }),
+            entry({ _id: 'a-1', action: 'invitation.revoke', targetType: 'invitation', targetId: 'XXQGA888', targetName: '第一党小组邀请码 XXQGA888' }),
+            entry({ _id: 'a-0', action: 'scoreRules.save', targetType: 'scoreRules', targetId: '2026-01-01', targetName: '2026-01-01 起施行的积分规则' }),
+          ],
+          nextCursor: null,
+        }),
+    })
+    render(<AuditPage />)
+    expect(await screen.findByText('周慧玲')).toBeTruthy()
+    // group-1-1 is 第一党小组 in today's tree; the entry keeps the name it had.
+    expect(screen.getByText('「老一组」')).toBeTruthy()
+    expect(screen.getByText('「李明：我觉得每天读二十分钟…」')).toBeTruthy()
+    expect(screen.getByText('第一党小组邀请码 XXQGA888')).toBeTruthy()
+    expect(screen.getByText('2026-01-01 起施行的积分规则')).toBeTruthy()
   })
 
   test('says who did what and when, before → after, in plain Chinese; pages on', async () => {

@@ -29,7 +29,10 @@ export const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.
 /** The last Beijing day before an expiry instant: a code is valid through it. */
 const lastValidDay = (expiresAt: string) => beijingDate(Date.parse(expiresAt) - 1)
 
-/** What the audit log can name: units by id, members by id (those the app has seen). */
+/**
+ * What the audit log can name by id: units (the changes' groups and parents), and the target of an
+ * entry written before entries kept its name (members the app has seen).
+ */
 export interface Names {
   unit: (id: string) => string | undefined
   member: (id: string) => string | undefined
@@ -65,9 +68,10 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
   const before: Snapshot = entry.before
   const after: Snapshot = entry.after
   const unit = (v: unknown) => (typeof v === 'string' ? (names.unit(v) ?? '（已不存在的单位）') : undefined)
-  const memberName = str(after?.name) ?? str(before?.name) ?? names.member(entry.targetId)
-  const member = memberName ?? '一位成员'
-  const unitName = names.unit(entry.targetId)
+  // Entries name their target as it was then; older ones fall back to what the snapshots or the app know.
+  const named = entry.targetName ?? undefined
+  const member = named ?? str(after?.name) ?? str(before?.name) ?? names.member(entry.targetId) ?? '一位成员'
+  const unitName = named ?? names.unit(entry.targetId)
 
   switch (entry.action) {
     case 'member.register':
@@ -93,7 +97,7 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
       return { title: `新建${kind}`, target: `「${str(after?.name) ?? unitName ?? ''}」`, changes: change('上级', undefined, unit(after?.parentId)) }
     }
     case 'unit.rename':
-      return { title: '改名', target: `「${unitName ?? str(after?.name) ?? ''}」`, changes: change('名称', str(before?.name), str(after?.name)) }
+      return { title: '改名', target: `「${named ?? str(after?.name) ?? unitName ?? ''}」`, changes: change('名称', str(before?.name), str(after?.name)) }
     case 'unit.archive':
       return { title: '归档', target: `「${unitName ?? ''}」`, changes: ['不再接收新成员，原有成员和记录保留'] }
     case 'unit.unarchive':
@@ -103,7 +107,7 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
       const expires = str(after?.expiresAt)
       return {
         title: '生成邀请码',
-        target: `邀请码 ${entry.targetId}`,
+        target: named ?? `邀请码 ${entry.targetId}`,
         changes: [
           ...change('党小组', undefined, unit(after?.groupId)),
           ...change('可用次数', undefined, uses === undefined ? undefined : `${uses} 次`),
@@ -112,11 +116,12 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
       }
     }
     case 'invitation.revoke':
-      return { title: '作废邀请码', target: `邀请码 ${entry.targetId}`, changes: [] }
+      return { title: '作废邀请码', target: named ?? `邀请码 ${entry.targetId}`, changes: [] }
     default: {
-      // Study content: articles, books and chapters, named by their title.
-      const title = str(after?.title) ?? str(before?.title)
-      return { title: OTHER_ACTIONS[entry.action] ?? '修改', target: title ? `「${title}」` : '', changes: [] }
+      // Content and replies are quoted; weekly lists and score rules are named in a phrase.
+      const title = named ?? str(after?.title) ?? str(before?.title)
+      const quoted = entry.targetType !== 'weeklyList' && entry.targetType !== 'scoreRules'
+      return { title: OTHER_ACTIONS[entry.action] ?? '修改', target: title && quoted ? `「${title}」` : (title ?? ''), changes: [] }
     }
   }
 }
@@ -133,6 +138,9 @@ const OTHER_ACTIONS: Partial<Record<AuditEntry['action'], string>> = {
   'book.recommend': '推荐书目',
   'chapter.create': '新建章节',
   'chapter.update': '修改章节',
+  'weekly.create': '新建每周一学',
+  'weekly.update': '修改每周一学',
+  'weekly.schedule': '定稿每周一学',
   'reply.feature': '精选讨论回复',
   'reply.unfeature': '取消精选回复',
   'reply.hide': '隐藏讨论回复',
