@@ -14,8 +14,9 @@ import { rulesOn, starsFor, type YearFigures } from './rules'
 
 /**
  * Annual star ratings (星级评定). Through the year they are worked out live from the running
- * totals; at 00:00 on 1 January (Shanghai) the past year is frozen into `starRatings`, one record a
- * member and one a group and branch, from the ledger under the rules in force on 31 December.
+ * totals; at 04:00 on 1 January (Shanghai), after that night's reconciliation has scored what 31
+ * December left unscored, the past year is frozen into `starRatings`, one record a member and one a
+ * group and branch, from the ledger under the rules in force on 31 December.
  * Later rule changes never touch a frozen record.
  */
 export const STAR_RATINGS = 'starRatings'
