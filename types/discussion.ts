@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { DayKey } from './domain'
-import { charCount, Cursor, id, page, text } from './fields'
+import { Cursor, id, page, text } from './fields'
 
 /**
  * 小组讨论 and the leader's week view of a 党小组. Only the group's members and the admins above it
@@ -27,14 +27,6 @@ export const PromptLink = z.strictObject({
   title: text('关联内容标题', PROMPT_LINK_TITLE_MAX),
 })
 export type PromptLink = z.infer<typeof PromptLink>
-
-/** Text of 1..max characters whose line breaks are kept. */
-const longText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .refine((s) => charCount(s) >= 1, `${label}不能为空`)
-    .refine((s) => charCount(s) <= max, `${label}最多 ${max} 个字`)
 
 export const PromptSummary = z.object({
   _id: z.string(),
@@ -124,7 +116,7 @@ export const SavePromptInput = z.strictObject({
   /** For a new prompt; defaults to the caller's own group. */
   groupId: id('党小组编号').optional(),
   title: text('标题', PROMPT_TITLE_MAX),
-  body: longText('讨论内容', PROMPT_BODY_MAX),
+  body: text('讨论内容', PROMPT_BODY_MAX),
   link: PromptLink.nullable().optional(),
   closesOn: DayKey.nullable().optional(),
   /** For a new prompt: a retry with the same key posts nothing more. */
@@ -147,11 +139,11 @@ export const PostReplyInput = z.strictObject({
   promptId: id('讨论题编号'),
   /** Answering a reply; an answer to an answer goes under the same top-level reply. */
   parentId: id('回复编号').optional(),
-  body: longText('回复', REPLY_MAX),
+  body: text('回复', REPLY_MAX),
   /** A retry with the same key posts nothing more. */
   requestKey: RequestKey.optional(),
 })
-export const EditReplyInput = z.strictObject({ id: id('回复编号'), body: longText('回复', REPLY_MAX) })
+export const EditReplyInput = z.strictObject({ id: id('回复编号'), body: text('回复', REPLY_MAX) })
 export const LikeReplyInput = z.strictObject({ id: id('回复编号'), liked: z.boolean({ error: 'liked 应为是或否' }) })
 export const FeatureReplyInput = z.strictObject({ id: id('回复编号'), featured: z.boolean({ error: 'featured 应为是或否' }) })
 export const HideReplyInput = z.strictObject({ id: id('回复编号'), reason: text('隐藏理由', HIDE_REASON_MAX) })

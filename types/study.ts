@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { Body, Category } from './content'
+import { Body, Category, Chapter } from './content'
 import { DayKey } from './domain'
 import { Cursor, id, page } from './fields'
 
@@ -150,15 +150,7 @@ export const RequirementKind = z.enum(['required', 'elective'])
 export type RequirementKind = z.infer<typeof RequirementKind>
 
 export const GetChapterOutput = z.object({
-  chapter: z.object({
-    _id: z.string(),
-    bookId: z.string(),
-    order: z.number().int().positive(),
-    title: z.string(),
-    body: Body,
-    minutes: z.number().int().positive(),
-    audioUrl: MediaUrl.nullable(),
-  }),
+  chapter: Chapter.extend({ audioUrl: MediaUrl.nullable() }),
   book: z.object({ _id: z.string(), title: z.string(), chapterCount: z.number().int().nonnegative() }),
   progress: ItemProgress,
   previous: ChapterLink.nullable(),
