@@ -158,7 +158,7 @@ export async function postReply(
   }
   const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('reply', now), now)
   const stored = retry ? await findDoc<ReplyDoc>(db, REPLIES, _id) : undefined
-  if (stored) return replyOut(db, caller, await finishScoring(db, stored, now))
+  if (stored) return storedReply(db, caller, stored, now)
   await takePostingSlot(db, caller._id, now)
   await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.body])
   const doc: ReplyDoc = {
@@ -179,23 +179,16 @@ export async function postReply(
     deletedAt: null,
     scorePending: { reply: now },
   }
-  if (!(await insertOnce(db, REPLIES, doc))) return replyOut(db, caller, await finishScoring(db, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now))
-  await replyCreated(db, doc, now)
+  if (!(await insertOnce(db, REPLIES, doc))) return storedReply(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now)
+  // A new reply scores; the prompt's reply and participant counts are counted from the replies.
+  await scorePendingReply(db, doc, now)
   return toReply(doc, caller, NO_LIKES)
 }
 
-/**
- * A reply was created: everything that follows from a new reply starts here. (The prompt's reply
- * and participant counts are counted from the replies when read.)
- */
-export async function replyCreated(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<void> {
+/** A reply found stored by a retry (or featured again): what a stopped call left unscored is scored now. */
+async function storedReply(db: CloudDatabase, caller: Member, reply: ReplyDoc, now: Date): Promise<Reply> {
   await scorePendingReply(db, reply, now)
-}
-
-/** A reply found stored by a retry: what the stopped call left unscored is scored now. */
-async function finishScoring(db: CloudDatabase, reply: ReplyDoc, now: Date): Promise<ReplyDoc> {
-  await scorePendingReply(db, reply, now)
-  return reply
+  return replyOut(db, caller, reply)
 }
 
 /** The author edits their reply while the prompt is open; it is marked 已编辑. */
@@ -270,7 +263,7 @@ export async function likeReply(db: CloudDatabase, caller: Member, now: Date, in
 /** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */
 export async function featureReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; featured: boolean }): Promise<Reply> {
   const { reply, prompt } = await requireReply(db, caller, input.id, 'discussion.moderate')
-  if (reply.featured === input.featured) return replyOut(db, caller, await finishScoring(db, reply, now))
+  if (reply.featured === input.featured) return storedReply(db, caller, reply, now)
   if (input.featured) requireVisible(reply)
   // Answers stay under their reply: only top-level replies move to the top.
   const changes = { featured: input.featured, rank: rankOf(input.featured && reply.parentId === null, reply._id) }
