@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runImport, type ImportReport } from '../server/content/import/apply'
 import { ImportFileError, readImportFile } from '../server/content/import/read'
-import { openLocalStore, StoreLockedError } from '../server/local-store'
+import { openLocalStore, StoreLockedError } from './store'
 import { seedIfEmpty } from './seed'
 
 /** Why nothing was imported, in words for the person at the terminal. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { StoreLockedError } from '../server/local-store'
+import { StoreLockedError } from './store'
 import { parseInstant } from './http'
 import { DEFAULT_STATIC_DIR, PROJECT_ROOT, startLocalCloud } from './index'
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { instrument } from '../../server/db/instrumented'
 import type { CloudDatabase } from '../../server/db/types'
-import { openLocalStore, type LocalStore } from '../../server/local-store'
+import { openLocalStore, type LocalStore } from '../../local-cloud/store'
 
 /** One bench: `npm run bench -- <name>` runs it alone. */
 export interface BenchModule {

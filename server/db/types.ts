@@ -213,11 +213,37 @@ export interface Collection<T = DocumentData> {
   aggregate(): Aggregate;
 }
 
+/** A document inside a transaction: single-document operations only, as the cloud allows. */
+export interface TransactionDocument<T = DocumentData> {
+  /** Rejects (see `isNotFoundError`) when the document does not exist. */
+  get(): Promise<DocGetResult<T>>;
+  set(options: { data: SetData<T> }): Promise<SetResult>;
+  update(options: { data: UpdateData }): Promise<UpdateResult>;
+  remove(): Promise<RemoveResult>;
+}
+
+export interface TransactionCollection<T = DocumentData> {
+  doc(id: DocumentId): TransactionDocument<T>;
+  /** Rejects with a duplicate-key error if `_id` exists; the transaction then commits nothing. */
+  add(options: { data: AddData<T> }): Promise<AddResult>;
+}
+
+/** What `runTransaction` hands its callback (wx-server-sdk ≥ 1.7). */
+export interface Transaction {
+  collection<T = DocumentData>(name: string): TransactionCollection<T>;
+}
+
 export interface CloudDatabase {
   readonly command: Command;
   serverDate(options?: { offset?: number }): ServerDate;
   RegExp(options: { regexp: string; options?: string }): DbRegExp;
   collection<T = DocumentData>(name: string): Collection<T>;
+  /**
+   * Runs `callback` as one transaction: its writes commit together or not at all. When a document
+   * it touched changed meanwhile, the callback runs again (up to `times` in all); an error it throws
+   * commits nothing and is rethrown.
+   */
+  runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, times?: number): Promise<R>;
 }
 
 function errorText(err: unknown): string {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CloudDatabase } from '../../server/db/types';
-import { openLocalStore, type LocalStore } from '../../server/local-store';
+import { openLocalStore, type LocalStore } from '../../local-cloud/store';
 
 let dir: string;
 let store: LocalStore;

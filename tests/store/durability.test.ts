@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CloudDatabase } from '../../server/db/types';
-import { StoreLockedError, openLocalStore, type LocalStore } from '../../server/local-store';
+import { StoreLockedError, openLocalStore, type LocalStore } from '../../local-cloud/store';
 
 const NOW = new Date('2024-03-01T08:00:00.000Z');
 
@@ -316,7 +316,7 @@ describe('directory lock', () => {
     const script = path.join(dir, 'try-open.ts');
     fs.writeFileSync(
       script,
-      `import { openLocalStore } from ${JSON.stringify(path.resolve(__dirname, '../../server/local-store'))};\n` +
+      `import { openLocalStore } from ${JSON.stringify(path.resolve(__dirname, '../../local-cloud/store'))};\n` +
         `openLocalStore(${JSON.stringify(dir)}).then(() => { console.log('OPENED'); process.exit(0); }, (e) => { console.log('REFUSED ' + e.name); process.exit(0); });\n`,
     );
     const out = spawnSync(process.execPath, ['-r', require.resolve('tsx/cjs'), script], { encoding: 'utf8', timeout: 60_000 });
@@ -353,7 +353,7 @@ import { openLocalStore } from ${JSON.stringify(storeModule)};
 
   async function runAndKill(start: number, killAfterAcks: number): Promise<{ added: string[]; incs: number }> {
     const script = path.join(os.tmpdir(), `store-child-${process.pid}-${start}.ts`);
-    fs.writeFileSync(script, CHILD(path.resolve(__dirname, '../../server/local-store'), dir));
+    fs.writeFileSync(script, CHILD(path.resolve(__dirname, '../../local-cloud/store'), dir));
     const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), script, String(start)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -417,17 +417,110 @@ import { openLocalStore } from ${JSON.stringify(storeModule)};
   }, 120_000);
 });
 
+/**
+ * Every journal flush goes through FileHandle.datasync: counting and holding it shows when the store
+ * answers relative to durability.
+ */
+async function syncSpy(): Promise<{ calls(): number; hold(): void; release(): void; restore(): void }> {
+  const probe = await fs.promises.open(path.join(dir, 'probe'), 'w');
+  const proto = Object.getPrototypeOf(probe) as { datasync(): Promise<void> };
+  await probe.close();
+  const original = proto.datasync;
+  let calls = 0;
+  let gate: Promise<void> | undefined;
+  let open: (() => void) | undefined;
+  proto.datasync = async function (this: unknown) {
+    calls++;
+    if (gate) await gate;
+    return original.call(this);
+  };
+  return {
+    calls: () => calls,
+    hold() {
+      gate = new Promise((resolve) => (open = resolve));
+    },
+    release() {
+      open?.();
+      gate = undefined;
+    },
+    restore() {
+      open?.();
+      proto.datasync = original;
+    },
+  };
+}
+
+/** Whether a promise has settled after the event loop had a chance to run. */
+async function settledYet(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
+
+describe('durable before answered', () => {
+  test('no answer reveals a write before it is on disk: not a read, not a duplicate insert, not an update', async () => {
+    const s = await openStore();
+    const db = s.database();
+    await db.collection('checkins').add({ data: { _id: 'seed', n: 0 } });
+    const spy = await syncSpy();
+    try {
+      spy.hold();
+      const write = db.collection('checkins').add({ data: { _id: 'm1_2026-11-23', n: 1 } });
+      const read = db.collection('checkins').doc('m1_2026-11-23').get();
+      const duplicate = db.collection('checkins').add({ data: { _id: 'm1_2026-11-23', n: 2 } });
+      const counted = db.collection('checkins').where({ n: 1 }).count();
+      const conditional = db.collection('checkins').where({ _id: 'm1_2026-11-23', n: 1 }).update({ data: { n: 3 } });
+      for (const p of [write, read, duplicate, counted, conditional]) expect(await settledYet(p)).toBe(false);
+      spy.release();
+      await write;
+      expect((await read).data).toMatchObject({ n: 1 });
+      await expect(duplicate).rejects.toThrow('duplicate key');
+      expect((await counted).total).toBe(1);
+      expect((await conditional).stats.updated).toBe(1);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  test('a read waits only for the writes applied before it', async () => {
+    const s = await openStore();
+    const db = s.database();
+    await db.collection('a').add({ data: { _id: 'x' } });
+    const spy = await syncSpy();
+    try {
+      // Nothing pending: a read answers at once.
+      expect(await settledYet(db.collection('a').doc('x').get())).toBe(true);
+      spy.hold();
+      void db.collection('b').add({ data: { _id: 'y' } });
+      const read = db.collection('a').doc('x').get();
+      // A write was applied before the read: the read waits for it, whatever it touched.
+      expect(await settledYet(read)).toBe(false);
+      spy.release();
+      expect((await read).data).toEqual({ _id: 'x' });
+    } finally {
+      spy.restore();
+    }
+  });
+});
+
 describe('throughput', () => {
   test('many concurrent writes share journal flushes', async () => {
     const s = await openStore();
     const db = s.database();
-    const started = Date.now();
-    await Promise.all(Array.from({ length: 20_000 }, (_v, i) => db.collection('bulk').add({ data: { i, tag: `t${i % 10}` } })));
-    const elapsed = Date.now() - started;
-    expect((await db.collection('bulk').where({ tag: 't3' }).count()).total).toBe(2000);
-    // one fsync per write would take far longer than this on any disk
-    expect(elapsed).toBeLessThan(20_000);
-    const lines = fs.readFileSync(lastJournal(), 'utf8').split('\n').filter(Boolean);
-    expect(lines).toHaveLength(20_000);
+    const spy = await syncSpy();
+    try {
+      await Promise.all(Array.from({ length: 20_000 }, (_v, i) => db.collection('bulk').add({ data: { i, tag: `t${i % 10}` } })));
+      expect((await db.collection('bulk').where({ tag: 't3' }).count()).total).toBe(2000);
+      // One flush serves every write that arrived while the previous one was running.
+      expect(spy.calls()).toBeLessThan(2000);
+      const lines = fs.readFileSync(lastJournal(), 'utf8').split('\n').filter(Boolean);
+      expect(lines).toHaveLength(20_000);
+    } finally {
+      spy.restore();
+    }
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isDuplicateKeyError, isNotFoundError, type CloudDatabase } from '../../server/db/types';
-import { openLocalStore, type LocalStore } from '../../server/local-store';
+import { openLocalStore, type LocalStore } from '../../local-cloud/store';
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 const cloud = require('wx-server-sdk') as { init(c: { env: string }): void; database(): unknown };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isDuplicateKeyError, isNotFoundError, type CloudDatabase } from '../../server/db/types';
-import { openLocalStore, type LocalStore } from '../../server/local-store';
+import { openLocalStore, type LocalStore } from '../../local-cloud/store';
 
 let now = new Date('2024-03-01T08:00:00.000Z');
 

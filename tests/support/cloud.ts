@@ -8,7 +8,7 @@ import { MEMBERS } from '../../server/members'
 import { installPlatform } from '../../server/platform'
 import { INVITATIONS, type InvitationDoc } from '../../server/invitations'
 import { UNITS } from '../../server/units'
-import { openLocalStore } from '../../server/local-store'
+import { openLocalStore } from '../../local-cloud/store'
 
 export interface TestCloud {
   db: CloudDatabase

@@ -28,14 +28,19 @@ import type {
   ServerDate,
   SetData,
   SetResult,
+  Transaction,
+  TransactionCollection,
+  TransactionDocument,
   UpdateData,
   UpdateResult,
-} from '../db/types';
+} from '../../server/db/types';
 import { cloudbase, type AggregationBuilder } from './cloudbase';
 import { cloneValue, decodeWire, isPlainObject, type Doc } from './codec';
-import type { Engine } from './engine';
+import { TransactionConflictError, updatedCopy, type DocKey, type Engine } from './engine';
+import type { JournalOp } from './journal';
 import {
   CloudSDKError,
+  duplicateKeyError,
   ERR_DB_REQUEST_FAILED,
   ERR_INVALID_PARAM,
   notFoundError,
@@ -75,12 +80,25 @@ function invalidParam(apiName: string, message: string): Error {
   return serverError(apiName, ERR_INVALID_PARAM, message);
 }
 
-async function run<T>(apiName: string, body: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs one database call. Its answer, whatever it is (data, a count, a duplicate-key error, an
+ * update that matched nothing), is given only once every write applied so far is durable: an
+ * answer never reveals a write a crash could still lose.
+ */
+async function run<T>(engine: Engine, apiName: string, body: () => T | Promise<T>): Promise<T> {
+  let answer: T;
   try {
-    return await body();
+    answer = await body();
+  } catch (err) {
+    await engine.settled().catch(() => undefined);
+    throw toSDKError(err, apiName);
+  }
+  try {
+    await engine.settled();
   } catch (err) {
     throw toSDKError(err, apiName);
   }
+  return answer;
 }
 
 /** `[a-f0-9]{32}`: 8 hex per store, 8 hex of seconds, 16 random hex — like the cloud's ids. */
@@ -144,7 +162,7 @@ function applyUpdate(
   criteria: () => Doc,
   multi: boolean,
 ): Promise<UpdateResult> {
-  return run(apiName, async () => {
+  return run(ctx.engine, apiName, async () => {
     assertDataObject(options);
     assertNotEmpty(options.data);
     if (Object.prototype.hasOwnProperty.call(options.data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
@@ -198,7 +216,7 @@ class LocalQuery<T> implements Query<T> {
 
   get(): Promise<GetResult<T>> {
     const apiName = 'collection.get';
-    return run(apiName, () => {
+    return run(this.ctx.engine, apiName, () => {
       const { ctx, state } = this;
       const cb = cloudbase();
       // @cloudbase/database query.js: limit 0/absent -> 100, otherwise capped at 1000
@@ -221,7 +239,7 @@ class LocalQuery<T> implements Query<T> {
 
   count(): Promise<CountResult> {
     const apiName = 'collection.count';
-    return run(apiName, () => {
+    return run(this.ctx.engine, apiName, () => {
       const total = this.ctx.engine.count(apiName, this.collectionName, this.ctx.criteria(this.state.filter));
       return { total, errMsg: okMsg(apiName) };
     });
@@ -234,7 +252,7 @@ class LocalQuery<T> implements Query<T> {
 
   remove(): Promise<RemoveResult> {
     const apiName = 'collection.remove';
-    return run(apiName, async () => {
+    return run(this.ctx.engine, apiName, async () => {
       const { ctx } = this;
       const { removed, durable } = ctx.engine.remove(apiName, this.collectionName, ctx.criteria(this.state.filter), true);
       await durable;
@@ -260,7 +278,7 @@ class LocalDocumentRef<T> implements DocumentRef<T> {
 
   get(): Promise<DocGetResult<T>> {
     const apiName = 'document.get';
-    return run(apiName, () => {
+    return run(this.ctx.engine, apiName, () => {
       const { ctx } = this;
       const stored = ctx.engine.getById(this.collectionName, this._id);
       if (!stored) throw notFoundError(this._id);
@@ -277,27 +295,9 @@ class LocalDocumentRef<T> implements DocumentRef<T> {
 
   set(options: { data: SetData<T> }): Promise<SetResult> {
     const apiName = 'document.set';
-    return run(apiName, async () => {
-      assertDataObject(options);
-      assertNotEmpty(options.data);
-      const data: Record<string, unknown> = options.data;
-      if (Object.prototype.hasOwnProperty.call(data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
-      const cb = cloudbase();
-      // document.js set(): update operators are refused ("update operator complicit")
-      let hasOperator = false;
-      const checkMixed = (objs: unknown): void => {
-        if (typeof objs === 'object' && objs !== null) {
-          for (const key in objs) {
-            const v = (objs as Record<string, unknown>)[key];
-            if (cb.isUpdateCommand(v)) hasOperator = true;
-            else if (typeof v === 'object') checkMixed(v);
-          }
-        }
-      };
-      checkMixed(data);
-      if (hasOperator) throw serverError(apiName, ERR_DB_REQUEST_FAILED, 'update operator complicit');
+    return run(this.ctx.engine, apiName, async () => {
       const { ctx } = this;
-      const body = ctx.decode(cb.encodeDocument(data)) as Doc;
+      const body = setBody(ctx, apiName, options);
       const { updated, created, durable } = ctx.engine.replace(this.collectionName, this._id, body);
       await durable;
       return { _id: this._id, errMsg: okMsg(apiName), stats: { updated, created } };
@@ -310,7 +310,7 @@ class LocalDocumentRef<T> implements DocumentRef<T> {
 
   remove(): Promise<RemoveResult> {
     const apiName = 'document.remove';
-    return run(apiName, async () => {
+    return run(this.ctx.engine, apiName, async () => {
       const { removed, durable } = this.ctx.engine.remove(apiName, this.collectionName, { _id: this._id }, false);
       await durable;
       return { stats: { removed }, errMsg: okMsg(apiName) };
@@ -364,7 +364,7 @@ class LocalAggregate implements Aggregate {
 
   end<R = Record<string, unknown>>(): Promise<AggregateResult<R>> {
     const apiName = 'collection.aggregate';
-    return run(apiName, () => {
+    return run(this.ctx.engine, apiName, () => {
       const { ctx } = this;
       const stages = this.builder.unwrap();
       const pipeline = stages.map((s) => ({ [s.stageKey]: ctx.decode(s.stageValue) }));
@@ -374,6 +374,46 @@ class LocalAggregate implements Aggregate {
       return { list: (out.length > cap ? out.slice(0, cap) : out) as unknown as R[], errMsg: okMsg(apiName) };
     });
   }
+}
+
+/** `doc().set()`'s body, checked as document.js checks it: no `_id`, no update operators. */
+function setBody(ctx: Ctx, apiName: string, options: unknown): Doc {
+  assertDataObject(options);
+  assertNotEmpty(options.data);
+  const data: Record<string, unknown> = options.data;
+  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
+  const cb = cloudbase();
+  // document.js set(): update operators are refused ("update operator complicit")
+  let hasOperator = false;
+  const checkMixed = (objs: unknown): void => {
+    if (typeof objs === 'object' && objs !== null) {
+      for (const key in objs) {
+        const v = (objs as Record<string, unknown>)[key];
+        if (cb.isUpdateCommand(v)) hasOperator = true;
+        else if (typeof v === 'object') checkMixed(v);
+      }
+    }
+  };
+  checkMixed(data);
+  if (hasOperator) throw serverError(apiName, ERR_DB_REQUEST_FAILED, 'update operator complicit');
+  return ctx.decode(cb.encodeDocument(data)) as Doc;
+}
+
+/** The document `add()` stores: its `_id` as given, or a new one nothing in the collection has. */
+function addedDoc(ctx: Ctx, apiName: string, options: unknown, taken: (id: DocKey) => boolean): Doc {
+  const data = (options as { data?: unknown } | undefined)?.data;
+  if (!isPlainObject(data)) throw invalidParam(apiName, 'data must be an object');
+  const doc = ctx.decode(cloudbase().encodeDocument(data)) as Doc;
+  let id = doc._id;
+  if (id === undefined || id === null) {
+    do id = ctx.newId();
+    while (taken(id as string));
+  } else if (typeof id !== 'string' && typeof id !== 'number') {
+    throw invalidParam(apiName, '_id must be a string or a number');
+  }
+  const stored: Doc = { _id: id };
+  for (const k of Object.keys(doc)) if (k !== '_id') stored[k] = doc[k];
+  return stored;
 }
 
 class LocalCollection<T> extends LocalQuery<T> implements Collection<T> {
@@ -388,22 +428,11 @@ class LocalCollection<T> extends LocalQuery<T> implements Collection<T> {
 
   add(options: { data: AddData<T> }): Promise<AddResult> {
     const apiName = 'collection.add';
-    return run(apiName, async () => {
+    return run(this.ctx.engine, apiName, async () => {
       const { ctx } = this;
-      const data = (options as { data?: unknown }).data;
-      if (!isPlainObject(data)) throw invalidParam(apiName, 'data must be an object');
-      const doc = ctx.decode(cloudbase().encodeDocument(data)) as Doc;
-      let id = doc._id;
-      if (id === undefined || id === null) {
-        do id = ctx.newId();
-        while (ctx.engine.has(this.collectionName, id as string));
-      } else if (typeof id !== 'string' && typeof id !== 'number') {
-        throw invalidParam(apiName, '_id must be a string or a number');
-      }
-      const stored: Doc = { _id: id };
-      for (const k of Object.keys(doc)) if (k !== '_id') stored[k] = doc[k];
+      const stored = addedDoc(ctx, apiName, options, (id) => ctx.engine.has(this.collectionName, id));
       await ctx.engine.insert(apiName, this.collectionName, stored);
-      return { _id: id as DocumentId, errMsg: okMsg(apiName) };
+      return { _id: stored._id as DocumentId, errMsg: okMsg(apiName) };
     });
   }
 
@@ -417,6 +446,126 @@ class LocalCollection<T> extends LocalQuery<T> implements Collection<T> {
   }
   override remove(): never {
     throw new Error('collection.remove requires where(): use collection.where(...).remove()');
+  }
+}
+
+/**
+ * A transaction: reads see the committed state and the transaction's own writes; the writes are
+ * kept until commit, then applied as one journal record, unless a document it read or wrote
+ * changed meanwhile (a conflict: the callback runs again).
+ */
+class LocalTransaction implements Transaction {
+  /** Pending writes by collection and id; null removes. */
+  readonly writes = new Map<string, Map<DocKey, Doc | null>>();
+  /** The stored object each touched document was when first seen (undefined: it did not exist). */
+  readonly seen = new Map<string, [string, DocKey, Doc | undefined]>();
+
+  constructor(readonly ctx: Ctx) {}
+
+  collection<T = DocumentData>(name: string): TransactionCollection<T> {
+    if (!name) throw new Error('Collection name is required');
+    return new LocalTransactionCollection<T>(this, name);
+  }
+
+  /** The document as this transaction sees it. */
+  current(collection: string, key: DocKey): Doc | undefined {
+    const pending = this.writes.get(collection);
+    if (pending?.has(key)) return pending.get(key) ?? undefined;
+    const seenKey = `${collection}\u0000${typeof key}\u0000${key}`;
+    const stored = this.ctx.engine.getById(collection, key);
+    if (!this.seen.has(seenKey)) this.seen.set(seenKey, [collection, key, stored]);
+    return stored;
+  }
+
+  write(collection: string, key: DocKey, doc: Doc | null): void {
+    this.current(collection, key);
+    let pending = this.writes.get(collection);
+    if (!pending) this.writes.set(collection, (pending = new Map()));
+    pending.set(key, doc);
+  }
+
+  async commit(): Promise<void> {
+    const ops: JournalOp[] = [];
+    for (const [collection, docs] of this.writes) {
+      for (const [key, doc] of docs) ops.push(doc ? ['p', collection, doc] : ['d', collection, key]);
+    }
+    await this.ctx.engine.commitTransaction([...this.seen.values()], ops);
+    await this.ctx.engine.settled();
+  }
+}
+
+class LocalTransactionCollection<T> implements TransactionCollection<T> {
+  constructor(
+    private readonly tx: LocalTransaction,
+    private readonly collectionName: string,
+  ) {}
+
+  doc(id: DocumentId): TransactionDocument<T> {
+    if (typeof id !== 'string' && typeof id !== 'number') throw new Error('docId必须为字符串或数字');
+    return new LocalTransactionDocument<T>(this.tx, this.collectionName, id);
+  }
+
+  add(options: { data: AddData<T> }): Promise<AddResult> {
+    const apiName = 'collection.add';
+    return run(this.tx.ctx.engine, apiName, () => {
+      const stored = addedDoc(this.tx.ctx, apiName, options, (id) => this.tx.current(this.collectionName, id) !== undefined);
+      const id = stored._id as DocKey;
+      if (this.tx.current(this.collectionName, id)) throw duplicateKeyError(apiName, this.collectionName, id);
+      this.tx.write(this.collectionName, id, stored);
+      return { _id: id, errMsg: okMsg(apiName) };
+    });
+  }
+}
+
+class LocalTransactionDocument<T> implements TransactionDocument<T> {
+  constructor(
+    private readonly tx: LocalTransaction,
+    private readonly collectionName: string,
+    private readonly _id: DocumentId,
+  ) {}
+
+  get(): Promise<DocGetResult<T>> {
+    const apiName = 'document.get';
+    return run(this.tx.ctx.engine, apiName, () => {
+      const doc = this.tx.current(this.collectionName, this._id);
+      if (!doc) throw notFoundError(this._id);
+      return { data: cloneValue(doc) as unknown as T, errMsg: okMsg(apiName) };
+    });
+  }
+
+  set(options: { data: SetData<T> }): Promise<SetResult> {
+    const apiName = 'document.set';
+    return run(this.tx.ctx.engine, apiName, () => {
+      const body = setBody(this.tx.ctx, apiName, options);
+      const existed = this.tx.current(this.collectionName, this._id) !== undefined;
+      const doc: Doc = { _id: this._id };
+      for (const k of Object.keys(body)) if (k !== '_id') doc[k] = body[k];
+      this.tx.write(this.collectionName, this._id, doc);
+      return { _id: this._id, errMsg: okMsg(apiName), stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } };
+    });
+  }
+
+  update(options: { data: UpdateData }): Promise<UpdateResult> {
+    const apiName = 'document.update';
+    return run(this.tx.ctx.engine, apiName, () => {
+      assertDataObject(options);
+      assertNotEmpty(options.data);
+      if (Object.prototype.hasOwnProperty.call(options.data, '_id')) throw invalidParam(apiName, '不能更新_id的值');
+      const modifier = this.tx.ctx.decode(cloudbase().encodeUpdate(options.data)) as Doc;
+      const doc = this.tx.current(this.collectionName, this._id);
+      const next = doc && Object.keys(modifier).length > 0 ? updatedCopy(apiName, doc, modifier) : undefined;
+      if (next) this.tx.write(this.collectionName, this._id, next);
+      return { stats: { updated: next ? 1 : 0 }, errMsg: okMsg(apiName) };
+    });
+  }
+
+  remove(): Promise<RemoveResult> {
+    const apiName = 'document.remove';
+    return run(this.tx.ctx.engine, apiName, () => {
+      const existed = this.tx.current(this.collectionName, this._id) !== undefined;
+      if (existed) this.tx.write(this.collectionName, this._id, null);
+      return { stats: { removed: existed ? 1 : 0 }, errMsg: okMsg(apiName) };
+    });
   }
 }
 
@@ -441,5 +590,18 @@ export class LocalDatabase implements CloudDatabase {
   collection<T = DocumentData>(name: string): Collection<T> {
     if (!name) throw new Error('Collection name is required');
     return new LocalCollection<T>(this.ctx, name);
+  }
+
+  async runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, times = 3): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const tx = new LocalTransaction(this.ctx);
+      const result = await callback(tx);
+      try {
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (!(err instanceof TransactionConflictError) || attempt >= times) throw err;
+      }
+    }
   }
 }

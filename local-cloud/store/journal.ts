@@ -96,6 +96,20 @@ export class JournalWriter {
     return { gen: ended, flushed };
   }
 
+  /**
+   * Resolves once every record appended so far is on disk; rejects if the journal failed, since
+   * records applied in memory may then never reach it.
+   */
+  barrier(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (!this.running && this.current.length === 0 && this.queue.length === 0) return Promise.resolve();
+    this.seal();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ kind: 'barrier', resolve, reject });
+      this.schedule();
+    });
+  }
+
   /** Resolves when everything appended so far has been flushed (or failed). */
   drain(): Promise<void> {
     if (!this.running && this.current.length === 0 && this.queue.length === 0) return Promise.resolve();

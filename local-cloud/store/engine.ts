@@ -25,6 +25,7 @@ import { frameLine, scanLines } from './framing';
 import { JOURNAL_PATTERN, JournalWriter, fsyncDir, type JournalOp } from './journal';
 import { acquireLock, type DirLock } from './lock';
 import { checkUpdate } from './update-checks';
+import { plan, SortedIndex } from './indexes';
 
 export type DocKey = string | number;
 
@@ -36,10 +37,18 @@ const CHUNK_BYTES = 1 << 20;
 
 const MINGO_OPTIONS: Partial<MingoOptions> = { idKey: '_id', scriptEnabled: false, useStrictMode: true };
 
+/** A secondary index the collections registry declares: the fields it orders documents by. */
+export interface IndexDeclaration {
+  collection: string;
+  fields: string[];
+}
+
 export interface EngineOptions {
   now: () => Date;
   /** Journal bytes after which a background compaction starts (0 disables). */
   autoCompactBytes: number;
+  /** Served like the cloud database's indexes: equality, `$in` and range lookups narrow what is scanned. */
+  indexes: readonly IndexDeclaration[];
 }
 
 export interface RecoveryReport {
@@ -54,6 +63,18 @@ export interface FindOptions {
   skip?: number;
   limit: number;
   projection?: Doc;
+}
+
+/** The cloud database's answer when a transaction's documents changed under it: run it again. */
+export class TransactionConflictError extends Error {
+  readonly code = 'DATABASE_TRANSACTION_CONFLICT';
+  readonly errCode = -502003;
+  readonly errMsg: string;
+  constructor() {
+    super('transaction conflict: a document it read or wrote changed before it committed');
+    this.name = 'TransactionConflictError';
+    this.errMsg = this.message;
+  }
 }
 
 export class StoreClosedError extends Error {
@@ -77,12 +98,32 @@ function idFirst(doc: Doc): Doc {
   return out;
 }
 
+/** The document as a MongoDB update modifier leaves it, or undefined when it changes nothing. */
+export function updatedCopy(apiName: string, doc: Doc, modifier: Doc): Doc | undefined {
+  const problem = checkUpdate(doc, modifier);
+  if (problem) throw writeError(apiName, problem);
+  const next = cloneValue(doc);
+  try {
+    mingoUpdate(next, modifier, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS });
+  } catch (err) {
+    throw writeError(apiName, errorMessage(err));
+  }
+  return valuesEqual(doc, next) ? undefined : next;
+}
+
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 export class Engine {
   readonly collections = new Map<string, Map<DocKey, Doc>>();
+  /** Secondary indexes by collection; every collection also has one on `_id` (ranges of ids). */
+  private readonly indexes = new Map<string, SortedIndex[]>();
+  /** A document's place in its collection's natural (insertion) order, kept across updates. */
+  private readonly order = new WeakMap<Doc, number>();
+  private nextOrder = 0;
+  /** Documents queries have tested so far: what an index saves shows here. */
+  examined = 0;
   readonly recovery: RecoveryReport = { truncatedBytes: 0 };
   private journal!: JournalWriter;
   private closed = false;
@@ -179,7 +220,7 @@ export class Engine {
     if (trailer.end !== true || trailer.count !== lines.length - 2) throw corrupt('bad trailer');
     for (let i = 1; i < lines.length - 1; i++) {
       const [coll, doc] = decodeStored(lines[i].payload) as [string, Doc];
-      this.collection(coll, true).set(docKey(doc._id), doc);
+      this.put(coll, doc);
     }
     return header.gen;
   }
@@ -217,17 +258,34 @@ export class Engine {
     if (!map && create) {
       map = new Map();
       this.collections.set(name, map);
+      const declared = this.options.indexes.filter((i) => i.collection === name).map((i) => new SortedIndex(i.fields));
+      this.indexes.set(name, [new SortedIndex(['_id']), ...declared]);
     }
     return map ?? new Map();
   }
 
+  private put(collection: string, doc: Doc): void {
+    const map = this.collection(collection, true);
+    const key = docKey(doc._id);
+    const old = map.get(key);
+    const indexes = this.indexes.get(collection) ?? [];
+    if (old) for (const index of indexes) index.remove(old, key);
+    this.order.set(doc, old ? (this.order.get(old) ?? this.nextOrder++) : this.nextOrder++);
+    map.set(key, doc);
+    for (const index of indexes) index.add(doc, key);
+  }
+
+  private delete(collection: string, key: DocKey): void {
+    const map = this.collections.get(collection);
+    const old = map?.get(key);
+    if (!map || !old) return;
+    for (const index of this.indexes.get(collection) ?? []) index.remove(old, key);
+    map.delete(key);
+  }
+
   private apply(op: JournalOp): void {
-    if (op[0] === 'p') {
-      const doc = op[2];
-      this.collection(op[1], true).set(docKey(doc._id), doc);
-    } else {
-      this.collections.get(op[1])?.delete(docKey(op[2]));
-    }
+    if (op[0] === 'p') this.put(op[1], op[2]);
+    else this.delete(op[1], docKey(op[2]));
   }
 
   private ensureWritable(): void {
@@ -240,10 +298,35 @@ export class Engine {
     if (this.closed) throw new StoreClosedError();
   }
 
-  /** Applies the ops in memory now; resolves when they are durable. */
+  /**
+   * Applies the ops in memory now, as one journal record (all or nothing after a crash); resolves
+   * when they are durable. Until then no answer that could reveal them is given (`settled`).
+   */
   private commit(ops: JournalOp[]): Promise<void> {
     for (const op of ops) this.apply(op);
     return this.journal.append(() => encodeStored(ops));
+  }
+
+  /**
+   * Resolves once every write applied so far is on disk. Every answer of the store waits for it:
+   * a read, a failed insert or an update that matched nothing may depend on a write still being
+   * flushed, and must not be acknowledged before that write is durable.
+   */
+  settled(): Promise<void> {
+    return this.journal.barrier();
+  }
+
+  /**
+   * Commits a transaction's writes atomically if none of the documents it read or wrote changed
+   * since (each is compared with the stored object it saw: every write stores a new object).
+   */
+  commitTransaction(seen: ReadonlyArray<[string, DocKey, Doc | undefined]>, ops: JournalOp[]): Promise<void> {
+    this.ensureWritable();
+    for (const [collection, key, doc] of seen) {
+      if (this.collections.get(collection)?.get(key) !== doc) throw new TransactionConflictError();
+    }
+    if (ops.length === 0) return Promise.resolve();
+    return this.commit(ops);
   }
 
   // ---------------------------------------------------------------- reads
@@ -256,21 +339,36 @@ export class Engine {
     }
   }
 
-  private *candidates(map: Map<DocKey, Doc>, criteria: Doc): Iterable<Doc> {
+  /** The documents a query must look at, in natural order: by an index when one serves it, else all. */
+  private *candidates(collection: string, map: Map<DocKey, Doc>, criteria: Doc): Iterable<Doc> {
     const id = criteria._id;
     if (typeof id === 'string' || typeof id === 'number') {
       const doc = map.get(id);
       if (doc) yield doc;
       return;
     }
-    yield* map.values();
+    const chosen = plan(this.indexes.get(collection) ?? [], criteria);
+    if (!chosen) {
+      yield* map.values();
+      return;
+    }
+    const keys = new Set<DocKey>();
+    for (const prefix of chosen.prefixes) for (const key of chosen.index.scan(prefix, chosen.range)) keys.add(key);
+    const docs: Doc[] = [];
+    for (const key of keys) {
+      const doc = map.get(key);
+      if (doc) docs.push(doc);
+    }
+    docs.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    yield* docs;
   }
 
   private *matching(apiName: string, collection: string, criteria: Doc): Iterable<Doc> {
     const map = this.collections.get(collection);
     if (!map) return;
     const query = this.compile(apiName, criteria);
-    for (const doc of this.candidates(map, criteria)) {
+    for (const doc of this.candidates(collection, map, criteria)) {
+      this.examined++;
       let ok: boolean;
       try {
         ok = query.test(doc);
@@ -377,15 +475,8 @@ export class Engine {
     const changed: Doc[] = [];
     if (Object.keys(modifier).length > 0) {
       for (const doc of this.matching(apiName, collection, criteria)) {
-        const problem = checkUpdate(doc, modifier);
-        if (problem) throw writeError(apiName, problem);
-        const next = cloneValue(doc);
-        try {
-          mingoUpdate(next, modifier, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS });
-        } catch (err) {
-          throw writeError(apiName, errorMessage(err));
-        }
-        if (!valuesEqual(doc, next)) changed.push(next);
+        const next = updatedCopy(apiName, doc, modifier);
+        if (next) changed.push(next);
         if (!multi) break;
       }
     }

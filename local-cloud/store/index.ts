@@ -3,12 +3,12 @@
  * Cloud functions use `cloud.database()` in production and `openLocalStore(dir).database()`
  * locally and in tests; both satisfy `CloudDatabase` (server/db/types.ts).
  */
-import type { CloudDatabase } from '../db/types';
+import type { CloudDatabase } from '../../server/db/types';
 import { LocalDatabase } from './database';
-import { Engine, type RecoveryReport } from './engine';
+import { Engine, type IndexDeclaration, type RecoveryReport } from './engine';
 
 export { StoreLockedError } from './lock';
-export { StoreClosedError, type RecoveryReport } from './engine';
+export { StoreClosedError, TransactionConflictError, type IndexDeclaration, type RecoveryReport } from './engine';
 export {
   DEFAULT_AGGREGATE_LIMIT,
   DEFAULT_GET_LIMIT,
@@ -25,6 +25,8 @@ export interface LocalStoreOptions {
    * Default 64 MiB.
    */
   autoCompactBytes?: number;
+  /** Secondary indexes to serve queries from (the collections registry's). Default none. */
+  indexes?: readonly IndexDeclaration[];
 }
 
 export interface LocalStore {
@@ -33,6 +35,8 @@ export interface LocalStore {
   close(): Promise<void>;
   /** Writes a snapshot of the current state and drops the journals it covers. */
   compact(): Promise<void>;
+  /** Documents queries have tested since the store was opened (an index keeps it low). */
+  examined(): number;
   /** What recovery found when the store was opened. */
   readonly recovery: RecoveryReport;
   readonly dir: string;
@@ -44,12 +48,14 @@ export async function openLocalStore(dir: string, options: LocalStoreOptions = {
   const engine = await Engine.open(dir, {
     now: options.now ?? (() => new Date()),
     autoCompactBytes: options.autoCompactBytes ?? DEFAULT_AUTO_COMPACT_BYTES,
+    indexes: options.indexes ?? [],
   });
   const db = new LocalDatabase(engine);
   return {
     database: () => db,
     close: () => engine.close(),
     compact: () => engine.compact(),
+    examined: () => engine.examined,
     recovery: engine.recovery,
     dir: engine.dir,
   };
