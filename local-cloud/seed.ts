@@ -1,5 +1,5 @@
 import { readingMinutes } from '../types'
-import { addDays, dayKey, startOfDay, yearKey } from '../server/calendar'
+import { addDays, dayKey, startOfDay, yearKey } from '../types/calendar'
 import { CATEGORIES } from '../server/content/categories'
 import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../server/content/docs'
 import type { CloudDatabase } from '../server/db/types'

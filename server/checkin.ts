@@ -1,6 +1,6 @@
 import type { CheckIn, CheckInOutput, CheckInSummaryOutput, Member, MonthKey } from '../types'
 import type { z } from 'zod'
-import { addDays, dayKey, monthKey, monthLayout } from './calendar'
+import { addDays, dayKey, monthKey, monthLayout } from '../types/calendar'
 import { findDoc } from './db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from './db/types'
 import { authorize, memberTarget } from './permissions'

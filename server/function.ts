@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import { contract, type Contract, type ErrorResult, type FunctionName, type FunctionOutput, type FunctionResult, type Member } from '../types'
+import { contract, type Contract, type ErrorResult, type ActionName, type ActionOutput, type FunctionResult, type Member } from '../types'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { findMemberByOpenId, requireActiveMember } from './members'
@@ -33,20 +33,20 @@ export interface WeChatUserContext extends BaseContext {
   member: Member | undefined
 }
 
-export type Handler<N extends FunctionName, C = CallContext> = (
+export type Handler<N extends ActionName, C = CallContext> = (
   input: z.output<Contract[N]['input']>,
   ctx: C,
-) => Promise<FunctionOutput<N>>
+) => Promise<ActionOutput<N>>
 
 export interface FunctionOptions {
   /** 'member' (default): only an active member may call; 'wechatUser': also someone not registered yet. */
   caller: 'member' | 'wechatUser'
 }
 
-export interface CloudFunction<N extends FunctionName = FunctionName> {
+export interface CloudFunction<N extends ActionName = ActionName> {
   name: N
   /** The cloud function entry point: `exports.main = fn.main`. */
-  main(event: unknown): Promise<FunctionResult<FunctionOutput<N>>>
+  main(event: unknown): Promise<FunctionResult<ActionOutput<N>>>
 }
 
 /**
@@ -55,13 +55,13 @@ export interface CloudFunction<N extends FunctionName = FunctionName> {
  * turned into stable `{ ok: false, code, message }` results. What the caller may do to which object
  * is the handler's to check, with `authorize` from permissions.ts.
  */
-export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>): CloudFunction<N>
-export function defineFunction<N extends FunctionName>(
+export function defineFunction<N extends ActionName>(name: N, handler: Handler<N>): CloudFunction<N>
+export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, WeChatUserContext>,
   options: { caller: 'wechatUser' },
 ): CloudFunction<N>
-export function defineFunction<N extends FunctionName>(
+export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, CallContext> | Handler<N, WeChatUserContext>,
   options: FunctionOptions = { caller: 'member' },
@@ -87,7 +87,7 @@ export function defineFunction<N extends FunctionName>(
         // The overloads pair each caller mode with its handler's context type.
         const run = handler as Handler<N, BaseContext & typeof who>
         const data = await run(parsed.data as z.output<Contract[N]['input']>, { ...base, ...who })
-        return { ok: true, data: outputSchema.parse(data) as FunctionOutput<N> }
+        return { ok: true, data: outputSchema.parse(data) as ActionOutput<N> }
       } catch (err) {
         return failure(err, name, requestId)
       }

@@ -1,5 +1,6 @@
 import type { Member, MemberSummary, Role } from '../types'
-import { Role as RoleSchema } from '../types'
+import { normaliseRoles } from '../types/people'
+import { ROLES } from '../types/constants'
 import { recordAudit } from './audit'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
@@ -15,9 +16,6 @@ const ROLE_ACTION: Record<Exclude<Role, 'member'>, Action> = {
 }
 const ADMIN_ROLES: Role[] = ['branchAdmin', 'orgAdmin']
 
-/** Every member is a 党员; roles keep the contract's order. */
-export const normaliseRoles = (roles: Role[]): Role[] =>
-  RoleSchema.options.filter((r) => r === 'member' || roles.includes(r))
 
 /**
  * Throws FORBIDDEN unless the caller may manage this member, including every role the member holds:
@@ -39,7 +37,7 @@ export async function setRoles(
   authorize(caller, 'members.manage', memberTarget(member))
   const before = normaliseRoles(member.roles)
   const after = normaliseRoles(input.roles)
-  const changed = RoleSchema.options.filter((r) => r !== 'member' && before.includes(r) !== after.includes(r))
+  const changed = ROLES.filter((r) => r !== 'member' && before.includes(r) !== after.includes(r))
   for (const role of changed) if (role !== 'member') authorize(caller, ROLE_ACTION[role], memberTarget(member))
   if (changed.length === 0) return summaryOf(db, member)
   if (member.status === 'inactive') throw new AppError('CONFLICT', '这位成员已停用，不能设置角色')

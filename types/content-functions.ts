@@ -1,23 +1,13 @@
-import * as z from 'zod'
+import { z } from './zod'
 import { Article, Body, Book, BookStatus, Category, Chapter, ContentStatus, Requirement } from './content'
 import { ArticleSummary, DayKey } from './domain'
+import { ARTICLE_SUMMARY_MAX, ARTICLE_TITLE_MAX, AUTHOR_MAX, BOOK_SUMMARY_MAX, BOOK_TITLE_MAX, CHAPTER_TITLE_MAX, SOURCE_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 
 /**
  * The cloud functions of study content (articles, books, chapters), the daily push (今日学习), the
  * official-account edition and subscribe-message notifications.
  */
-
-export const ARTICLE_TITLE_MAX = 64
-/** The official account's digest is at most 120 characters. */
-export const ARTICLE_SUMMARY_MAX = 120
-export const SOURCE_MAX = 30
-export const BOOK_TITLE_MAX = 50
-export const AUTHOR_MAX = 30
-export const BOOK_SUMMARY_MAX = 500
-export const CHAPTER_TITLE_MAX = 50
-export const CONTENT_PAGE_SIZE = 20
-export const OUTBOX_PAGE_SIZE = 20
 
 const MediaUrl = (label: string) =>
   z.url({ protocol: /^https?$/, error: `${label}应以 http:// 或 https:// 开头` }).max(500, `${label}过长`)

@@ -1,19 +1,20 @@
-import * as z from 'zod'
+import { BLOCK_TEXT_MAX, BODY_BLOCKS_MAX, BOOK_STATUSES, CONTENT_STATUSES } from './constants'
 import { DayKey } from './domain'
+import { z } from './zod'
 
 /**
  * Study content: articles (the daily push) and books with ordered chapters. Bodies are a small
  * structured format rendered natively, never HTML written by users.
  */
 export const Block = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('heading'), text: z.string().min(1).max(100) }),
-  z.strictObject({ type: z.literal('paragraph'), text: z.string().min(1).max(5000) }),
-  z.strictObject({ type: z.literal('quote'), text: z.string().min(1).max(2000), cite: z.string().max(100).optional() }),
-  z.strictObject({ type: z.literal('image'), url: z.url({ protocol: /^https?$/ }), caption: z.string().max(100).optional() }),
+  z.strictObject({ type: z.literal('heading'), text: z.string().min(1).max(BLOCK_TEXT_MAX.heading) }),
+  z.strictObject({ type: z.literal('paragraph'), text: z.string().min(1).max(BLOCK_TEXT_MAX.paragraph) }),
+  z.strictObject({ type: z.literal('quote'), text: z.string().min(1).max(BLOCK_TEXT_MAX.quote), cite: z.string().max(BLOCK_TEXT_MAX.cite).optional() }),
+  z.strictObject({ type: z.literal('image'), url: z.url({ protocol: /^https?$/ }), caption: z.string().max(BLOCK_TEXT_MAX.caption).optional() }),
 ])
 export type Block = z.infer<typeof Block>
 
-export const Body = z.array(Block).min(1, '正文不能为空').max(500)
+export const Body = z.array(Block).min(1, '正文不能为空').max(BODY_BLOCKS_MAX)
 
 /** Categories are data; the seed has at least 政治理论, 经济管理, 历史文化, 励志修养. */
 export const Category = z.object({ _id: z.string(), name: z.string(), order: z.number().int() })
@@ -24,10 +25,10 @@ export type Category = z.infer<typeof Category>
  * pushed on the first day nothing is scheduled), `published` by the daily push, and maybe `retired`.
  * A book is only ever `draft`, `published` or `retired` (BookStatus).
  */
-export const ContentStatus = z.enum(['draft', 'queued', 'scheduled', 'published', 'retired'])
+export const ContentStatus = z.enum(CONTENT_STATUSES)
 export type ContentStatus = z.infer<typeof ContentStatus>
 
-export const BookStatus = ContentStatus.extract(['draft', 'published', 'retired'])
+export const BookStatus = z.enum(BOOK_STATUSES)
 export type BookStatus = z.infer<typeof BookStatus>
 
 const MediaUrl = z.url({ protocol: /^https?$/ })
@@ -86,21 +87,3 @@ export const Chapter = z.object({
   audioUrl: MediaUrl.optional(),
 })
 export type Chapter = z.infer<typeof Chapter>
-
-/** Chinese reading speed used to estimate minutes: characters per minute. */
-export const READING_CHARS_PER_MINUTE = 300
-
-/** The characters a reader reads in a body: its text and captions, without whitespace. */
-export function bodyLength(body: readonly Block[]): number {
-  let length = 0
-  for (const block of body) {
-    const text = block.type === 'image' ? (block.caption ?? '') : block.type === 'quote' ? `${block.text}${block.cite ?? ''}` : block.text
-    length += Array.from(text.replace(/\s+/g, '')).length
-  }
-  return length
-}
-
-/** Estimated reading minutes of a body: at least one. */
-export function readingMinutes(body: readonly Block[]): number {
-  return Math.max(1, Math.ceil(bodyLength(body) / READING_CHARS_PER_MINUTE))
-}

@@ -1,19 +1,12 @@
-import * as z from 'zod'
+import { z } from './zod'
 import { DayKey } from './domain'
+import { HIDE_REASON_MAX, PROMPT_BODY_MAX, PROMPT_LINK_TITLE_MAX, PROMPT_TITLE_MAX, REPLY_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 
 /**
  * 小组讨论 and the leader's week view of a 党小组. Only the group's members and the admins above it
  * read or write a group's discussion.
  */
-
-export const PROMPT_TITLE_MAX = 40
-export const PROMPT_BODY_MAX = 2000
-export const PROMPT_LINK_TITLE_MAX = 60
-export const REPLY_MAX = 2000
-export const HIDE_REASON_MAX = 100
-export const PROMPTS_PAGE_SIZE = 20
-export const REPLIES_PAGE_SIZE = 20
 
 /** `open`: members reply; `closed`: read only; `archived`: moved out of the group's list. */
 export const PromptStatus = z.enum(['open', 'closed', 'archived'])

@@ -1,14 +1,22 @@
-import * as z from 'zod'
+import { isCalendarDay } from './calendar'
+import { ROLES } from './constants'
+import { z } from './zod'
 
-/** `YYYY-MM-DD`, a calendar day in Asia/Shanghai. */
-export const DayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+/**
+ * `YYYY-MM-DD`, a real calendar day in Asia/Shanghai between 2000 and 2100: every date the contract
+ * takes is one (2026-13-01 and 2026-02-30 are refused). Ranges relative to today are each action's.
+ */
+export const DayKey = z
+  .string({ error: '日期应为文字' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDay, '没有这一天，请检查日期')
 export type DayKey = z.infer<typeof DayKey>
 
 /** `YYYY-MM`, a calendar month in Asia/Shanghai. */
-export const MonthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+export const MonthKey = z.string({ error: '月份应为文字' }).regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
 export type MonthKey = z.infer<typeof MonthKey>
 
-export const Role = z.enum(['member', 'leader', 'branchAdmin', 'orgAdmin'])
+export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 
 export const UnitKind = z.enum(['committee', 'branch', 'group'])
@@ -168,8 +176,6 @@ export const AuditEntry = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
-
-export const REFLECTION_MAX = 500
 
 /** One 学习打卡 record; at most one per member per Shanghai day. */
 export const CheckIn = z.object({

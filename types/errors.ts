@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import { z } from './zod'
 
 /** Stable error codes every cloud function may answer with. */
 export const ErrorCode = z.enum([

@@ -1,21 +1,19 @@
-import * as z from 'zod'
+import { normalizeText, textProblem } from './text'
+import { z } from './zod'
 
-/** Characters as people count them: an emoji or a CJK character is one. */
-export const charCount = (s: string) => Array.from(s).length
-
-/** At most `max` characters, the last one an ellipsis when cut. */
-export function clipText(value: string, max: number): string {
-  const chars = Array.from(value)
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`
-}
-
-/** Trimmed text of 1..max characters (emoji count as one), with messages naming the field. */
+/**
+ * Text of 1..max characters (emoji count as one), with messages naming the field: normalised first
+ * (format characters removed) and trimmed, so what is stored is what readers see.
+ */
 export const text = (label: string, max: number) =>
   z
     .string({ error: `${label}应为文字` })
+    .overwrite(normalizeText)
     .trim()
-    .refine((s) => charCount(s) >= 1, `${label}不能为空`)
-    .refine((s) => charCount(s) <= max, `${label}最多 ${max} 个字`)
+    .check((ctx) => {
+      const problem = textProblem(label, ctx.value, max)
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value })
+    })
 
 /** A document id given by the client. */
 export const id = (label: string) => z.string({ error: `${label}应为文字` }).min(1, `缺少${label}`).max(64, `${label}过长`)

@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import { z } from './zod'
 import {
   AuditEntry,
   CheckIn,
@@ -9,18 +9,21 @@ import {
   MemberStatus,
   MemberSummary,
   MonthKey,
-  REFLECTION_MAX,
   Role,
   Unit,
   UnitNode,
 } from './domain'
+import type { ActionName } from './actions'
 import { contentContract } from './content-functions'
 import { discussionContract } from './discussion'
 import { studyContract } from './study'
 import { scoringContract } from './scoring'
 import { weeklyContract } from './weekly'
 import { reportsContract } from './reports'
-import { charCount, Cursor, id, page, text } from './fields'
+import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
+import { Cursor, id, page, text } from './fields'
+import { INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode } from './people'
+import { charCount } from './text'
 
 
 export const CheckInInput = z.strictObject({
@@ -55,17 +58,11 @@ export const CheckInSummaryOutput = z.object({
   checkedDays: z.array(DayKey),
 })
 
-export const NAME_MAX = 20
-export const UNIT_NAME_MAX = 30
-
 export const RealName = text('姓名', NAME_MAX)
 export const DisplayName = text('显示名称', NAME_MAX)
 export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
 /** Codes are 8 characters; spaces and lower case are forgiven, as people copy them from chats. */
-export const InvitationCode = z
-  .string({ error: '邀请码应为文字' })
-  .overwrite((s) => s.replace(/\s+/g, '').toUpperCase())
-  .regex(/^[A-Z0-9]{8}$/, '邀请码应为 8 位字母或数字，请核对后重新输入')
+export const InvitationCode = z.string({ error: '邀请码应为文字' }).overwrite(normaliseInvitationCode).regex(INVITATION_CODE, INVITATION_CODE_PROBLEM)
 /** An avatar in WeChat cloud storage (`cloud://…`) or on the web (`https://…`). */
 export const AvatarUrl = z
   .string({ error: '头像地址应为文字' })
@@ -136,7 +133,6 @@ export const ListMembersInput = z.strictObject({
   status: MemberStatus.optional(),
   cursor: Cursor.optional(),
 })
-export const MEMBERS_PAGE_SIZE = 20
 /** By real name, 20 a page. */
 export const ListMembersOutput = page(MemberSummary)
 
@@ -149,8 +145,6 @@ export const SetRolesInput = z.strictObject({
 })
 export const MemberIdInput = z.strictObject({ memberId: id('成员编号') })
 
-export const INVITATION_MAX_USES = 200
-export const INVITATION_MAX_DAYS = 90
 export const CreateInvitationInput = z.strictObject({
   groupId: id('党小组编号'),
   maxUses: z
@@ -173,7 +167,6 @@ export const CreateInvitationOutput = z.object({
 })
 export const RevokeInvitationInput = z.strictObject({ code: InvitationCode })
 export const ListInvitationsInput = z.strictObject({ groupId: id('党小组编号').optional(), cursor: Cursor.optional() })
-export const INVITATIONS_PAGE_SIZE = 20
 /** Newest first, 20 a page. */
 export const ListInvitationsOutput = page(Invitation)
 
@@ -182,7 +175,6 @@ export const ListAuditInput = z.strictObject({
   targetId: id('对象编号').optional(),
   cursor: Cursor.optional(),
 })
-export const AUDIT_PAGE_SIZE = 20
 /** Newest first, 20 a page. */
 export const ListAuditOutput = page(AuditEntry)
 
@@ -216,6 +208,10 @@ export const contract = {
 } as const
 
 export type Contract = typeof contract
-export type FunctionName = keyof Contract
-export type FunctionInput<N extends FunctionName> = z.input<Contract[N]['input']>
-export type FunctionOutput<N extends FunctionName> = z.output<Contract[N]['output']>
+export type ActionInput<N extends ActionName> = z.input<Contract[N]['input']>
+export type ActionOutput<N extends ActionName> = z.output<Contract[N]['output']>
+
+// Every routed action has a contract and every contract is routed (types/actions.ts).
+type Unrouted = Exclude<keyof Contract, ActionName>
+type Uncontracted = Exclude<ActionName, keyof Contract>
+export const EVERY_ACTION_ROUTED: [Unrouted, Uncontracted] extends [never, never] ? true : never = true

@@ -1,11 +1,14 @@
-import * as z from 'zod'
-import { zhCN } from 'zod/locales'
-
-// Import zod as a namespace everywhere (`import * as z`): its named `z` export pulls every locale into
-// the weapp and function bundles (~450 KiB instead of ~90 KiB).
-// Validation messages reach members on both sides; speak Chinese.
-z.config(zhCN())
-
+/**
+ * The contract between the mini-program and the cloud functions. Schemas (zod) are for the server;
+ * the mini-program imports types from here and values only from the zod-free modules: constants,
+ * calendar, text, people, reading and actions.
+ */
+export * from './actions'
+export * from './calendar'
+export * from './constants'
+export * from './people'
+export * from './reading'
+export * from './text'
 export * from './content'
 export * from './content-functions'
 export * from './discussion'

@@ -1,4 +1,5 @@
-import * as z from 'zod'
+import { SCORE_KINDS } from './constants'
+import { z } from './zod'
 import { DayKey } from './domain'
 import { id } from './fields'
 
@@ -8,19 +9,8 @@ import { id } from './fields'
  */
 
 /** What scores. A later source is one more kind here and one more rule in the configuration. */
-export const ScoreKind = z.enum(['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured'])
+export const ScoreKind = z.enum(SCORE_KINDS)
 export type ScoreKind = z.infer<typeof ScoreKind>
-
-/** What each kind is called where the rules are told or edited. */
-export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
-  checkin: '每日学习打卡',
-  studyTime: '学时',
-  chapterDone: '读完一章',
-  bookDone: '读完一本书',
-  weeklyItemDone: '完成每周一学的一项',
-  reply: '在小组讨论中发言',
-  replyFeatured: '发言被组长设为精选',
-}
 
 /** Points for one kind: `points` for every whole `per` of quantity (1 event, or seconds of study), at most `dailyCap` a day. */
 export const KindRule = z.strictObject({
@@ -111,7 +101,6 @@ export const GetLeaderboardInput = z.strictObject({
   period: ScorePeriod.default('week'),
   metric: ScoreMetric.default('points'),
 })
-export const LEADERBOARD_SIZE = 20
 export const LeaderboardRow = z.object({
   memberId: z.string(),
   name: z.string(),

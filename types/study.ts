@@ -1,4 +1,5 @@
-import * as z from 'zod'
+import { STUDY_KINDS } from './constants'
+import { z } from './zod'
 import { Body, Category, Chapter } from './content'
 import { DayKey } from './domain'
 import { Cursor, id, page } from './fields'
@@ -9,11 +10,8 @@ import { Cursor, id, page } from './fields'
  * (the client shows minutes, rounded down).
  */
 
-/** Whole minutes of credited seconds, as members see them everywhere: rounded down. */
-export const wholeMinutes = (seconds: number) => Math.floor(seconds / 60)
-
 /** What a member reads and is credited for: an article or one chapter of a book. */
-export const StudyKind = z.enum(['article', 'chapter'])
+export const StudyKind = z.enum(STUDY_KINDS)
 export type StudyKind = z.infer<typeof StudyKind>
 
 /** 阅读 or 收听; listening is credited like reading. */
@@ -229,7 +227,6 @@ export const LibraryItem = z.object({
 })
 export type LibraryItem = z.infer<typeof LibraryItem>
 
-export const LIBRARY_PAGE_SIZE = 20
 /** 20 a page; `categories` (for the category tabs) in every page. */
 export const ListLibraryOutput = page(LibraryItem).extend({ categories: z.array(Category) })
 
@@ -249,7 +246,6 @@ export const ContinueItem = z.object({
 })
 export type ContinueItem = z.infer<typeof ContinueItem>
 
-export const CONTINUE_READING_MAX = 5
 export const GetContinueReadingOutput = z.object({ items: z.array(ContinueItem) })
 
 export const DaySeconds = z.object({ day: DayKey, seconds: z.number().int().nonnegative() })

@@ -1,5 +1,6 @@
-import * as z from 'zod'
+import { z } from './zod'
 import { DayKey } from './domain'
+import { WEEKLY_INTRO_MAX, WEEKLY_ITEMS_MAX, WEEKLY_TARGET_DEFAULT } from './constants'
 import { Cursor, id, page, text } from './fields'
 
 /**
@@ -7,10 +8,6 @@ import { Cursor, id, page, text } from './fields'
  * organisation's admins, published to its members on Monday 08:00. Progress is derived from what
  * members did (credited reading), never ticked by hand.
  */
-
-export const WEEKLY_INTRO_MAX = 300
-export const WEEKLY_ITEMS_MAX = 20
-export const WEEKLY_TARGET_DEFAULT = 30
 
 /** An article or a chapter (tracked by credited reading), or other material behind a link. */
 export const WeeklyItemKind = z.enum(['article', 'chapter', 'link'])
@@ -94,9 +91,6 @@ export const WeeklyList = z.object({
 })
 export type WeeklyList = z.infer<typeof WeeklyList>
 
-/** The id a discussion prompt links a 每周一学 item by: `link: { kind: 'weekly', id }`. */
-export const weeklyLinkId = (listId: string, itemKey: string) => `${listId}:${itemKey}`
-
 /** A member's progress on one item. */
 export const WeeklyItemProgress = WeeklyItem.extend({
   /** Articles and chapters: completed by the reading rules; links: discussed. */
@@ -136,12 +130,10 @@ export const GetMyWeeklyOutput = z.object({
 /** One past week in the member's history. */
 export const MemberWeekSummary = MyWeek.pick({ listId: true, week: true, requiredDone: true, requiredCount: true, targetMet: true, finished: true })
 export const ListMyWeeksInput = z.strictObject({ cursor: Cursor.optional() })
-export const MY_WEEKS_PAGE_SIZE = 10
 /** Newest first, 10 a page. */
 export const ListMyWeeksOutput = page(MemberWeekSummary)
 
 export const ListWeeklyListsInput = z.strictObject({ cursor: Cursor.optional() })
-export const WEEKLY_LISTS_PAGE_SIZE = 20
 /** Newest week first, 20 a page. */
 export const ListWeeklyListsOutput = page(WeeklyList)
 

@@ -1,4 +1,4 @@
-import { addDays, dayKey } from '../../server/calendar'
+import { addDays, dayKey } from '../../types/calendar'
 import { rankOf, type PromptDoc, type ReplyDoc } from '../../server/discussion/docs'
 
 /** Demo 小组讨论 in 第一党小组 (led by 陈立新, member-01): one open prompt with replies, one closed. */

@@ -1,5 +1,5 @@
 import type { Member } from '../../types'
-import { addDays, dayKey, startOfDay } from '../../server/calendar'
+import { addDays, dayKey, startOfDay } from '../../types/calendar'
 import { checkIn } from '../../server/checkin'
 import type { CloudDatabase } from '../../server/db/types'
 import type { ContentChecker } from '../../server/security/content-check'

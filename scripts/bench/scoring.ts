@@ -5,7 +5,7 @@
  * and rank". BENCH_MEMBERS changes the organisation's size (to see how the figures grow).
  */
 import type { Member, ScoreKind } from '../../types'
-import { addDays, startOfDay } from '../../server/calendar'
+import { addDays, startOfDay } from '../../types/calendar'
 import type { CloudDatabase } from '../../server/db/types'
 import { MEMBERS } from '../../server/members'
 import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc } from '../../server/scoring/ledger'

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { ContentStatus, DayKey, SaveArticleInput } from '../../types'
 import { readingMinutes } from '../../types'
-import { dayKey } from '../calendar'
+import { dayKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { newId } from '../ids'

@@ -68,8 +68,6 @@ export const timeId = (prefix: string, at: Date) => `${prefix}-${at.toISOString(
 /** A list key: the flagged (pinned or featured) first, then by id, newest first when sorted descending. */
 export const rankOf = (flagged: boolean, id: string) => `${flagged ? 1 : 0}|${id}`
 
-/** How a member is named in the discussion. */
-export const shownName = (m: Pick<Member, 'name' | 'displayName'>) => m.displayName ?? m.name
 
 /** The group's active members, by name. */
 export async function activeMembersOf(db: CloudDatabase, groupId: string): Promise<Member[]> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { wholeMinutes, type GetGroupWeekOutput, type GroupMemberWeek, type Member, type NudgeMembersOutput } from '../../types'
-import { addDays, dayKey, weekdayOf, weekKey } from '../calendar'
+import { addDays, dayKey, weekdayOf, weekKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import type { CloudDatabase } from '../db/types'
 import { NOTIFICATIONS, notificationId, notify } from '../notify/notify'
@@ -10,7 +10,8 @@ import { inParallel } from '../jobs/batched-job'
 import { STUDY_LEDGERS } from '../study/ledger'
 import { loadStudyRules } from '../study/rules'
 import { requireGroup } from '../units'
-import { activeMembersOf, PROMPTS, shownName, type PromptDoc } from './docs'
+import { activeMembersOf, PROMPTS, type PromptDoc } from './docs'
+import { shownName } from '../../types/people'
 import { summariesOf } from './prompts'
 
 type GroupWeek = z.output<typeof GetGroupWeekOutput>

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Member, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
 import { PROMPTS_PAGE_SIZE } from '../../types'
-import { dayKey } from '../calendar'
+import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
@@ -12,7 +12,9 @@ import { inParallel } from '../jobs/batched-job'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
-import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, shownName, timeId, type PromptDoc } from './docs'
+import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, timeId, type PromptDoc } from './docs'
+import { shownName } from '../../types/people'
+import { excerptOf } from '../../types/text'
 
 /** What writing functions need besides the database. */
 export interface WritePorts {
@@ -43,12 +45,6 @@ export function effectiveStatus(p: Pick<PromptDoc, 'status' | 'closesOn'>, now: 
   return p.status === 'open' && p.closesOn !== null && dayKey(now) > p.closesOn ? 'closed' : p.status
 }
 
-const EXCERPT_CHARS = 60
-/** A text's opening, on one line: lists show it, the audit log names a reply by it. */
-export const excerptOf = (body: string) => {
-  const chars = Array.from(body.replace(/\s+/g, ' '))
-  return chars.length <= EXCERPT_CHARS ? chars.join('') : `${chars.slice(0, EXCERPT_CHARS).join('')}…`
-}
 
 /** How many replies a prompt has (deleted and hidden ones too) and who wrote them: they took part. */
 interface Participation {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Member, NotificationRecord, NotificationResult, TemplateKey } from '../../types'
-import { dayKey } from '../calendar'
+import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { clearGrants, consumeGrant, returnGrant } from './grants'

@@ -1,4 +1,4 @@
-import { shanghaiHour } from '../calendar'
+import { shanghaiHour } from '../../types/calendar'
 
 /** No message between 22:00 and 07:00 Shanghai time: such a send is skipped and recorded, never deferred. */
 export const QUIET_FROM_HOUR = 22

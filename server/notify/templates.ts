@@ -1,5 +1,5 @@
 import type { TemplateKey } from '../../types'
-import { clipText } from '../../types/fields'
+import { clipText } from '../../types/text'
 
 /**
  * Subscribe-message templates by key. Which template (its id) and which of its fields carry each

@@ -1,5 +1,5 @@
 import type { DayKey, Member, NotificationResult, PublicationStatus } from '../../types'
-import { dayKey } from '../calendar'
+import { dayKey } from '../../types/calendar'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { inParallel } from '../jobs/batched-job'

@@ -1,5 +1,5 @@
 import type { ArticleCard, DailyPush, Member } from '../../types'
-import { addDays, dayKey } from '../calendar'
+import { addDays, dayKey } from '../../types/calendar'
 import { categoryNames } from '../content/categories'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import type { CloudDatabase } from '../db/types'

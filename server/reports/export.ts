@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ExportQuarterReportInput, FunctionOutput, Member, MemberQuarter, UnitQuarter } from '../../types'
+import type { ExportQuarterReportInput, ActionOutput, Member, MemberQuarter, UnitQuarter } from '../../types'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
@@ -39,7 +39,7 @@ const ORDER: Record<UnitQuarter['kind'], number> = { committee: 0, branch: 1, gr
  * unit ranked, within the caller's reach (a branch admin: their branch). The file goes to the
  * platform's file store; the answer is its download link.
  */
-export async function exportQuarterReport(ports: { db: CloudDatabase; now: Date; files: FileStore }, caller: Member, input: Input): Promise<FunctionOutput<'exportQuarterReport'>> {
+export async function exportQuarterReport(ports: { db: CloudDatabase; now: Date; files: FileStore }, caller: Member, input: Input): Promise<ActionOutput<'exportQuarterReport'>> {
   const { db, now, files } = ports
   const reach = reachOf(caller, 'reports.export')
   if (reach !== 'all' && reach !== 'ownBranch') throw forbidden('reports.export')

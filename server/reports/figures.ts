@@ -4,7 +4,7 @@ import { findByIds, readLedgers } from '../jobs/ledgers'
 import type { LedgerDoc } from '../study/ledger'
 import { weekEnd, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from '../weekly/docs'
 import { itemDone, ledgerPaths } from '../weekly/progress'
-import { quarterWeeks } from './quarters'
+import { quarterWeeks } from '../../types/calendar'
 
 /**
  * A member's quarter from their study ledger and their 每周一学 lists: the quarter's requirements

@@ -1,13 +1,12 @@
-import type { FunctionOutput, Member, ReportHeader, UnitQuarter } from '../../types'
-import { quarterKey } from '../calendar'
+import type { ActionOutput, Member, ReportHeader, UnitQuarter } from '../../types'
+import { previousQuarter, quarterKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { findDoc } from '../db/documents'
 import { authorize, forbidden, memberTarget, ORGANISATION, reachOf, unitTarget } from '../permissions'
 import { loadUnits, requireUnit } from '../units'
 import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unitDocId, withRanks, type HeaderDoc, type RowDoc, type UnitDoc } from './docs'
-import { previousQuarter } from './quarters'
 
-type UnitReport = FunctionOutput<'getUnitQuarterReport'>
+type UnitReport = ActionOutput<'getUnitQuarterReport'>
 
 /** The latest finished quarter: the one whose report the first day of this one froze. */
 export const latestQuarter = (now: Date) => previousQuarter(quarterKey(now))
@@ -31,7 +30,7 @@ async function rankedRow(db: CloudDatabase, quarter: string, memberId: string) {
 }
 
 /** 我的季度报告: the caller's frozen quarter and the one before it. */
-export async function myQuarterReport(db: CloudDatabase, caller: Member, now: Date, quarter = latestQuarter(now)): Promise<FunctionOutput<'getMyQuarterReport'>> {
+export async function myQuarterReport(db: CloudDatabase, caller: Member, now: Date, quarter = latestQuarter(now)): Promise<ActionOutput<'getMyQuarterReport'>> {
   authorize(caller, 'reports.read', memberTarget(caller))
   const report = await frozenHeader(db, quarter)
   if (!report) return { report: null, mine: null, previous: null }

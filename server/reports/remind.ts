@@ -1,4 +1,4 @@
-import { dayKey, quarterKey } from '../calendar'
+import { dayKey, quarterDays, quarterKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE, inParallel, runBatchedJob } from '../jobs/batched-job'
 import { membersWithGrant } from '../notify/grants'
@@ -6,7 +6,7 @@ import { notify } from '../notify/notify'
 import { UNITS } from '../units'
 import { countOutcome, WEEKLY_PAGE, type DistributionPorts, type Tally } from '../weekly/distribute'
 import { figuresOfBatch, type QuarterFigures } from './figures'
-import { daysLeft, quarterDays, reminderDay } from './quarters'
+import { daysLeft, reminderDay } from './quarters'
 import { activeAfter } from './report'
 
 const WIDTH = 20

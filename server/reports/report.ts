@@ -1,5 +1,5 @@
 import type { Member, UnitQuarter } from '../../types'
-import { quarterKey } from '../calendar'
+import { previousQuarter, quarterDays, quarterEnd, quarterKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
@@ -13,7 +13,6 @@ import { rulesOn, standing } from '../scoring/rules'
 import { loadUnits } from '../units'
 import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unitDocId, type HeaderDoc, type RowDoc, type UnitDoc } from './docs'
 import { figuresOfBatch } from './figures'
-import { previousQuarter, quarterDays, quarterEnd } from './quarters'
 
 const WIDTH = 20
 

@@ -3,6 +3,7 @@ import { LEADERBOARD_SIZE, type GetLeaderboardInput, type GetLeaderboardOutput, 
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { MEMBERS } from '../members'
+import { shownName } from '../../types/people'
 import { authorize, memberTarget } from '../permissions'
 import { SCORE_TOTALS, type TotalsDoc } from './ledger'
 import { membersInScope, metricPath, periodKey, rankedIn, rankOf } from './read'
@@ -14,8 +15,6 @@ const valueAt = (doc: Partial<TotalsDoc> | undefined, path: string): number => {
   for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined
   return typeof v === 'number' ? v : 0
 }
-
-export const displayName = (m: Pick<Member, 'name' | 'displayName'>) => m.displayName || m.name
 
 /**
  * 排行榜: the top of the caller's group, branch or the organisation for this week, quarter or year,
@@ -54,7 +53,7 @@ export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, 
     metric: input.metric,
     periodKey: key,
     top,
-    me: { memberId: caller._id, name: displayName(caller), rank: myRank, value: myValue },
+    me: { memberId: caller._id, name: shownName(caller), rank: myRank, value: myValue },
     of,
   }
 }
@@ -67,5 +66,5 @@ async function namesOf(db: CloudDatabase, ids: string[]): Promise<Map<string, st
     .field({ _id: true, name: true, displayName: true })
     .limit(ids.length)
     .get()
-  return new Map((data as Member[]).map((m) => [m._id, displayName(m)]))
+  return new Map((data as Member[]).map((m) => [m._id, shownName(m)]))
 }

@@ -1,5 +1,5 @@
 import type { DayKey, Member, ScoreKind, ScoreRules } from '../../types'
-import { dayKey, quarterKey, startOfDay, weekKey } from '../calendar'
+import { dayKey, quarterKey, startOfDay, weekKey } from '../../types/calendar'
 import { addOnce, findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase, type UpdateData } from '../db/types'
 import { AppError } from '../errors'

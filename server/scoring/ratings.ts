@@ -1,5 +1,5 @@
 import type { GetUnitRatingsOutput, Member, ScoreRules, UnitRating } from '../../types'
-import { dayKey, yearKey } from '../calendar'
+import { dayKey, yearKey } from '../../types/calendar'
 import { addOnce } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'

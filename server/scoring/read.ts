@@ -1,5 +1,5 @@
 import type { DayKey, GetMyScoreOutput, Member, PeriodTotals, ScoreMetric, ScorePeriod, ScoreScope } from '../../types'
-import { dayKey, quarterKey, weekKey, yearKey } from '../calendar'
+import { dayKey, quarterKey, weekKey, yearKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase, QueryCondition } from '../db/types'
 import { authorize, memberTarget } from '../permissions'

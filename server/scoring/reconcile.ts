@@ -1,4 +1,4 @@
-import { dayKey } from '../calendar'
+import { dayKey } from '../../types/calendar'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
 import { addOnce } from '../db/documents'

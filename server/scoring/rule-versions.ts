@@ -1,5 +1,5 @@
 import { ScoreRules, type DayKey, type Member, type GetScoreRulesOutput } from '../../types'
-import { addDays, dayKey } from '../calendar'
+import { addDays, dayKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, ORGANISATION } from '../permissions'

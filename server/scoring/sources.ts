@@ -1,5 +1,5 @@
 import type { Member } from '../../types'
-import { yearKey } from '../calendar'
+import { yearKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import { MEMBERS } from '../members'
 import { currentList, type Publishee } from '../weekly/publications'

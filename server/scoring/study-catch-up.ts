@@ -1,5 +1,5 @@
 import type { DayKey, ScoreRules } from '../../types'
-import { startOfDay } from '../calendar'
+import { startOfDay } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
 import { STUDY_LEDGERS, type LedgerDoc } from '../study/ledger'

@@ -1,3 +1,4 @@
+import { foldedForCheck } from '../../types/text'
 import { AppError } from '../errors'
 
 /**
@@ -48,7 +49,7 @@ export async function requireCleanText(
     if (!text) continue
     let verdict: ContentVerdict
     try {
-      verdict = await checker.check({ openid, scene, text })
+      verdict = await checker.check({ openid, scene, text: foldedForCheck(text) })
     } catch (err) {
       console.error('content check failed:', err)
       throw new AppError('UNAVAILABLE', UNAVAILABLE_MESSAGE)

@@ -1,5 +1,5 @@
 import type { CreditReason, DayKey } from '../../types'
-import { dayKey, startOfDay } from '../calendar'
+import { dayKey, startOfDay } from '../../types/calendar'
 import type { StudyRuleNumbers } from './rules'
 
 /**

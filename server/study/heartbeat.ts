@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { wholeMinutes, type HeartbeatInput, type HeartbeatOutput, type Member } from '../../types'
-import { dayKey, quarterKey, weekKey } from '../calendar'
+import { dayKey, quarterKey, weekKey } from '../../types/calendar'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, memberTarget } from '../permissions'

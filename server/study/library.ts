@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { LIBRARY_PAGE_SIZE, type Category, type LibraryItem, type ListLibraryInput, type ListLibraryOutput, type Member } from '../../types'
-import { addDays, dayKey, yearKey } from '../calendar'
+import { addDays, dayKey, yearKey } from '../../types/calendar'
 import { loadCategories } from '../content/categories'
 import { ARTICLES, BOOKS, type ArticleDoc, type BookDoc } from '../content/docs'
 import type { CloudDatabase, QueryCondition } from '../db/types'

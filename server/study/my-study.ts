@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { GetMyStudyOutput, Member } from '../../types'
-import { addDays, dayKey, quarterKey, weekKey, yearKey } from '../calendar'
+import { addDays, dayKey, quarterKey, weekKey, yearKey } from '../../types/calendar'
 import { categoryNames } from '../content/categories'
 import { BOOKS, type BookDoc } from '../content/docs'
 import type { CloudDatabase } from '../db/types'

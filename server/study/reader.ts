@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, Member } from '../../types'
-import { yearKey } from '../calendar'
+import { yearKey } from '../../types/calendar'
 import { CATEGORIES } from '../content/categories'
 import { CHAPTERS, type ChapterDoc } from '../content/docs'
 import { findDoc } from '../db/documents'

@@ -1,5 +1,5 @@
 import type { NotificationResult } from '../../types'
-import { weekKey } from '../calendar'
+import { weekKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { findDoc } from '../db/documents'
 import { inParallel, runBatchedJob } from '../jobs/batched-job'

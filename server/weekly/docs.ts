@@ -1,5 +1,5 @@
 import type { DayKey, WeeklyItem, WeeklyList, WeeklyStatus } from '../../types'
-import { addDays, startOfDay } from '../calendar'
+import { addDays, startOfDay } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'

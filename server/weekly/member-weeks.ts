@@ -1,6 +1,6 @@
 import type { DayKey, Member, MyWeek } from '../../types'
 import { MY_WEEKS_PAGE_SIZE } from '../../types'
-import { weekKey } from '../calendar'
+import { weekKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { decodeCursor, pageOf } from '../paging'

@@ -1,5 +1,5 @@
 import type { Member } from '../../types'
-import { weekKey } from '../calendar'
+import { weekKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { isDuplicateKeyError } from '../db/types'

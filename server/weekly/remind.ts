@@ -1,4 +1,4 @@
-import { addDays, startOfDay, weekKey } from '../calendar'
+import { addDays, startOfDay, weekKey } from '../../types/calendar'
 import { inParallel, runBatchedJob } from '../jobs/batched-job'
 import { membersWithGrant } from '../notify/grants'
 import { notify } from '../notify/notify'

@@ -1,5 +1,5 @@
-import { contract, ErrorResult } from '../../types'
-import type { FunctionInput, FunctionName, FunctionOutput } from '../../types'
+import type { ActionInput, ActionName, ActionOutput, ErrorCode } from '../../types'
+import { domainOf } from '../../types/actions'
 import { CloudError } from './errors'
 import { send } from './transport'
 
@@ -9,30 +9,17 @@ export type { CloudErrorCode } from './errors'
 const UNREADABLE = '服务器返回了无法识别的结果，请稍后重试'
 
 /**
- * Calls one cloud function: checks the input against the shared contract before anything is
- * sent, and resolves with the function's output or rejects with a CloudError.
+ * Calls one action: `{ action, ...input }` goes to the cloud function that serves it, which checks the
+ * input against the contract; resolves with the action's output or rejects with a CloudError. The
+ * schemas stay on the server: the phone carries types only.
  */
-export async function callFunction<N extends FunctionName>(
-  name: N,
-  input: FunctionInput<N>,
-): Promise<FunctionOutput<N>> {
-  const checked = contract[name].input.safeParse(input)
-  if (!checked.success) {
-    const message = checked.error.issues[0]?.message ?? '输入有误'
-    throw new CloudError('INVALID_INPUT', message)
-  }
-
-  const answer = await send(name, checked.data)
-
-  if (isRecord(answer) && answer.ok === true) {
-    const output = contract[name].output.safeParse(answer.data)
-    if (!output.success) throw new CloudError('INTERNAL', UNREADABLE)
-    return output.data as FunctionOutput<N>
-  }
-  const failure = ErrorResult.safeParse(answer)
-  if (failure.success) {
-    const { code, message, requestId } = failure.data
-    throw new CloudError(code, message, requestId)
+export async function callFunction<N extends ActionName>(action: N, input: ActionInput<N>): Promise<ActionOutput<N>> {
+  const domain = domainOf(action)
+  if (!domain) throw new CloudError('NOT_FOUND', `没有这个操作：${action}`)
+  const answer = await send(domain, { action, ...(input as object) })
+  if (isRecord(answer) && answer.ok === true && 'data' in answer) return answer.data as ActionOutput<N>
+  if (isRecord(answer) && answer.ok === false && typeof answer.code === 'string' && typeof answer.message === 'string') {
+    throw new CloudError(answer.code as ErrorCode, answer.message, typeof answer.requestId === 'string' ? answer.requestId : undefined)
   }
   throw new CloudError('INTERNAL', UNREADABLE)
 }

@@ -10,13 +10,13 @@ export function signInUrl(): string {
   return `${SIGN_IN_PATH}?next=${encodeURIComponent(pathname + search + hash)}`
 }
 
-export const send: Send = async (name, input) => {
+export const send: Send = async (name, data) => {
   let response: Response
   try {
     response = await fetch(`/api/functions/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
+      body: JSON.stringify(data),
       credentials: 'same-origin',
     })
   } catch {

@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro'
 import type { Send } from './transport'
 import { CloudError, NETWORK_MESSAGE } from './errors'
 
-export const send: Send = async (name, input) => {
+export const send: Send = async (name, data) => {
   let res: { result?: unknown }
   try {
-    res = await Taro.cloud.callFunction({ name, data: input as Record<string, unknown> })
+    res = await Taro.cloud.callFunction({ name, data })
   } catch (error) {
     console.error(`[cloud] ${name} failed`, error)
     throw new CloudError('NETWORK', NETWORK_MESSAGE)

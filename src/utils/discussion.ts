@@ -1,5 +1,7 @@
-import { PROMPT_LINK_TITLE_MAX, PromptLink, weeklyLinkId, type WeeklyItem } from '../../types'
-import { clipText } from '../../types/fields'
+import type { PromptLink, WeeklyItem } from '../../types'
+import { PROMPT_LINK_TITLE_MAX } from '../../types/constants'
+import { weeklyLinkId } from '../../types/reading'
+import { clipText } from '../../types/text'
 import { queryValue, ROUTES, withQuery } from './routes'
 import { itemTitle } from './weekly'
 
@@ -19,6 +21,9 @@ export const newPromptUrl = (groupId: string, link: PromptLink) =>
 
 /** The link `newPromptUrl` carries, or null when the query holds none (or a malformed one). */
 export function promptLinkOf(params: Record<string, string | undefined>): PromptLink | null {
-  const parsed = PromptLink.safeParse({ kind: queryValue(params.linkKind), id: queryValue(params.linkId), title: queryValue(params.linkTitle) })
-  return parsed.success ? parsed.data : null
+  const kind = queryValue(params.linkKind)
+  const id = queryValue(params.linkId)
+  const title = queryValue(params.linkTitle).trim()
+  if (kind !== 'article' && kind !== 'chapter' && kind !== 'weekly') return null
+  return id && id.length <= 64 && title ? { kind, id, title: linkTitle(title) } : null
 }

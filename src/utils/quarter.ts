@@ -1,12 +1,5 @@
 import type { MemberQuarter } from '../../types'
-
-const NUMBERS = ['一', '二', '三', '四']
-
-/** `2026-Q4` as 2026年第四季度. */
-export const quarterName = (quarter: string) => `${quarter.slice(0, 4)}年第${NUMBERS[Number(quarter.slice(-1)) - 1]}季度`
-
-/** Study time in hours with one decimal, rounded down like every figure members see. */
-export const hoursText = (seconds: number) => `${Math.floor(seconds / 360) / 10} 小时`
+import { hoursText } from './score'
 
 /** A 0..1 rate as a percentage with one decimal. */
 export const percentText = (rate: number) => `${Math.round(rate * 1000) / 10}%`

@@ -1,4 +1,4 @@
-import { wholeMinutes } from '../../types'
+import { wholeMinutes } from '../../types/reading'
 
 /**
  * Credited study time as members see it on every page: whole minutes, rounded down, exactly as the

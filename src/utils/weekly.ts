@@ -1,16 +1,5 @@
 import type { WeeklyItem } from '../../types'
-import { monthDay } from './dates'
 import { readerUrl } from './reading'
-
-/** The Sunday ending the week that starts on Monday `week`. */
-export function weekSunday(week: string): string {
-  const d = new Date(`${week}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 6)
-  return d.toISOString().slice(0, 10)
-}
-
-/** 11月23日—11月29日. */
-export const weekRange = (week: string) => `${monthDay(week)}—${monthDay(weekSunday(week))}`
 
 export const KIND_NAMES: Record<WeeklyItem['kind'], string> = { article: '文章', chapter: '章节', link: '链接材料' }
 

@@ -23,7 +23,7 @@ import { NOTIFICATIONS } from '../../server/notify/notify'
 import { installPlatform } from '../../server/platform'
 import { ContentCheckUnavailable, type ContentChecker } from '../../server/security/content-check'
 import { RATE_LIMITS } from '../../server/security/rate-limit'
-import type { FunctionOutput, Reply } from '../../types'
+import type { ActionOutput, Reply } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { stopper, withRoundTrips } from '../support/interrupt'
 import { ok } from '../support/study'
@@ -500,7 +500,7 @@ describe('what the tab shows', () => {
     await reply('m1', p._id, '发言')
     await reply('t1', p._id, '发言')
     await cloud.db.collection(MEMBERS).doc('t1').update({ data: { status: 'inactive' } })
-    const [summary] = ok(await cloud.call(listPrompts, as('m1'), {})).items as FunctionOutput<'listPrompts'>['items']
+    const [summary] = ok(await cloud.call(listPrompts, as('m1'), {})).items as ActionOutput<'listPrompts'>['items']
     expect(summary).toMatchObject({ _id: p._id, replyCount: 2, participantCount: 1, excerpt: PROMPT.body })
   })
 })

@@ -78,14 +78,14 @@ import { featureReply } from '../../cloudfunctions/featureReply'
 import { hideReply } from '../../cloudfunctions/hideReply'
 import { getGroupWeek } from '../../cloudfunctions/getGroupWeek'
 import { nudgeMembers } from '../../cloudfunctions/nudgeMembers'
-import { contract, type FunctionName } from '../../types'
+import { contract, type ActionName } from '../../types'
 import type { CloudFunction } from '../../server/function'
 import { MEMBERS } from '../../server/members'
 import { UNITS } from '../../server/units'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { addContent, paragraphs } from '../support/content'
 
-const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
+const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getMyQuarterReport,
   getUnitQuarterReport,
   exportQuarterReport,
@@ -158,7 +158,7 @@ const FUNCTIONS: { [N in FunctionName]: CloudFunction<N> } = {
 }
 
 /** Any function by name, for calls made from the table. */
-const fnOf = (name: FunctionName) => FUNCTIONS[name] as CloudFunction
+const fnOf = (name: ActionName) => FUNCTIONS[name] as CloudFunction
 
 /** The callers, one per role, all in group-1 of branch-1 (see CAST in tests/support/cloud.ts). */
 const ROLES = { member: 'm1', leader: 'lead1', branchAdmin: 'ba1', orgAdmin: 'org' } as const
@@ -179,7 +179,7 @@ const AT = {
 type Objects = (typeof AT)['own']
 
 interface Row {
-  fn: FunctionName
+  fn: ActionName
   what: string
   place: Place
   /** member leader branchAdmin orgAdmin: ✓ allowed (the call succeeds), ✗ FORBIDDEN. */
@@ -189,7 +189,7 @@ interface Row {
   prepare?(cloud: TestCloud, at: Objects): Promise<void>
 }
 
-const row = (fn: FunctionName, what: string, place: Place, expected: string, input: Row['input'], prepare?: Row['prepare']): Row => ({
+const row = (fn: ActionName, what: string, place: Place, expected: string, input: Row['input'], prepare?: Row['prepare']): Row => ({
   fn,
   what,
   place,
@@ -471,7 +471,7 @@ describe.each(cells.map((c) => [`${c.fn} · ${c.what} · ${c.place} · ${c.role}
 )
 
 describe('callers without an active member record', () => {
-  const firstRow = (fn: FunctionName) => MATRIX.find((r) => r.fn === fn)!
+  const firstRow = (fn: ActionName) => MATRIX.find((r) => r.fn === fn)!
   let cloud: TestCloud
   beforeAll(async () => {
     cloud = await world()
@@ -482,9 +482,9 @@ describe('callers without an active member record', () => {
   beforeAll(() => withReading(cloud))
 
   /** A shared article opens for anyone signed in to WeChat (GUEST_ACTIONS), as a guest. */
-  const GUEST_READABLE: FunctionName[] = ['getArticle']
+  const GUEST_READABLE: ActionName[] = ['getArticle']
 
-  it.each(Object.keys(contract) as FunctionName[])('%s: an unregistered WeChat user is told to register (register itself is open)', async (fn) => {
+  it.each(Object.keys(contract) as ActionName[])('%s: an unregistered WeChat user is told to register (register itself is open)', async (fn) => {
     const input = firstRow(fn).input(AT.own, '新来的')
     const result = await cloud.call(fnOf(fn), `wx-stranger-${fn}`, input)
     if (fn === 'register') expect(result).toMatchObject({ ok: true, data: { status: 'created' } })
@@ -492,7 +492,7 @@ describe('callers without an active member record', () => {
     else expect(result).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   })
 
-  it.each(Object.keys(contract) as FunctionName[])('%s: a deactivated member is refused, whatever roles they held', async (fn) => {
+  it.each(Object.keys(contract) as ActionName[])('%s: a deactivated member is refused, whatever roles they held', async (fn) => {
     const result = await cloud.call(fnOf(fn), 'wx-left', firstRow(fn).input(AT.own, 'left'))
     if (GUEST_READABLE.includes(fn)) expect(result).toMatchObject({ ok: true, data: { guest: true } })
     else expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('停用') })
@@ -510,7 +510,7 @@ describe('callers without an active member record', () => {
     }
   })
 
-  it.each(Object.keys(contract) as FunctionName[])('%s: no OPENID in the context is UNAUTHENTICATED', async (fn) => {
+  it.each(Object.keys(contract) as ActionName[])('%s: no OPENID in the context is UNAUTHENTICATED', async (fn) => {
     expect(await cloud.call(fnOf(fn), undefined, firstRow(fn).input(AT.own, ''))).toMatchObject({
       ok: false,
       code: 'UNAUTHENTICATED',

@@ -5,7 +5,7 @@ import { getContinueReading } from '../../cloudfunctions/getContinueReading'
 import { listLibrary } from '../../cloudfunctions/listLibrary'
 import { ARTICLES, BOOKS } from '../../server/content/docs'
 import { LIBRARY_READS } from '../../server/study/readers'
-import type { FunctionInput } from '../../types'
+import type { ActionInput } from '../../types'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { addBook, addCategories } from '../support/content'
 import { addPublishedArticle, advance, ok, openReader, readFor } from '../support/study'
@@ -20,11 +20,11 @@ beforeEach(async () => {
 })
 afterEach(() => cloud.close())
 
-const library = async (input: FunctionInput<'listLibrary'> = {}, member = 'm1') => ok(await cloud.call(listLibrary, `wx-${member}`, input))
-const ids = async (input: FunctionInput<'listLibrary'> = {}, member = 'm1') => (await library(input, member)).items.map((i) => i._id)
+const library = async (input: ActionInput<'listLibrary'> = {}, member = 'm1') => ok(await cloud.call(listLibrary, `wx-${member}`, input))
+const ids = async (input: ActionInput<'listLibrary'> = {}, member = 'm1') => (await library(input, member)).items.map((i) => i._id)
 
 /** Every page of a shelf, following the cursors; `between` runs before each next page. */
-async function allPages(input: FunctionInput<'listLibrary'>, between?: (page: number) => Promise<void>): Promise<string[][]> {
+async function allPages(input: ActionInput<'listLibrary'>, between?: (page: number) => Promise<void>): Promise<string[][]> {
   const pages: string[][] = []
   let cursor: string | undefined
   do {

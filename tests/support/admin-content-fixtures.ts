@@ -1,7 +1,7 @@
 import { fireEvent, waitFor } from '@testing-library/react'
-import type { AdminArticle, AdminBook, Chapter, ContentRow, FunctionOutput, NotificationRecord, Publication } from '../../types'
+import type { AdminArticle, AdminBook, Chapter, ContentRow, ActionOutput, NotificationRecord, Publication } from '../../types'
 
-export const categories: FunctionOutput<'listCategories'> = {
+export const categories: ActionOutput<'listCategories'> = {
   items: [
     { _id: 'politics', name: '政治理论', order: 1 },
     { _id: 'economy', name: '经济管理', order: 2 },

@@ -1,4 +1,4 @@
-import type { FunctionOutput, Prompt, PromptSummary, Reply, ReplyThread } from '../../types'
+import type { ActionOutput, Prompt, PromptSummary, Reply, ReplyThread } from '../../types'
 
 /** A 讨论题 in a list of the UI fixtures' group. */
 export function promptSummary(over: Partial<PromptSummary> = {}): PromptSummary {
@@ -56,7 +56,7 @@ export function replyOf(over: Partial<Reply> = {}): Reply {
 export const threadOf = (reply: Reply, children: Reply[] = []): ReplyThread => ({ ...reply, children })
 
 /** The leader's week (Monday 2025-11-17 … Sunday; today Wednesday): one member ahead, one behind. */
-export function groupWeek(over: Partial<FunctionOutput<'getGroupWeek'>> = {}): FunctionOutput<'getGroupWeek'> {
+export function groupWeek(over: Partial<ActionOutput<'getGroupWeek'>> = {}): ActionOutput<'getGroupWeek'> {
   return {
     group: { _id: 'group-1-1', name: '第一党小组' },
     days: ['2025-11-17', '2025-11-18', '2025-11-19', '2025-11-20', '2025-11-21', '2025-11-22', '2025-11-23'],

@@ -1,4 +1,4 @@
-import type { Category, ContinueItem, FunctionOutput, ItemProgress, LibraryItem } from '../../types'
+import type { Category, ContinueItem, ActionOutput, ItemProgress, LibraryItem } from '../../types'
 import { progress } from './reader-fixtures'
 
 /** The organisation's categories, as every page of listLibrary carries them. */
@@ -46,7 +46,7 @@ export function libraryArticle(over: Partial<LibraryItem> = {}): LibraryItem {
   }
 }
 
-export const libraryPage = (items: LibraryItem[], nextCursor: string | null = null): FunctionOutput<'listLibrary'> => ({
+export const libraryPage = (items: LibraryItem[], nextCursor: string | null = null): ActionOutput<'listLibrary'> => ({
   items,
   nextCursor,
   categories,
@@ -71,7 +71,7 @@ export function continueItem(over: Partial<ContinueItem> = {}): ContinueItem {
 /** A 10-minute chapter's progress: complete at 480 credited seconds, capped at 1,200. */
 export const chapterProgress = (over: Partial<ItemProgress> = {}) => progress({ completeAtSeconds: 480, capSeconds: 1200, ...over })
 
-type BookView = FunctionOutput<'getBook'>
+type BookView = ActionOutput<'getBook'>
 
 /** A book of three chapters: the first completed, the second half read, the third not started. */
 export function bookView(over: Partial<BookView['book']> = {}): BookView {
@@ -111,7 +111,7 @@ export function bookView(over: Partial<BookView['book']> = {}): BookView {
 const DAYS = Array.from({ length: 15 }, (_, i) => `2026-11-${String(16 + i).padStart(2, '0')}`)
 
 /** 我的学习 on Monday 30 November 2026 (the week began that day). */
-export function myStudy(over: Partial<FunctionOutput<'getMyStudy'>> = {}): FunctionOutput<'getMyStudy'> {
+export function myStudy(over: Partial<ActionOutput<'getMyStudy'>> = {}): ActionOutput<'getMyStudy'> {
   const seconds: Record<string, number> = { '2026-11-20': 1200, '2026-11-25': 600, '2026-11-30': 1859 }
   return {
     today: '2026-11-30',

@@ -1,5 +1,5 @@
 import { describeRules, STUDY_RULES } from '../../server/study/rules'
-import type { FunctionOutput, ItemProgress, ReaderArticle } from '../../types'
+import type { ActionOutput, ItemProgress, ReaderArticle } from '../../types'
 
 /** What the reader pages get from getArticle, getChapter and heartbeat in UI tests. */
 
@@ -41,13 +41,13 @@ export function readerArticle(over: Partial<ReaderArticle> = {}): ReaderArticle 
 
 export function articleAnswer(
   over: Partial<ReaderArticle> = {},
-  rest: Partial<Omit<FunctionOutput<'getArticle'>, 'article'>> = {},
-): FunctionOutput<'getArticle'> {
+  rest: Partial<Omit<ActionOutput<'getArticle'>, 'article'>> = {},
+): ActionOutput<'getArticle'> {
   return { article: readerArticle(over), progress: progress(), guest: false, ...rest }
 }
 
 /** Chapter 3 of a 10-chapter book, between chapters 2 and 4. */
-export function chapterAnswer(over: Partial<FunctionOutput<'getChapter'>> = {}): FunctionOutput<'getChapter'> {
+export function chapterAnswer(over: Partial<ActionOutput<'getChapter'>> = {}): ActionOutput<'getChapter'> {
   return {
     chapter: {
       _id: 'b-1-3',
@@ -66,7 +66,7 @@ export function chapterAnswer(over: Partial<FunctionOutput<'getChapter'>> = {}):
   }
 }
 
-export function beatAnswer(over: Partial<FunctionOutput<'heartbeat'>> = {}): FunctionOutput<'heartbeat'> {
+export function beatAnswer(over: Partial<ActionOutput<'heartbeat'>> = {}): ActionOutput<'heartbeat'> {
   return {
     creditedSeconds: 15,
     reason: 'credited',
@@ -84,4 +84,4 @@ export function beatAnswer(over: Partial<FunctionOutput<'heartbeat'>> = {}): Fun
 }
 
 /** What getStudyRules answers: the rules in force. */
-export const rules: FunctionOutput<'getStudyRules'> = describeRules(STUDY_RULES)
+export const rules: ActionOutput<'getStudyRules'> = describeRules(STUDY_RULES)

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { FunctionOutput } from '../../types'
+import type { ActionOutput } from '../../types'
 import type { TestLocalCloud } from './local-cloud'
 
 /** The reader's heartbeat interval (the study rules'). */
@@ -18,9 +18,9 @@ export async function readToCompletion(
   cloud: TestLocalCloud,
   start: Date,
   maxBeats = 40,
-): Promise<{ answers: FunctionOutput<'heartbeat'>[]; end: Date }> {
+): Promise<{ answers: ActionOutput<'heartbeat'>[]; end: Date }> {
   await page.getByText('— 全文完 —').waitFor({ state: 'visible', timeout: 60_000 })
-  const answers: FunctionOutput<'heartbeat'>[] = []
+  const answers: ActionOutput<'heartbeat'>[] = []
   let now = start.getTime()
   while (answers.length < maxBeats) {
     now += BEAT_MS
@@ -29,7 +29,7 @@ export async function readToCompletion(
     await page.mouse.wheel(0, 20_000)
     const beat = page.waitForResponse((r) => isHeartbeat(r.url()))
     await page.clock.runFor(BEAT_MS)
-    const answer = (await (await beat).json()).data as FunctionOutput<'heartbeat'>
+    const answer = (await (await beat).json()).data as ActionOutput<'heartbeat'>
     answers.push(answer)
     if (answer.justCompleted) return { answers, end: new Date(now) }
   }
@@ -37,7 +37,7 @@ export async function readToCompletion(
 }
 
 /** Resolves with the answer of the page's next heartbeat. */
-export async function nextHeartbeat(page: Page): Promise<FunctionOutput<'heartbeat'>> {
+export async function nextHeartbeat(page: Page): Promise<ActionOutput<'heartbeat'>> {
   const response = await page.waitForResponse((r) => isHeartbeat(r.url()))
   return (await response.json()).data
 }

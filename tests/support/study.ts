@@ -1,6 +1,6 @@
 import { heartbeat } from '../../cloudfunctions/heartbeat'
 import type { ArticleDoc } from '../../server/content/docs'
-import type { FunctionInput, FunctionOutput, FunctionResult } from '../../types'
+import type { ActionInput, ActionOutput, FunctionResult } from '../../types'
 import type { TestCloud } from './cloud'
 import { addArticle } from './content'
 
@@ -15,7 +15,7 @@ export function advance(cloud: TestCloud, seconds: number): void {
   cloud.clock.fix(new Date(cloud.clock.now().getTime() + seconds * 1000))
 }
 
-type BeatInput = FunctionInput<'heartbeat'>
+type BeatInput = ActionInput<'heartbeat'>
 
 let sessions = 0
 
@@ -25,7 +25,7 @@ let sessions = 0
  */
 export function openReader(cloud: TestCloud, member: string, kind: BeatInput['kind'], id: string, sessionId = `session-${++sessions}-${member}`) {
   let seq = 0
-  const send = (fields: Partial<BeatInput> = {}): Promise<FunctionResult<FunctionOutput<'heartbeat'>>> =>
+  const send = (fields: Partial<BeatInput> = {}): Promise<FunctionResult<ActionOutput<'heartbeat'>>> =>
     cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, mode: 'read', atEnd: false, ...fields })
   return { sessionId, send, beat: async (fields: Partial<BeatInput> = {}) => ok(await send(fields)) }
 }

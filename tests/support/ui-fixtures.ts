@@ -1,4 +1,4 @@
-import type { ArticleCard, CheckIn, FunctionOutput, MemberProfile, MemberSummary } from '../../types'
+import type { ArticleCard, CheckIn, ActionOutput, MemberProfile, MemberSummary } from '../../types'
 
 export const profile: MemberProfile = {
   memberId: 'm-1',
@@ -16,8 +16,8 @@ export const profile: MemberProfile = {
 export const TODAY = '2025-11-20'
 
 export function summary(
-  over: Partial<FunctionOutput<'getCheckInSummary'>> = {},
-): FunctionOutput<'getCheckInSummary'> {
+  over: Partial<ActionOutput<'getCheckInSummary'>> = {},
+): ActionOutput<'getCheckInSummary'> {
   return {
     today: TODAY,
     todayRecord: null,
@@ -60,7 +60,7 @@ export function articleCard(over: Partial<ArticleCard> = {}): ArticleCard {
 }
 
 /** 今日学习: today's push and two days of the week before. */
-export function today(over: Partial<FunctionOutput<'getToday'>> = {}): FunctionOutput<'getToday'> {
+export function today(over: Partial<ActionOutput<'getToday'>> = {}): ActionOutput<'getToday'> {
   return {
     today: TODAY,
     push: { day: TODAY, items: [articleCard({ hasAudio: true })] },
@@ -74,7 +74,7 @@ export function today(over: Partial<FunctionOutput<'getToday'>> = {}): FunctionO
 }
 
 /** The admin's tree: two 党支部 with two 党小组 each. */
-export const unitTree: FunctionOutput<'listUnits'> = {
+export const unitTree: ActionOutput<'listUnits'> = {
   committee: { _id: 'committee', name: '示范单位机关党委' },
   branches: [
     {

@@ -2,11 +2,11 @@
  * Answers the client adapter's transport in jsdom tests, the way the cloud functions would:
  * each handler returns a FunctionResult (or a promise of one).
  */
-import type { FunctionName } from '../../types'
+import type { ActionName } from '../../types'
 import { send } from '../../src/services/transport'
 
 type Handler = (input: any) => unknown
-export type Handlers = Partial<Record<FunctionName, Handler>>
+export type Handlers = Partial<Record<ActionName, Handler>>
 
 export const ok = <T>(data: T) => ({ ok: true as const, data })
 export const fail = (code: string, message: string) => ({ ok: false as const, code, message })
@@ -21,15 +21,25 @@ const EMBEDDED: Handlers = {
   getMyWeekly: () => ok({ week: '2025-11-17', current: true, list: null }),
 }
 
+/** A call as sent: `{ action, ...input }` to the action's function, taken apart. */
+const asAction = ([, data]: Parameters<typeof send>): [ActionName, Record<string, unknown>] => {
+  const { action, ...input } = data as { action: ActionName }
+  return [action, input]
+}
+
 export function serve(handlers: Handlers): void {
-  sendMock.mockImplementation(async (name, input) => {
+  sendMock.mockImplementation(async (domain, data) => {
+    const [name, input] = asAction([domain, data])
     const handler = handlers[name] ?? EMBEDDED[name]
     if (!handler) throw new Error(`no answer for ${name} in this test`)
     return handler(input)
   })
 }
 
-export const callsTo = (name: FunctionName) => sendMock.mock.calls.filter(([n]) => n === name)
+/** Every action sent so far, in order, with its input. */
+export const actionsSent = () => sendMock.mock.calls.map(asAction)
+
+export const callsTo = (name: ActionName) => actionsSent().filter(([n]) => n === name)
 
 /** A promise the test settles when it wants to. */
 export function deferred<T>() {

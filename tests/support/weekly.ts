@@ -1,7 +1,7 @@
 import { saveWeeklyList } from '../../cloudfunctions/saveWeeklyList'
 import { scheduleWeeklyList } from '../../cloudfunctions/scheduleWeeklyList'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
-import type { FunctionInput, StudyKind, TemplateKey, WeeklyList } from '../../types'
+import type { ActionInput, StudyKind, TemplateKey, WeeklyList } from '../../types'
 import { openTestCloud, type TestCloud } from './cloud'
 import { addBook } from './content'
 import { addPublishedArticle, advance, ok, openReader, readFor } from './study'
@@ -17,7 +17,7 @@ export async function addWeeklyContent(cloud: TestCloud): Promise<void> {
   await addBook(cloud.db, { _id: 'wk-book', title: '必读书' })
 }
 
-export const weeklyInput = (over: Partial<FunctionInput<'saveWeeklyList'>> = {}): FunctionInput<'saveWeeklyList'> => ({
+export const weeklyInput = (over: Partial<ActionInput<'saveWeeklyList'>> = {}): ActionInput<'saveWeeklyList'> => ({
   week: WEEK,
   intro: '本周学习党章和必读书第一章',
   items: [
@@ -30,7 +30,7 @@ export const weeklyInput = (over: Partial<FunctionInput<'saveWeeklyList'>> = {})
 })
 
 /** A list saved and scheduled by the organisation's admin (`org` of the cast). */
-export async function scheduledList(cloud: TestCloud, over: Partial<FunctionInput<'saveWeeklyList'>> = {}): Promise<WeeklyList> {
+export async function scheduledList(cloud: TestCloud, over: Partial<ActionInput<'saveWeeklyList'>> = {}): Promise<WeeklyList> {
   const list = ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput(over)))
   return ok(await cloud.call(scheduleWeeklyList, 'wx-org', { id: list._id, scheduled: true }))
 }

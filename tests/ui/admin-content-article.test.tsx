@@ -4,7 +4,7 @@ import ArticleEditorPage from '../../src/packageAdmin/pages/article/index'
 import type { AdminArticle } from '../../types'
 import { adminArticle, categories, field, typeInto } from '../support/admin-content-fixtures'
 import { orgAdmin } from '../support/ui-fixtures'
-import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { actionsSent, callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -259,7 +259,7 @@ describe('推送', () => {
     fireEvent.click(screen.getByText('放入待推送队列'))
     expect(await screen.findByText('已放入待推送队列')).toBeTruthy()
     expect(calls('saveArticle')).toEqual([expect.objectContaining({ id: 'article-1', title: '新的标题' })])
-    expect(sendMock.mock.calls.map(([n]) => n).filter((n) => n === 'saveArticle' || n === 'scheduleArticle')).toEqual([
+    expect(actionsSent().map(([n]) => n).filter((n) => n === 'saveArticle' || n === 'scheduleArticle')).toEqual([
       'saveArticle',
       'scheduleArticle',
     ])

@@ -9,7 +9,7 @@ import OutboxPage from '../../src/packageAdmin/pages/outbox/index'
 import type { ContentRow, Role } from '../../types'
 import { contentRow } from '../support/admin-content-fixtures'
 import { orgAdmin, profile } from '../support/ui-fixtures'
-import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { actionsSent, callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -197,7 +197,7 @@ describe('who may manage content', () => {
         render(<Page />)
         expect(await screen.findByText('没有权限')).toBeTruthy()
         expect(screen.getByText(/由组织管理员管理/)).toBeTruthy()
-        expect(sendMock.mock.calls.map(([n]) => n)).toEqual(['getMe'])
+        expect(actionsSent().map(([n]) => n)).toEqual(['getMe'])
       })
     }
   }

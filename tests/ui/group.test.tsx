@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
 import GroupPage from '../../src/pages/group/index'
-import type { FunctionOutput, GroupMember } from '../../types'
+import type { ActionOutput, GroupMember } from '../../types'
 import { groupWeek, promptSummary } from '../support/discussion-fixtures'
 import { profile } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
@@ -18,7 +18,7 @@ const person = (id: string, name: string, over: Partial<GroupMember> = {}): Grou
   ...over,
 })
 
-const view = (members: GroupMember[]): FunctionOutput<'getGroup'> => ({
+const view = (members: GroupMember[]): ActionOutput<'getGroup'> => ({
   group: { _id: 'group-1-1', name: '第一党小组', archived: false, branchId: 'branch-1', branchName: '机关第一党支部' },
   members,
 })

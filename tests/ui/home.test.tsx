@@ -4,7 +4,7 @@ import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/t
 import Index from '../../src/pages/index/index'
 import { CloudError } from '../../src/services/errors'
 import { profile, record, summary, today, TODAY } from '../support/ui-fixtures'
-import { callsTo, deferred, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { actionsSent, callsTo, deferred, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -270,6 +270,6 @@ test('pulling down reloads everything and then stops the refresh', async () => {
 
   await act(async () => pullDownToRefresh())
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
-  expect(sendMock.mock.calls.map(([name]) => name).sort()).toEqual(['getCheckInSummary', 'getMe', 'getMyWeekly', 'getToday'])
+  expect(actionsSent().map(([name]) => name).sort()).toEqual(['getCheckInSummary', 'getMe', 'getMyWeekly', 'getToday'])
   await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalledTimes(1))
 })

@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { leaveAndReturn, navigateTo, setRouterParams } from '../support/taro-double'
 import BookPage from '../../src/pages/book/index'
-import type { FunctionOutput } from '../../types'
+import type { ActionOutput } from '../../types'
 import { bookView, chapterProgress } from '../support/library-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
-type BookView = FunctionOutput<'getBook'>
+type BookView = ActionOutput<'getBook'>
 
 beforeEach(() => {
   sendMock.mockReset()

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, scrollToBottom, leaveAndReturn } from '../support/taro-double'
 import Study from '../../src/pages/study/index'
-import type { FunctionInput, LibraryItem } from '../../types'
+import type { ActionInput, LibraryItem } from '../../types'
 import { profile } from '../support/ui-fixtures'
 import { continueItem, libraryArticle, libraryBook, libraryPage } from '../support/library-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
@@ -21,7 +21,7 @@ const member: Handlers = {
   listLibrary: () => ok(libraryPage(books)),
 }
 
-const libraryInputs = () => callsTo('listLibrary').map(([, input]) => input as FunctionInput<'listLibrary'>)
+const libraryInputs = () => callsTo('listLibrary').map(([, input]) => input as ActionInput<'listLibrary'>)
 const rows = (container: HTMLElement) => Array.from(container.querySelectorAll('.library-row'))
 const chip = (label: string) => screen.getByText(label, { selector: '.chip' })
 

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh } from '../support/taro-double'
 import MyStudyPage from '../../src/pages/my-study/index'
 import Me from '../../src/pages/me/index'
-import type { FunctionOutput } from '../../types'
+import type { ActionOutput } from '../../types'
 import { profile } from '../support/ui-fixtures'
 import { myStudy } from '../support/library-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
@@ -14,7 +14,7 @@ beforeEach(() => {
   navigateTo.mockClear()
 })
 
-async function rendered(answer: FunctionOutput<'getMyStudy'> = myStudy()) {
+async function rendered(answer: ActionOutput<'getMyStudy'> = myStudy()) {
   serve({ getMyStudy: () => ok(answer) })
   const page = render(<MyStudyPage />)
   await screen.findByText('学时')

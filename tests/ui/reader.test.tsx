@@ -15,7 +15,7 @@ import {
 } from '../support/taro-double'
 import Reader from '../../src/pages/reader/index'
 import { adoptSavedLargeFont } from '../../src/state/largeFont'
-import type { FunctionInput } from '../../types'
+import type { ActionInput } from '../../types'
 import { articleAnswer, beatAnswer, chapterAnswer, progress, rules } from '../support/reader-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
@@ -34,7 +34,7 @@ const member: Handlers = {
   heartbeat: () => ok(beatAnswer()),
 }
 
-const beats = () => callsTo('heartbeat').map(([, input]) => input as FunctionInput<'heartbeat'>)
+const beats = () => callsTo('heartbeat').map(([, input]) => input as ActionInput<'heartbeat'>)
 /** Lets the given time pass on the page's clock, with everything it sets off. */
 const pass = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms))
 

@@ -20,13 +20,13 @@ describe('h5 transport', () => {
   const reply = (status: number, body: unknown) =>
     ({ status, ok: status < 400, json: async () => body }) as unknown as Response
 
-  test('posts the input as JSON to /api/functions/<name> with the session cookie', async () => {
+  test('posts the call as JSON to /api/functions/<function> with the session cookie', async () => {
     fetchMock.mockResolvedValue(reply(200, ok))
-    await expect(sendH5('getMe', {})).resolves.toEqual(ok)
-    expect(fetchMock).toHaveBeenCalledWith('/api/functions/getMe', {
+    await expect(sendH5('member', { action: 'getMe' })).resolves.toEqual(ok)
+    expect(fetchMock).toHaveBeenCalledWith('/api/functions/member', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: '{"action":"getMe"}',
       credentials: 'same-origin',
     })
   })
@@ -34,12 +34,12 @@ describe('h5 transport', () => {
   test('error results come back as they are, whatever the HTTP status', async () => {
     const refused = { ok: false, code: 'INVALID_INPUT', message: '学习心得最多 500 字' }
     fetchMock.mockResolvedValue(reply(400, refused))
-    await expect(sendH5('checkIn', {})).resolves.toEqual(refused)
+    await expect(sendH5('member', { action: 'checkIn' })).resolves.toEqual(refused)
   })
 
   test('a failed request is a NETWORK error in Chinese', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
-    await expect(sendH5('getMe', {})).rejects.toMatchObject({
+    await expect(sendH5('member', { action: 'getMe' })).rejects.toMatchObject({
       code: 'NETWORK',
       message: '网络不给力，请检查网络后重试',
     })
@@ -47,14 +47,14 @@ describe('h5 transport', () => {
 
   test('an answer that is not JSON is a NETWORK error', async () => {
     fetchMock.mockResolvedValue({ status: 502, ok: false, json: async () => Promise.reject(new SyntaxError('x')) })
-    await expect(sendH5('getMe', {})).rejects.toMatchObject({ code: 'NETWORK' })
+    await expect(sendH5('member', { action: 'getMe' })).rejects.toMatchObject({ code: 'NETWORK' })
   })
 
   test('401 means nobody is signed in: it rejects with UNAUTHENTICATED and heads to sign-in', async () => {
     // jsdom cannot navigate; it reports the attempt on the console.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     fetchMock.mockResolvedValue(reply(401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' }))
-    const error = await sendH5('getMe', {}).catch((e: unknown) => e)
+    const error = await sendH5('member', { action: 'getMe' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CloudError)
     expect(error).toMatchObject({ code: 'UNAUTHENTICATED' })
     expect(String(quiet.mock.calls[0]?.[0])).toMatch(/navigation/)
@@ -73,14 +73,14 @@ describe('weapp transport', () => {
 
   test('calls Taro.cloud.callFunction and returns res.result', async () => {
     callFunction.mockResolvedValue({ result: ok, errMsg: 'cloud.callFunction:ok' })
-    await expect(sendWeapp('getArticle', { id: 'article-1' })).resolves.toEqual(ok)
-    expect(callFunction).toHaveBeenCalledWith({ name: 'getArticle', data: { id: 'article-1' } })
+    await expect(sendWeapp('study', { action: 'getArticle', id: 'article-1' })).resolves.toEqual(ok)
+    expect(callFunction).toHaveBeenCalledWith({ name: 'study', data: { action: 'getArticle', id: 'article-1' } })
   })
 
   test('a rejected call is a NETWORK error in Chinese', async () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     callFunction.mockRejectedValue({ errCode: -1, errMsg: 'cloud.callFunction:fail timeout' })
-    await expect(sendWeapp('getMe', {})).rejects.toMatchObject({
+    await expect(sendWeapp('member', { action: 'getMe' })).rejects.toMatchObject({
       code: 'NETWORK',
       message: '网络不给力，请检查网络后重试',
     })

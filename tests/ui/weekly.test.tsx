@@ -4,7 +4,7 @@ import WeeklyCard from '../../src/components/WeeklyCard'
 import WeeklyPage from '../../src/pages/weekly/index'
 import WeeklyEditPage from '../../src/packageAdmin/pages/weekly-edit/index'
 import WeeklyProgressPage from '../../src/packageAdmin/pages/weekly-progress/index'
-import type { FunctionOutput, MyWeek, WeeklyItemProgress, WeeklyList } from '../../types'
+import type { ActionOutput, MyWeek, WeeklyItemProgress, WeeklyList } from '../../types'
 import { contentRow, typeInto } from '../support/admin-content-fixtures'
 import { orgAdmin, profile, unitTree } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
@@ -227,7 +227,7 @@ describe('completion (leaders and admins)', () => {
 
   test('a leader sees the group’s completion per item and member by member', async () => {
     setRouterParams({ listId: 'weekly-1' })
-    const data: FunctionOutput<'getWeeklyProgress'> = {
+    const data: ActionOutput<'getWeeklyProgress'> = {
       list,
       total: unit('group-1-1', '第一党小组', 2, 1),
       units: [],

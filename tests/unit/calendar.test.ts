@@ -1,4 +1,4 @@
-import { addDays, dayKey, monthKey, monthLayout, quarterKey, startOfDay, weekKey, weekdayOf, yearKey } from '../../server/calendar'
+import { addDays, dayKey, monthKey, monthLayout, quarterKey, startOfDay, weekKey, weekdayOf, yearKey } from '../../types/calendar'
 
 const at = (iso: string) => new Date(iso)
 

@@ -1,7 +1,7 @@
 import { articles } from '../../local-cloud/seed/articles'
 import { books } from '../../local-cloud/seed/books'
 import { bodyLength, readingMinutes, READING_CHARS_PER_MINUTE, SaveArticleInput, SaveBookInput, SaveChapterInput, type Block } from '../../types'
-import { shanghaiHour } from '../../server/calendar'
+import { shanghaiHour } from '../../types/calendar'
 import { textToBody } from '../../server/content/import/body-text'
 import { parseCsv } from '../../server/content/import/csv'
 import { parseJsonWithLines } from '../../server/content/import/json-lines'

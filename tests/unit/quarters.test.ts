@@ -1,4 +1,5 @@
-import { daysLeft, previousQuarter, quarterDays, quarterEnd, quarterWeeks, reminderDay } from '../../server/reports/quarters'
+import { previousQuarter, quarterDays, quarterEnd, quarterWeeks } from '../../types/calendar'
+import { daysLeft, reminderDay } from '../../server/reports/quarters'
 import { figuresOf } from '../../server/reports/figures'
 import { isBehind, missingNote, behindNote } from '../../server/reports/remind'
 import { aggregate, rankUnits } from '../../server/reports/report'

@@ -1,4 +1,4 @@
-import { dayKey } from '../../calendar'
+import { dayKey } from '../../../types/calendar'
 import { findDoc } from '../../db/documents'
 import type { CloudDatabase } from '../../db/types'
 import { loadUnits } from '../../units'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import { REFLECTION_MAX } from '../../../types'
-import type { FunctionOutput } from '../../../types'
+import { REFLECTION_MAX } from '../../../types/constants'
+import type { ActionOutput } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import type { Async } from '../../hooks/useAsync'
@@ -9,8 +9,8 @@ import { ErrorNotice, Loading } from '../Status'
 import RemindMe from '../RemindMe'
 import './index.scss'
 
-export type CheckInSummary = FunctionOutput<'getCheckInSummary'>
-type CheckInResult = FunctionOutput<'checkIn'>
+export type CheckInSummary = ActionOutput<'getCheckInSummary'>
+type CheckInResult = ActionOutput<'checkIn'>
 
 /** Counted as the server counts: characters of the trimmed text. */
 export function reflectionLength(text: string): number {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PromptStatus, PromptSummary } from '../../../types'
-import { monthDay } from '../../utils/dates'
+import { monthDay } from '../../../types/calendar'
 import { ROUTES, withQuery } from '../../utils/routes'
 import './index.scss'
 

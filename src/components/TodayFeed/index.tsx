@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ArticleCard, FunctionOutput } from '../../../types'
+import type { ArticleCard, ActionOutput } from '../../../types'
 import type { Async } from '../../hooks/useAsync'
-import { monthDay } from '../../utils/dates'
+import { monthDay } from '../../../types/calendar'
 import { readerUrl } from '../../utils/reading'
 import { ErrorNotice, Loading } from '../Status'
 import './index.scss'
 
-export type Today = FunctionOutput<'getToday'>
+export type Today = ActionOutput<'getToday'>
 
 const open = (article: ArticleCard) => void Taro.navigateTo({ url: readerUrl('article', article._id) })
 

@@ -1,7 +1,7 @@
-import type { FunctionOutput } from '../../../types'
+import type { ActionOutput } from '../../../types'
 import Chips from '../../components/Chips'
 
-type Tree = FunctionOutput<'listUnits'>
+type Tree = ActionOutput<'listUnits'>
 
 interface Props {
   tree: Tree

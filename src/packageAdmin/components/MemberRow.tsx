@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberSummary } from '../../../types'
-import { ROLE_NAMES } from '../../utils/roles'
+import { ROLE_NAMES } from '../../../types/people'
 import { STATUS_NAMES } from '../utils/format'
 import '../admin.scss'
 

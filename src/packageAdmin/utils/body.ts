@@ -1,4 +1,7 @@
-import { Block, readingMinutes } from '../../../types'
+import type { Block } from '../../../types'
+import { BLOCK_TEXT_MAX } from '../../../types/constants'
+import { readingMinutes } from '../../../types/reading'
+import { charCount } from '../../../types/text'
 import { CloudError } from '../../services/errors'
 
 export type BlockType = Block['type']
@@ -55,21 +58,38 @@ function toBlock(draft: DraftBlock): Block {
   return { type: draft.type, text: draft.text.trim() }
 }
 
+/** The most characters a field of a block may hold (the contract's limits). */
+function limitOf(type: BlockType, field: DraftField): number {
+  if (field === 'cite') return BLOCK_TEXT_MAX.cite
+  if (field === 'caption') return BLOCK_TEXT_MAX.caption
+  return type === 'image' ? 500 : BLOCK_TEXT_MAX[type]
+}
+
+/** What is wrong with a block as the contract takes it, naming its field, or null. */
+function problemOf(block: Block): { field: DraftField; problem: 'empty' | 'long' | 'url' } | null {
+  const fields = Object.entries(block).filter(([k]) => k !== 'type') as [DraftField, string][]
+  for (const [field, value] of fields) {
+    if ((field === 'text' || field === 'url') && value === '') return { field, problem: 'empty' }
+    if (charCount(value) > limitOf(block.type, field)) return { field, problem: 'long' }
+  }
+  if (block.type === 'image' && !/^https?:\/\/\S+$/.test(block.url)) return { field: 'url', problem: 'url' }
+  return null
+}
+
 /**
  * The structured body of the drafts. A bad block is refused here, before anything is sent, with a
- * message naming the block (the contract's own would not say which).
+ * message naming the block (the server's own would not say which).
  */
 export function bodyOf(drafts: readonly DraftBlock[]): Block[] {
   const refuse = (problem: string) => new CloudError('INVALID_INPUT', problem)
   if (drafts.length === 0) throw refuse('正文不能为空，请至少添加一段')
   return drafts.map((draft, i) => {
-    const parsed = Block.safeParse(toBlock(draft))
-    if (parsed.success) return parsed.data
-    const issue = parsed.error.issues[0]
-    const field = FIELD_NAMES[issue.path[0] as DraftField] ?? '内容'
-    const where = `正文第 ${i + 1} 块（${BLOCK_NAMES[draft.type]}）的${field}`
-    if (issue.code === 'too_small') throw refuse(`${where}不能为空`)
-    if (issue.code === 'too_big') throw refuse(`${where}最多 ${String(issue.maximum)} 个字`)
+    const block = toBlock(draft)
+    const found = problemOf(block)
+    if (!found) return block
+    const where = `正文第 ${i + 1} 块（${BLOCK_NAMES[draft.type]}）的${FIELD_NAMES[found.field]}`
+    if (found.problem === 'empty') throw refuse(`${where}不能为空`)
+    if (found.problem === 'long') throw refuse(`${where}最多 ${limitOf(draft.type, found.field)} 个字`)
     throw refuse(`${where}应以 http:// 或 https:// 开头`)
   })
 }

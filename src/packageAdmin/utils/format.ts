@@ -1,6 +1,6 @@
 import type { AuditEntry, ContentStatus, InvitationState, MemberStatus, Role } from '../../../types'
-import { beijingDate } from '../../utils/dates'
-import { roleText } from '../../utils/roles'
+import { beijingDate } from '../../../types/calendar'
+import { roleText } from '../../../types/people'
 
 export const STATUS_NAMES: Record<MemberStatus, string> = {
   active: '正常',
@@ -24,8 +24,6 @@ export const CONTENT_STATUS_NAMES: Record<ContentStatus, string> = {
 }
 
 /** A whole number typed by the admin, or NaN (the contract then says what is wrong). */
-export const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
-
 /** The last Beijing day before an expiry instant: a code is valid through it. */
 const lastValidDay = (expiresAt: string) => beijingDate(Date.parse(expiresAt) - 1)
 

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { FunctionOutput } from '../../../types'
+import type { ActionOutput } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
@@ -13,7 +13,7 @@ import { queryValue } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import './index.scss'
 
-type BookView = FunctionOutput<'getBook'>
+type BookView = ActionOutput<'getBook'>
 type ChapterRow = BookView['chapters'][number]
 
 const openChapter = (id: string) => void Taro.navigateTo({ url: readerUrl('chapter', id) })

@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import type { FunctionOutput, GroupMemberWeek } from '../../../types'
+import type { ActionOutput, GroupMemberWeek } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PromptCard from '../../components/PromptCard'
 import { ROUTES } from '../../utils/routes'
 
-type Week = FunctionOutput<'getGroupWeek'>
+type Week = ActionOutput<'getGroupWeek'>
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
 

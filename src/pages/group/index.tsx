@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { FunctionOutput, GroupMember, MemberProfile } from '../../../types'
+import type { ActionOutput, GroupMember, MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
@@ -17,7 +17,7 @@ import { ROUTES } from '../../utils/routes'
 import GroupWeek from './GroupWeek'
 import './index.scss'
 
-type GroupView = FunctionOutput<'getGroup'>
+type GroupView = ActionOutput<'getGroup'>
 
 /** 党小组长, or an admin above the group: sees the week and posts prompts. */
 export const leadsGroup = (me: MemberProfile) => me.roles.includes('leader') || isAdmin(me.roles)

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { NAME_MAX } from '../../../types'
+import { NAME_MAX } from '../../../types/constants'
 import type { MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAction } from '../../hooks/useAction'
 import { profileChanged } from '../../hooks/useMe'
+import { checkTexts } from '../../utils/forms'
 
 /** 显示名称: what others see instead of the real name; cleared, the real name shows again. */
 export default function DisplayName({ me }: { me: MemberProfile }) {
@@ -21,6 +22,7 @@ export default function DisplayName({ me }: { me: MemberProfile }) {
 
   const save = (displayName: string | null) =>
     void action.run(async () => {
+      if (displayName !== null) checkTexts([['显示名称', displayName, NAME_MAX]])
       profileChanged(await callFunction('updateProfile', { displayName }))
       setEditing(false)
     })

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { wholeMinutes, type DaySeconds } from '../../../types'
-import { monthDay } from '../../utils/dates'
+import type { DaySeconds } from '../../../types'
+import { wholeMinutes } from '../../../types/reading'
+import { monthDay } from '../../../types/calendar'
 import { minutesText, percentOf } from '../../utils/studyTime'
 
 /** The last 15 days as bars, each as tall as its share of the busiest day; today's in red. */

@@ -1,20 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { wholeMinutes, type FunctionOutput } from '../../../types'
+import type { ActionOutput } from '../../../types'
+import { wholeMinutes } from '../../../types/reading'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
 import ProgressBar from '../../components/ProgressBar'
 import { PendingCard } from '../../components/Status'
-import { beijingDate, monthDay } from '../../utils/dates'
+import { beijingDate, monthDay } from '../../../types/calendar'
 import { bookUrl } from '../../utils/reading'
 import { ROUTES } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import DayChart from './DayChart'
 import './index.scss'
 
-type MyStudy = FunctionOutput<'getMyStudy'>
+type MyStudy = ActionOutput<'getMyStudy'>
 
 const QUARTERS = ['一', '二', '三', '四']
 

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { StudyKind, type BookProgress, type ItemProgress } from '../../../types'
+import type { BookProgress, ItemProgress, StudyKind } from '../../../types'
+import { STUDY_KINDS } from '../../../types/constants'
 import { useAsync } from '../../hooks/useAsync'
 import PageRoot from '../../components/PageRoot'
 import NotRegistered from '../../components/NotRegistered'
@@ -20,7 +21,8 @@ import './index.scss'
 /** 阅读: an article or a chapter, with listening, saved progress and server-credited study time. */
 export default function Reader() {
   const { params } = useRouter()
-  const kind = StudyKind.safeParse(queryValue(params.kind)).data ?? 'article'
+  const asked = queryValue(params.kind)
+  const kind: StudyKind = STUDY_KINDS.find((k) => k === asked) ?? 'article'
   const id = queryValue(params.id)
   const data = useAsync(() => loadReadable(kind, id))
   const item = data.data?.item

@@ -1,4 +1,4 @@
-import type { Block, ChapterLink, FunctionOutput, ItemProgress, StudyKind } from '../../../types'
+import type { Block, ChapterLink, ActionOutput, ItemProgress, StudyKind } from '../../../types'
 import { callFunction } from '../../services/cloud'
 
 /** What the reader shows of an article or a chapter, whichever it opened. */
@@ -26,7 +26,7 @@ export interface ReaderData {
   heartbeatSeconds: number | null
 }
 
-function fromArticle({ article, progress, guest }: FunctionOutput<'getArticle'>): Readable {
+function fromArticle({ article, progress, guest }: ActionOutput<'getArticle'>): Readable {
   return {
     kind: 'article',
     id: article._id,
@@ -43,7 +43,7 @@ function fromArticle({ article, progress, guest }: FunctionOutput<'getArticle'>)
   }
 }
 
-function fromChapter({ chapter, book, progress, previous, next }: FunctionOutput<'getChapter'>): Readable {
+function fromChapter({ chapter, book, progress, previous, next }: ActionOutput<'getChapter'>): Readable {
   return {
     kind: 'chapter',
     id: chapter._id,

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import type { FunctionOutput, StudyKind } from '../../../types'
+import type { ActionOutput, StudyKind } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import { newRequestKey } from '../../utils/requestKey'
 
-export type BeatAnswer = FunctionOutput<'heartbeat'>
+export type BeatAnswer = ActionOutput<'heartbeat'>
 
 /**
  * Without a touch or a scroll for this long the member is taken to have stopped reading (the phone

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { InvitationCode, NAME_MAX, RealName } from '../../../types'
+import { NAME_MAX } from '../../../types/constants'
+import { INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, realNameProblem } from '../../../types/people'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import { profileChanged } from '../../hooks/useMe'
@@ -12,14 +13,7 @@ import FontSetting from '../../components/FontSetting'
 import { ROUTES } from '../../utils/routes'
 import './index.scss'
 
-/** As the server reads a code: no spaces, upper case (people copy codes from chats). */
-export const normaliseCode = (text: string) => text.replace(/\s+/g, '').toUpperCase()
-
 type Field = 'name' | 'code'
-
-function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
-  return result.success ? null : (result.error?.issues[0]?.message ?? '请检查后重新填写')
-}
 
 export default function Register() {
   const [name, setName] = useState('')
@@ -31,8 +25,8 @@ export default function Register() {
   async function submit() {
     if (submitting) return
     const found = {
-      name: firstIssue(RealName.safeParse(name)) ?? undefined,
-      code: firstIssue(InvitationCode.safeParse(code)) ?? undefined,
+      name: realNameProblem(name) ?? undefined,
+      code: INVITATION_CODE.test(normaliseInvitationCode(code)) ? undefined : INVITATION_CODE_PROBLEM,
     }
     setProblems(found)
     setFailure(null)
@@ -40,7 +34,7 @@ export default function Register() {
     setSubmitting(true)
     try {
       // 'already' (this WeChat user registered before) is as good as a new registration.
-      let { me } = await callFunction('register', { name, code })
+      let { me } = await callFunction('register', { name: name.trim(), code: normaliseInvitationCode(code) })
       // 大字模式 switched on before registering: keep it in the new profile.
       if (getLargeFont() && !me.largeFont) me = await callFunction('updateProfile', { largeFont: true }).catch(() => me)
       profileChanged(me)
@@ -88,7 +82,7 @@ export default function Register() {
             placeholder='8 位字母或数字'
             disabled={submitting}
             onInput={(e) => {
-              const next = normaliseCode(e.detail.value)
+              const next = normaliseInvitationCode(e.detail.value)
               setCode(next)
               setProblems((p) => ({ ...p, code: undefined }))
               return next

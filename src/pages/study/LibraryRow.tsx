@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { LibraryItem } from '../../../types'
 import BookCover from '../../components/BookCover'
-import { chineseDay } from '../../utils/dates'
+import { chineseDay } from '../../../types/calendar'
 
 function Badges({ item }: { item: LibraryItem }) {
   return (

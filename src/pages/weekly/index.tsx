@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { FunctionOutput, MyWeek, WeeklyItemProgress } from '../../../types'
+import type { ActionOutput, MyWeek, WeeklyItemProgress } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
@@ -13,10 +13,11 @@ import ListFooter from '../../components/ListFooter'
 import { ErrorNotice, Loading } from '../../components/Status'
 import { ROUTES, queryValue, withQuery } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
-import { itemTitle, itemUrl, KIND_NAMES, weekRange } from '../../utils/weekly'
+import { itemTitle, itemUrl, KIND_NAMES } from '../../utils/weekly'
+import { weekRange } from '../../../types/calendar'
 import './index.scss'
 
-type PastWeek = FunctionOutput<'listMyWeeks'>['items'][number]
+type PastWeek = ActionOutput<'listMyWeeks'>['items'][number]
 
 function itemState(item: WeeklyItemProgress): string {
   const talk = item.discussed ? ' · 已参与讨论' : ''

@@ -4,7 +4,7 @@ import { callFunction } from '../../../services/cloud'
 import Toggle from '../../../components/Toggle'
 import Outcome from '../../components/Outcome'
 import { confirm } from '../../utils/confirm'
-import { beijingDay, chineseDay } from '../../../utils/dates'
+import { chineseDay, dayKey } from '../../../../types/calendar'
 import { useAction } from '../../utils/useAction'
 
 interface Props {
@@ -36,7 +36,7 @@ function stateText(article: AdminArticle): string {
 /** When the daily push publishes the article (a Beijing day, or the queue), 推荐, and 下线. */
 export default function Publishing({ article, unsaved, save, onChanged }: Props) {
   const action = useAction()
-  const today = beijingDay(new Date())
+  const today = dayKey(new Date())
   const waiting = WAITING.includes(article.status)
 
   const schedule = (day: string | null) =>

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { AdminArticle, FunctionInput } from '../../../../types'
-import { ARTICLE_SUMMARY_MAX, ARTICLE_TITLE_MAX, SOURCE_MAX } from '../../../../types'
+import type { AdminArticle, ActionInput } from '../../../../types'
+import { ARTICLE_SUMMARY_MAX, ARTICLE_TITLE_MAX, SOURCE_MAX } from '../../../../types/constants'
+import { checkTexts } from '../../../utils/forms'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { queryValue } from '../../../utils/routes'
@@ -41,14 +42,20 @@ function formOf(article: AdminArticle | null): ArticleForm {
 }
 
 /** What saveArticle is sent (a body with a bad block is refused before sending). */
-function saveInput(id: string | undefined, form: ArticleForm): FunctionInput<'saveArticle'> {
+function saveInput(id: string | undefined, form: ArticleForm): ActionInput<'saveArticle'> {
+  const body = bodyOf(form.blocks)
+  checkTexts([
+    ['标题', form.title, ARTICLE_TITLE_MAX],
+    ['摘要', form.summary, ARTICLE_SUMMARY_MAX],
+    ['来源', form.source, SOURCE_MAX],
+  ])
   return {
     id,
     title: form.title,
     summary: form.summary,
     source: form.source,
     categoryId: form.categoryId,
-    body: bodyOf(form.blocks),
+    body,
     // A cleared link is removed.
     audioUrl: form.audioUrl.trim() || null,
     videoUrl: form.videoUrl.trim() || null,

@@ -8,8 +8,8 @@ import Chips from '../../../components/Chips'
 import Toggle from '../../../components/Toggle'
 import LoadError from '../../components/LoadError'
 import Outcome from '../../components/Outcome'
-import { beijingDay } from '../../../utils/dates'
-import { whole } from '../../utils/format'
+import { dayKey } from '../../../../types/calendar'
+import { checkWhole } from '../../../utils/forms'
 import { useAction } from '../../utils/useAction'
 
 type Kind = 'elective' | 'required'
@@ -29,7 +29,7 @@ export default function Requirement({ book, onChanged }: { book: AdminBook; onCh
   const tree = useAsync(() => callFunction('listUnits', {}))
   const required = book.required
   const [kind, setKind] = useState<Kind>(required ? 'required' : 'elective')
-  const [year, setYear] = useState(String(required?.year ?? beijingDay(new Date()).slice(0, 4)))
+  const [year, setYear] = useState(String(required?.year ?? dayKey(new Date()).slice(0, 4)))
   const [scope, setScope] = useState<Scope>(required?.branchIds.length ? 'some' : 'all')
   const [branchIds, setBranchIds] = useState<string[]>(required?.branchIds ?? [])
   const action = useAction()
@@ -47,7 +47,7 @@ export default function Requirement({ book, onChanged }: { book: AdminBook; onCh
       }
       const chosen = scope === 'some' ? branchIds : []
       if (scope === 'some' && chosen.length === 0) throw new CloudError('INVALID_INPUT', '请至少选择一个党支部')
-      const after = await callFunction('setBookRequirement', { bookId: book._id, year: whole(year), branchIds: chosen })
+      const after = await callFunction('setBookRequirement', { bookId: book._id, year: checkWhole(year, { what: '年份', min: 2000, max: 2100, low: '年份无效', high: '年份无效' }), branchIds: chosen })
       onChanged(after)
       const who = chosen.length ? chosen.map(nameOf).join('、') : '全部党支部'
       return `已设为 ${after.required?.year ?? year} 年必修：${who}`

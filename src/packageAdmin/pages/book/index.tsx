@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { AdminBook, BookStatus, FunctionInput } from '../../../../types'
-import { AUTHOR_MAX, BOOK_SUMMARY_MAX, BOOK_TITLE_MAX } from '../../../../types'
+import type { AdminBook, BookStatus, ActionInput } from '../../../../types'
+import { AUTHOR_MAX, BOOK_SUMMARY_MAX, BOOK_TITLE_MAX } from '../../../../types/constants'
+import { checkTexts } from '../../../utils/forms'
 import { callFunction } from '../../../services/cloud'
 import { toCloudError } from '../../../services/errors'
 import { useAsync } from '../../../hooks/useAsync'
@@ -39,13 +40,15 @@ const formOf = (book: AdminBook | null): BookForm => ({
   coverUrl: book?.coverUrl ?? '',
 })
 
-const saveInput = (id: string | undefined, form: BookForm, status?: BookStatus): FunctionInput<'saveBook'> => ({
-  id,
-  ...form,
+function saveInput(id: string | undefined, form: BookForm, status?: BookStatus): ActionInput<'saveBook'> {
+  checkTexts([
+    ['书名', form.title, BOOK_TITLE_MAX],
+    ['作者', form.author, AUTHOR_MAX],
+    ['简介', form.summary, BOOK_SUMMARY_MAX],
+  ])
   // A cleared cover is removed.
-  coverUrl: form.coverUrl.trim() || null,
-  status,
-})
+  return { id, ...form, coverUrl: form.coverUrl.trim() || null, status }
+}
 
 function BookEditor({ initial }: { initial: BookContent | null }) {
   const [book, setBook] = useState(initial?.book ?? null)

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { AdminBook, Chapter } from '../../../../types'
-import { CHAPTER_TITLE_MAX } from '../../../../types'
+import { CHAPTER_TITLE_MAX } from '../../../../types/constants'
+import { checkTexts } from '../../../utils/forms'
 import { callFunction } from '../../../services/cloud'
 import { CloudError } from '../../../services/errors'
 import { useAsync } from '../../../hooks/useAsync'
@@ -37,6 +38,7 @@ function ChapterEditor({ book, initial }: { book: AdminBook; initial: Chapter | 
   const save = () =>
     void saving.run(async () => {
       const sent = form.value
+      checkTexts([['章节标题', sent.title, CHAPTER_TITLE_MAX]])
       const saved = await callFunction('saveChapter', {
         id: chapter?._id,
         bookId: book._id,

@@ -2,14 +2,14 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ContentKind, ContentRow, ContentStatus } from '../../../../types'
-import { BookStatus, ContentStatus as ContentStatuses } from '../../../../types'
+import { BOOK_STATUSES, CONTENT_STATUSES } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { usePagedList } from '../../../hooks/usePagedList'
 import Chips from '../../../components/Chips'
 import { ROUTES, withQuery } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
 import ListCard from '../../components/ListCard'
-import { chineseDay } from '../../../utils/dates'
+import { chineseDay } from '../../../../types/calendar'
 import { CONTENT_STATUS_NAMES } from '../../utils/format'
 import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import './index.scss'
@@ -21,8 +21,8 @@ const KINDS = [
 
 /** Books are never queued or scheduled. */
 const STATUSES: Record<ContentKind, readonly ContentStatus[]> = {
-  article: ContentStatuses.options,
-  book: BookStatus.options,
+  article: CONTENT_STATUSES,
+  book: BOOK_STATUSES,
 }
 
 const STATUS_TAGS: Record<ContentStatus, string> = {

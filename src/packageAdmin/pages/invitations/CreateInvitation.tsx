@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { FunctionOutput } from '../../../../types'
-import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../../../../types'
+import type { ActionOutput } from '../../../../types'
+import { INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../../../../types/constants'
 import { useAction } from '../../../hooks/useAction'
 import { callFunction } from '../../../services/cloud'
 import { CloudError } from '../../../services/errors'
 import GroupChoice from '../../components/GroupChoice'
-import { whole } from '../../utils/format'
+import { checkWhole } from '../../../utils/forms'
 
-type Tree = FunctionOutput<'listUnits'>
-export type Created = FunctionOutput<'createInvitation'>
+type Tree = ActionOutput<'listUnits'>
+export type Created = ActionOutput<'createInvitation'>
 
 export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCreated: (created: Created) => void }) {
   const [groupId, setGroupId] = useState<string | undefined>()
@@ -21,7 +21,9 @@ export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCr
   const create = () =>
     void action.run(async () => {
       if (!groupId) throw new CloudError('INVALID_INPUT', '请选择党小组')
-      onCreated(await callFunction('createInvitation', { groupId, maxUses: whole(maxUses), expiresInDays: whole(days) }))
+      const uses = checkWhole(maxUses, { what: '可用次数', min: 1, max: INVITATION_MAX_USES, low: '可用次数至少 1 次', high: `可用次数最多 ${INVITATION_MAX_USES} 次` })
+      const expiresInDays = checkWhole(days, { what: '有效天数', min: 1, max: INVITATION_MAX_DAYS, low: '有效期至少 1 天', high: `有效期最多 ${INVITATION_MAX_DAYS} 天` })
+      onCreated(await callFunction('createInvitation', { groupId, maxUses: uses, expiresInDays }))
     })
 
   return (

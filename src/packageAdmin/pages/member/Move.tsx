@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { FunctionOutput, MemberSummary } from '../../../../types'
+import type { ActionOutput, MemberSummary } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import GroupChoice from '../../components/GroupChoice'
 import type { Act } from './act'
 
-type Tree = FunctionOutput<'listUnits'>
+type Tree = ActionOutput<'listUnits'>
 
 /** 调整党小组: pick the new group, confirm. */
 export default function Move({ member, tree, act, busy }: { member: MemberSummary; tree: Tree | undefined; act: Act; busy: boolean }) {

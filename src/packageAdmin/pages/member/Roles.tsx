@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import type { MemberProfile, MemberSummary, Role } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
-import { ROLE_NAMES } from '../../../utils/roles'
+import { ROLE_NAMES } from '../../../../types/people'
 import Toggle from '../../../components/Toggle'
 import type { Act } from './act'
 

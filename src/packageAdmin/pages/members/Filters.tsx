@@ -1,9 +1,9 @@
-import type { FunctionOutput, MemberStatus, Role } from '../../../../types'
+import type { ActionOutput, MemberStatus, Role } from '../../../../types'
 import Chips from '../../../components/Chips'
 import { STATUS_NAMES } from '../../utils/format'
-import { ROLE_NAMES } from '../../../utils/roles'
+import { ROLE_NAMES } from '../../../../types/people'
 
-type Tree = FunctionOutput<'listUnits'>
+type Tree = ActionOutput<'listUnits'>
 
 export interface MemberFilters {
   branchId?: string

@@ -6,7 +6,7 @@ import { usePagedList } from '../../../hooks/usePagedList'
 import Chips from '../../../components/Chips'
 import AdminPage from '../../components/AdminPage'
 import ListCard from '../../components/ListCard'
-import { beijingTime, chineseDay } from '../../../utils/dates'
+import { beijingTime, chineseDay } from '../../../../types/calendar'
 import './index.scss'
 
 type Kind = 'publication' | 'notification'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { NAME_MAX } from '../../../../types'
+import { NAME_MAX } from '../../../../types/constants'
 import type { MemberSummary } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { CloudError } from '../../../services/errors'

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import { SCORE_KIND_NAMES, ScoreKind, ScoreRules, type FunctionOutput } from '../../../../types'
+import type { ActionOutput, ScoreRules } from '../../../../types'
+import { SCORE_KIND_NAMES, SCORE_KINDS } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { CloudError } from '../../../services/errors'
 import { useAsync } from '../../../hooks/useAsync'
-import { beijingDay, chineseDay } from '../../../utils/dates'
+import { chineseDay, dayKey } from '../../../../types/calendar'
 import { starsText } from '../../../utils/score'
 import AdminPage from '../../components/AdminPage'
 import Field from '../../components/Field'
@@ -28,34 +29,35 @@ const STAR_FIELDS = [
 
 function draftOf(rules: ScoreRules): Draft {
   const draft: Draft = { weeklyTargetPoints: String(rules.weeklyTargetPoints) }
-  for (const kind of ScoreKind.options) for (const [field] of KIND_FIELDS) draft[`kinds.${kind}.${field}`] = String(rules.kinds[kind][field])
+  for (const kind of SCORE_KINDS) for (const [field] of KIND_FIELDS) draft[`kinds.${kind}.${field}`] = String(rules.kinds[kind][field])
   rules.stars.forEach((t, i) => STAR_FIELDS.forEach(([field]) => (draft[`stars.${i}.${field}`] = String(t[field]))))
   return draft
 }
 
-/** The rules the draft says, checked by the contract: the first problem in words, or the rules. */
+/**
+ * The rules the draft says: the first number that is not a whole number of 0 or more, in words, or
+ * the rules (the server checks the limits and that every star asks at least the one before).
+ */
 function rulesOf(draft: Draft, effectiveFrom: string): { rules: ScoreRules } | { problem: string } {
-  const num = (path: string) => (draft[path].trim() === '' ? NaN : Number(draft[path]))
-  const kinds = Object.fromEntries(ScoreKind.options.map((kind) => [kind, Object.fromEntries(KIND_FIELDS.map(([f]) => [f, num(`kinds.${kind}.${f}`)]))]))
-  const stars = [0, 1, 2, 3, 4].map((i) => Object.fromEntries(STAR_FIELDS.map(([f]) => [f, num(`stars.${i}.${f}`)])))
-  const parsed = ScoreRules.safeParse({ kinds, weeklyTargetPoints: num('weeklyTargetPoints'), stars, effectiveFrom })
-  if (parsed.success) return { rules: parsed.data }
-  const issue = parsed.error.issues[0]
-  const [head, kind, field] = issue.path.map(String)
-  const where =
-    head === 'kinds'
-      ? `${SCORE_KIND_NAMES[kind as ScoreKind]}的${KIND_FIELDS.find(([f]) => f === field)?.[1] ?? ''}`
-      : head === 'stars' && field
-        ? `${starsText(Number(kind) + 1)}的${STAR_FIELDS.find(([f]) => f === field)?.[1] ?? ''}`
-        : head === 'weeklyTargetPoints'
-          ? '每周目标'
-          : ''
-  return { problem: where ? `${where}：请填写 0 或更大的整数（不超过上限）` : issue.message }
+  const wrong = (path: string) => !/^\d+$/.test(draft[path].trim())
+  const num = (path: string) => Number(draft[path])
+  for (const kind of SCORE_KINDS) {
+    for (const [field, label] of KIND_FIELDS) if (wrong(`kinds.${kind}.${field}`)) return { problem: `${SCORE_KIND_NAMES[kind]}的${label}：请填写 0 或更大的整数` }
+  }
+  if (wrong('weeklyTargetPoints')) return { problem: '每周目标：请填写 0 或更大的整数' }
+  for (let i = 0; i < 5; i++) {
+    for (const [field, label] of STAR_FIELDS) if (wrong(`stars.${i}.${field}`)) return { problem: `${starsText(i + 1)}的${label}：请填写 0 或更大的整数` }
+  }
+  const kinds = Object.fromEntries(SCORE_KINDS.map((kind) => [kind, { points: num(`kinds.${kind}.points`), per: num(`kinds.${kind}.per`), dailyCap: num(`kinds.${kind}.dailyCap`) }])) as ScoreRules['kinds']
+  const stars = [0, 1, 2, 3, 4].map((i) => ({ hours: num(`stars.${i}.hours`), requiredChapters: num(`stars.${i}.requiredChapters`), points: num(`stars.${i}.points`) }))
+  const falling = stars.some((t, i) => i > 0 && (t.hours < stars[i - 1].hours || t.requiredChapters < stars[i - 1].requiredChapters || t.points < stars[i - 1].points))
+  if (falling) return { problem: '每一档星级门槛都不能低于前一档' }
+  return { rules: { kinds, weeklyTargetPoints: num('weeklyTargetPoints'), stars, effectiveFrom } }
 }
 
-function Editor({ loaded }: { loaded: FunctionOutput<'getScoreRules'> }) {
+function Editor({ loaded }: { loaded: ActionOutput<'getScoreRules'> }) {
   // Tomorrow in Beijing: the earliest a new version may start (days already scored keep their rules).
-  const tomorrow = beijingDay(new Date(Date.now() + 24 * 3600_000))
+  const tomorrow = dayKey(new Date(Date.now() + 24 * 3600_000))
   const base = loaded.upcoming ?? loaded.current
   const [draft, setDraft] = useState<Draft>(() => draftOf(base))
   const [effectiveFrom, setEffectiveFrom] = useState(loaded.upcoming?.effectiveFrom ?? tomorrow)
@@ -90,7 +92,7 @@ function Editor({ loaded }: { loaded: FunctionOutput<'getScoreRules'> }) {
           <Text className='field__hint'>最早为明天：已经计分的日子不改规则。</Text>
         </View>
       </View>
-      {ScoreKind.options.map((kind) => (
+      {SCORE_KINDS.map((kind) => (
         <View key={kind} className='card'>
           <View className='card__title'>{SCORE_KIND_NAMES[kind]}</View>
           {KIND_FIELDS.map(([f, label]) =>

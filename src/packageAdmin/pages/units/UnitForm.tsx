@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { UNIT_NAME_MAX } from '../../../../types'
+import { UNIT_NAME_MAX } from '../../../../types/constants'
 import { useAction } from '../../../hooks/useAction'
 import { callFunction } from '../../../services/cloud'
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { FunctionOutput, MemberProfile, UnitNode } from '../../../../types'
+import type { ActionOutput, MemberProfile, UnitNode } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { toCloudError } from '../../../services/errors'
 import { useAsync } from '../../../hooks/useAsync'
@@ -12,7 +12,7 @@ import { confirm } from '../../utils/confirm'
 import UnitForm, { type UnitEdit } from './UnitForm'
 import './index.scss'
 
-type Tree = FunctionOutput<'listUnits'>
+type Tree = ActionOutput<'listUnits'>
 type Branch = Tree['branches'][number]
 
 const KIND = { committee: '党委', branch: '党支部', group: '党小组' }

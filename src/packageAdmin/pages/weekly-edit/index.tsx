@@ -1,15 +1,16 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { FunctionInput, WeeklyList } from '../../../../types'
-import { WEEKLY_INTRO_MAX, WEEKLY_TARGET_DEFAULT } from '../../../../types'
+import type { ActionInput, WeeklyList } from '../../../../types'
+import { WEEKLY_INTRO_MAX, WEEKLY_TARGET_DEFAULT } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import Chips from '../../../components/Chips'
 import Toggle from '../../../components/Toggle'
-import { monthDay } from '../../../utils/dates'
+import { monthDay } from '../../../../types/calendar'
 import { queryValue } from '../../../utils/routes'
-import { itemTitle, KIND_NAMES, weekRange } from '../../../utils/weekly'
+import { itemTitle, KIND_NAMES } from '../../../utils/weekly'
+import { weekRange } from '../../../../types/calendar'
 import AdminPage from '../../components/AdminPage'
 import Field from '../../components/Field'
 import Loaded from '../../components/Loaded'
@@ -37,7 +38,7 @@ const fromList = (list: WeeklyList): Draft => ({
   items: list.items.map((i) => ({ kind: i.kind, refId: i.refId ?? undefined, title: i.title, bookTitle: i.bookTitle, url: i.url ?? undefined, required: i.required })),
 })
 
-function toInput(id: string | undefined, draft: Draft): FunctionInput<'saveWeeklyList'> {
+function toInput(id: string | undefined, draft: Draft): ActionInput<'saveWeeklyList'> {
   return {
     ...(id ? { id } : {}),
     week: draft.week,

@@ -1,18 +1,19 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { FunctionOutput, MemberCompletion, UnitCompletion } from '../../../../types'
+import type { ActionOutput, MemberCompletion, UnitCompletion } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import PageRoot from '../../../components/PageRoot'
 import ProgressBar from '../../../components/ProgressBar'
 import { ROUTES, queryValue, withQuery } from '../../../utils/routes'
 import { newPromptUrl, weeklyItemLink } from '../../../utils/discussion'
-import { itemTitle, rate, weekRange } from '../../../utils/weekly'
+import { itemTitle, rate } from '../../../utils/weekly'
+import { weekRange } from '../../../../types/calendar'
 import Loaded from '../../components/Loaded'
 import '../../admin.scss'
 import './index.scss'
 
-type Progress = FunctionOutput<'getWeeklyProgress'>
+type Progress = ActionOutput<'getWeeklyProgress'>
 
 function Totals({ unit }: { unit: UnitCompletion }) {
   return (

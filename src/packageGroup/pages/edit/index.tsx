@@ -1,15 +1,17 @@
 import { useRef, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX, type Prompt, type PromptLink } from '../../../../types'
+import type { Prompt, PromptLink } from '../../../../types'
+import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../../../components/Status'
 import PageRoot from '../../../components/PageRoot'
-import { chineseDay } from '../../../utils/dates'
+import { chineseDay } from '../../../../types/calendar'
 import { queryValue, ROUTES, withQuery } from '../../../utils/routes'
 import { newRequestKey } from '../../../utils/requestKey'
 import { promptLinkOf } from '../../../utils/discussion'
+import { checkTexts } from '../../../utils/forms'
 import { useAction } from '../../../hooks/useAction'
 import LinkPicker from './LinkPicker'
 import '../../group.scss'
@@ -31,13 +33,19 @@ function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt })
 
   async function save() {
     const saved = await action.run(
-      () => callFunction('savePrompt', {
+      () => {
+        checkTexts([
+          ['标题', title, PROMPT_TITLE_MAX],
+          ['讨论内容', body, PROMPT_BODY_MAX],
+        ])
+        return callFunction('savePrompt', {
           ...(editing ? { id: editing._id } : { requestKey: requestKey.current, ...(fresh?.groupId ? { groupId: fresh.groupId } : {}) }),
           title,
           body,
           closesOn,
           link,
-        }),
+        })
+      },
       editing ? '已保存' : '已发布',
     )
     if (!saved) return

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import type { FunctionOutput } from '../../../../types'
+import type { ActionOutput } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../../../components/Status'
@@ -7,7 +7,7 @@ import PageRoot from '../../../components/PageRoot'
 import { useAction } from '../../../hooks/useAction'
 import '../../group.scss'
 
-type Week = FunctionOutput<'getGroupWeek'>
+type Week = ActionOutput<'getGroupWeek'>
 
 function Nudge({ week, onSent }: { week: Week; onSent: () => void }) {
   const action = useAction()

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { HIDE_REASON_MAX, type Reply } from '../../../../types'
+import type { Reply } from '../../../../types'
+import { HIDE_REASON_MAX } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { ErrorNotice } from '../../../components/Status'
-import { beijingMinute } from '../../../utils/dates'
+import { beijingMinute } from '../../../../types/calendar'
 import { confirm } from '../../../utils/confirm'
 import { useAction } from '../../../hooks/useAction'
 

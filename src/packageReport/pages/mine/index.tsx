@@ -5,7 +5,9 @@ import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
 import PageRoot from '../../../components/PageRoot'
 import { ErrorNotice, Loading } from '../../../components/Status'
-import { encouragement, hoursText, quarterName } from '../../../utils/quarter'
+import { quarterName } from '../../../../types/calendar'
+import { encouragement } from '../../../utils/quarter'
+import { hoursText } from '../../../utils/score'
 import '../../report.scss'
 
 const stars = (n: number) => (n > 0 ? '★'.repeat(n) : '暂无')

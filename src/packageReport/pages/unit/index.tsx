@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { ExportFormat, FunctionOutput, MemberQuarter, UnitQuarter } from '../../../../types'
+import type { ExportFormat, ActionOutput, MemberQuarter, UnitQuarter } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { openDownload } from '../../../services/download'
 import { toCloudError } from '../../../services/errors'
@@ -10,11 +10,13 @@ import { useMe } from '../../../hooks/useMe'
 import PageRoot from '../../../components/PageRoot'
 import { ErrorNotice, Loading } from '../../../components/Status'
 import { isAdmin } from '../../../utils/roles'
-import { hoursText, percentText, quarterName } from '../../../utils/quarter'
+import { quarterName } from '../../../../types/calendar'
+import { percentText } from '../../../utils/quarter'
+import { hoursText } from '../../../utils/score'
 import { ROUTES, queryValue, withQuery } from '../../../utils/routes'
 import '../../report.scss'
 
-type Report = FunctionOutput<'getUnitQuarterReport'>
+type Report = ActionOutput<'getUnitQuarterReport'>
 
 function UnitLine({ unit }: { unit: UnitQuarter }) {
   return (

@@ -8,7 +8,7 @@ import PageRoot from '../../../components/PageRoot'
 import Chips from '../../../components/Chips'
 import ProgressBar from '../../../components/ProgressBar'
 import { ErrorNotice, Loading } from '../../../components/Status'
-import { beijingYear } from '../../../utils/dates'
+import { yearKey } from '../../../../types/calendar'
 import { starsText } from '../../../utils/score'
 import '../../score.scss'
 
@@ -54,7 +54,7 @@ function Year({ year }: { year: number }) {
 
 /** 小组/支部星级 for leaders and admins: where each unit's members stand, this year or last. */
 export default function RatingsPage() {
-  const thisYear = beijingYear(new Date())
+  const thisYear = Number(yearKey(new Date()))
   const [year, setYear] = useState(String(thisYear))
   return (
     <PageRoot>

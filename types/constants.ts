@@ -1,0 +1,80 @@
+/**
+ * The contract's numbers and named values without zod: limits, page sizes and the values of the
+ * enumerations the pages offer. The mini-program imports values only from zod-free modules like
+ * this one (and `import type` from the schemas), so no schema travels to the phone.
+ */
+
+// ---------------------------------------------------------------- people and units
+export const NAME_MAX = 20
+export const UNIT_NAME_MAX = 30
+export const MEMBERS_PAGE_SIZE = 20
+export const INVITATION_MAX_USES = 200
+export const INVITATION_MAX_DAYS = 90
+export const INVITATIONS_PAGE_SIZE = 20
+export const AUDIT_PAGE_SIZE = 20
+export const REFLECTION_MAX = 500
+
+export const ROLES = ['member', 'leader', 'branchAdmin', 'orgAdmin'] as const
+
+// ---------------------------------------------------------------- content
+export const ARTICLE_TITLE_MAX = 64
+/** The official account's digest is at most 120 characters. */
+export const ARTICLE_SUMMARY_MAX = 120
+export const SOURCE_MAX = 30
+export const BOOK_TITLE_MAX = 50
+export const AUTHOR_MAX = 30
+export const BOOK_SUMMARY_MAX = 500
+export const CHAPTER_TITLE_MAX = 50
+export const CONTENT_PAGE_SIZE = 20
+export const OUTBOX_PAGE_SIZE = 20
+/** A body's blocks: how many, and the characters each kind's fields may hold. */
+export const BODY_BLOCKS_MAX = 500
+export const BLOCK_TEXT_MAX = { heading: 100, paragraph: 5000, quote: 2000, cite: 100, caption: 100 } as const
+/** Chinese reading speed used to estimate minutes: characters per minute. */
+export const READING_CHARS_PER_MINUTE = 300
+
+/**
+ * An article is written as a `draft`, then either `scheduled` for a Shanghai day or `queued` (ready,
+ * pushed on the first day nothing is scheduled), `published` by the daily push, and maybe `retired`.
+ * A book is only ever `draft`, `published` or `retired`.
+ */
+export const CONTENT_STATUSES = ['draft', 'queued', 'scheduled', 'published', 'retired'] as const
+export const BOOK_STATUSES = ['draft', 'published', 'retired'] as const
+
+// ---------------------------------------------------------------- study
+export const STUDY_KINDS = ['article', 'chapter'] as const
+export const LIBRARY_PAGE_SIZE = 20
+export const CONTINUE_READING_MAX = 5
+
+// ---------------------------------------------------------------- discussion
+export const PROMPT_TITLE_MAX = 40
+export const PROMPT_BODY_MAX = 2000
+export const PROMPT_LINK_TITLE_MAX = 60
+export const REPLY_MAX = 2000
+export const HIDE_REASON_MAX = 100
+export const PROMPTS_PAGE_SIZE = 20
+export const REPLIES_PAGE_SIZE = 20
+
+// ---------------------------------------------------------------- 每周一学
+export const WEEKLY_INTRO_MAX = 300
+export const WEEKLY_ITEMS_MAX = 20
+export const WEEKLY_TARGET_DEFAULT = 30
+export const MY_WEEKS_PAGE_SIZE = 10
+export const WEEKLY_LISTS_PAGE_SIZE = 20
+
+// ---------------------------------------------------------------- scoring
+/** What scores. A later source is one more kind here and one more rule in the configuration. */
+export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured'] as const
+type ScoreKind = (typeof SCORE_KINDS)[number]
+
+/** What each kind is called where the rules are told or edited. */
+export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
+  checkin: '每日学习打卡',
+  studyTime: '学时',
+  chapterDone: '读完一章',
+  bookDone: '读完一本书',
+  weeklyItemDone: '完成每周一学的一项',
+  reply: '在小组讨论中发言',
+  replyFeatured: '发言被组长设为精选',
+}
+export const LEADERBOARD_SIZE = 20

@@ -1,0 +1,23 @@
+import { READING_CHARS_PER_MINUTE } from './constants'
+import type { Block } from './content'
+
+/** How long a body takes to read, and how credited time reads, on both sides. */
+
+/** The characters a reader reads in a body: its text and captions, without whitespace. */
+export function bodyLength(body: readonly Block[]): number {
+  let length = 0
+  for (const block of body) {
+    const text = block.type === 'image' ? (block.caption ?? '') : block.type === 'quote' ? `${block.text}${block.cite ?? ''}` : block.text
+    length += Array.from(text.replace(/\s+/g, '')).length
+  }
+  return length
+}
+
+/** Estimated reading minutes of a body: at least one. */
+export const readingMinutes = (body: readonly Block[]): number => Math.max(1, Math.ceil(bodyLength(body) / READING_CHARS_PER_MINUTE))
+
+/** Whole minutes of credited seconds, as members see them everywhere: rounded down. */
+export const wholeMinutes = (seconds: number): number => Math.floor(seconds / 60)
+
+/** The id a discussion prompt links a 每周一学 item by: `link: { kind: 'weekly', id }`. */
+export const weeklyLinkId = (listId: string, itemKey: string): string => `${listId}:${itemKey}`
