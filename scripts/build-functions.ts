@@ -4,17 +4,13 @@
  * external: the cloud installs it from the function's package.json.
  */
 import { build } from 'esbuild'
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { MANIFEST } from '../cloudfunctions/manifest'
 
 const root = path.resolve(__dirname, '..')
 const sourceRoot = path.join(root, 'cloudfunctions')
 const outRoot = path.join(root, 'dist', 'cloudfunctions')
-
-async function functionNames(): Promise<string[]> {
-  const entries = await readdir(sourceRoot, { withFileTypes: true })
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
-}
 
 async function buildOne(name: string): Promise<number> {
   const src = path.join(sourceRoot, name)
@@ -28,7 +24,7 @@ async function buildOne(name: string): Promise<number> {
     target: 'node16',
     format: 'cjs',
     external: ['wx-server-sdk'],
-    minify: false,
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
   })
@@ -39,7 +35,7 @@ async function buildOne(name: string): Promise<number> {
 
 async function main() {
   await rm(outRoot, { recursive: true, force: true })
-  for (const name of await functionNames()) {
+  for (const name of Object.keys(MANIFEST).sort()) {
     const size = await buildOne(name)
     console.log(`${name.padEnd(24)} ${(size / 1024).toFixed(1)} KiB`)
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import { contract, type Contract, type ErrorResult, type ActionName, type ActionOutput, type FunctionResult, type Member } from '../types'
+import { contract, FUNCTIONS, type Contract, type Domain, type ErrorResult, type ActionName, type ActionOutput, type FunctionResult, type Member } from '../types'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { findMemberByOpenId, requireActiveMember } from './members'
@@ -38,14 +38,32 @@ export type Handler<N extends ActionName, C = CallContext> = (
   ctx: C,
 ) => Promise<ActionOutput<N>>
 
+/**
+ * The platform services that need a WeChat openapi permission or an outside account. A handler
+ * declares the ones it uses; any other is refused at run time, so the permissions each deployed
+ * function's config.json grants are derived from these declarations (scripts/functions-manifest.ts).
+ */
+export type Port = 'contentCheck' | 'messenger' | 'files' | 'officialAccount'
+
+/** The openapi permission each port needs on WeChat cloud (storage and the official account need none). */
+export const PORT_PERMISSIONS: Record<Port, readonly string[]> = {
+  contentCheck: ['security.msgSecCheck'],
+  messenger: ['subscribeMessage.send'],
+  files: [],
+  officialAccount: [],
+}
+
 export interface FunctionOptions {
   /** 'member' (default): only an active member may call; 'wechatUser': also someone not registered yet. */
-  caller: 'member' | 'wechatUser'
+  caller?: 'member' | 'wechatUser'
+  /** The ports the handler uses; the others are not in its context. */
+  uses?: readonly Port[]
 }
 
 export interface CloudFunction<N extends ActionName = ActionName> {
   name: N
-  /** The cloud function entry point: `exports.main = fn.main`. */
+  uses: readonly Port[]
+  /** The action's entry point; a domain router calls it with the payload minus `action`. */
   main(event: unknown): Promise<FunctionResult<ActionOutput<N>>>
 }
 
@@ -55,25 +73,31 @@ export interface CloudFunction<N extends ActionName = ActionName> {
  * turned into stable `{ ok: false, code, message }` results. What the caller may do to which object
  * is the handler's to check, with `authorize` from permissions.ts.
  */
-export function defineFunction<N extends ActionName>(name: N, handler: Handler<N>): CloudFunction<N>
+export function defineFunction<N extends ActionName>(
+  name: N,
+  handler: Handler<N>,
+  options?: { caller?: 'member'; uses?: readonly Port[] },
+): CloudFunction<N>
 export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, WeChatUserContext>,
-  options: { caller: 'wechatUser' },
+  options: { caller: 'wechatUser'; uses?: readonly Port[] },
 ): CloudFunction<N>
 export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, CallContext> | Handler<N, WeChatUserContext>,
-  options: FunctionOptions = { caller: 'member' },
+  options: FunctionOptions = {},
 ): CloudFunction<N> {
   const { input: inputSchema, output: outputSchema } = contract[name]
+  const uses = options.uses ?? []
   return {
     name,
+    uses,
     async main(event) {
       const requestId = randomUUID()
       try {
         const p = platform()
-        const base: BaseContext = { db: p.db, now: p.now(), requestId, messenger: p.messenger, contentCheck: p.contentCheck, files: p.files }
+        const base: BaseContext = { db: p.db, now: p.now(), requestId, ...ports(p, name, uses) }
         const openid = p.callerOpenId()
         const who =
           options.caller === 'wechatUser'
@@ -95,13 +119,65 @@ export function defineFunction<N extends ActionName>(
   }
 }
 
-/** What a timer's run gets: no caller, the platform's ports. */
+/** The declared ports from the platform; an undeclared one fails loudly wherever it is touched. */
+function ports(p: Platform, name: string, uses: readonly Port[]): Pick<TimerContext, Port> {
+  const pick = <P extends Port>(port: P): TimerContext[P] => (uses.includes(port) ? (p[port] as TimerContext[P]) : undeclared(name, port))
+  return { contentCheck: pick('contentCheck'), messenger: pick('messenger'), files: pick('files'), officialAccount: pick('officialAccount') }
+}
+
+function undeclared<T>(name: string, port: Port): T {
+  const refuse = () => {
+    throw new Error(`${name} did not declare the port "${port}" (uses) it touched`)
+  }
+  return new Proxy({}, { get: refuse, has: refuse }) as T
+}
+
+export interface DomainRouter {
+  name: Domain
+  /** The union of its actions' ports: what its config.json grants. */
+  uses: readonly Port[]
+  /** The cloud function entry point: `exports.main = router.main`. */
+  main(event: unknown): Promise<FunctionResult<unknown>>
+}
+
+/**
+ * One deployable function serving a domain's actions: `{ action, ...input }` goes to that action's
+ * handler with the rest of the payload. The record must hold exactly the domain's actions in
+ * `FUNCTIONS`, so the client's routing and the server's agree by construction.
+ */
+export function defineRouter<D extends Domain>(
+  domain: D,
+  actions: { [N in (typeof FUNCTIONS)[D][number]]: CloudFunction<N> },
+): DomainRouter {
+  const table = new Map<string, CloudFunction>(Object.values<CloudFunction>(actions).map((fn) => [fn.name, fn]))
+  const expected: readonly string[] = FUNCTIONS[domain]
+  if (table.size !== expected.length || !expected.every((a) => table.has(a))) {
+    throw new Error(`router ${domain} must serve exactly ${expected.join(', ')}`)
+  }
+  const uses = [...new Set([...table.values()].flatMap((fn) => fn.uses))].sort()
+  return {
+    name: domain,
+    uses,
+    async main(event) {
+      const { action, ...payload } = (event !== null && typeof event === 'object' && !Array.isArray(event) ? event : {}) as Record<string, unknown>
+      const fn = typeof action === 'string' ? table.get(action) : undefined
+      if (!fn) {
+        const named = typeof action === 'string' && action ? `“${action.slice(0, 60)}”` : '（未指明）'
+        return { ok: false, code: 'UNKNOWN_ACTION', message: `${domain} 云函数没有操作 ${named}，请更新小程序后再试` }
+      }
+      return fn.main(payload)
+    },
+  }
+}
+
+/** What a timer's run gets: no caller, the declared ports. */
 export interface TimerContext extends BaseContext {
   officialAccount: Platform['officialAccount']
 }
 
 export interface TimerFunction<R> {
   name: string
+  uses: readonly Port[]
   /** The cloud function entry point: `exports.main = fn.main`. */
   main(event: unknown): Promise<FunctionResult<R>>
 }
@@ -111,9 +187,11 @@ export interface TimerFunction<R> {
  * carries a user's OPENID is refused: only the trigger (no user) runs it. The run is logged with
  * its request id and answers a summary of what it did.
  */
-export function defineTimer<R>(name: string, run: (ctx: TimerContext) => Promise<R>): TimerFunction<R> {
+export function defineTimer<R>(name: string, run: (ctx: TimerContext) => Promise<R>, options: { uses?: readonly Port[] } = {}): TimerFunction<R> {
+  const uses = options.uses ?? []
   return {
     name,
+    uses,
     async main() {
       const requestId = randomUUID()
       try {
@@ -121,7 +199,7 @@ export function defineTimer<R>(name: string, run: (ctx: TimerContext) => Promise
         if (p.callerOpenId()) throw new AppError('FORBIDDEN', '这是定时任务，只能由定时触发器运行')
         const now = p.now()
         console.log(`[${name}] request ${requestId} started at ${now.toISOString()}`)
-        const data = await run({ db: p.db, now, requestId, messenger: p.messenger, contentCheck: p.contentCheck, files: p.files, officialAccount: p.officialAccount })
+        const data = await run({ db: p.db, now, requestId, ...ports(p, name, uses) })
         console.log(`[${name}] request ${requestId} done: ${JSON.stringify(data)}`)
         return { ok: true, data }
       } catch (err) {

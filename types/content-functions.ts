@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 import { Article, Body, Book, BookStatus, Category, Chapter, ContentStatus, Requirement } from './content'
 import { ArticleSummary, DayKey } from './domain'
 import { ARTICLE_SUMMARY_MAX, ARTICLE_TITLE_MAX, AUTHOR_MAX, BOOK_SUMMARY_MAX, BOOK_TITLE_MAX, CHAPTER_TITLE_MAX, SOURCE_MAX } from './constants'

@@ -1,6 +1,6 @@
 import { BLOCK_TEXT_MAX, BODY_BLOCKS_MAX, BOOK_STATUSES, CONTENT_STATUSES } from './constants'
 import { DayKey } from './domain'
-import { z } from './zod'
+import * as z from './zod'
 
 /**
  * Study content: articles (the daily push) and books with ordered chapters. Bodies are a small

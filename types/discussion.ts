@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 import { DayKey } from './domain'
 import { HIDE_REASON_MAX, PROMPT_BODY_MAX, PROMPT_LINK_TITLE_MAX, PROMPT_TITLE_MAX, REPLY_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'

@@ -1,6 +1,6 @@
 import { isCalendarDay } from './calendar'
 import { ROLES } from './constants'
-import { z } from './zod'
+import * as z from './zod'
 
 /**
  * `YYYY-MM-DD`, a real calendar day in Asia/Shanghai between 2000 and 2100: every date the contract

@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 
 /** Stable error codes every cloud function may answer with. */
 export const ErrorCode = z.enum([
@@ -12,6 +12,8 @@ export const ErrorCode = z.enum([
   'RATE_LIMITED',
   /** A service the write depends on (the content check) did not answer: try again later. */
   'UNAVAILABLE',
+  /** The function has no such action (or the call named none): a client older or newer than the server. */
+  'UNKNOWN_ACTION',
   'INTERNAL',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

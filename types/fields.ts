@@ -1,5 +1,5 @@
 import { normalizeText, textProblem } from './text'
-import { z } from './zod'
+import * as z from './zod'
 
 /**
  * Text of 1..max characters (emoji count as one), with messages naming the field: normalised first

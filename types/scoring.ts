@@ -1,5 +1,5 @@
 import { SCORE_KINDS } from './constants'
-import { z } from './zod'
+import * as z from './zod'
 import { DayKey } from './domain'
 import { id } from './fields'
 

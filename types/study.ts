@@ -1,5 +1,5 @@
 import { STUDY_KINDS } from './constants'
-import { z } from './zod'
+import * as z from './zod'
 import { Body, Category, Chapter } from './content'
 import { DayKey } from './domain'
 import { Cursor, id, page } from './fields'

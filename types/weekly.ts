@@ -1,4 +1,4 @@
-import { z } from './zod'
+import * as z from './zod'
 import { DayKey } from './domain'
 import { WEEKLY_INTRO_MAX, WEEKLY_ITEMS_MAX, WEEKLY_TARGET_DEFAULT } from './constants'
 import { Cursor, id, page, text } from './fields'

@@ -1,9 +1,9 @@
-import * as z from 'zod'
-import { zhCN } from 'zod/locales'
+// Every schema module imports zod from here as a namespace (`import * as z from './zod'`):
+// validation messages reach members in Chinese, and the bundles keep only the zod they use.
+// Re-exporting zod's own `z` object instead would carry every locale (~350 KB) into each function.
+import { config } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.cjs'
 
-// Every schema module imports zod from here: validation messages reach members on both sides, in
-// Chinese. Import zod as a namespace (`import * as z`): its named `z` export pulls every locale into
-// the bundles.
-z.config(zhCN())
+config(zhCN())
 
-export { z }
+export * from 'zod'

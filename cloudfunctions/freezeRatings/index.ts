@@ -6,4 +6,4 @@ import { freezeYear } from '../../server/scoring/ratings'
  * (02:30): the past year's ratings frozen.
  */
 export const freezeRatings = defineTimer('freezeRatings', ({ db, now }) => freezeYear(db, now))
-export const main = freezeRatings.main
+export const { main, uses } = freezeRatings

@@ -3,4 +3,4 @@ import { reconcile } from '../../server/scoring/reconcile'
 
 /** 积分对账 at 02:30 Shanghai (timer trigger only): totals recomputed from the ledger, drift repaired. */
 export const reconcileScores = defineTimer('reconcileScores', ({ db, now }) => reconcile(db, now))
-export const main = reconcileScores.main
+export const { main, uses } = reconcileScores

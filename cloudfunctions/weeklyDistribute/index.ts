@@ -6,5 +6,5 @@ import { runWeeklyDistribution } from '../../server/weekly/distribute'
  * minutes until 10:00: a run stopped by the function's time limit is resumed by the next, and once
  * everything is out a run costs one query. Never twice to anyone.
  */
-export const weeklyDistribute = defineTimer('weeklyDistribute', (ctx) => runWeeklyDistribution(ctx))
-export const main = weeklyDistribute.main
+export const weeklyDistribute = defineTimer('weeklyDistribute', (ctx) => runWeeklyDistribution(ctx), { uses: ['messenger'] })
+export const { main, uses } = weeklyDistribute

@@ -1,5 +1,5 @@
-import { checkIn } from '../../cloudfunctions/checkIn'
-import { getCheckInSummary } from '../../cloudfunctions/getCheckInSummary'
+import { checkIn } from '../../server/actions/checkIn'
+import { getCheckInSummary } from '../../server/actions/getCheckInSummary'
 import { CHECKINS } from '../../server/checkin'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 

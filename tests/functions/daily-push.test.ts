@@ -1,6 +1,6 @@
 import { dailyPush } from '../../cloudfunctions/dailyPush'
-import { getToday } from '../../cloudfunctions/getToday'
-import { scheduleArticle } from '../../cloudfunctions/scheduleArticle'
+import { getToday } from '../../server/actions/getToday'
+import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
 import { NOTIFICATIONS } from '../../server/notify/notify'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'

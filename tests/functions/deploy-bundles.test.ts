@@ -4,7 +4,19 @@ import path from 'node:path'
 
 const root = path.resolve(__dirname, '../..')
 const built = path.join(root, 'dist', 'cloudfunctions')
-const sources = readdirSync(path.join(root, 'cloudfunctions'))
+const sources = readdirSync(path.join(root, 'cloudfunctions'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+
+/** Runs a built function's main in a plain Node process with no WeChat context. */
+function runBuilt(name: string, event: unknown): unknown {
+  const script = `require(${JSON.stringify(path.join(built, name, 'index.js'))})
+      .main(${JSON.stringify(event)})
+      .then((r) => process.stdout.write(JSON.stringify(r)))`
+  const env = { ...process.env }
+  for (const key of Object.keys(env)) if (key.startsWith('WX_')) delete env[key]
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8', timeout: 30_000 }))
+}
 
 describe('deployable cloud functions (npm run build:functions)', () => {
   beforeAll(() => {
@@ -27,16 +39,14 @@ describe('deployable cloud functions (npm run build:functions)', () => {
   })
 
   it('runs in plain Node on the WeChat platform and refuses a call with no OPENID in the cloud context', () => {
-    const script = `require(${JSON.stringify(path.join(built, 'getMe', 'index.js'))})
-      .main({ userInfo: { openId: 'forged' } })
-      .then((r) => process.stdout.write(JSON.stringify(r)))`
-    const env = { ...process.env }
-    for (const key of Object.keys(env)) if (key.startsWith('WX_')) delete env[key]
-    const output = execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8', timeout: 30_000 })
-    expect(JSON.parse(output)).toEqual({
+    expect(runBuilt('member', { action: 'getMe', userInfo: { openId: 'forged' } })).toEqual({
       ok: false,
       code: 'UNAUTHENTICATED',
       message: '请先登录',
     })
+  })
+
+  it('answers an action its function does not serve with UNKNOWN_ACTION', () => {
+    expect(runBuilt('member', { action: 'saveArticle', userInfo: { openId: 'forged' } })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   })
 })

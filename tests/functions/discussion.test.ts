@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkIn } from '../../cloudfunctions/checkIn'
-import { deleteReply } from '../../cloudfunctions/deleteReply'
-import { editReply } from '../../cloudfunctions/editReply'
-import { featureReply } from '../../cloudfunctions/featureReply'
-import { getPrompt } from '../../cloudfunctions/getPrompt'
-import { hideReply } from '../../cloudfunctions/hideReply'
-import { likeReply } from '../../cloudfunctions/likeReply'
-import { listAudit } from '../../cloudfunctions/listAudit'
-import { listPrompts } from '../../cloudfunctions/listPrompts'
-import { listReplies } from '../../cloudfunctions/listReplies'
-import { postReply } from '../../cloudfunctions/postReply'
-import { register } from '../../cloudfunctions/register'
-import { savePrompt } from '../../cloudfunctions/savePrompt'
-import { setPromptState } from '../../cloudfunctions/setPromptState'
-import { updateProfile } from '../../cloudfunctions/updateProfile'
+import { checkIn } from '../../server/actions/checkIn'
+import { deleteReply } from '../../server/actions/deleteReply'
+import { editReply } from '../../server/actions/editReply'
+import { featureReply } from '../../server/actions/featureReply'
+import { getPrompt } from '../../server/actions/getPrompt'
+import { hideReply } from '../../server/actions/hideReply'
+import { likeReply } from '../../server/actions/likeReply'
+import { listAudit } from '../../server/actions/listAudit'
+import { listPrompts } from '../../server/actions/listPrompts'
+import { listReplies } from '../../server/actions/listReplies'
+import { postReply } from '../../server/actions/postReply'
+import { register } from '../../server/actions/register'
+import { savePrompt } from '../../server/actions/savePrompt'
+import { setPromptState } from '../../server/actions/setPromptState'
+import { updateProfile } from '../../server/actions/updateProfile'
 import { CHECKINS } from '../../server/checkin'
+import { domainOf } from '../../types/actions'
 import { PROMPTS, REPLIES, REPLY_LIKES } from '../../server/discussion/docs'
 import { Clock, createLocalPlatform } from '../../server/local-platform'
 import { MEMBERS } from '../../server/members'
@@ -402,8 +403,9 @@ describe('content security', () => {
   })
 
   it('every function that stores members’ text may call msgSecCheck in WeChat cloud (config.json openapi permission)', () => {
-    for (const name of ['register', 'updateProfile', 'checkIn', 'savePrompt', 'postReply', 'editReply', 'hideReply']) {
-      const config = JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions', name, 'config.json'), 'utf8'))
+    for (const action of ['register', 'updateProfile', 'checkIn', 'savePrompt', 'postReply', 'editReply', 'hideReply'] as const) {
+      const name = domainOf(action)
+      const config = JSON.parse(readFileSync(path.join(__dirname, '../../cloudfunctions', String(name), 'config.json'), 'utf8'))
       expect([name, config.permissions.openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])])
     }
   })

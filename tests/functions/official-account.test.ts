@@ -1,5 +1,5 @@
 import { dailyPush } from '../../cloudfunctions/dailyPush'
-import { listOutbox } from '../../cloudfunctions/listOutbox'
+import { listOutbox } from '../../server/actions/listOutbox'
 import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
 import { createLocalPlatform } from '../../server/local-platform'
 import { OfficialAccountClient, OfficialAccountError } from '../../server/official-account/client'

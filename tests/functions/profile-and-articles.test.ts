@@ -1,5 +1,5 @@
-import { getMe } from '../../cloudfunctions/getMe'
-import { getToday } from '../../cloudfunctions/getToday'
+import { getMe } from '../../server/actions/getMe'
+import { getToday } from '../../server/actions/getToday'
 import { ARTICLES } from '../../server/content/docs'
 import { PUSHES } from '../../server/push/pushes'
 import { openTestCloud, type TestCloud } from '../support/cloud'

@@ -1,5 +1,5 @@
-import { getMyStudy } from '../../cloudfunctions/getMyStudy'
-import { getStudyRules } from '../../cloudfunctions/getStudyRules'
+import { getMyStudy } from '../../server/actions/getMyStudy'
+import { getStudyRules } from '../../server/actions/getStudyRules'
 import { STUDY_SETTINGS, STUDY_SETTINGS_ID } from '../../server/study/rules'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { addBook, addCategories } from '../support/content'

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CloudDatabase } from '../../server/db/types'
 import { Clock, createLocalPlatform } from '../../server/local-platform'
+import { MANIFEST } from '../../cloudfunctions/manifest'
 import { loadFunctions, type FunctionRegistry } from '../../local-cloud/functions'
 import { nextRuns, startScheduler, toCronerPattern } from '../../local-cloud/scheduler'
 
@@ -92,9 +93,10 @@ describe('function registry', () => {
     expect(() => loadFunctions(path.join(FIXTURES, 'bad-functions'))).toThrow(/yearly[\\/]config\.json.*年份/)
   })
 
-  test('the project functions load', () => {
+  test('the project functions load: the manifest’s domain routers and timers, each timer with its trigger', () => {
     const registry = loadFunctions(path.resolve(__dirname, '..', '..', 'cloudfunctions'))
-    expect(registry.has('getMe')).toBe(true)
+    expect([...registry.keys()].sort()).toEqual(Object.keys(MANIFEST).sort())
+    for (const [name, spec] of Object.entries(MANIFEST)) expect([name, registry.get(name)?.timer?.cron]).toEqual([name, spec.trigger?.cron])
   })
 })
 

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { domainOf } from '../../types/actions'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud'
 import { SESSION_COOKIE } from '../../local-cloud/session'
 
@@ -27,7 +28,10 @@ export interface TestLocalCloud {
   signIn(memberId: string): Promise<string>
   /** Signs in as「一个新的微信用户」: a fresh OPENID with no member record. */
   signInNewUser(): Promise<string>
-  /** `POST /api/functions/:name` with a JSON body, as the cookie's member (none: signed out). */
+  /**
+   * `POST /api/functions/:name` with a JSON body, as the cookie's member (none: signed out). An
+   * action's name goes to its domain function as `{ action, ...body }`, as the mini-program sends it.
+   */
   call<T = unknown>(name: string, body?: unknown, cookie?: string): Promise<JsonResponse<T>>
   /** Fixes the cloud's clock at `at` through `POST /local/clock`, as a person trying the app would. */
   setClock(at: Date): Promise<void>
@@ -74,10 +78,12 @@ export async function startTestLocalCloud(options: Partial<LocalCloudOptions> = 
     signIn: (memberId) => signInWith({ memberId }),
     signInNewUser: () => signInWith({ newUser: '1' }),
     async call(name, body = {}, cookie) {
-      const res = await helper.fetch(`/api/functions/${name}`, {
+      const domain = domainOf(name)
+      const payload = domain && body !== null && typeof body === 'object' ? { action: name, ...body } : body
+      const res = await helper.fetch(`/api/functions/${domain ?? name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        body: typeof payload === 'string' ? payload : JSON.stringify(payload),
       })
       return { status: res.status, headers: res.headers, body: await res.json() }
     },

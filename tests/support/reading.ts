@@ -1,11 +1,12 @@
-import type { Page } from 'playwright-core'
+import type { Page, Response } from 'playwright-core'
 import type { ActionOutput } from '../../types'
 import type { TestLocalCloud } from './local-cloud'
 
 /** The reader's heartbeat interval (the study rules'). */
 export const BEAT_MS = 15_000
 
-const isHeartbeat = (url: string) => url.endsWith('/api/functions/heartbeat')
+/** The reader's heartbeat goes to the study function as `{ action: 'heartbeat', … }`. */
+const isHeartbeat = (r: Response) => r.url().endsWith('/api/functions/study') && r.request().postDataJSON()?.action === 'heartbeat'
 
 /**
  * Reads the article or chapter open in the reader (H5, with `page.clock` installed) until the
@@ -26,8 +27,8 @@ export async function readToCompletion(
     now += BEAT_MS
     await cloud.setClock(new Date(now))
     await page.locator('.reader__title').click()
-    await page.mouse.wheel(0, 20_000)
-    const beat = page.waitForResponse((r) => isHeartbeat(r.url()))
+    await page.locator('#reader-end').scrollIntoViewIfNeeded()
+    const beat = page.waitForResponse((r) => isHeartbeat(r))
     await page.clock.runFor(BEAT_MS)
     const answer = (await (await beat).json()).data as ActionOutput<'heartbeat'>
     answers.push(answer)
@@ -38,6 +39,6 @@ export async function readToCompletion(
 
 /** Resolves with the answer of the page's next heartbeat. */
 export async function nextHeartbeat(page: Page): Promise<ActionOutput<'heartbeat'>> {
-  const response = await page.waitForResponse((r) => isHeartbeat(r.url()))
+  const response = await page.waitForResponse((r) => isHeartbeat(r))
   return (await response.json()).data
 }

@@ -1,4 +1,4 @@
-import { heartbeat } from '../../cloudfunctions/heartbeat'
+import { heartbeat } from '../../server/actions/heartbeat'
 import type { ArticleDoc } from '../../server/content/docs'
 import type { ActionInput, ActionOutput, FunctionResult } from '../../types'
 import type { TestCloud } from './cloud'

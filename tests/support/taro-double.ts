@@ -71,11 +71,37 @@ export function usePageScroll(handler: (e: { scrollTop: number }) => void): void
   }, [])
 }
 
+/** Intersection observers watching a selector: each checks whether its element is on screen. */
+const visibilityChecks = new Set<() => void>()
+
 /** What the platform does when the member scrolls the page. */
 export function scrollPage(scrollTop: number): void {
   layout.scrollTop = scrollTop
   scrollHandlers.forEach((h) => h.current({ scrollTop }))
+  visibilityChecks.forEach((check) => check())
 }
+
+/** Reports an observed element whenever the layout puts its top within the window. */
+export function createIntersectionObserver(_component: unknown, _options?: unknown) {
+  let check: (() => void) | undefined
+  const observer = {
+    relativeToViewport: (_margins?: unknown) => observer,
+    observe(selector: string, callback: (res: { intersectionRatio: number }) => void) {
+      check = () => {
+        const top = layout.tops.get(selector)
+        if (top !== undefined && top - layout.scrollTop <= WINDOW_HEIGHT) callback({ intersectionRatio: 1 })
+      }
+      visibilityChecks.add(check)
+      setTimeout(check, 0)
+    },
+    disconnect() {
+      if (check) visibilityChecks.delete(check)
+    },
+  }
+  return observer
+}
+
+export const getCurrentInstance = () => ({ page: {}, router: useRouter() })
 
 export const pageScrollTo = jest.fn(async ({ scrollTop }: { scrollTop: number; duration?: number }) => {
   scrollPage(scrollTop)
@@ -232,6 +258,8 @@ const Taro = {
   pageScrollTo,
   getWindowInfo,
   createSelectorQuery,
+  createIntersectionObserver,
+  getCurrentInstance,
   requestSubscribeMessage,
   getBackgroundAudioManager,
   useRouter,

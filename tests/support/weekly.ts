@@ -1,5 +1,5 @@
-import { saveWeeklyList } from '../../cloudfunctions/saveWeeklyList'
-import { scheduleWeeklyList } from '../../cloudfunctions/scheduleWeeklyList'
+import { saveWeeklyList } from '../../server/actions/saveWeeklyList'
+import { scheduleWeeklyList } from '../../server/actions/scheduleWeeklyList'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import type { ActionInput, StudyKind, TemplateKey, WeeklyList } from '../../types'
 import { openTestCloud, type TestCloud } from './cloud'

@@ -67,7 +67,7 @@ function ReaderView({ item, heartbeatSeconds }: { item: Readable; heartbeatSecon
   }
 
   const timer = useStudyTimer({ kind: item.kind, id: item.id, intervalSeconds: heartbeatSeconds ?? undefined, listening, onAnswer })
-  useReadingPosition(item.progress.position, timer.setPosition)
+  useReadingPosition(item.progress.position, timer.setPosition, timer.reachEnd)
 
   const go = (link: { _id: string }) => void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
 

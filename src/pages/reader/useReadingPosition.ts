@@ -7,7 +7,6 @@ export const END_MARKER_ID = 'reader-end'
 interface Layout {
   /** How far the page can scroll before the end marker reaches the bottom of the screen. */
   scrollRange: number
-  atEnd: boolean
 }
 
 /** Where the end marker is now, seen from a page scrolled by `scrollTop`. */
@@ -20,19 +19,23 @@ function measure(scrollTop: number): Promise<Layout | null> {
         const marker = res?.[0]
         if (!marker) return resolve(null)
         const { windowHeight } = Taro.getWindowInfo()
-        resolve({ scrollRange: scrollTop + marker.top - windowHeight, atEnd: marker.top <= windowHeight })
+        resolve({ scrollRange: scrollTop + marker.top - windowHeight })
       })
   })
 }
 
 /**
- * The reading position (0..1 of the way to the end marker) and whether the end was seen, measured
- * whenever the page scrolls and once the text is shown (a short text may fit on the screen);
- * `saved` (where the member left off last time) is scrolled back to when the text first appears.
+ * The reading position (0..1 of the way to the end marker), measured whenever the page scrolls and
+ * once the text is shown; `saved` (where the member left off last time) is scrolled back to when the
+ * text first appears. `onEnd` runs when the end marker comes into view, as the platform's
+ * intersection observer sees it: a one-screen text reaches it at once, a long one when scrolled there,
+ * whatever the fonts and the layout make of the scroll range.
  */
-export function useReadingPosition(saved: number, onMove: (position: number, atEnd: boolean) => void): void {
+export function useReadingPosition(saved: number, onMove: (position: number) => void, onEnd: () => void): void {
   const onMoveRef = useRef(onMove)
   onMoveRef.current = onMove
+  const onEndRef = useRef(onEnd)
+  onEndRef.current = onEnd
   const measuring = useRef(false)
 
   const update = useCallback(async (scrollTop: number) => {
@@ -42,13 +45,23 @@ export function useReadingPosition(saved: number, onMove: (position: number, atE
       const layout = await measure(scrollTop)
       if (!layout) return
       const position = layout.scrollRange <= 0 ? 1 : Math.min(1, Math.max(0, scrollTop / layout.scrollRange))
-      onMoveRef.current(position, layout.atEnd)
+      onMoveRef.current(position)
     } finally {
       measuring.current = false
     }
   }, [])
 
   usePageScroll(({ scrollTop }) => void update(scrollTop))
+
+  useEffect(() => {
+    const page = Taro.getCurrentInstance().page
+    if (!page) return
+    const observer = Taro.createIntersectionObserver(page, { thresholds: [0] })
+    observer.relativeToViewport({ bottom: 0 }).observe(`#${END_MARKER_ID}`, ({ intersectionRatio }) => {
+      if ((intersectionRatio ?? 0) > 0) onEndRef.current()
+    })
+    return () => observer.disconnect()
+  }, [])
 
   useEffect(() => {
     void (async () => {

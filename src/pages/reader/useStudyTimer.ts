@@ -26,9 +26,9 @@ interface Options {
 export interface StudyTimer {
   /** The member touched or scrolled the page. */
   markActive(): void
-  /** Where the reader is (0..1), and whether the end of the text was reached. */
-  setPosition(position: number, atEnd: boolean): void
-  /** The audio played to its end. */
+  /** Where the reader is (0..1 of the way to the end of the text). */
+  setPosition(position: number): void
+  /** The end of the text came into view, or the audio played to its end. */
   reachEnd(): void
   /** Why the last heartbeat failed (null once one succeeds). */
   error: string | null
@@ -113,11 +113,11 @@ export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }
     lastActive.current = Date.now()
   }, [])
 
-  const setPosition = useCallback((value: number, atEnd: boolean) => {
-    // Once reached, the end stays reached for the session (the server keeps it too).
-    position.current = { value, atEnd: position.current.atEnd || atEnd }
+  const setPosition = useCallback((value: number) => {
+    position.current = { ...position.current, value }
   }, [])
 
+  // Once reached, the end stays reached for the session (the server keeps it too).
   const reachEnd = useCallback(() => {
     position.current = { ...position.current, atEnd: true }
   }, [])

@@ -1,8 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { setActive } from '../../server/membership'
-
-/** A member left the organisation: they can no longer use the app; their records stay. */
-export const deactivateMember = defineFunction('deactivateMember', (input, { db, caller, now }) =>
-  setActive(db, caller, now, input.memberId, false),
-)
-export const main = deactivateMember.main

@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { exportQuarterReport as exportReport } from '../../server/reports/export'
-
-/** 导出季度通报 as .xlsx or CSV (Chinese headers) within the admin's reach; answers a download link. */
-export const exportQuarterReport = defineFunction('exportQuarterReport', (input, ctx) => exportReport(ctx, ctx.caller, input))
-export const main = exportQuarterReport.main

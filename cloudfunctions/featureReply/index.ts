@@ -1,6 +1,0 @@
-import { featureReply as feature } from '../../server/discussion/replies'
-import { defineFunction } from '../../server/function'
-
-/** 精选: a leader features or unfeatures a reply; audited. */
-export const featureReply = defineFunction('featureReply', (input, { db, caller, now }) => feature(db, caller, now, input))
-export const main = featureReply.main

@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { readChapter } from '../../server/study/reader'
-
-/** 阅读章节: a chapter of a published book, the caller's progress, and the chapters either side. */
-export const getChapter = defineFunction('getChapter', (input, { db, caller }) => readChapter(db, caller, input.id))
-export const main = getChapter.main

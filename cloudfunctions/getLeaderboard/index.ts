@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { leaderboard } from '../../server/scoring/leaderboard'
-
-/** 排行榜: the caller's group, branch or organisation, by points or study time, with the caller's own rank. */
-export const getLeaderboard = defineFunction('getLeaderboard', (input, { db, caller, now }) => leaderboard(db, caller, now, input))
-export const main = getLeaderboard.main

@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { myQuarterReport } from '../../server/reports/read'
-
-/** 我的季度报告: the caller's frozen quarter (the latest by default) and the quarter before it. */
-export const getMyQuarterReport = defineFunction('getMyQuarterReport', (input, { db, caller, now }) => myQuarterReport(db, caller, now, input.quarter))
-export const main = getMyQuarterReport.main

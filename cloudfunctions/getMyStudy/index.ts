@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { myStudy } from '../../server/study/my-study'
-
-/** 我的学习: the caller's credited study time by period and category, books and the weekly target. */
-export const getMyStudy = defineFunction('getMyStudy', (_input, { db, caller, now }) => myStudy(db, caller, now))
-export const main = getMyStudy.main

@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { myWeekly } from '../../server/weekly/member-weeks'
-
-/** 每周一学: the caller's list for a week (this one by default) and their progress on it. */
-export const getMyWeekly = defineFunction('getMyWeekly', (input, { db, caller, now }) => myWeekly(db, caller, now, input.week))
-export const main = getMyWeekly.main

@@ -1,6 +1,0 @@
-import { getPrompt as get } from '../../server/discussion/prompts'
-import { defineFunction } from '../../server/function'
-
-/** One 讨论题 with who took part and who has not yet. */
-export const getPrompt = defineFunction('getPrompt', (input, { db, caller, now }) => get(db, caller, now, input.id))
-export const main = getPrompt.main

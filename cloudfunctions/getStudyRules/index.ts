@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { studyRulesFor } from '../../server/study/rules'
-
-/** 学时规则: the rules in force, as numbers and as sentences for the rules page. */
-export const getStudyRules = defineFunction('getStudyRules', (_input, { db, caller }) => studyRulesFor(db, caller))
-export const main = getStudyRules.main

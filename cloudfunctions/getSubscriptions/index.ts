@@ -1,8 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { mySubscriptions } from '../../server/notify/grants'
-
-/** The caller's subscribe-message templates: ids for requestSubscribeMessage, unused grants. */
-export const getSubscriptions = defineFunction('getSubscriptions', async (_input, { db, caller }) => ({
-  items: await mySubscriptions(db, caller),
-}))
-export const main = getSubscriptions.main

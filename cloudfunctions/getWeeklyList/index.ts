@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { getWeeklyList as get } from '../../server/weekly/compose'
-
-/** 每周一学: one list as its admin edits it. */
-export const getWeeklyList = defineFunction('getWeeklyList', (input, { db, caller }) => get(db, caller, input.id))
-export const main = getWeeklyList.main

@@ -1,8 +1,0 @@
-import { listCategories as categories } from '../../server/content/categories'
-import { defineFunction } from '../../server/function'
-
-/** The content categories (分类), in display order. */
-export const listCategories = defineFunction('listCategories', async (_input, { db, caller }) => ({
-  items: await categories(db, caller),
-}))
-export const main = listCategories.main

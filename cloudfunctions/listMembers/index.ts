@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { listMembers as roster } from '../../server/roster'
-
-/** 名册: members within the admin's reach, searchable and filtered, 20 a page. */
-export const listMembers = defineFunction('listMembers', (input, { db, caller }) => roster(db, caller, input))
-export const main = listMembers.main

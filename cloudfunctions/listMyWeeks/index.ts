@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { myWeeks } from '../../server/weekly/member-weeks'
-
-/** 每周一学: the caller's weeks, newest first, with how far they got in each. */
-export const listMyWeeks = defineFunction('listMyWeeks', (input, { db, caller }) => myWeeks(db, caller, input.cursor))
-export const main = listMyWeeks.main

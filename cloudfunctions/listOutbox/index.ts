@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { listOutbox as outboxPage } from '../../server/outbox'
-
-/** Admins: the official-account editions and the subscribe-message sends, newest first. */
-export const listOutbox = defineFunction('listOutbox', (input, { db, caller }) => outboxPage(db, caller, input))
-export const main = listOutbox.main

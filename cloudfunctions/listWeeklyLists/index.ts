@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { listWeeklyLists as list } from '../../server/weekly/compose'
-
-/** 每周一学: every list, newest week first (admins). */
-export const listWeeklyLists = defineFunction('listWeeklyLists', (input, { db, caller }) => list(db, caller, input.cursor))
-export const main = listWeeklyLists.main

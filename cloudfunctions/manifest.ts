@@ -1,0 +1,45 @@
+import type { Domain } from '../types'
+
+/**
+ * Every deployable function: the eight domain routers and the seven timer jobs. Each folder's
+ * config.json and package.json are generated from this list and the ports its code declares
+ * (`npm run gen:functions`); tests/functions/manifest.test.ts fails when they drift.
+ *
+ * The timers stay separate functions rather than one `jobs` function on a ten-minute tick: each
+ * fires only when it has work (about 80 calls a month in all, against 4,320 for the tick), keeps
+ * its own timeout, and 15 of the environment's 50 functions leaves room to grow.
+ */
+export interface FunctionSpec {
+  /** Seconds WeChat lets one run last (1–60); its default of 3 is too short for a cold start with database work. */
+  timeout: number
+  /** MB, when the default 256 is not enough. */
+  memorySize?: 512 | 1024
+  /** WeChat allows one timer trigger per function; cron has seven fields on Beijing time. */
+  trigger?: { name: string; cron: string }
+}
+
+export type TimerName = 'dailyPush' | 'freezeRatings' | 'quarterRemind' | 'quarterReport' | 'reconcileScores' | 'weeklyDistribute' | 'weeklyRemind'
+
+export const MANIFEST: Record<Domain | TimerName, FunctionSpec> = {
+  member: { timeout: 10 },
+  org: { timeout: 10 },
+  study: { timeout: 10 },
+  group: { timeout: 20 },
+  score: { timeout: 10 },
+  /** Scheduling a list whose Monday has passed publishes it at once. */
+  weekly: { timeout: 60 },
+  /** The .xlsx export is built in memory. */
+  report: { timeout: 30, memorySize: 512 },
+  content: { timeout: 10 },
+  /** 07:30 every day; a run cut short is resumed by tomorrow's: pushes are keyed by day. */
+  dailyPush: { timeout: 60, trigger: { name: 'daily', cron: '0 30 7 * * * *' } },
+  /** 04:00 on 1 January, after the night's reconciliation. */
+  freezeRatings: { timeout: 60, trigger: { name: 'newYear', cron: '0 0 4 1 1 * *' } },
+  quarterRemind: { timeout: 60, trigger: { name: 'daily', cron: '0 0 9 * * * *' } },
+  /** Every ten minutes on a quarter's first day, until the report is complete. */
+  quarterReport: { timeout: 60, memorySize: 512, trigger: { name: 'quarterly', cron: '0 */10 * 1 1,4,7,10 * *' } },
+  reconcileScores: { timeout: 60, memorySize: 512, trigger: { name: 'nightly', cron: '0 30 2 * * * *' } },
+  /** Monday 08:00–09:50, every ten minutes: a run stopped by the time limit is resumed by the next. */
+  weeklyDistribute: { timeout: 60, trigger: { name: 'weekly', cron: '0 */10 8-9 * * MON *' } },
+  weeklyRemind: { timeout: 60, trigger: { name: 'sunday', cron: '0 */10 18-19 * * SUN *' } },
+}

@@ -1,6 +1,0 @@
-import { nudgeMembers as nudge } from '../../server/discussion/group-week'
-import { defineFunction } from '../../server/function'
-
-/** 提醒: the members behind this week get one reminder a day at most. */
-export const nudgeMembers = defineFunction('nudgeMembers', (input, ctx) => nudge(ctx, ctx.caller, input))
-export const main = nudgeMembers.main

@@ -1,6 +1,0 @@
-import { defineFunction } from '../../server/function'
-import { saveUnit as createOrRename } from '../../server/units'
-
-/** Creates a 党支部 or 党小组, or renames one. */
-export const saveUnit = defineFunction('saveUnit', (input, { db, caller, now }) => createOrRename(db, caller, now, input))
-export const main = saveUnit.main

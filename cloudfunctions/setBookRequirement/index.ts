@@ -1,9 +1,0 @@
-import { writeRequirement } from '../../server/content/book-editing'
-import { contentEditor } from '../../server/content/editing'
-import { defineFunction } from '../../server/function'
-
-/** Marks a book required (必修) for a year and some or all 党支部, or elective. Audited. */
-export const setBookRequirement = defineFunction('setBookRequirement', (input, { db, caller, now }) =>
-  writeRequirement(db, contentEditor(caller), now, input),
-)
-export const main = setBookRequirement.main
