@@ -9,6 +9,8 @@ const WEAPP_DIR = path.resolve(__dirname, '../dist/weapp')
 const KIB = 1024
 /** WeChat's limit for the main package (and for each subpackage). */
 const PACKAGE_LIMIT = 2 * 1024 * KIB
+/** WeChat's limit for all packages together. */
+const TOTAL_LIMIT = 30 * 1024 * KIB
 /** Files the WeChat upload leaves out of the package. */
 const NOT_UPLOADED = [/\.map$/, /\.LICENSE\.txt$/, /^project(\.private)?\.config\.json$/]
 
@@ -23,14 +25,17 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`
+export interface WeappSizes {
+  main: number
+  /** Subpackage root → bytes. */
+  subpackages: Map<string, number>
+  total: number
+}
 
-function main(): number {
+/** The uploaded bytes of the built mini-program, or undefined when there is no build. */
+export function weappSizes(): WeappSizes | undefined {
   const appJsonPath = path.join(WEAPP_DIR, 'app.json')
-  if (!fs.existsSync(appJsonPath)) {
-    console.error(`No built mini-program at ${WEAPP_DIR}: run \`npm run build:weapp\` first.`)
-    return 2
-  }
+  if (!fs.existsSync(appJsonPath)) return undefined
   const appJson = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as {
     subpackages?: SubPackage[]
     subPackages?: SubPackage[]
@@ -38,35 +43,44 @@ function main(): number {
   const roots = [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])].map((p) =>
     p.root.replace(/^\.?\//, '').replace(/\/?$/, '/'),
   )
-
-  const sizes = new Map<string, number>(roots.map((r) => [r, 0]))
+  const subpackages = new Map<string, number>(roots.map((r) => [r, 0]))
   let main = 0
   for (const file of filesUnder(WEAPP_DIR)) {
     const rel = path.relative(WEAPP_DIR, file).split(path.sep).join('/')
     if (NOT_UPLOADED.some((re) => re.test(path.basename(rel)))) continue
     const bytes = fs.statSync(file).size
     const root = roots.find((r) => rel.startsWith(r))
-    if (root) sizes.set(root, (sizes.get(root) ?? 0) + bytes)
+    if (root) subpackages.set(root, (subpackages.get(root) ?? 0) + bytes)
     else main += bytes
   }
-
-  console.log(`main package: ${kib(main)} (limit ${kib(PACKAGE_LIMIT)})`)
-  for (const [root, bytes] of sizes) console.log(`subpackage ${root}: ${kib(bytes)}`)
-  const total = main + [...sizes.values()].reduce((a, b) => a + b, 0)
-  if (sizes.size > 0) console.log(`total: ${kib(total)}`)
-
-  let failed = false
-  if (main > PACKAGE_LIMIT) {
-    console.error(`The main package is over WeChat's 2 MB limit by ${kib(main - PACKAGE_LIMIT)}.`)
-    failed = true
-  }
-  for (const [root, bytes] of sizes) {
-    if (bytes > PACKAGE_LIMIT) {
-      console.error(`Subpackage ${root} is over WeChat's 2 MB limit by ${kib(bytes - PACKAGE_LIMIT)}.`)
-      failed = true
-    }
-  }
-  return failed ? 1 : 0
+  return { main, subpackages, total: main + [...subpackages.values()].reduce((a, b) => a + b, 0) }
 }
 
-process.exitCode = main()
+/** Lines for each package over WeChat's limits (2 MB each, 30 MB in all). */
+export function weappProblems({ main, subpackages, total }: WeappSizes): string[] {
+  const problems: string[] = []
+  if (main > PACKAGE_LIMIT) problems.push(`The main package is over WeChat's 2 MB limit by ${kib(main - PACKAGE_LIMIT)}.`)
+  for (const [root, bytes] of subpackages) {
+    if (bytes > PACKAGE_LIMIT) problems.push(`Subpackage ${root} is over WeChat's 2 MB limit by ${kib(bytes - PACKAGE_LIMIT)}.`)
+  }
+  if (total > TOTAL_LIMIT) problems.push(`The whole mini-program is over WeChat's 30 MB limit by ${kib(total - TOTAL_LIMIT)}.`)
+  return problems
+}
+
+export const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`
+
+function main(): number {
+  const sizes = weappSizes()
+  if (!sizes) {
+    console.error(`No built mini-program at ${WEAPP_DIR}: run \`npm run build:weapp\` first.`)
+    return 2
+  }
+  console.log(`main package: ${kib(sizes.main)} (limit ${kib(PACKAGE_LIMIT)})`)
+  for (const [root, bytes] of sizes.subpackages) console.log(`subpackage ${root}: ${kib(bytes)}`)
+  if (sizes.subpackages.size > 0) console.log(`total: ${kib(sizes.total)}`)
+  const problems = weappProblems(sizes)
+  for (const line of problems) console.error(line)
+  return problems.length ? 1 : 0
+}
+
+if (require.main === module) process.exitCode = main()
