@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { domainOf } from '../../types/actions'
 
 export const WEAPP_DIR = path.resolve(__dirname, '../../dist/weapp')
 
@@ -30,13 +31,19 @@ export const text = (node: { dom: Element }) => (node.dom.textContent ?? '').rep
 
 /**
  * Installs the host globals, with `wx.cloud.callFunction` answering through `answer`
- * (its `result` is what the cloud function returned).
+ * (its `result` is what the cloud function returned). The page sends `{ action, ...input }` to the
+ * action's domain function, as the deployed routers expect; `calls` and `answer` see the action and
+ * its input, and a call to the wrong function answers UNKNOWN_ACTION as a router would.
  */
 export function installHost(answer: CloudAnswer) {
   const calls: CloudCall[] = []
   const callFunction = jest.fn(async (options: CloudCall) => {
-    calls.push({ name: options.name, data: options.data })
-    return { errMsg: 'cloud.callFunction:ok', requestID: `req-${calls.length}`, result: await answer(options) }
+    const { action, ...input } = options.data
+    const call = { name: String(action), data: input }
+    calls.push(call)
+    const routed = domainOf(call.name) === options.name
+    const result = routed ? await answer(call) : { ok: false, code: 'UNKNOWN_ACTION', message: `${options.name} 云函数没有操作 ${call.name}` }
+    return { errMsg: 'cloud.callFunction:ok', requestID: `req-${calls.length}`, result }
   })
   const cloud = { init: jest.fn(), callFunction }
 

@@ -57,7 +57,7 @@ describe('home page (built weapp)', () => {
     button.dispatchEvent('tap')
 
     await eventually(() => expect(host.calls.some((c) => c.name === 'checkIn')).toBe(true))
-    expect(host.cloud.callFunction).toHaveBeenCalledWith({ name: 'checkIn', data: { reflection: '学习党章' } })
+    expect(host.cloud.callFunction).toHaveBeenCalledWith({ name: 'member', data: { action: 'checkIn', reflection: '学习党章' } })
     await eventually(() => expect(text(page)).toContain('今日已打卡'))
     expect(text(page)).toContain('连续打卡 3 天')
     expect(text(page)).toContain('学习党章')
