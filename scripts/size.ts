@@ -1,11 +1,14 @@
 /**
  * Mini-program package sizes from the built output (dist/weapp): the main package and each
- * subpackage, in KiB. Exits non-zero when the main package exceeds WeChat's 2 MB limit.
+ * subpackage, in KiB, and the main package against a bare Taro two-page React app
+ * (scripts/bench/bare-app) built now with the same node_modules. Exits non-zero over WeChat's limits.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 const WEAPP_DIR = path.resolve(__dirname, '../dist/weapp')
+const BARE_APP = path.join(__dirname, 'bench', 'bare-app')
 const KIB = 1024
 /** WeChat's limit for the main package (and for each subpackage). */
 const PACKAGE_LIMIT = 2 * 1024 * KIB
@@ -33,8 +36,8 @@ export interface WeappSizes {
 }
 
 /** The uploaded bytes of the built mini-program, or undefined when there is no build. */
-export function weappSizes(): WeappSizes | undefined {
-  const appJsonPath = path.join(WEAPP_DIR, 'app.json')
+export function weappSizes(dir = WEAPP_DIR): WeappSizes | undefined {
+  const appJsonPath = path.join(dir, 'app.json')
   if (!fs.existsSync(appJsonPath)) return undefined
   const appJson = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as {
     subpackages?: SubPackage[]
@@ -45,8 +48,8 @@ export function weappSizes(): WeappSizes | undefined {
   )
   const subpackages = new Map<string, number>(roots.map((r) => [r, 0]))
   let main = 0
-  for (const file of filesUnder(WEAPP_DIR)) {
-    const rel = path.relative(WEAPP_DIR, file).split(path.sep).join('/')
+  for (const file of filesUnder(dir)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/')
     if (NOT_UPLOADED.some((re) => re.test(path.basename(rel)))) continue
     const bytes = fs.statSync(file).size
     const root = roots.find((r) => rel.startsWith(r))
@@ -69,6 +72,15 @@ export function weappProblems({ main, subpackages, total }: WeappSizes): string[
 
 export const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`
 
+/** Builds the bare app's weapp and answers its main package's bytes. */
+function bareAppMain(): number {
+  const taro = path.resolve(__dirname, '../node_modules/@tarojs/cli/bin/taro')
+  execFileSync(process.execPath, [taro, 'build', '--type', 'weapp'], { cwd: BARE_APP, stdio: 'ignore', env: { ...process.env, TARO_ENV: 'weapp' } })
+  const sizes = weappSizes(path.join(BARE_APP, 'dist', 'weapp'))
+  if (!sizes) throw new Error('the bare Taro app did not build')
+  return sizes.main
+}
+
 function main(): number {
   const sizes = weappSizes()
   if (!sizes) {
@@ -78,6 +90,8 @@ function main(): number {
   console.log(`main package: ${kib(sizes.main)} (limit ${kib(PACKAGE_LIMIT)})`)
   for (const [root, bytes] of sizes.subpackages) console.log(`subpackage ${root}: ${kib(bytes)}`)
   if (sizes.subpackages.size > 0) console.log(`total: ${kib(sizes.total)}`)
+  const bare = bareAppMain()
+  console.log(`bare Taro 4 two-page app main package: ${kib(bare)}; ratio ${(sizes.main / bare).toFixed(2)}× (goal ≤ 1.60×)`)
   const problems = weappProblems(sizes)
   for (const line of problems) console.error(line)
   return problems.length ? 1 : 0
