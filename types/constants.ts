@@ -5,6 +5,8 @@
  */
 
 // ---------------------------------------------------------------- people and units
+/** Longest document id a call may name. */
+export const ID_MAX = 64
 export const NAME_MAX = 20
 export const UNIT_NAME_MAX = 30
 export const MEMBERS_PAGE_SIZE = 20

@@ -1,5 +1,5 @@
 import { NAME_MAX, ROLES } from './constants'
-import { charCount, normalizeText } from './text'
+import { textProblem } from './text'
 import type { Role } from './domain'
 
 /** How people are named and ranked on both sides. */
@@ -27,8 +27,4 @@ export const INVITATION_CODE = /^[A-Z0-9]{8}$/
 export const INVITATION_CODE_PROBLEM = '邀请码应为 8 位字母或数字，请核对后重新输入'
 
 /** What is wrong with a real name as typed (before the server's own checks), or null. */
-export function realNameProblem(name: string): string | null {
-  const n = charCount(normalizeText(name).trim())
-  if (n === 0) return '姓名不能为空'
-  return n > NAME_MAX ? `姓名最多 ${NAME_MAX} 个字` : null
-}
+export const realNameProblem = (name: string): string | null => textProblem('姓名', name, NAME_MAX)

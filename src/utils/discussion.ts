@@ -1,5 +1,5 @@
 import type { PromptLink, WeeklyItem } from '../../types'
-import { PROMPT_LINK_TITLE_MAX } from '../../types/constants'
+import { ID_MAX, PROMPT_LINK_TITLE_MAX } from '../../types/constants'
 import { weeklyLinkId } from '../../types/reading'
 import { clipText } from '../../types/text'
 import { queryValue, ROUTES, withQuery } from './routes'
@@ -25,5 +25,5 @@ export function promptLinkOf(params: Record<string, string | undefined>): Prompt
   const id = queryValue(params.linkId)
   const title = queryValue(params.linkTitle).trim()
   if (kind !== 'article' && kind !== 'chapter' && kind !== 'weekly') return null
-  return id && id.length <= 64 && title ? { kind, id, title: linkTitle(title) } : null
+  return id && id.length <= ID_MAX && title ? { kind, id, title: linkTitle(title) } : null
 }
