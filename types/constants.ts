@@ -32,6 +32,8 @@ export const OUTBOX_PAGE_SIZE = 20
 /** A body's blocks: how many, and the characters each kind's fields may hold. */
 export const BODY_BLOCKS_MAX = 500
 export const BLOCK_TEXT_MAX = { heading: 100, paragraph: 5000, quote: 2000, cite: 100, caption: 100 } as const
+/** The reader stops counting study time after this long without a touch or a scroll (unless audio plays). */
+export const READER_IDLE_SECONDS = 120
 /** Chinese reading speed used to estimate minutes: characters per minute. */
 export const READING_CHARS_PER_MINUTE = 300
 

@@ -19,5 +19,13 @@ export const readingMinutes = (body: readonly Block[]): number => Math.max(1, Ma
 /** Whole minutes of credited seconds, as members see them everywhere: rounded down. */
 export const wholeMinutes = (seconds: number): number => Math.floor(seconds / 60)
 
+/** `96` → 1 分 36 秒, `300` → 5 分钟, `45` → 45 秒. */
+export function durationText(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = seconds % 60
+  if (s === 0) return `${m} 分钟`
+  return m > 0 ? `${m} 分 ${s} 秒` : `${s} 秒`
+}
+
 /** The id a discussion prompt links a 每周一学 item by: `link: { kind: 'weekly', id }`. */
 export const weeklyLinkId = (listId: string, itemKey: string): string => `${listId}:${itemKey}`

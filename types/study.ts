@@ -20,12 +20,12 @@ export type ReadMode = z.infer<typeof ReadMode>
 
 /** The rules in force, as numbers and as the sentences the rules page shows. */
 export const StudyRules = z.object({
-  /** How often the reader sends a heartbeat while the page is visible and the member active. */
+  /** How often the reader reports the time it counted while the member reads. */
   heartbeatSeconds: z.number().int().positive(),
-  /** One heartbeat credits at most this much of the time since the previous one. */
+  /** One heartbeat credits at most this much (and never more than the server's clock moved). */
   maxBeatSeconds: z.number().int().positive(),
-  /** A gap between heartbeats longer than this credits nothing. */
-  gapLimitSeconds: z.number().int().positive(),
+  /** Without a touch or a scroll for this long the reader stops counting (unless audio plays). */
+  idleAfterSeconds: z.number().int().positive(),
   /** Time per article or chapter is capped at this multiple of its estimated minutes. */
   itemCapMultiple: z.number().positive(),
   /** Time per Shanghai day is capped at this. */
@@ -65,6 +65,8 @@ export const HeartbeatInput = z.strictObject({
   sessionId: SessionId,
   /** Increases with every heartbeat of the session (the first may be 0). */
   seq: z.number({ error: '心跳序号应为数字' }).int('心跳序号应为整数').min(0, '心跳序号无效').max(1_000_000, '心跳序号无效'),
+  /** The seconds the reader counted the member reading (or listening) in this session so far. */
+  activeSeconds: z.number({ error: '阅读时长应为数字' }).int('阅读时长应为整数').min(0, '阅读时长无效').max(86_400, '阅读时长无效'),
   mode: ReadMode,
   position: z.number({ error: '阅读位置应为数字' }).min(0, '阅读位置无效').max(1, '阅读位置无效').optional(),
   /** The reader is at the end of the text (or the audio played to its end). */
@@ -72,13 +74,14 @@ export const HeartbeatInput = z.strictObject({
 })
 
 /**
- * Why a heartbeat credited what it did: `credited` the whole time since the previous heartbeat;
- * `started` the session's first heartbeat (nothing to credit yet); `gap` too long since the previous
- * one; `duplicate` a repeated, replayed or out-of-order heartbeat; `overlap` time already credited to
+ * Why a heartbeat credited what it did: `credited` the time the reader counted since the previous
+ * heartbeat; `started` the first heartbeat of a session the reader did not open (nothing to credit
+ * yet); `clock` the reader counted more than the server's clock moved; `duplicate` a repeated,
+ * replayed or out-of-order heartbeat; `overlap` time already credited to
  * another page the member had open at the same time; `beatCap` / `itemCap` / `dayCap` limited by the
  * per-heartbeat, per-item or per-day cap.
  */
-export const CreditReason = z.enum(['credited', 'started', 'gap', 'duplicate', 'overlap', 'beatCap', 'itemCap', 'dayCap'])
+export const CreditReason = z.enum(['credited', 'started', 'clock', 'duplicate', 'overlap', 'beatCap', 'itemCap', 'dayCap'])
 export type CreditReason = z.infer<typeof CreditReason>
 
 export const BookProgress = z.object({
@@ -113,6 +116,12 @@ export const HeartbeatOutput = z.object({
 
 export const ReadInput = z.strictObject({ id: id('编号') })
 
+/**
+ * Opening an article or chapter to read: with `sessionId` (a member's reader page), the reading
+ * session starts on the server now, so the first heartbeat can be credited by its clock.
+ */
+export const OpenInput = ReadInput.extend({ sessionId: SessionId.optional() })
+
 const MediaUrl = z.string()
 
 export const ReaderArticle = z.object({
@@ -138,6 +147,8 @@ export const GetArticleOutput = z.object({
    * saved progress and no study time is credited; the reader invites them to register.
    */
   guest: z.boolean(),
+  /** When to send the first heartbeat; null when no session was opened (a guest, or no `sessionId`). */
+  heartbeatSeconds: z.number().int().positive().nullable(),
 })
 
 export const ChapterLink = z.object({ _id: z.string(), order: z.number().int().positive(), title: z.string() })
@@ -153,6 +164,7 @@ export const GetChapterOutput = z.object({
   progress: ItemProgress,
   previous: ChapterLink.nullable(),
   next: ChapterLink.nullable(),
+  heartbeatSeconds: z.number().int().positive().nullable(),
 })
 
 export const ReaderBook = z.object({
@@ -277,8 +289,8 @@ export const GetMyStudyOutput = z.object({
 export const studyContract = {
   heartbeat: { input: HeartbeatInput, output: HeartbeatOutput },
   getStudyRules: { input: z.strictObject({}), output: StudyRules },
-  getArticle: { input: ReadInput, output: GetArticleOutput },
-  getChapter: { input: ReadInput, output: GetChapterOutput },
+  getArticle: { input: OpenInput, output: GetArticleOutput },
+  getChapter: { input: OpenInput, output: GetChapterOutput },
   getBook: { input: ReadInput, output: GetBookOutput },
   listLibrary: { input: ListLibraryInput, output: ListLibraryOutput },
   getContinueReading: { input: z.strictObject({}), output: GetContinueReadingOutput },

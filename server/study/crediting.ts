@@ -10,19 +10,24 @@ import type { StudyRuleNumbers } from './rules'
 
 /** A reading session as crediting sees it. */
 export interface SessionState {
-  /** The last heartbeat accepted. */
+  /** The last heartbeat accepted (-1: the reader opened the session, no heartbeat yet). */
   seq: number
   /**
-   * The instant credited time is measured from: the previous heartbeat's arrival, less the part of
-   * a second not credited yet (so whole-second crediting loses nothing over a session).
+   * The server instant the next credit is measured from: the previous heartbeat's arrival (or the
+   * session's opening), or, when the server's clock cut the last credit, the end of what it credited
+   * (so whole-second crediting loses nothing over a session).
    */
   anchorAt: Date
+  /** How much of the reader's counted time is accounted for (credited, capped or overlapping). */
+  counted: number
 }
 
 export interface Beat {
   seq: number
   /** When the server received it. */
   at: Date
+  /** The active seconds the reader counted in the session so far (a running total). */
+  counted: number
 }
 
 /** Credit for one Shanghai day. */
@@ -33,42 +38,55 @@ export interface CreditPart {
   at: Date
 }
 
-export type BeatOutcome = 'started' | 'duplicate' | 'gap' | 'credited' | 'beatCap' | 'overlap'
+export type BeatOutcome = 'started' | 'duplicate' | 'clock' | 'credited' | 'beatCap' | 'overlap'
 
 export interface BeatCredit {
   outcome: BeatOutcome
   /** Before the per-item and per-day caps. */
   seconds: number
   parts: CreditPart[]
-  /** The session's next anchor; undefined when the heartbeat changes nothing (`duplicate`). */
+  /** The session's next anchor and counted total; undefined when the heartbeat changes nothing (`duplicate`). */
   anchorAt: Date | undefined
+  counted?: number
   /** The end of the time credited (undefined when none is). */
   end?: Date
 }
 
 /**
- * - A session's first heartbeat starts it and credits nothing.
+ * The reader counts the seconds it is in front and in use (or playing audio) and reports its running
+ * total; the server credits the new part of it, never more than its own clock has moved since it
+ * last measured, nor more than `maxBeatSeconds` at once:
+ * - A heartbeat of a session nobody opened (or forgotten) starts it and credits nothing.
  * - A heartbeat whose seq is not above the last accepted one is a duplicate, replay or latecomer:
- *   nothing, and the session is left as it was.
- * - A gap longer than `gapLimitSeconds` credits nothing and restarts measuring from this heartbeat.
- * - Otherwise the whole seconds since the anchor are credited, at most `maxBeatSeconds` (then the
- *   most recent `maxBeatSeconds` of the gap count).
+ *   nothing, and the session is left as it was. A new seq with the same total credits nothing either.
+ * - A reader that counted more than the server's clock allows is credited the clock's whole seconds;
+ *   the fraction of a second and the rest of its count are left to the next heartbeat (`clock`).
+ * - Otherwise the new seconds are credited, at most `maxBeatSeconds` (`beatCap`); the time credited is
+ *   the time just before the heartbeat, and wall-clock time the reader did not count is not kept.
  * - Credited time spanning Shanghai midnight is split: each part goes to its own day.
  */
 export function creditBeat(rules: StudyRuleNumbers, session: SessionState | undefined, beat: Beat): BeatCredit {
-  if (!session) return { outcome: 'started', seconds: 0, parts: [], anchorAt: beat.at }
+  if (!session) return { outcome: 'started', seconds: 0, parts: [], anchorAt: beat.at, counted: beat.counted }
   if (beat.seq <= session.seq) return { outcome: 'duplicate', seconds: 0, parts: [], anchorAt: undefined }
+  const claimed = Math.max(0, beat.counted - session.counted)
   const elapsedMs = beat.at.getTime() - session.anchorAt.getTime()
-  if (elapsedMs > rules.gapLimitSeconds * 1000) return { outcome: 'gap', seconds: 0, parts: [], anchorAt: beat.at }
-  // A clock that stepped back: nothing to credit, measure from now.
-  if (elapsedMs < 0) return { outcome: 'credited', seconds: 0, parts: [], anchorAt: beat.at }
-  const whole = Math.floor(elapsedMs / 1000)
-  if (whole > rules.maxBeatSeconds) {
-    const seconds = rules.maxBeatSeconds
-    return { outcome: 'beatCap', seconds, parts: splitByDay(beat.at, seconds), anchorAt: beat.at, end: beat.at }
+  // A clock that stepped back: nothing to credit, measure from now; the count stays claimable.
+  if (elapsedMs < 0) return { outcome: 'clock', seconds: 0, parts: [], anchorAt: beat.at, counted: session.counted }
+  const allowed = Math.floor(elapsedMs / 1000)
+  if (claimed > allowed && allowed <= rules.maxBeatSeconds) {
+    const end = new Date(session.anchorAt.getTime() + allowed * 1000)
+    return { outcome: 'clock', seconds: allowed, parts: splitByDay(end, allowed), anchorAt: end, counted: session.counted + allowed, ...(allowed > 0 ? { end } : {}) }
   }
-  const end = new Date(session.anchorAt.getTime() + whole * 1000)
-  return { outcome: 'credited', seconds: whole, parts: splitByDay(end, whole), anchorAt: end, end }
+  const capped = claimed > rules.maxBeatSeconds
+  const seconds = capped ? rules.maxBeatSeconds : claimed
+  return {
+    outcome: capped ? 'beatCap' : 'credited',
+    seconds,
+    parts: splitByDay(beat.at, seconds),
+    anchorAt: beat.at,
+    counted: beat.counted,
+    ...(seconds > 0 ? { end: beat.at } : {}),
+  }
 }
 
 /**

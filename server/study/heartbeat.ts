@@ -4,7 +4,7 @@ import { dayKey, quarterKey, weekKey } from '../../types/calendar'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, memberTarget } from '../permissions'
-import { applyCaps, creditBeat, withoutOverlap, type CappedCredit, type CreditPart } from './crediting'
+import { applyCaps, creditBeat, withoutOverlap, type CappedCredit, type CreditPart, type SessionState } from './crediting'
 import {
   bookProgress,
   ensureLedger,
@@ -21,7 +21,7 @@ import {
 import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
 import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
-import { assertSameItem, claimSession } from './sessions'
+import { assertSameItem, sessionOpenedAt } from './sessions'
 import { completionEvents, scoreStudyTime, scoreUnscored, unscoredKey } from '../scoring/sources'
 import { RESCORE_MS } from '../scoring/study-catch-up'
 
@@ -34,8 +34,8 @@ const SESSION_TTL_MS = 24 * 3600_000
 const ATTEMPTS = 8
 
 /**
- * One heartbeat of a reading session. The member's ledger is read, the credit worked out by the
- * rules (crediting.ts), and the ledger updated in ONE conditional update whose condition is every
+ * One heartbeat of a reading session: the reader's running count of the time the member read. The
+ * member's ledger is read, the credit worked out by the rules (crediting.ts), and the ledger updated in ONE conditional update whose condition is every
  * value the credit was worked out from (the session's last seq, the days' and the item's credited
  * time, the completion flags): a duplicated, replayed or concurrent heartbeat, or a concurrent one
  * from another session, finds the condition false and is worked out again from the new values, so
@@ -50,9 +50,11 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
   if (input.mode === 'listen' && !item.hasAudio) throw new AppError('INVALID_INPUT', '这篇内容没有音频，无法收听')
   const key = itemKey(item.kind, item.id)
   const bookKey = item.book ? fieldKey(item.book.id) : undefined
-  const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.gapLimitSeconds + 1) * 1000)), dayKey(now)]
+  // The days a credit can touch: it ends by now and spans at most one heartbeat's cap.
+  const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.maxBeatSeconds + 1) * 1000)), dayKey(now)]
   const paths = ['sessions', 'creditedUntil', 'unscored', `items.${key}`, ...days.map((d) => `days.${d}`), ...(bookKey ? [`books.${bookKey}`] : [])]
-  let claimed = false
+  /** When the reader opened the session, looked up once, for its first heartbeat. */
+  let opened: { at: Date | undefined } | undefined
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let ledger = await readLedger(db, caller._id, paths)
     if (!ledger) {
@@ -62,11 +64,11 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
     }
     const session = ledger.sessions?.[input.sessionId]
     if (session) assertSameItem(session.item === key)
-    else if (!claimed) {
-      await claimSession(db, caller, input.sessionId, item.kind, item.id, now)
-      claimed = true
-    }
-    const step = plan(db.command, ledger, session, item, key, bookKey, input, now)
+    else opened ??= { at: await sessionOpenedAt(db, caller, input.sessionId, item.kind, item.id, now, SESSION_TTL_MS) }
+    const state: SessionState | undefined = session
+      ? { seq: session.seq, anchorAt: new Date(session.anchorAt), counted: session.counted }
+      : opened?.at && { seq: -1, anchorAt: opened.at, counted: 0 }
+    const step = plan(db.command, ledger, session, state, item, key, bookKey, input, now)
     // Completions an earlier heartbeat recorded but did not get to score.
     const unscored = Object.values(ledger.unscored ?? {})
     if (!step.update) {
@@ -113,6 +115,7 @@ function plan(
   _: Command,
   ledger: Partial<LedgerDoc>,
   session: LedgerSession | undefined,
+  state: SessionState | undefined,
   item: StudyItem,
   key: string,
   bookKey: string | undefined,
@@ -125,7 +128,7 @@ function plan(
   const bookBefore = bookKey ? ledger.books?.[bookKey] : undefined
   const daySeconds = (day: string) => ledger.days?.[day] ?? 0
   const until = ledger.creditedUntil ? new Date(ledger.creditedUntil) : undefined
-  const measured = creditBeat(rules, session && { seq: session.seq, anchorAt: new Date(session.anchorAt) }, { seq: input.seq, at: now })
+  const measured = creditBeat(rules, state, { seq: input.seq, at: now, counted: input.activeSeconds })
   const credit = withoutOverlap(measured, until)
   if (credit.outcome === 'duplicate') {
     const nothing: CappedCredit = { seconds: 0, parts: [], reason: 'duplicate' }
@@ -174,7 +177,7 @@ function plan(
   if (advancesUntil) where.creditedUntil = was(ledger.creditedUntil)
 
   const data: UpdateData = {
-    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, item: key, at: now, parts: capped.parts },
+    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, counted: credit.counted, item: key, at: now, parts: capped.parts },
   }
   for (const [field, value] of Object.entries(after)) if (field !== 's') data[`items.${key}.${field}`] = value
   if (advancesUntil) data.creditedUntil = measured.end

@@ -44,6 +44,8 @@ export interface LedgerBook {
 export interface LedgerSession {
   seq: number
   anchorAt: Date
+  /** The part of the reader's running count accounted for (crediting.ts). */
+  counted: number
   /** The item the session reads (`itemKey`). */
   item: string
   /** When its last heartbeat arrived, and the seconds it credited (scored again should it be retried). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, Member } from '../../types'
+import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, Member, OpenInput, StudyKind } from '../../types'
 import { yearKey } from '../../types/calendar'
 import { CATEGORIES } from '../content/categories'
 import { CHAPTERS, type ChapterDoc } from '../content/docs'
@@ -9,8 +9,19 @@ import { authorize, authorizeGuest, memberTarget, ORGANISATION } from '../permis
 import { bookProgress, fieldKey, itemKey, itemProgress, readLedger, type LedgerItem } from './ledger'
 import { readableArticle, readableBook, readableChapter, requirementOf } from './readable'
 import { STUDY_RULES } from './rules'
+import { claimSession } from './sessions'
 
 /** The reader pages: content with the caller's own saved progress. */
+
+type Opening = z.output<typeof OpenInput>
+
+/** Starts the reader's session (when it names one): its first heartbeat is measured from now. */
+async function openReading(db: CloudDatabase, reader: Member, sessionId: string | undefined, kind: StudyKind, itemId: string, now: Date): Promise<number | null> {
+  if (!sessionId) return null
+  authorize(reader, 'study.write', memberTarget(reader))
+  await claimSession(db, reader, sessionId, kind, itemId, now)
+  return STUDY_RULES.heartbeatSeconds
+}
 
 function authorizeReading(caller: Member): void {
   authorize(caller, 'content.read', ORGANISATION)
@@ -26,15 +37,16 @@ export async function categoryName(db: CloudDatabase, id: string): Promise<strin
  * signed in to WeChat (`member` undefined or not active: someone who opened a shared article)
  * reads it as a guest, with no progress.
  */
-export async function readArticle(db: CloudDatabase, member: Member | undefined, id: string): Promise<z.output<typeof GetArticleOutput>> {
+export async function readArticle(db: CloudDatabase, member: Member | undefined, { id, sessionId }: Opening, now: Date): Promise<z.output<typeof GetArticleOutput>> {
   const reader = member?.status === 'active' ? member : undefined
   if (reader) authorizeReading(reader)
   else authorizeGuest('articles.readShared')
   const a = await readableArticle(db, id)
   const key = itemKey('article', a._id)
-  const [name, ledger] = await Promise.all([
+  const [name, ledger, heartbeatSeconds] = await Promise.all([
     categoryName(db, a.categoryId),
     reader ? readLedger(db, reader._id, [`items.${key}`]) : undefined,
+    reader ? openReading(db, reader, sessionId, 'article', a._id, now) : null,
   ])
   return {
     article: {
@@ -52,18 +64,20 @@ export async function readArticle(db: CloudDatabase, member: Member | undefined,
     },
     progress: itemProgress(STUDY_RULES, ledger?.items?.[key], a.minutes),
     guest: !reader,
+    heartbeatSeconds,
   }
 }
 
 const link = (c: Pick<ChapterDoc, '_id' | 'order' | 'title'>) => ({ _id: c._id, order: c.order, title: c.title })
 
-export async function readChapter(db: CloudDatabase, caller: Member, id: string): Promise<z.output<typeof GetChapterOutput>> {
+export async function readChapter(db: CloudDatabase, caller: Member, { id, sessionId }: Opening, now: Date): Promise<z.output<typeof GetChapterOutput>> {
   authorizeReading(caller)
   const { chapter, book } = await readableChapter(db, id)
   const key = itemKey('chapter', chapter._id)
   const _ = db.command
-  const [ledger, neighbours] = await Promise.all([
+  const [ledger, heartbeatSeconds, neighbours] = await Promise.all([
     readLedger(db, caller._id, [`items.${key}`]),
+    openReading(db, caller, sessionId, 'chapter', chapter._id, now),
     db
       .collection(CHAPTERS)
       .where({ bookId: book._id, order: _.in([chapter.order - 1, chapter.order + 1]) })
@@ -87,6 +101,7 @@ export async function readChapter(db: CloudDatabase, caller: Member, id: string)
     progress: itemProgress(STUDY_RULES, ledger?.items?.[key], chapter.minutes),
     previous: previous ? link(previous) : null,
     next: next ? link(next) : null,
+    heartbeatSeconds,
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Member, StudyRules } from '../../types'
+import { READER_IDLE_SECONDS } from '../../types/constants'
+import { durationText } from '../../types/reading'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { authorize, ORGANISATION } from '../permissions'
@@ -8,12 +10,15 @@ import { authorize, ORGANISATION } from '../permissions'
  * completes or explains study time reads them from here.
  */
 export interface StudyRuleNumbers {
-  /** The reader sends a heartbeat this often while the page is visible and the member active. */
+  /**
+   * The reader reports the time it counted this often while the member reads (and when reading
+   * pauses, the page is left or the end is reached).
+   */
   heartbeatSeconds: number
-  /** One heartbeat credits at most this much of the time since the previous one. */
+  /** One heartbeat credits at most this much. */
   maxBeatSeconds: number
-  /** A longer gap between two heartbeats credits nothing. */
-  gapLimitSeconds: number
+  /** The reader stops counting after this long without a touch or a scroll (unless audio plays). */
+  idleAfterSeconds: number
   /** Credited time per article or chapter stops at this multiple of its estimated minutes. */
   itemCapMultiple: number
   /** Credited time per Shanghai day stops here. */
@@ -25,9 +30,9 @@ export interface StudyRuleNumbers {
 }
 
 export const STUDY_RULES: Readonly<StudyRuleNumbers> = Object.freeze({
-  heartbeatSeconds: 15,
-  maxBeatSeconds: 30,
-  gapLimitSeconds: 60,
+  heartbeatSeconds: 300,
+  maxBeatSeconds: 360,
+  idleAfterSeconds: READER_IDLE_SECONDS,
   itemCapMultiple: 2,
   dayCapMinutes: 240,
   completionShare: 0.8,
@@ -63,13 +68,13 @@ export function describeRules(rules: StudyRuleNumbers): StudyRules {
   return {
     ...rules,
     sentences: [
-      '学时由服务器按服务器时钟计算，手机上报的时长不作数。',
-      `阅读页面在前台、你正在阅读（或音频正在播放）时，小程序每 ${rules.heartbeatSeconds} 秒向服务器报一次“心跳”，服务器按两次心跳之间实际经过的时间计入学时，每次最多 ${rules.maxBeatSeconds} 秒。`,
-      `两次心跳相隔超过 ${rules.gapLimitSeconds} 秒（如锁屏、切到后台、网络中断、长时间未操作），这段时间不计入。`,
+      '学时由服务器核定：手机报来的时长，服务器只在它自己的时钟允许的范围内计入。',
+      `阅读页面在前台、你正在阅读（或音频正在播放）时，小程序记下阅读时长，每 ${durationText(rules.heartbeatSeconds)} 以及暂停、离开页面、读到末尾时报给服务器；服务器计入的时长不超过两次上报之间实际经过的时间，每次最多 ${durationText(rules.maxBeatSeconds)}。`,
+      `锁屏、切到后台、${durationText(rules.idleAfterSeconds)}未操作时停止计时，这段时间不计入。`,
       '收听音频与阅读文字同样计入学时。',
       `每篇文章或每个章节最多计入其预计阅读时长的 ${rules.itemCapMultiple} 倍。`,
       `每天最多计入 ${rules.dayCapMinutes} 分钟（${rules.dayCapMinutes / 60} 小时），按北京时间零点分日；跨零点的阅读分别计入前后两天。`,
-      '重复发送或重放的心跳不计入，同一时间打开多个阅读页面也不会重复计时。',
+      '重复发送或重放的上报不计入，同一时间打开多个阅读页面（或在两台手机上）也不会重复计时。',
       `计入学时达到预计时长的 ${percent(rules.completionShare)} 且读到末尾（或听完），即完成该篇或该章；一本书的全部章节完成即读完这本书。`,
       `每周（周一至周日）学习 ${rules.weeklyTargetMinutes} 分钟即达到每周目标。`,
       '页面上的分钟数按已计入的秒数向下取整显示。',

@@ -5,9 +5,10 @@ import { AppError } from '../errors'
 import { authorize } from '../permissions'
 
 /**
- * Who a reading session belongs to: `studySessions/<sessionId>`, written by the session's first
- * heartbeat and never changed. A session id is the client's; this record keeps one member from
- * advancing (or replaying into) another member's session.
+ * Who a reading session belongs to and when it opened: `studySessions/<sessionId>`, written when the
+ * reader opens the item (or by the first heartbeat of a session not opened so) and never changed. A
+ * session id is the client's; this record keeps one member from advancing (or replaying into)
+ * another member's session, and its `startedAt` is what the first heartbeat is measured from.
  */
 export const STUDY_SESSIONS = 'studySessions'
 
@@ -32,6 +33,31 @@ export async function claimSession(db: CloudDatabase, caller: Member, sessionId:
   if (!existing) throw new Error(`session ${sessionId} reported as duplicate but not found`)
   authorize(caller, 'study.write', { memberId: existing.memberId })
   assertSameItem(existing.kind === kind && existing.itemId === itemId)
+}
+
+/**
+ * When the session opened, for its first heartbeat: the instant the reader opened it, if that was
+ * within `freshMs`. A session unknown until now is claimed by this heartbeat and has nothing to
+ * measure from (undefined), as has an older one (its heartbeats may have been forgotten).
+ */
+export async function sessionOpenedAt(
+  db: CloudDatabase,
+  caller: Member,
+  sessionId: string,
+  kind: StudyKind,
+  itemId: string,
+  now: Date,
+  freshMs: number,
+): Promise<Date | undefined> {
+  const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
+  if (!existing) {
+    await claimSession(db, caller, sessionId, kind, itemId, now)
+    return undefined
+  }
+  authorize(caller, 'study.write', { memberId: existing.memberId })
+  assertSameItem(existing.kind === kind && existing.itemId === itemId)
+  const startedAt = new Date(existing.startedAt)
+  return now.getTime() - startedAt.getTime() <= freshMs ? startedAt : undefined
 }
 
 export function assertSameItem(same: boolean): void {

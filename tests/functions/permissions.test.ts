@@ -224,7 +224,7 @@ const withReading = async (cloud: TestCloud) => {
   await addContent(cloud.db)
   await cloud.db.collection('articles').doc('article-t').update({ data: { status: 'published', publishedOn: '2026-11-20' } })
 }
-const beat = (sessionId: string) => ({ kind: 'article', id: 'article-t', sessionId, seq: 1, mode: 'read', atEnd: false })
+const beat = (sessionId: string) => ({ kind: 'article', id: 'article-t', sessionId, seq: 1, activeSeconds: 15, mode: 'read', atEnd: false })
 /** A reading session the member at the place started. */
 const withSessionOf = async (cloud: TestCloud, at: Objects) => {
   await withReading(cloud)

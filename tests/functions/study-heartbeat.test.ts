@@ -23,28 +23,63 @@ afterEach(() => cloud.close())
 const myStudy = async (member = 'm1') => ok(await cloud.call(getMyStudy, `wx-${member}`, {}))
 
 describe('crediting from heartbeats', () => {
-  it('credits the server-measured time between heartbeats: steps, a capped gap, a gap over the limit', async () => {
+  it('credits what the reader counted since its last heartbeat, from the opening on', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
+    expect(await reader.open()).toMatchObject({ heartbeatSeconds: 300 })
     const seen: [number, string][] = []
-    const step = async (seconds: number) => {
+    for (const [seconds, counted] of [[300, 300], [300, 540], [300, 840], [400, 1200]]) {
       advance(cloud, seconds)
-      const a = await reader.beat()
+      const a = await reader.beat({ activeSeconds: counted })
       seen.push([a.creditedSeconds, a.reason])
     }
-    expect(await reader.beat()).toMatchObject({ creditedSeconds: 0, reason: 'started', itemSeconds: 0 })
-    for (const seconds of [15, 15, 20, 45, 61, 15]) await step(seconds)
+    // The second 5 minutes the member read 4 (an idle minute is not kept); the last heartbeat came late
+    // with 6 minutes counted.
     expect(seen).toEqual([
-      [15, 'credited'],
-      [15, 'credited'],
-      [20, 'credited'],
-      [30, 'beatCap'],
-      [0, 'gap'],
-      [15, 'credited'],
+      [300, 'credited'],
+      [240, 'credited'],
+      [300, 'credited'],
+      [360, 'credited'],
     ])
-    const last = await reader.beat()
-    expect(last).toMatchObject({ creditedSeconds: 0, itemSeconds: 95, todaySeconds: 95, minutesCredited: 1 })
     const mine = await myStudy()
-    expect(mine).toMatchObject({ todaySeconds: 95, week: { seconds: 95 }, quarter: { seconds: 95 }, year: { seconds: 95 } })
+    expect(mine).toMatchObject({ todaySeconds: 1200, week: { seconds: 1200 }, quarter: { seconds: 1200 }, year: { seconds: 1200 } })
+  })
+
+  it('credits a tampered count no more than the server’s clock moved, and never above the cap', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.open()
+    advance(cloud, 60)
+    expect(await reader.beat({ activeSeconds: 3600 })).toMatchObject({ creditedSeconds: 60, reason: 'clock' })
+    advance(cloud, 1)
+    expect(await reader.beat({ activeSeconds: 7200 })).toMatchObject({ creditedSeconds: 1, reason: 'clock' })
+    advance(cloud, 3600)
+    expect(await reader.beat({ activeSeconds: 86_400 })).toMatchObject({ creditedSeconds: 360, reason: 'beatCap' })
+    expect((await myStudy()).todaySeconds).toBe(421)
+  })
+
+  it('credits a heartbeat after a long gap only the time counted, and nothing before the opening', async () => {
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    await reader.open()
+    advance(cloud, 90)
+    await reader.beat({ activeSeconds: 90 })
+    // Locked for 40 minutes (not counted), then 2 more minutes of reading.
+    advance(cloud, 42 * 60)
+    expect(await reader.beat({ activeSeconds: 210 })).toMatchObject({ creditedSeconds: 120, reason: 'credited', itemSeconds: 210 })
+    // A session nobody opened: its first heartbeat only starts it.
+    const unopened = openReader(cloud, 'm1', 'article', 'long')
+    expect(await unopened.beat({ activeSeconds: 300 })).toMatchObject({ creditedSeconds: 0, reason: 'started' })
+  })
+
+  it('credits two phones reading at once the time once', async () => {
+    await addPublishedArticle(cloud, 'other', { minutes: 60 })
+    const phone = openReader(cloud, 'm1', 'article', 'long')
+    const tablet = openReader(cloud, 'm1', 'article', 'other')
+    await Promise.all([phone.open(), tablet.open()])
+    advance(cloud, 300)
+    expect(await phone.beat()).toMatchObject({ creditedSeconds: 300, reason: 'credited' })
+    advance(cloud, 10)
+    // The tablet's 5 minutes end 10 s after the phone's: only those 10 s are new.
+    expect(await tablet.beat({ activeSeconds: 300 })).toMatchObject({ creditedSeconds: 10, reason: 'overlap' })
+    expect((await myStudy()).todaySeconds).toBe(310)
   })
 
   it('ignores what the client says: position and atEnd never add time', async () => {
@@ -54,25 +89,29 @@ describe('crediting from heartbeats', () => {
     expect(a).toMatchObject({ creditedSeconds: 0, itemSeconds: 0, completed: false, progress: { position: 1, reachedEnd: true } })
   })
 
-  it('credits a duplicated or replayed heartbeat nothing', async () => {
+  it('credits a duplicated or replayed heartbeat nothing, nor the same count sent again', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
-    const beat = (seq: number) => cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: reader.sessionId, seq, mode: 'read', atEnd: false })
-    ok(await beat(1))
+    await reader.open()
+    const beat = (seq: number, activeSeconds: number) =>
+      cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: reader.sessionId, seq, activeSeconds, mode: 'read', atEnd: false })
     advance(cloud, 15)
-    expect(ok(await beat(2))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
-    expect(ok(await beat(2))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 15 })
+    expect(ok(await beat(1, 15))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
     advance(cloud, 15)
-    expect(ok(await beat(1))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 15 })
-    // The replay moved nothing: the next heartbeat still measures from seq 2's arrival.
+    expect(ok(await beat(2, 30))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
+    expect(ok(await beat(2, 30))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 30 })
+    advance(cloud, 15)
+    expect(ok(await beat(1, 15))).toMatchObject({ creditedSeconds: 0, reason: 'duplicate', itemSeconds: 30 })
+    // Resent under a new seq (its answer was lost): the count is the same, nothing more.
+    expect(ok(await beat(3, 30))).toMatchObject({ creditedSeconds: 0, itemSeconds: 30 })
     advance(cloud, 10)
-    expect(ok(await beat(3))).toMatchObject({ creditedSeconds: 25, reason: 'credited', itemSeconds: 40 })
+    expect(ok(await beat(4, 40))).toMatchObject({ creditedSeconds: 10, reason: 'credited', itemSeconds: 40 })
   })
 
   it('credits 20 concurrent identical heartbeats once', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     await reader.beat()
     advance(cloud, 15)
-    const input = { kind: 'article', id: 'long', sessionId: reader.sessionId, seq: 1, mode: 'read', atEnd: false }
+    const input = { kind: 'article', id: 'long', sessionId: reader.sessionId, seq: 1, activeSeconds: 15, mode: 'read', atEnd: false }
     const answers = (await Promise.all(Array.from({ length: 20 }, () => cloud.call(heartbeat, 'wx-m1', input)))).map(ok)
     expect(answers.reduce((n, a) => n + a.creditedSeconds, 0)).toBe(15)
     expect(answers.filter((a) => a.reason === 'credited')).toHaveLength(1)
@@ -134,9 +173,10 @@ describe('crediting from heartbeats', () => {
     expect(await reader.beat()).toMatchObject({ creditedSeconds: 0, reason: 'dayCap', todaySeconds: 14_400, dayCapSeconds: 14_400 })
     // 10:00 + 4 h of reading: the next day starts at 00:00 Shanghai.
     cloud.clock.fix(new Date('2026-11-23T16:00:05Z'))
-    await reader.beat()
+    const tomorrow = openReader(cloud, 'm1', 'article', 'long')
+    await tomorrow.open()
     advance(cloud, 15)
-    expect(await reader.beat()).toMatchObject({ creditedSeconds: 15, reason: 'credited', todaySeconds: 15 })
+    expect(await tomorrow.beat()).toMatchObject({ creditedSeconds: 15, reason: 'credited', todaySeconds: 15 })
     const mine = await myStudy()
     expect(mine.last15Days.slice(-2)).toEqual([
       { day: '2026-11-23', seconds: 14_400 },
@@ -161,7 +201,7 @@ describe('crediting from heartbeats', () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     await reader.beat()
     await addPublishedArticle(cloud, 'other')
-    expect(await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'other', sessionId: reader.sessionId, seq: 5, mode: 'read', atEnd: false })).toMatchObject({
+    expect(await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'other', sessionId: reader.sessionId, seq: 5, activeSeconds: 0, mode: 'read', atEnd: false })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       message: expect.stringContaining('阅读会话'),
@@ -184,7 +224,7 @@ describe('crediting from heartbeats', () => {
     const theirs = openReader(cloud, 'm2', 'article', 'long')
     await theirs.beat()
     advance(cloud, 15)
-    const result = await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: theirs.sessionId, seq: 1, mode: 'read', atEnd: false })
+    const result = await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: theirs.sessionId, seq: 1, activeSeconds: 15, mode: 'read', atEnd: false })
     expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限为他人记录学时' })
     expect(await theirs.beat()).toMatchObject({ creditedSeconds: 15 })
     expect((await myStudy('m1')).todaySeconds).toBe(0)
@@ -197,7 +237,7 @@ describe('crediting from heartbeats', () => {
     await openReader(cloud, 'm1', 'article', 'long').beat()
     const { data } = await cloud.db.collection(STUDY_LEDGERS).doc('m1').get()
     expect(Object.keys(data.sessions)).toHaveLength(1)
-    expect(await old.beat()).toMatchObject({ creditedSeconds: 0, reason: 'started' })
+    expect(await old.beat({ activeSeconds: 600 })).toMatchObject({ creditedSeconds: 0, reason: 'started' })
   })
 })
 

@@ -43,7 +43,7 @@ export function articleAnswer(
   over: Partial<ReaderArticle> = {},
   rest: Partial<Omit<ActionOutput<'getArticle'>, 'article'>> = {},
 ): ActionOutput<'getArticle'> {
-  return { article: readerArticle(over), progress: progress(), guest: false, ...rest }
+  return { article: readerArticle(over), progress: progress(), guest: false, heartbeatSeconds: 300, ...rest }
 }
 
 /** Chapter 3 of a 10-chapter book, between chapters 2 and 4. */
@@ -62,6 +62,7 @@ export function chapterAnswer(over: Partial<ActionOutput<'getChapter'>> = {}): A
     progress: progress({ completeAtSeconds: 144, capSeconds: 360 }),
     previous: { _id: 'b-1-2', order: 2, title: '第二章 读懂原文' },
     next: { _id: 'b-1-4', order: 4, title: '第四章 学以致用' },
+    heartbeatSeconds: 300,
     ...over,
   }
 }
@@ -78,7 +79,7 @@ export function beatAnswer(over: Partial<ActionOutput<'heartbeat'>> = {}): Actio
     todaySeconds: 15,
     dayCapSeconds: 14_400,
     book: null,
-    nextBeatSeconds: 15,
+    nextBeatSeconds: 300,
     ...over,
   }
 }

@@ -1,3 +1,5 @@
+import { getArticle } from '../../server/actions/getArticle'
+import { getChapter } from '../../server/actions/getChapter'
 import { heartbeat } from '../../server/actions/heartbeat'
 import type { ArticleDoc } from '../../server/content/docs'
 import type { ActionInput, ActionOutput, FunctionResult } from '../../types'
@@ -20,14 +22,29 @@ type BeatInput = ActionInput<'heartbeat'>
 let sessions = 0
 
 /**
- * A reader page open on one item: its session id, and its heartbeats with seq counting up from 0;
- * `send` answers the result, `beat` the data of a successful one.
+ * A reader page on one item: its session id, and its heartbeats with seq counting up from 0 and the
+ * running count of an honest reader active all along (the test clock's seconds since the session's
+ * first heartbeat, or since `open`); `send` answers the result, `beat` the data of a successful one.
+ * The session is not opened on the server unless `open` is called first (its first heartbeat then
+ * only starts it).
  */
 export function openReader(cloud: TestCloud, member: string, kind: BeatInput['kind'], id: string, sessionId = `session-${++sessions}-${member}`) {
   let seq = 0
+  let since: number | undefined
+  const counted = () => Math.floor((cloud.clock.now().getTime() - (since ??= cloud.clock.now().getTime())) / 1000)
   const send = (fields: Partial<BeatInput> = {}): Promise<FunctionResult<ActionOutput<'heartbeat'>>> =>
-    cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, mode: 'read', atEnd: false, ...fields })
-  return { sessionId, send, beat: async (fields: Partial<BeatInput> = {}) => ok(await send(fields)) }
+    cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, activeSeconds: counted(), mode: 'read', atEnd: false, ...fields })
+  return {
+    sessionId,
+    send,
+    beat: async (fields: Partial<BeatInput> = {}) => ok(await send(fields)),
+    /** Opens the item as the reader page does, starting the session on the server now. */
+    async open() {
+      since = cloud.clock.now().getTime()
+      const opened = kind === 'article' ? await cloud.call(getArticle, `wx-${member}`, { id, sessionId }) : await cloud.call(getChapter, `wx-${member}`, { id, sessionId })
+      return ok<{ heartbeatSeconds: number | null }>(opened)
+    },
+  }
 }
 
 /** Reads for `seconds` in heartbeats `every` seconds apart (the session's first heartbeat first). */

@@ -24,13 +24,13 @@ async function rendered(answer: ActionOutput<'getMyStudy'> = myStudy()) {
 const figure = (container: HTMLElement, label: string) =>
   Array.from(container.querySelectorAll('.figure')).find((f) => f.querySelector('.figure__label')!.textContent === label)!.textContent
 
-test('this year, this quarter and this week in whole minutes, rounded down as the server counts them', async () => {
+test('this year, this quarter and this week in whole minutes, rounded down as the server counts them; today to the second', async () => {
   const { container } = await rendered()
   // 45,719 s, 20,399 s and 1,859 s: 761.98, 339.98 and 30.98 minutes.
   expect(figure(container, '今年')).toBe('今年761 分钟2026 年')
   expect(figure(container, '本季度')).toBe('本季度339 分钟第四季度')
   expect(figure(container, '本周')).toBe('本周30 分钟11月30日起')
-  expect(screen.getByText('今天已学 30 分钟')).toBeTruthy()
+  expect(screen.getByText('今天已学 30 分 59 秒')).toBeTruthy()
 })
 
 test('the chart has one bar a day for 15 days, each as tall as its share of the busiest day', async () => {

@@ -6,68 +6,71 @@ const rules = STUDY_RULES
 const at = (iso: string) => new Date(iso)
 /** Shanghai wall-clock `2026-11-23 hh:mm:ss` as an instant. */
 const sh = (day: string, time: string) => new Date(`${day}T${time}+08:00`)
-const session = (seq: number, anchorAt: Date): SessionState => ({ seq, anchorAt })
+const session = (seq: number, anchorAt: Date, counted = 0): SessionState => ({ seq, anchorAt, counted })
 const plus = (d: Date, ms: number) => new Date(d.getTime() + ms)
 
 describe('crediting one heartbeat', () => {
   const t0 = sh('2026-11-23', '10:00:00')
 
-  it('starts a session with its first heartbeat, crediting nothing', () => {
-    expect(creditBeat(rules, undefined, { seq: 0, at: t0 })).toEqual({ outcome: 'started', seconds: 0, parts: [], anchorAt: t0 })
+  it('starts a session nobody opened with its first heartbeat, crediting nothing of its count', () => {
+    expect(creditBeat(rules, undefined, { seq: 0, at: t0, counted: 40 })).toEqual({ outcome: 'started', seconds: 0, parts: [], anchorAt: t0, counted: 40 })
   })
 
-  it('credits the whole seconds since the previous heartbeat', () => {
-    const c = creditBeat(rules, session(1, t0), { seq: 2, at: plus(t0, 15_000) })
-    const end = plus(t0, 15_000)
-    expect(c).toEqual({ outcome: 'credited', seconds: 15, parts: [{ day: '2026-11-23', seconds: 15, at: t0 }], anchorAt: end, end })
+  it('credits the new part of the reader’s count, as the time just before the heartbeat', () => {
+    const now = plus(t0, 300_000)
+    const c = creditBeat(rules, session(1, t0, 100), { seq: 2, at: now, counted: 340 })
+    expect(c).toEqual({ outcome: 'credited', seconds: 240, parts: [{ day: '2026-11-23', seconds: 240, at: plus(now, -240_000) }], anchorAt: now, counted: 340, end: now })
   })
 
-  it('carries the part of a second not credited to the next heartbeat, so a session loses nothing', () => {
+  it('credits a tampered count only as far as the server’s clock moved', () => {
+    const c = creditBeat(rules, session(1, t0, 100), { seq: 2, at: plus(t0, 60_500), counted: 5000 })
+    expect(c).toMatchObject({ outcome: 'clock', seconds: 60, anchorAt: plus(t0, 60_000), counted: 160, end: plus(t0, 60_000) })
+  })
+
+  it('loses nothing to arrival jitter: what the clock cut is credited by the next heartbeat', () => {
+    // An honest reader reports every 300 s of reading; its heartbeats arrive 0.4 s early, then on time.
     let s = session(0, t0)
     let total = 0
     for (let seq = 1; seq <= 10; seq++) {
-      const c = creditBeat(rules, s, { seq, at: plus(t0, seq * 15_400) })
+      const early = seq % 2 === 1 ? 400 : 0
+      const c = creditBeat(rules, s, { seq, at: plus(t0, seq * 300_000 - early), counted: seq * 300 })
       total += c.seconds
-      s = session(seq, c.anchorAt!)
+      s = session(seq, c.anchorAt!, c.counted)
     }
-    expect(total).toBe(154) // 10 × 15.4 s
+    expect(total).toBe(3000)
+  })
+
+  it('credits a heartbeat after a long gap what the reader counted, at most maxBeatSeconds', () => {
+    const late = plus(t0, 3600_000)
+    expect(creditBeat(rules, session(1, t0, 100), { seq: 2, at: late, counted: 220 })).toMatchObject({ outcome: 'credited', seconds: 120, end: late })
+    expect(creditBeat(rules, session(1, t0, 100), { seq: 2, at: late, counted: 2000 })).toMatchObject({
+      outcome: 'beatCap',
+      seconds: rules.maxBeatSeconds,
+      counted: 2000,
+    })
   })
 
   it.each([
     ['the same seq again', 5],
     ['an earlier seq (replayed or late)', 3],
   ])('credits nothing for %s and leaves the session as it was', (_what, seq) => {
-    expect(creditBeat(rules, session(5, t0), { seq, at: plus(t0, 15_000) })).toEqual({ outcome: 'duplicate', seconds: 0, parts: [], anchorAt: undefined })
+    expect(creditBeat(rules, session(5, t0, 100), { seq, at: plus(t0, 300_000), counted: 400 })).toEqual({ outcome: 'duplicate', seconds: 0, parts: [], anchorAt: undefined })
   })
 
-  it('credits nothing for a gap over the limit, and measures from this heartbeat on', () => {
-    const late = plus(t0, (rules.gapLimitSeconds + 1) * 1000)
-    expect(creditBeat(rules, session(1, t0), { seq: 2, at: late })).toEqual({ outcome: 'gap', seconds: 0, parts: [], anchorAt: late })
-    const justIn = plus(t0, rules.gapLimitSeconds * 1000)
-    expect(creditBeat(rules, session(1, t0), { seq: 2, at: justIn }).outcome).toBe('beatCap')
+  it('credits a new seq with the same count nothing (a resent heartbeat), and drops the idle wall-clock time', () => {
+    const now = plus(t0, 300_000)
+    expect(creditBeat(rules, session(1, t0, 100), { seq: 2, at: now, counted: 100 })).toEqual({ outcome: 'credited', seconds: 0, parts: [], anchorAt: now, counted: 100 })
   })
 
-  it('credits at most maxBeatSeconds for a gap within the limit: the most recent part of it', () => {
-    const now = plus(t0, 45_000)
-    expect(creditBeat(rules, session(1, t0), { seq: 2, at: now })).toEqual({
-      outcome: 'beatCap',
-      seconds: 30,
-      parts: [{ day: '2026-11-23', seconds: 30, at: plus(t0, 15_000) }],
-      anchorAt: now,
-      end: now,
-    })
-  })
-
-  it('credits nothing when the clock went back', () => {
-    const c = creditBeat(rules, session(1, t0), { seq: 2, at: plus(t0, -5_000) })
-    expect(c.seconds).toBe(0)
-    expect(c.anchorAt).toEqual(plus(t0, -5_000))
+  it('credits nothing when the clock went back, and keeps the count claimable', () => {
+    const c = creditBeat(rules, session(1, t0, 100), { seq: 2, at: plus(t0, -5_000), counted: 130 })
+    expect(c).toMatchObject({ outcome: 'clock', seconds: 0, anchorAt: plus(t0, -5_000), counted: 100 })
   })
 })
 
 describe('pages open at the same time', () => {
   const t0 = sh('2026-11-23', '10:00:00')
-  const beat = creditBeat(rules, session(1, t0), { seq: 2, at: plus(t0, 15_000) })
+  const beat = creditBeat(rules, session(1, t0), { seq: 2, at: plus(t0, 15_000), counted: 15 })
 
   it('credit no instant twice: only the time after the member’s latest credited time counts', () => {
     expect(withoutOverlap(beat, plus(t0, 10_000))).toMatchObject({ outcome: 'overlap', seconds: 5, parts: [{ day: '2026-11-23', seconds: 5 }] })
@@ -82,7 +85,7 @@ describe('pages open at the same time', () => {
 
 describe('the Shanghai day boundary', () => {
   it('splits 23:59:50 → 00:00:10 into 10 s for each day', () => {
-    const c = creditBeat(rules, session(1, sh('2026-11-22', '23:59:50')), { seq: 2, at: sh('2026-11-23', '00:00:10') })
+    const c = creditBeat(rules, session(1, sh('2026-11-22', '23:59:50')), { seq: 2, at: sh('2026-11-23', '00:00:10'), counted: 20 })
     expect(c.parts.map((p) => [p.day, p.seconds])).toEqual([
       ['2026-11-22', 10],
       ['2026-11-23', 10],
@@ -90,8 +93,8 @@ describe('the Shanghai day boundary', () => {
     expect(c.parts[1].at).toEqual(sh('2026-11-23', '00:00:00'))
   })
 
-  it('splits a capped gap across midnight by its most recent part', () => {
-    const c = creditBeat(rules, session(1, sh('2026-11-22', '23:59:30')), { seq: 2, at: sh('2026-11-23', '00:00:15') })
+  it('places counted time short of the interval at its end, across midnight too', () => {
+    const c = creditBeat(rules, session(1, sh('2026-11-22', '23:59:30')), { seq: 2, at: sh('2026-11-23', '00:00:15'), counted: 30 })
     expect(c.parts.map((p) => [p.day, p.seconds])).toEqual([
       ['2026-11-22', 15],
       ['2026-11-23', 15],
@@ -164,7 +167,7 @@ describe('the rules', () => {
   it('are explained in Chinese with the numbers in force', () => {
     const described = describeRules({ ...rules, weeklyTargetMinutes: 45 })
     const text = described.sentences.join('')
-    for (const fragment of ['每 15 秒', '最多 30 秒', '超过 60 秒', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点']) expect(text).toContain(fragment)
-    expect(described).toMatchObject({ heartbeatSeconds: 15, gapLimitSeconds: 60, dayCapMinutes: 240, weeklyTargetMinutes: 45 })
+    for (const fragment of ['每 5 分钟', '最多 6 分钟', '2 分钟未操作', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点']) expect(text).toContain(fragment)
+    expect(described).toMatchObject({ heartbeatSeconds: 300, maxBeatSeconds: 360, idleAfterSeconds: 120, dayCapMinutes: 240, weeklyTargetMinutes: 45 })
   })
 })

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ActionOutput } from '../../../types'
-import { wholeMinutes } from '../../../types/reading'
+import { durationText, wholeMinutes } from '../../../types/reading'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
@@ -38,7 +38,7 @@ function Totals({ s }: { s: MyStudy }) {
         <Figure label='本季度' seconds={s.quarter.seconds} note={`第${QUARTERS[Number(s.quarter.key.slice(-1)) - 1]}季度`} />
         <Figure label='本周' seconds={s.week.seconds} note={`${monthDay(s.week.key)}起`} />
       </View>
-      <Text className='my-study__today'>{`今天已学 ${minutesText(s.todaySeconds)}`}</Text>
+      <Text className='my-study__today'>{`今天已学 ${durationText(s.todaySeconds)}`}</Text>
     </View>
   )
 }

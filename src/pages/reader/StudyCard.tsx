@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { BookProgress, ItemProgress } from '../../../types'
+import { durationText } from '../../../types/reading'
 import ProgressBar from '../../components/ProgressBar'
 import { ROUTES } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import type { Readable } from './readable'
 
-/** The heartbeat that completed the item: its credited minutes, and whether it finished the book. */
+/** The heartbeat that completed the item: its credited time, and whether it finished the book. */
 export interface Completion {
-  minutes: number
+  seconds: number
   bookCompleted: boolean
 }
 
@@ -25,14 +26,6 @@ interface Props {
   error: string | null
 }
 
-/** `96` → 1 分 36 秒. */
-function durationText(seconds: number): string {
-  const m = Math.floor(seconds / 60)
-  const s = seconds % 60
-  if (s === 0) return `${m} 分钟`
-  return m > 0 ? `${m} 分 ${s} 秒` : `${s} 秒`
-}
-
 /** 学时: what the server has credited for this item, and what completes it. */
 export default function StudyCard({ item, progress, todaySeconds, book, completion, completionText, error }: Props) {
   const noun = item.kind === 'chapter' ? '本章' : '本篇'
@@ -44,7 +37,7 @@ export default function StudyCard({ item, progress, todaySeconds, book, completi
           {completion?.bookCompleted && item.book && <Text className='reader__done-book'>{`《${item.book.title}》全书读完了！`}</Text>}
         </View>
       )}
-      <Text className='reader__credited'>{`${noun}已计入学时 ${minutesText(progress.creditedSeconds)}`}</Text>
+      <Text className='reader__credited'>{`${noun}已计入学时 ${durationText(progress.creditedSeconds)}`}</Text>
       {progress.completed ? (
         !completionText && <Text className='reader__state reader__state--done'>{`✓ ${noun}已完成`}</Text>
       ) : (

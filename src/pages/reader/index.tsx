@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { BookProgress, ItemProgress, StudyKind } from '../../../types'
@@ -8,6 +8,8 @@ import PageRoot from '../../components/PageRoot'
 import NotRegistered from '../../components/NotRegistered'
 import { ErrorNotice, Loading } from '../../components/Status'
 import { readerUrl } from '../../utils/reading'
+import { newRequestKey } from '../../utils/requestKey'
+import { durationText } from '../../../types/reading'
 import { queryValue, ROUTES } from '../../utils/routes'
 import Blocks from './Blocks'
 import GuestInvite from './GuestInvite'
@@ -24,7 +26,9 @@ export default function Reader() {
   const asked = queryValue(params.kind)
   const kind: StudyKind = STUDY_KINDS.find((k) => k === asked) ?? 'article'
   const id = queryValue(params.id)
-  const data = useAsync(() => loadReadable(kind, id))
+  // One reading session per page view: the server tells a replayed or duplicated heartbeat by it.
+  const sessionId = useRef(newRequestKey()).current
+  const data = useAsync(() => loadReadable(kind, id, sessionId))
   const item = data.data?.item
 
   useShareAppMessage(() => ({
@@ -32,7 +36,7 @@ export default function Reader() {
     path: item ? readerUrl(item.kind, item.id) : ROUTES.home,
   }))
 
-  if (item && data.data) return <ReaderView item={item} heartbeatSeconds={data.data.heartbeatSeconds} />
+  if (item && data.data) return <ReaderView item={item} sessionId={sessionId} heartbeatSeconds={data.data.heartbeatSeconds} />
   return (
     <PageRoot className='reader'>
       {data.status === 'error' ? (
@@ -48,7 +52,7 @@ export default function Reader() {
   )
 }
 
-function ReaderView({ item, heartbeatSeconds }: { item: Readable; heartbeatSeconds: number | null }) {
+function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; sessionId: string; heartbeatSeconds: number | null }) {
   const [progress, setProgress] = useState<ItemProgress>(item.progress)
   const [todaySeconds, setTodaySeconds] = useState<number | null>(null)
   const [book, setBook] = useState<BookProgress | null>(null)
@@ -60,13 +64,21 @@ function ReaderView({ item, heartbeatSeconds }: { item: Readable; heartbeatSecon
     setTodaySeconds(answer.todaySeconds)
     if (answer.book) setBook(answer.book)
     if (answer.justCompleted) {
-      const done: Completion = { minutes: answer.minutesCredited, bookCompleted: answer.book?.justCompleted ?? false }
+      const done: Completion = { seconds: answer.itemSeconds, bookCompleted: answer.book?.justCompleted ?? false }
       setCompletion(done)
       void Taro.showToast({ title: completionText(item, done), icon: 'none', duration: 3000 })
     }
   }
 
-  const timer = useStudyTimer({ kind: item.kind, id: item.id, intervalSeconds: heartbeatSeconds ?? undefined, listening, onAnswer })
+  const timer = useStudyTimer({
+    kind: item.kind,
+    id: item.id,
+    sessionId,
+    intervalSeconds: heartbeatSeconds ?? undefined,
+    listening,
+    completesAfterSeconds: item.progress.completed ? undefined : Math.max(0, item.progress.completeAtSeconds - item.progress.creditedSeconds),
+    onAnswer,
+  })
   useReadingPosition(item.progress.position, timer.setPosition, timer.reachEnd)
 
   const go = (link: { _id: string }) => void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
@@ -124,7 +136,7 @@ function ReaderView({ item, heartbeatSeconds }: { item: Readable; heartbeatSecon
   )
 }
 
-/** 「本章已完成 · +N 分钟」, as the member sees it the moment the server says so. */
-function completionText(item: Readable, { minutes }: Completion): string {
-  return `${item.kind === 'chapter' ? '本章' : '本篇'}已完成 · +${minutes} 分钟`
+/** 「本章已完成 · +3 分 10 秒」, as the member sees it the moment the server says so. */
+function completionText(item: Readable, { seconds }: Completion): string {
+  return `${item.kind === 'chapter' ? '本章' : '本篇'}已完成 · +${durationText(seconds)}`
 }

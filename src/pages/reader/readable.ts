@@ -22,6 +22,8 @@ export interface Readable {
 
 export interface ReaderData {
   item: Readable
+  /** The reading session the open started on the server. */
+  sessionId: string
   /** Seconds between heartbeats; null for guests, who are not timed. */
   heartbeatSeconds: number | null
 }
@@ -60,10 +62,15 @@ function fromChapter({ chapter, book, progress, previous, next }: ActionOutput<'
   }
 }
 
-/** The item, then (for members) the rules' heartbeat interval. */
-export async function loadReadable(kind: StudyKind, id: string): Promise<ReaderData> {
-  const item = kind === 'article' ? fromArticle(await callFunction('getArticle', { id })) : fromChapter(await callFunction('getChapter', { id }))
-  if (item.guest) return { item, heartbeatSeconds: null }
-  const rules = await callFunction('getStudyRules', {})
-  return { item, heartbeatSeconds: rules.heartbeatSeconds }
+/**
+ * Opens the item: one call, which for a member also starts the page view's reading session on the
+ * server (so the first heartbeat is measured from the opening) and says when to send it.
+ */
+export async function loadReadable(kind: StudyKind, id: string, sessionId: string): Promise<ReaderData> {
+  if (kind === 'article') {
+    const answer = await callFunction('getArticle', { id, sessionId })
+    return { item: fromArticle(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds }
+  }
+  const answer = await callFunction('getChapter', { id, sessionId })
+  return { item: fromChapter(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds }
 }

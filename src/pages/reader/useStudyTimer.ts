@@ -1,25 +1,37 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ActionOutput, StudyKind } from '../../../types'
+import { READER_IDLE_SECONDS } from '../../../types/constants'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
-import { newRequestKey } from '../../utils/requestKey'
 
 export type BeatAnswer = ActionOutput<'heartbeat'>
 
 /**
  * Without a touch or a scroll for this long the member is taken to have stopped reading (the phone
- * left on the table): heartbeats stop until the next touch, unless audio is playing.
+ * left on the table): counting stops until the next touch, unless audio is playing.
  */
-export const IDLE_AFTER_MS = 2 * 60_000
+export const IDLE_AFTER_MS = READER_IDLE_SECONDS * 1000
+/** How often the page looks whether a heartbeat is due (local only: nothing is sent unless it is). */
+export const CHECK_EVERY_MS = 10_000
+/** After a failed heartbeat, the next due one waits this long (the count is kept: nothing is lost). */
+export const RETRY_AFTER_MS = 60_000
 
 interface Options {
   kind: StudyKind
   id: string
-  /** Seconds between heartbeats (the rules'); undefined: not timing (not loaded, or a guest). */
+  /** The reading session the page's open started. */
+  sessionId: string
+  /** Seconds of reading between heartbeats (the open's answer); undefined: not timing (a guest). */
   intervalSeconds: number | undefined
   /** Audio is playing: it counts as reading, touched or not. */
   listening: boolean
+  /**
+   * Seconds of counting after which, with the end reached, the item would complete (its completion
+   * point less what was credited before); a heartbeat goes then, so 已完成 shows at that moment.
+   * Undefined: completed already.
+   */
+  completesAfterSeconds: number | undefined
   onAnswer(answer: BeatAnswer): void
 }
 
@@ -35,92 +47,152 @@ export interface StudyTimer {
 }
 
 /**
- * The reader's heartbeats: while the page is visible and the member active, or while the audio
- * plays (background audio keeps playing with the screen off), each with the session's next seq, the
- * reading position and whether the end was reached. The server credits the time between them by its
- * own clock; the client only says "still here". Each heartbeat's answer says when to send the next
- * (`nextBeatSeconds`), so the server can slow its clients down; until an answer has said so, the
- * rules' `intervalSeconds` applies.
+ * The reader's study timer. It counts the time the page is in front and the member active, or the
+ * audio plays (background audio keeps playing with the screen off), and sends the running total in
+ * a heartbeat once `intervalSeconds` of reading have gathered since the last one, and straight away
+ * when reading pauses (the page hidden, the member idle), the end is reached, the item completes or
+ * the page closes, so a 30-minute read costs a handful of calls. The server credits the count only as far as its own
+ * clock allows; each answer may change the interval (`nextBeatSeconds`).
  */
-export function useStudyTimer({ kind, id, intervalSeconds, listening, onAnswer }: Options): StudyTimer {
-  // One reading session per page view: the server tells a replayed or duplicated heartbeat by it.
-  const session = useRef(newRequestKey())
+export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening, completesAfterSeconds, onAnswer }: Options): StudyTimer {
   const seq = useRef(0)
+  const countedMs = useRef(0)
+  /** Until when the time is counted; the state below held since then. */
+  const settledAt = useRef(Date.now())
   const visible = useRef(true)
   const lastActive = useRef(Date.now())
-  const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
-  const sending = useRef(false)
-  /** The delay the server's last answer asked for (it stands until another answer changes it). */
-  const advisedSeconds = useRef<number | undefined>(undefined)
   const listeningRef = useRef(listening)
-  listeningRef.current = listening
+  const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
+  const sent = useRef({ seconds: 0, atEnd: false })
+  const sending = useRef(false)
+  const sendAgain = useRef(false)
+  const failedAt = useRef<number | undefined>(undefined)
+  /** The interval the server's last answer asked for (it stands until another answer changes it). */
+  const advisedSeconds = useRef<number | undefined>(undefined)
   const onAnswerRef = useRef(onAnswer)
   onAnswerRef.current = onAnswer
+  const completesAfter = useRef(completesAfterSeconds)
+  completesAfter.current = completesAfterSeconds
+  const mounted = useRef(true)
   const [error, setError] = useState<string | null>(null)
 
-  const beat = useCallback(async () => {
-    // Reading: the page in front and touched lately. Listening goes on with the screen off too.
-    const reading = visible.current && Date.now() - lastActive.current <= IDLE_AFTER_MS
-    if (!(reading || listeningRef.current) || sending.current) return
+  /** Adds the reading time since the last settle: all of it while listening, else while visible and not yet idle. */
+  const settle = useCallback(() => {
+    const now = Date.now()
+    const from = settledAt.current
+    const until = listeningRef.current ? now : visible.current ? Math.min(now, lastActive.current + IDLE_AFTER_MS) : from
+    if (until > from) countedMs.current += until - from
+    settledAt.current = now
+  }, [])
+
+  const send = useCallback(async () => {
+    if (!intervalSeconds) return
+    settle()
+    const activeSeconds = Math.floor(countedMs.current / 1000)
+    const { value, atEnd } = position.current
+    if (activeSeconds === sent.current.seconds && atEnd === sent.current.atEnd) return
+    if (sending.current) {
+      sendAgain.current = true
+      return
+    }
     sending.current = true
     try {
-      const { value, atEnd } = position.current
       const answer = await callFunction('heartbeat', {
         kind,
         id,
-        sessionId: session.current,
+        sessionId,
         seq: seq.current++,
+        activeSeconds,
         mode: listeningRef.current ? 'listen' : 'read',
         ...(value === undefined ? {} : { position: value }),
         atEnd,
       })
-      setError(null)
+      sent.current = { seconds: activeSeconds, atEnd }
+      failedAt.current = undefined
       advisedSeconds.current = answer.nextBeatSeconds
-      onAnswerRef.current(answer)
+      if (mounted.current) {
+        setError(null)
+        onAnswerRef.current(answer)
+      }
     } catch (e) {
-      setError(toCloudError(e).message)
+      failedAt.current = Date.now()
+      if (mounted.current) setError(toCloudError(e).message)
     } finally {
       sending.current = false
+      if (sendAgain.current) {
+        sendAgain.current = false
+        void send()
+      }
     }
-  }, [kind, id])
+  }, [kind, id, sessionId, intervalSeconds, settle])
+
+  const sendRef = useRef(send)
+  sendRef.current = send
 
   useEffect(() => {
     if (!intervalSeconds) return
-    // A chain of timeouts rather than an interval: each delay is only known once the beat before it
-    // has been answered.
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let stopped = false
-    const tick = async () => {
-      await beat()
-      if (!stopped) timer = setTimeout(() => void tick(), (advisedSeconds.current ?? intervalSeconds) * 1000)
+    let wasReading = true
+    const check = () => {
+      settle()
+      const reading = listeningRef.current || (visible.current && Date.now() - lastActive.current < IDLE_AFTER_MS)
+      const counted = Math.floor(countedMs.current / 1000)
+      const gathered = counted - sent.current.seconds
+      const waiting = failedAt.current !== undefined && Date.now() - failedAt.current < RETRY_AFTER_MS
+      const after = completesAfter.current
+      const completes = after !== undefined && position.current.atEnd && sent.current.seconds < after && counted >= after
+      // Due: a full interval gathered, reading just paused with time not yet sent, or the item completes.
+      if (!waiting && (gathered >= (advisedSeconds.current ?? intervalSeconds) || (wasReading && !reading) || completes)) void sendRef.current()
+      wasReading = reading
     }
-    void tick()
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [intervalSeconds, beat])
+    const timer = setInterval(check, CHECK_EVERY_MS)
+    return () => clearInterval(timer)
+  }, [intervalSeconds, settle])
+
+  // Closing the page sends what it counted.
+  useEffect(
+    () => () => {
+      mounted.current = false
+      void sendRef.current()
+    },
+    [],
+  )
 
   useDidShow(() => {
+    settle()
     visible.current = true
     lastActive.current = Date.now()
   })
   useDidHide(() => {
+    settle()
     visible.current = false
+    void sendRef.current()
   })
 
-  const markActive = useCallback(() => {
+  useEffect(() => {
+    if (listeningRef.current === listening) return
+    settle()
+    listeningRef.current = listening
     lastActive.current = Date.now()
-  }, [])
+    if (!listening) void sendRef.current()
+  }, [listening, settle])
+
+  const markActive = useCallback(() => {
+    settle()
+    lastActive.current = Date.now()
+  }, [settle])
 
   const setPosition = useCallback((value: number) => {
     position.current = { ...position.current, value }
   }, [])
 
-  // Once reached, the end stays reached for the session (the server keeps it too).
+  // Once reached, the end stays reached for the session (the server keeps it too); reaching it
+  // sends what was counted at once, so a finished item shows 已完成 without waiting for the interval.
   const reachEnd = useCallback(() => {
+    if (position.current.atEnd) return
     position.current = { ...position.current, atEnd: true }
-  }, [])
+    settle()
+    if (Math.floor(countedMs.current / 1000) > sent.current.seconds) void sendRef.current()
+  }, [settle])
 
   return { markActive, setPosition, reachEnd, error }
 }

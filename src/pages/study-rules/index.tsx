@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StudyRules } from '../../../types'
+import { durationText } from '../../../types/reading'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import PageRoot from '../../components/PageRoot'
@@ -16,8 +17,8 @@ const decimal = (n: number) => String(Math.round(n * 10) / 10)
 /** The numbers in force, one line each. */
 function Numbers({ rules }: { rules: StudyRules }) {
   const rows: [string, string][] = [
-    ['每次心跳', `每 ${rules.heartbeatSeconds} 秒一次，每次最多计 ${rules.maxBeatSeconds} 秒`],
-    ['中断', `两次心跳相隔超过 ${rules.gapLimitSeconds} 秒，这段不计`],
+    ['上报', `阅读时每 ${durationText(rules.heartbeatSeconds)}一次，暂停、离开时也报；每次最多计 ${durationText(rules.maxBeatSeconds)}`],
+    ['暂停计时', `锁屏、切到后台或 ${durationText(rules.idleAfterSeconds)}未操作`],
     ['每篇、每章上限', `预计时长的 ${decimal(rules.itemCapMultiple)} 倍`],
     ['每天上限', `${rules.dayCapMinutes} 分钟`],
     ['读完', `学满预计时长的 ${percent(rules.completionShare)}，并读到末尾`],
@@ -58,7 +59,7 @@ function Example({ rules }: { rules: StudyRules }) {
       <Text className='rules-text'>
         {`一章预计 ${EXAMPLE_MINUTES} 分钟：学满 ${decimal(rules.completionShare * EXAMPLE_MINUTES)} 分钟并读到末尾，就显示「本章已完成」；` +
           `这一章最多计入 ${decimal(rules.itemCapMultiple * EXAMPLE_MINUTES)} 分钟，读得再久也不再增加。` +
-          `中途锁屏 ${rules.gapLimitSeconds} 秒以上，锁屏的这段时间不计入。`}
+          '中途锁屏或切到后台，这段时间不计入。'}
       </Text>
     </View>
   )
