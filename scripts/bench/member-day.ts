@@ -1,0 +1,239 @@
+/**
+ * A member's day against the cloud's quotas: BENCH_DAY_MEMBERS members (1,000 by default, in groups
+ * of 15) each play one realistic day through the deployed routers' real code in a temporary local
+ * store, calling what the mini-program's pages call (the steps below name the page). Prints the
+ * function calls, database reads and writes per active member-day, and the largest organisation
+ * each CloudBase plan's published quotas admit.
+ */
+import { main as group } from '../../cloudfunctions/group/index'
+import { main as member } from '../../cloudfunctions/member/index'
+import { main as org } from '../../cloudfunctions/org/index'
+import { main as score } from '../../cloudfunctions/score/index'
+import { main as study } from '../../cloudfunctions/study/index'
+import { main as weekly } from '../../cloudfunctions/weekly/index'
+import { domainOf, type ActionInput, type ActionName, type ActionOutput, type FunctionResult, type Member } from '../../types'
+import { seedIfEmpty } from '../../local-cloud/seed'
+import { BOOKS, CHAPTERS, type BookDoc, type ChapterDoc } from '../../server/content/docs'
+import { instrument } from '../../server/db/instrumented'
+import type { CloudDatabase } from '../../server/db/types'
+import { Clock, createLocalPlatform, runAsCaller } from '../../server/local-platform'
+import { MEMBERS } from '../../server/members'
+import { outboxMessenger } from '../../server/notify/messenger'
+import { installPlatform } from '../../server/platform'
+import { OPENIDS } from '../../server/registration'
+import { UNITS } from '../../server/units'
+import { runWeeklyDistribution } from '../../server/weekly/distribute'
+import { WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
+import { figure, temporaryStore, type BenchModule } from './bench'
+import { addAll } from './scoring'
+
+const MEMBER_COUNT = Number(process.env.BENCH_DAY_MEMBERS || 1_000)
+const GROUP_SIZE = 15
+/** Monday 2026-11-23, 08:00 in Beijing: every member's day starts here (each has their own ledger). */
+const DAY_START = new Date('2026-11-23T00:00:00Z')
+const WEEK = '2026-11-23'
+const BOOK = 'bench-book'
+/** Two 15-minute reading sessions: the reader's heartbeat interval is 5 minutes of reading. */
+const SESSION_SECONDS = 15 * 60
+
+/**
+ * Per environment: function calls a month, database reads and writes a day. Only the plans whose
+ * figures this project has checked; add a row when another plan's are confirmed.
+ */
+const PLANS: { name: string; callsPerMonth: number; readsPerDay: number; writesPerDay: number }[] = [
+  { name: 'basic plan (基础版)', callsPerMonth: 200_000, readsPerDay: 50_000, writesPerDay: 30_000 },
+]
+
+const ROUTERS = { member, org, study, group, score, weekly } as Record<string, (event: unknown) => Promise<FunctionResult<unknown>>>
+
+interface Counts {
+  calls: number
+  reads: number
+  writes: number
+  /** The same, by action. */
+  byAction: Map<string, { calls: number; reads: number; writes: number }>
+  /** The action being called. */
+  current?: string
+}
+
+const READS = new Set(['get', 'count', 'end'])
+
+const memberId = (i: number) => `day-m${String(i).padStart(5, '0')}`
+const groupId = (i: number) => `day-g${Math.floor(i / GROUP_SIZE)}`
+
+/** Calls an action as the deployed router does, as the member's WeChat user. */
+async function call<A extends ActionName>(openid: string, action: A, input: ActionInput<A>, counts?: Counts): Promise<ActionOutput<A>> {
+  const domain = domainOf(action)!
+  if (counts) {
+    counts.calls++
+    counts.current = action
+    const row = counts.byAction.get(action) ?? { calls: 0, reads: 0, writes: 0 }
+    row.calls++
+    counts.byAction.set(action, row)
+  }
+  const result = await runAsCaller(openid, () => ROUTERS[domain]({ action, ...input }))
+  if (!result.ok) throw new Error(`${action} as ${openid}: ${result.code} ${result.message}`)
+  return result.data as ActionOutput<A>
+}
+
+/** The bench organisation beside the demo seed: one 党支部 of groups of 15, a two-chapter book, this week's list. */
+async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
+  await seedIfEmpty(db, clock.now())
+  const groups = Math.ceil(MEMBER_COUNT / GROUP_SIZE)
+  await addAll(db, UNITS, [
+    { _id: 'day-branch', kind: 'branch', name: '基准党支部', parentId: 'committee', archived: false },
+    ...Array.from({ length: groups }, (_, g) => ({ _id: `day-g${g}`, kind: 'group', name: `基准第${g + 1}党小组`, parentId: 'day-branch', archived: false })),
+  ])
+  const members: Member[] = Array.from({ length: MEMBER_COUNT }, (_, i) => ({
+    _id: memberId(i),
+    openid: `day-${i}`,
+    name: `基准成员${i}`,
+    groupId: groupId(i),
+    branchId: 'day-branch',
+    roles: i % GROUP_SIZE === 0 ? ['member', 'leader'] : ['member'],
+    status: 'active',
+    largeFont: false,
+  }))
+  await addAll(db, MEMBERS, members)
+  await addAll(db, OPENIDS, members.map((m) => ({ _id: m.openid, memberId: m._id, at: clock.now() })))
+  const at = clock.now().toISOString()
+  const paragraph = { type: 'paragraph' as const, text: '学习型党组织建设要坚持学以致用。'.repeat(40) }
+  const chapters: ChapterDoc[] = [1, 2].map((order) => ({ _id: `${BOOK}-${order}`, bookId: BOOK, order, title: `第${order}章`, body: [paragraph], minutes: 20, updatedAt: at }))
+  await addAll(db, CHAPTERS, chapters)
+  const book: BookDoc = {
+    _id: BOOK,
+    title: '基准读本',
+    author: '编写组',
+    summary: '两章，每章 20 分钟。',
+    categoryId: 'theory',
+    status: 'published',
+    chapterCount: 2,
+    totalMinutes: 40,
+    createdAt: at,
+    updatedAt: at,
+    revision: 0,
+    recommended: false,
+  }
+  await addAll(db, BOOKS, [book])
+  const list: WeeklyListDoc = {
+    _id: 'day-weekly',
+    week: WEEK,
+    intro: '本周读基准读本第一章',
+    targetMinutes: 30,
+    branchIds: [],
+    items: [{ key: 'i1', kind: 'chapter', refId: `${BOOK}-1`, title: '第1章', bookTitle: '基准读本', url: null, minutes: 20, required: true }],
+    status: 'scheduled',
+    publishedTo: null,
+    createdBy: 'bench',
+    createdAt: at,
+    updatedAt: at,
+  }
+  await addAll(db, WEEKLY_LISTS, [list])
+  await runWeeklyDistribution({ db, now: clock.now(), messenger: outboxMessenger })
+  // Each group's leader has posted a prompt, and the group's last two members and the leader have
+  // answered it: every member has three replies by others to like (the leader likes the other two's).
+  for (let g = 0; g < groups; g++) {
+    const first = g * GROUP_SIZE
+    const last = Math.min(MEMBER_COUNT, first + GROUP_SIZE) - 1
+    const prompt = await call(`day-${first}`, 'savePrompt', { title: '本周学习体会', body: '结合工作谈谈本周所学。' })
+    for (const author of new Set([first, last, last - 1])) await call(`day-${author}`, 'postReply', { promptId: prompt._id, body: '学以致用，体会很深。' })
+  }
+}
+
+/** Moves the clock on by `seconds`. */
+const wait = (clock: Clock, seconds: number) => clock.fix(new Date(clock.now().getTime() + seconds * 1000))
+
+/** A 15-minute reading session in the reader: the open, then a heartbeat per 5 minutes read (the last as the page closes). */
+async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts, session: string): Promise<void> {
+  const opened = await call(openid, 'getChapter', { id: chapterId, sessionId: session }, counts)
+  const every = opened.heartbeatSeconds!
+  let seq = 0
+  for (let read = every; read <= SESSION_SECONDS; read += every) {
+    wait(clock, every)
+    await call(openid, 'heartbeat', { kind: 'chapter', id: chapterId, sessionId: session, seq: seq++, activeSeconds: read, mode: 'read', position: read / SESSION_SECONDS, atEnd: read === SESSION_SECONDS }, counts)
+  }
+}
+
+/** One member's day, page by page, as the mini-program calls. */
+async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void> {
+  const me = `day-${i}`
+  clock.fix(DAY_START)
+  // 首页 (pages/index): the profile, the check-in card and calendar, today's push, the weekly card.
+  await call(me, 'getMe', {}, counts)
+  await call(me, 'getCheckInSummary', {}, counts)
+  await call(me, 'getToday', {}, counts)
+  await call(me, 'getMyWeekly', {}, counts)
+  // 阅读 (pages/reader): this week's required chapter, then the next chapter.
+  await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`)
+  await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
+  // Back on 首页: 打卡 with a reflection; 明天提醒我 then shows the grants.
+  wait(clock, 60)
+  await call(me, 'checkIn', { reflection: '今天读了两章。' }, counts)
+  await call(me, 'getSubscriptions', {}, counts)
+  // 小组 (pages/group): the profile, the group, its prompts; then the prompt (packageGroup/prompt).
+  await call(me, 'getMe', {}, counts)
+  await call(me, 'getGroup', {}, counts)
+  const prompts = await call(me, 'listPrompts', {}, counts)
+  const promptId = prompts.items[0]._id
+  await call(me, 'getMe', {}, counts)
+  await call(me, 'getPrompt', { id: promptId }, counts)
+  const replies = await call(me, 'listReplies', { promptId }, counts)
+  await call(me, 'postReply', { promptId, body: '我也谈一点体会：理论联系实际。', requestKey: `day-${i}-reply` }, counts)
+  const others = replies.items.filter((r) => r.authorId !== memberId(i))
+  for (const reply of others.slice(0, 3)) await call(me, 'likeReply', { id: reply._id, liked: true }, counts)
+  // 我的 (pages/me): the profile and my score; then 排行榜 (packageScore/leaderboard).
+  await call(me, 'getMe', {}, counts)
+  await call(me, 'getMyScore', {}, counts)
+  await call(me, 'getLeaderboard', { scope: 'group', period: 'week', metric: 'points' }, counts)
+  // 每周一学 (pages/weekly): the profile, this week's list and the past weeks.
+  await call(me, 'getMe', {}, counts)
+  await call(me, 'getMyWeekly', {}, counts)
+  await call(me, 'listMyWeeks', {}, counts)
+}
+
+const perDay = (n: number) => (n / MEMBER_COUNT).toFixed(1)
+
+export const memberDayBench: BenchModule = {
+  name: 'day',
+  title: `a member's day against the cloud's quotas, ${MEMBER_COUNT.toLocaleString('en')} members`,
+  async run() {
+    const clock = new Clock()
+    clock.fix(DAY_START)
+    const { store, dispose } = await temporaryStore(() => clock.now())
+    try {
+      const counts: Counts = { calls: 0, reads: 0, writes: 0, byAction: new Map() }
+      let counting = false
+      const db = instrument(store.database(), (method) => {
+        if (!counting) return
+        const row = counts.byAction.get(counts.current!)!
+        const kind = READS.has(method) ? 'reads' : 'writes'
+        counts[kind]++
+        row[kind]++
+      })
+      installPlatform(createLocalPlatform(db, clock))
+      await seed(db, clock)
+      counting = true
+      for (let i = 0; i < MEMBER_COUNT; i++) await memberDay(i, clock, counts)
+      counting = false
+
+      console.log('  per member-day, by action: calls, reads, writes')
+      for (const [action, row] of counts.byAction) figure(`  ${action}`, `${perDay(row.calls)}, ${perDay(row.reads)}, ${perDay(row.writes)}`)
+      figure('member-day function calls:', perDay(counts.calls))
+      figure('member-day database reads:', perDay(counts.reads))
+      figure('member-day database writes:', perDay(counts.writes))
+      const calls = counts.calls / MEMBER_COUNT
+      const reads = counts.reads / MEMBER_COUNT
+      const writes = counts.writes / MEMBER_COUNT
+      for (const plan of PLANS) {
+        const byCalls = Math.floor(plan.callsPerMonth / 31 / calls)
+        const byReads = Math.floor(plan.readsPerDay / reads)
+        const byWrites = Math.floor(plan.writesPerDay / writes)
+        const largest = Math.min(byCalls, byReads, byWrites)
+        const limit = largest === byCalls ? 'calls' : largest === byReads ? 'reads' : 'writes'
+        figure(`largest organisation, ${plan.name}:`, `${largest.toLocaleString('en')} daily active members (limited by ${limit})`)
+      }
+    } finally {
+      await dispose()
+    }
+  },
+}
