@@ -1,5 +1,6 @@
-import type { PropsWithChildren } from 'react'
+import { createElement, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
+import { MeProvider } from './hooks/useMe'
 import './app.scss'
 
 if (process.env.TARO_ENV === 'weapp') {
@@ -7,7 +8,7 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
-  return children
+  return createElement(MeProvider, null, children)
 }
 
 export default App

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { createContext, createElement, useContext, useEffect, useMemo, useRef, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import type { MemberProfile } from '../../types'
 import { callFunction } from '../services/cloud'
@@ -15,15 +15,61 @@ export function profileChanged(profile: MemberProfile): void {
   profileListeners.forEach((listener) => listener(profile))
 }
 
+/** Loads the profile: the app run's copy, or a fresh one (pull-down refresh, 重试). */
+type LoadMe = (fresh: boolean) => Promise<MemberProfile>
+
+const fetchMe = () => callFunction('getMe', {})
+
+const SharedMe = createContext<LoadMe>(fetchMe)
+
+/**
+ * One profile for the app run (app.ts wraps every page in it): the first page asks the server, the
+ * pages opened after it use that answer, so moving between tabs costs no call. A failure (not
+ * registered yet, a lost network) is not kept, and an update (profileChanged) replaces the copy.
+ */
+export function MeProvider({ children }: PropsWithChildren) {
+  const shared = useRef<Promise<MemberProfile> | undefined>(undefined)
+  useEffect(() => {
+    const listener: ProfileListener = (profile) => {
+      shared.current = Promise.resolve(profile)
+    }
+    profileListeners.add(listener)
+    return () => {
+      profileListeners.delete(listener)
+    }
+  }, [])
+  const load = useMemo<LoadMe>(
+    () => (fresh) => {
+      if (fresh || !shared.current) {
+        const answer = fetchMe()
+        shared.current = answer
+        answer.catch(() => {
+          if (shared.current === answer) shared.current = undefined
+        })
+      }
+      return shared.current
+    },
+    [],
+  )
+  return createElement(SharedMe.Provider, { value: load }, children)
+}
+
 export const isNotRegistered = (me: Async<MemberProfile>) =>
   me.status === 'error' && me.error.code === 'NOT_REGISTERED'
 
 /**
- * The calling member (getMe). Someone who has not registered yet is taken to 实名注册 as soon as
+ * The calling member (getMe, shared by the pages of an app run). Someone who has not registered yet is taken to 实名注册 as soon as
  * the server says so; coming back, the page shows a prompt to register.
  */
 export function useMe(): Async<MemberProfile> {
-  const me = useAsync(() => callFunction('getMe', {}))
+  const load = useContext(SharedMe)
+  // The page's first load takes the app run's copy; its reloads ask the server again.
+  const loaded = useRef(false)
+  const me = useAsync(() => {
+    const fresh = loaded.current
+    loaded.current = true
+    return load(fresh)
+  })
   const { update } = me
 
   useEffect(() => {

@@ -97,7 +97,7 @@ describe('the 每周一学 card on 首页 and 学习', () => {
 describe('the 每周一学 page', () => {
   const history = () => ok({ items: [{ listId: 'weekly-0', week: '2025-11-10', requiredDone: 2, requiredCount: 2, targetMet: true, finished: true }], nextCursor: null })
 
-  test('shows each item with the member’s progress, and past weeks', async () => {
+  test('shows each item with the member’s progress, and past weeks when asked for', async () => {
     serve({ getMe: () => ok(member), getMyWeekly: myWeekly(), listMyWeeks: history })
     render(<WeeklyPage />)
     expect(await screen.findByText('学习党章')).toBeTruthy()
@@ -106,6 +106,8 @@ describe('the 每周一学 page', () => {
     expect(screen.getByText('已学 2 分钟，未读完')).toBeTruthy()
     expect(screen.getByText('点按复制链接；在小组讨论中发言即计为完成')).toBeTruthy()
     expect(screen.getByText('还差 1 项')).toBeTruthy()
+    expect(callsTo('listMyWeeks')).toHaveLength(0)
+    fireEvent.click(screen.getByText('查看往周记录'))
     expect(await screen.findByText('11月10日—11月16日')).toBeTruthy()
     expect(screen.getByText('必学 2/2 项 · 学时达标')).toBeTruthy()
     // No "mark as done": a plain member has no completion view either.
@@ -132,6 +134,7 @@ describe('the 每周一学 page', () => {
     serve({ getMe: () => ok(member), getMyWeekly: myWeekly(null), listMyWeeks: () => ok({ items: [], nextCursor: null }) })
     render(<WeeklyPage />)
     expect(await screen.findByText('本周还没有发布每周一学清单，可以先到「学习」里自由阅读。')).toBeTruthy()
+    fireEvent.click(screen.getByText('查看往周记录'))
     expect(await screen.findByText('还没有往周的学习清单')).toBeTruthy()
     serve({ getMe: () => ok(member), getMyWeekly: myWeekly(), listMyWeeks: history })
     await act(async () => pullDownToRefresh())

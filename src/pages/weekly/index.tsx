@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { ActionOutput, MyWeek, WeeklyItemProgress } from '../../../types'
@@ -96,11 +97,39 @@ function PastWeekRow({ week }: { week: PastWeek }) {
   )
 }
 
+/** 往周记录, asked for with a tap: most visits are for this week, and the history is a call of its own. */
+function PastWeeks() {
+  const [shown, setShown] = useState(false)
+  return (
+    <View className='card'>
+      <View className='card__title'>往周记录</View>
+      {shown ? (
+        <PastWeekList />
+      ) : (
+        <Button className='plain-button' onClick={() => setShown(true)}>
+          查看往周记录
+        </Button>
+      )}
+    </View>
+  )
+}
+
+function PastWeekList() {
+  const history = usePagedList((cursor) => callFunction('listMyWeeks', cursor ? { cursor } : {}))
+  return (
+    <>
+      {history.items.map((w) => (
+        <PastWeekRow key={w.week} week={w} />
+      ))}
+      <ListFooter list={history} empty='还没有往周的学习清单' />
+    </>
+  )
+}
+
 export default function Weekly() {
   const asked = queryValue(useRouter().params.week) || undefined
   const me = useMe()
   const weekly = useAsync(() => callFunction('getMyWeekly', asked ? { week: asked } : {}))
-  const history = usePagedList((cursor) => callFunction('listMyWeeks', cursor ? { cursor } : {}))
   useRefreshOnReturn(weekly.reload)
   usePullDownRefresh(() => {
     void weekly.reload().finally(() => Taro.stopPullDownRefresh())
@@ -134,15 +163,7 @@ export default function Weekly() {
   return (
     <PageRoot className='weekly-page'>
       {body}
-      {!asked && (
-        <View className='card'>
-          <View className='card__title'>往周记录</View>
-          {history.items.map((w) => (
-            <PastWeekRow key={w.week} week={w} />
-          ))}
-          <ListFooter list={history} empty='还没有往周的学习清单' />
-        </View>
-      )}
+      {!asked && <PastWeeks />}
     </PageRoot>
   )
 }
