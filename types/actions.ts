@@ -5,10 +5,9 @@
  */
 export const FUNCTIONS = {
   /** The member's own day: profile, check-in, the home page, subscribe-message grants. */
-  member: ['getMe', 'register', 'updateProfile', 'checkIn', 'getCheckInSummary', 'getSubscriptions', 'recordSubscription'],
+  member: ['getMe', 'register', 'updateProfile', 'getHome', 'checkIn', 'getCheckInSummary', 'recordSubscription'],
   /** The organisation: units, the roster, roles, invitations, the audit log. */
   org: [
-    'getGroup',
     'listUnits',
     'saveUnit',
     'archiveUnit',
@@ -25,9 +24,11 @@ export const FUNCTIONS = {
   ],
   /** Reading and study time: today's push, the library, the reader, my study. */
   study: ['getToday', 'listCategories', 'getStudyRules', 'getArticle', 'getChapter', 'getBook', 'listLibrary', 'getContinueReading', 'getMyStudy', 'heartbeat'],
-  /** A 党小组's discussion and its leader's week. */
+  /** A 党小组: its members, its discussion and its leader's week. */
   group: [
+    'getGroup',
     'listPrompts',
+    'getThread',
     'getPrompt',
     'savePrompt',
     'setPromptState',

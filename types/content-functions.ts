@@ -173,7 +173,6 @@ export const Subscription = z.object({
 })
 export type Subscription = z.infer<typeof Subscription>
 export const RecordSubscriptionOutput = Subscription
-export const GetSubscriptionsOutput = z.object({ items: z.array(Subscription) })
 
 export const PublicationStatus = z.enum([
   /** No official account configured: recorded here only. */
@@ -260,6 +259,5 @@ export const contentContract = {
   setBookRequirement: { input: SetBookRequirementInput, output: AdminBook },
   setRecommended: { input: SetRecommendedInput, output: SetRecommendedOutput },
   recordSubscription: { input: RecordSubscriptionInput, output: RecordSubscriptionOutput },
-  getSubscriptions: { input: z.strictObject({}), output: GetSubscriptionsOutput },
   listOutbox: { input: ListOutboxInput, output: ListOutboxOutput },
 } as const

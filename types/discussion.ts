@@ -188,6 +188,7 @@ export const NudgeMembersOutput = z.object({
 export const discussionContract = {
   listPrompts: { input: ListPromptsInput, output: ListPromptsOutput },
   getPrompt: { input: PromptIdInput, output: Prompt },
+  getThread: { input: PromptIdInput, output: z.object({ prompt: Prompt, replies: ListRepliesOutput }) },
   savePrompt: { input: SavePromptInput, output: Prompt },
   setPromptState: { input: SetPromptStateInput, output: Prompt },
   listReplies: { input: ListRepliesInput, output: ListRepliesOutput },

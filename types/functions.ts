@@ -14,11 +14,12 @@ import {
   UnitNode,
 } from './domain'
 import type { ActionName } from './actions'
-import { contentContract } from './content-functions'
+import { contentContract, GetTodayOutput, Subscription } from './content-functions'
+import { ListPromptsOutput } from './discussion'
 import { discussionContract } from './discussion'
 import { studyContract } from './study'
 import { scoringContract } from './scoring'
-import { weeklyContract } from './weekly'
+import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
@@ -101,6 +102,8 @@ export const GetGroupOutput = z.object({
   }),
   /** Active members, leaders first, then by name. */
   members: z.array(GroupMember),
+  /** The first page of its current 讨论题 (listPrompts for more). */
+  prompts: ListPromptsOutput,
 })
 
 export const ListUnitsOutput = z.object({
@@ -178,10 +181,22 @@ export const ListAuditInput = z.strictObject({
 /** Newest first, 20 a page. */
 export const ListAuditOutput = page(AuditEntry)
 
+/**
+ * 首页 in one answer: today's push, the check-in card and calendar, this week's list and the
+ * member's subscribe-message templates (for 明天提醒我 after checking in).
+ */
+export const GetHomeOutput = z.object({
+  today: GetTodayOutput,
+  checkIn: CheckInSummaryOutput,
+  weekly: GetMyWeeklyOutput,
+  subscriptions: z.array(Subscription),
+})
+
 /** Every callable cloud function: its name, input and output. */
 export const contract = {
   getMe: { input: z.strictObject({}), output: MemberProfile },
   checkIn: { input: CheckInInput, output: CheckInOutput },
+  getHome: { input: z.strictObject({}), output: GetHomeOutput },
   getCheckInSummary: { input: CheckInSummaryInput, output: CheckInSummaryOutput },
   register: { input: RegisterInput, output: RegisterOutput },
   updateProfile: { input: UpdateProfileInput, output: MemberProfile },

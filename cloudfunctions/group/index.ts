@@ -1,4 +1,6 @@
 import { defineRouter } from '../../server/function'
+import { getGroup } from '../../server/actions/getGroup'
+import { getThread } from '../../server/actions/getThread'
 import { deleteReply } from '../../server/actions/deleteReply'
 import { editReply } from '../../server/actions/editReply'
 import { featureReply } from '../../server/actions/featureReply'
@@ -13,5 +15,5 @@ import { postReply } from '../../server/actions/postReply'
 import { savePrompt } from '../../server/actions/savePrompt'
 import { setPromptState } from '../../server/actions/setPromptState'
 
-/** A 党小组’s discussion and its leader’s week. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('group', { listPrompts, getPrompt, savePrompt, setPromptState, listReplies, postReply, editReply, deleteReply, likeReply, featureReply, hideReply, getGroupWeek, nudgeMembers })
+/** A 党小组: its members, its discussion and its leader’s week. Routes `{ action, ...input }`. */
+export const { main, uses } = defineRouter('group', { getGroup, listPrompts, getThread, getPrompt, savePrompt, setPromptState, listReplies, postReply, editReply, deleteReply, likeReply, featureReply, hideReply, getGroupWeek, nudgeMembers })

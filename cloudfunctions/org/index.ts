@@ -2,7 +2,6 @@ import { defineRouter } from '../../server/function'
 import { archiveUnit } from '../../server/actions/archiveUnit'
 import { createInvitation } from '../../server/actions/createInvitation'
 import { deactivateMember } from '../../server/actions/deactivateMember'
-import { getGroup } from '../../server/actions/getGroup'
 import { listAudit } from '../../server/actions/listAudit'
 import { listInvitations } from '../../server/actions/listInvitations'
 import { listMembers } from '../../server/actions/listMembers'
@@ -15,4 +14,4 @@ import { saveUnit } from '../../server/actions/saveUnit'
 import { setRoles } from '../../server/actions/setRoles'
 
 /** The organisation: units, the roster, roles, invitations, the audit log. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('org', { getGroup, listUnits, saveUnit, archiveUnit, listMembers, preregisterMember, moveMember, setRoles, deactivateMember, reactivateMember, createInvitation, revokeInvitation, listInvitations, listAudit })
+export const { main, uses } = defineRouter('org', { listUnits, saveUnit, archiveUnit, listMembers, preregisterMember, moveMember, setRoles, deactivateMember, reactivateMember, createInvitation, revokeInvitation, listInvitations, listAudit })

@@ -143,52 +143,51 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
 /** Moves the clock on by `seconds`. */
 const wait = (clock: Clock, seconds: number) => clock.fix(new Date(clock.now().getTime() + seconds * 1000))
 
-/** A 15-minute reading session in the reader: the open, then a heartbeat per 5 minutes read (the last as the page closes). */
+/**
+ * A 15-minute reading session in the reader: the open, then a heartbeat per `heartbeatSeconds` of
+ * reading and one as the page closes (to the next chapter, or back).
+ */
 async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts, session: string): Promise<void> {
   const opened = await call(openid, 'getChapter', { id: chapterId, sessionId: session }, counts)
-  const every = opened.heartbeatSeconds!
-  let seq = 0
-  for (let read = every; read <= SESSION_SECONDS; read += every) {
-    wait(clock, every)
-    await call(openid, 'heartbeat', { kind: 'chapter', id: chapterId, sessionId: session, seq: seq++, activeSeconds: read, mode: 'read', position: read / SESSION_SECONDS, atEnd: read === SESSION_SECONDS }, counts)
+  const marks: number[] = []
+  for (let read = opened.heartbeatSeconds!; read < SESSION_SECONDS; read += opened.heartbeatSeconds!) marks.push(read)
+  marks.push(SESSION_SECONDS)
+  let at = 0
+  for (const [seq, read] of marks.entries()) {
+    wait(clock, read - at)
+    at = read
+    await call(openid, 'heartbeat', { kind: 'chapter', id: chapterId, sessionId: session, seq, activeSeconds: read, mode: 'read', position: read / SESSION_SECONDS, atEnd: read === SESSION_SECONDS }, counts)
   }
 }
 
-/** One member's day, page by page, as the mini-program calls. */
+/** One member's day, page by page, as the mini-program calls (pages that refresh on return included). */
 async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void> {
   const me = `day-${i}`
   clock.fix(DAY_START)
-  // 首页 (pages/index): the profile, the check-in card and calendar, today's push, the weekly card.
+  // 首页 (pages/index): the profile (kept for the app run), then the page's one call.
   await call(me, 'getMe', {}, counts)
-  await call(me, 'getCheckInSummary', {}, counts)
-  await call(me, 'getToday', {}, counts)
+  await call(me, 'getHome', {}, counts)
+  // The 每周一学 card opens the list (pages/weekly); its required chapter, then 下一章 (pages/reader).
   await call(me, 'getMyWeekly', {}, counts)
-  // 阅读 (pages/reader): this week's required chapter, then the next chapter.
   await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`)
   await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
-  // Back on 首页: 打卡 with a reflection; 明天提醒我 then shows the grants.
+  // Back to the list and to 首页: each shows the week's progress again.
+  await call(me, 'getMyWeekly', {}, counts)
+  await call(me, 'getMyWeekly', {}, counts)
+  // 打卡 with a reflection (the reminder's templates came with 首页).
   wait(clock, 60)
   await call(me, 'checkIn', { reflection: '今天读了两章。' }, counts)
-  await call(me, 'getSubscriptions', {}, counts)
-  // 小组 (pages/group): the profile, the group, its prompts; then the prompt (packageGroup/prompt).
-  await call(me, 'getMe', {}, counts)
-  await call(me, 'getGroup', {}, counts)
-  const prompts = await call(me, 'listPrompts', {}, counts)
-  const promptId = prompts.items[0]._id
-  await call(me, 'getMe', {}, counts)
-  await call(me, 'getPrompt', { id: promptId }, counts)
-  const replies = await call(me, 'listReplies', { promptId }, counts)
+  // 小组 (pages/group): the group with its prompts, and a leader's week; the prompt (packageGroup/prompt).
+  const group = await call(me, 'getGroup', {}, counts)
+  if (i % GROUP_SIZE === 0) await call(me, 'getGroupWeek', {}, counts)
+  const promptId = group.prompts.items[0]._id
+  const thread = await call(me, 'getThread', { id: promptId }, counts)
   await call(me, 'postReply', { promptId, body: '我也谈一点体会：理论联系实际。', requestKey: `day-${i}-reply` }, counts)
-  const others = replies.items.filter((r) => r.authorId !== memberId(i))
+  const others = thread.replies.items.filter((r) => r.authorId !== memberId(i))
   for (const reply of others.slice(0, 3)) await call(me, 'likeReply', { id: reply._id, liked: true }, counts)
-  // 我的 (pages/me): the profile and my score; then 排行榜 (packageScore/leaderboard).
-  await call(me, 'getMe', {}, counts)
+  // 我的 (pages/me): my score; then 排行榜 (packageScore/leaderboard).
   await call(me, 'getMyScore', {}, counts)
   await call(me, 'getLeaderboard', { scope: 'group', period: 'week', metric: 'points' }, counts)
-  // 每周一学 (pages/weekly): the profile, this week's list and the past weeks.
-  await call(me, 'getMe', {}, counts)
-  await call(me, 'getMyWeekly', {}, counts)
-  await call(me, 'listMyWeeks', {}, counts)
 }
 
 const perDay = (n: number) => (n / MEMBER_COUNT).toFixed(1)

@@ -30,8 +30,8 @@ export interface StudyRuleNumbers {
 }
 
 export const STUDY_RULES: Readonly<StudyRuleNumbers> = Object.freeze({
-  heartbeatSeconds: 300,
-  maxBeatSeconds: 360,
+  heartbeatSeconds: 600,
+  maxBeatSeconds: 660,
   idleAfterSeconds: READER_IDLE_SECONDS,
   itemCapMultiple: 2,
   dayCapMinutes: 240,

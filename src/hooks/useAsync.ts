@@ -48,3 +48,12 @@ export function useAsync<T>(load: () => Promise<T>): Async<T> {
 
   return { ...state, reload, update }
 }
+
+/**
+ * A part of loaded data as an Async of its own (a card of a page loaded in one call): the whole's
+ * status, error and reload; its updates write the part back into the whole.
+ */
+export function focus<T, U>(whole: Async<T>, get: (data: T) => U, put: (data: T, part: U) => T): Async<U> {
+  const data = whole.data === undefined ? undefined : get(whole.data)
+  return { ...whole, data, update: (change) => whole.update((d) => put(d, change(get(d)))) } as Async<U>
+}

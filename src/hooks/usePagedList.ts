@@ -39,10 +39,14 @@ const START: State<never> = { items: [], status: 'loading', cursor: null, loadin
 /**
  * A paged list on a page: loads the first page when mounted and whenever `key` changes (a search
  * or a filter), the next one on 「加载更多」 or when the member scrolls to the bottom, and starts
- * again on pull-down. Answers to an older search are dropped.
+ * again on pull-down. Answers to an older search are dropped. `initial`: the first page came with
+ * the page's own call, so the mount loads nothing.
  */
-export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>, key = ''): PagedList<T> {
-  const [state, setState] = useState<State<T>>(START)
+export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>, key = '', initial?: Page<T>): PagedList<T> {
+  const [state, setState] = useState<State<T>>(() =>
+    initial ? { items: initial.items, status: 'ok', cursor: initial.nextCursor, loadingMore: false } : START,
+  )
+  const given = useRef(initial !== undefined)
   const loadRef = useRef(load)
   loadRef.current = load
   const ticket = useRef(0)
@@ -88,6 +92,10 @@ export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>, key
   }, [])
 
   useEffect(() => {
+    if (given.current) {
+      given.current = false
+      return
+    }
     void start(false)
   }, [start, key])
 

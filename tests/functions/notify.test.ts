@@ -1,4 +1,4 @@
-import { getSubscriptions } from '../../server/actions/getSubscriptions'
+import { getHome } from '../../server/actions/getHome'
 import { listOutbox } from '../../server/actions/listOutbox'
 import { recordSubscription } from '../../server/actions/recordSubscription'
 import type { Member } from '../../types'
@@ -41,7 +41,10 @@ function recordingMessenger(answer: Awaited<ReturnType<Messenger['send']>> = { o
   return { sent, messenger }
 }
 
-describe('recordSubscription and getSubscriptions', () => {
+/** The caller's templates, as 首页 gets them. */
+const subscriptionsOf = async (openid: string) => ok(await cloud.call(getHome, openid, {})).subscriptions
+
+describe('recordSubscription, and the templates 首页 gets', () => {
   it('each acceptance is one more grant; a refusal is recorded and grants nothing', async () => {
     expect(await accept()).toMatchObject({ ok: true, data: { templateKey: 'dailyStudy', available: 1, title: '每日学习提醒' } })
     expect(await accept()).toMatchObject({ ok: true, data: { available: 2 } })
@@ -49,19 +52,16 @@ describe('recordSubscription and getSubscriptions', () => {
     expect(await allDocs(cloud.db, SUBSCRIPTIONS)).toEqual([
       expect.objectContaining({ memberId: 'm1', available: 2, accepted: 2, rejected: 1, lastAnswer: 'rejected' }),
     ])
-    expect(await cloud.call(getSubscriptions, 'wx-m1', {})).toEqual({
-      ok: true,
-      // Every template is listed; only the one answered has grants.
-      data: { items: expect.arrayContaining([{ templateKey: 'dailyStudy', templateId: null, title: '每日学习提醒', available: 2 }]) },
-    })
-    const { items } = ok(await cloud.call(getSubscriptions, 'wx-m1', {}))
+    const items = await subscriptionsOf('wx-m1')
+    // Every template is listed; only the one answered has grants.
+    expect(items).toEqual(expect.arrayContaining([{ templateKey: 'dailyStudy', templateId: null, title: '每日学习提醒', available: 2 }]))
     expect(items.filter((i) => i.templateKey !== 'dailyStudy').every((i) => i.available === 0)).toBe(true)
   })
 
   it('answers the configured template id, for requestSubscribeMessage', async () => {
     process.env.SUBSCRIBE_TEMPLATES = JSON.stringify({ dailyStudy: 'TPL-123' })
     try {
-      const { items } = ok(await cloud.call(getSubscriptions, 'wx-t1', {}))
+      const items = await subscriptionsOf('wx-t1')
       expect(items.find((i) => i.templateKey === 'dailyStudy')).toMatchObject({ templateId: 'TPL-123', available: 0 })
     } finally {
       delete process.env.SUBSCRIBE_TEMPLATES

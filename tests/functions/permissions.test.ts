@@ -8,6 +8,7 @@ import { checkIn } from '../../server/actions/checkIn'
 import { createInvitation } from '../../server/actions/createInvitation'
 import { deactivateMember } from '../../server/actions/deactivateMember'
 import { getCheckInSummary } from '../../server/actions/getCheckInSummary'
+import { getHome } from '../../server/actions/getHome'
 import { getGroup } from '../../server/actions/getGroup'
 import { getMe } from '../../server/actions/getMe'
 import { listAudit } from '../../server/actions/listAudit'
@@ -23,7 +24,6 @@ import { saveUnit } from '../../server/actions/saveUnit'
 import { setRoles } from '../../server/actions/setRoles'
 import { updateProfile } from '../../server/actions/updateProfile'
 import { getContent } from '../../server/actions/getContent'
-import { getSubscriptions } from '../../server/actions/getSubscriptions'
 import { getToday } from '../../server/actions/getToday'
 import { listCategories } from '../../server/actions/listCategories'
 import { listContent } from '../../server/actions/listContent'
@@ -67,6 +67,7 @@ import { getUnitQuarterReport } from '../../server/actions/getUnitQuarterReport'
 import { runQuarterReport } from '../../server/reports/report'
 import { listPrompts } from '../../server/actions/listPrompts'
 import { getPrompt } from '../../server/actions/getPrompt'
+import { getThread } from '../../server/actions/getThread'
 import { savePrompt } from '../../server/actions/savePrompt'
 import { setPromptState } from '../../server/actions/setPromptState'
 import { listReplies } from '../../server/actions/listReplies'
@@ -99,6 +100,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getMe,
   checkIn,
   getCheckInSummary,
+  getHome,
   register,
   updateProfile,
   getGroup,
@@ -127,7 +129,6 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   setBookRequirement,
   setRecommended,
   recordSubscription,
-  getSubscriptions,
   listOutbox,
   heartbeat,
   getStudyRules,
@@ -144,6 +145,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getUnitRatings,
   listPrompts,
   getPrompt,
+  getThread,
   savePrompt,
   setPromptState,
   listReplies,
@@ -315,7 +317,7 @@ const MATRIX: Row[] = [
   row('getToday',           '今日学习',                'org',         '✓ ✓ ✓ ✓', () => ({})),
   row('listCategories',     'the categories',         'org',         '✓ ✓ ✓ ✓', () => ({})),
   row('recordSubscription', 'own grant',              'self',        '✓ ✓ ✓ ✓', () => ({ templateKey: 'dailyStudy', accepted: true })),
-  row('getSubscriptions',   'own grants',             'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getHome',            '首页',                    'self',        '✓ ✓ ✓ ✓', () => ({})),
   // Content is the whole organisation's: only its admins write it.
   row('saveArticle',        'create an article',      'org',         '✗ ✗ ✗ ✓', () => ({ title: '新文章', summary: '摘要', body: paragraphs('正文'), source: '编辑部', categoryId: 'politics' }), withContent),
   row('saveArticle',        'edit an article',        'org',         '✗ ✗ ✗ ✓', () => ({ id: 'article-t', title: '改标题', summary: '摘要', body: paragraphs('正文'), source: '编辑部', categoryId: 'politics' }), withContent),
@@ -388,6 +390,9 @@ const MATRIX: Row[] = [
   row('getPrompt',          'a prompt',               'own',         '✓ ✓ ✓ ✓', () => ({ id: thread.promptId }), withThread),
   row('getPrompt',          'a prompt',               'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.promptId }), withThread),
   row('getPrompt',          'a prompt',               'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.promptId }), withThread),
+  row('getThread',          'a prompt and replies',   'own',         '✓ ✓ ✓ ✓', () => ({ id: thread.promptId }), withThread),
+  row('getThread',          'a prompt and replies',   'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: thread.promptId }), withThread),
+  row('getThread',          'a prompt and replies',   'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: thread.promptId }), withThread),
   row('savePrompt',         'post to a group',        'own',         '✗ ✓ ✓ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),
   row('savePrompt',         'post to a group',        'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),
   row('savePrompt',         'post to a group',        'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group, title: '讨论题', body: '内容' })),

@@ -25,7 +25,7 @@ const myStudy = async (member = 'm1') => ok(await cloud.call(getMyStudy, `wx-${m
 describe('crediting from heartbeats', () => {
   it('credits what the reader counted since its last heartbeat, from the opening on', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
-    expect(await reader.open()).toMatchObject({ heartbeatSeconds: 300 })
+    expect(await reader.open()).toMatchObject({ heartbeatSeconds: 600 })
     const seen: [number, string][] = []
     for (const [seconds, counted] of [[300, 300], [300, 540], [300, 840], [400, 1200]]) {
       advance(cloud, seconds)
@@ -52,8 +52,8 @@ describe('crediting from heartbeats', () => {
     advance(cloud, 1)
     expect(await reader.beat({ activeSeconds: 7200 })).toMatchObject({ creditedSeconds: 1, reason: 'clock' })
     advance(cloud, 3600)
-    expect(await reader.beat({ activeSeconds: 86_400 })).toMatchObject({ creditedSeconds: 360, reason: 'beatCap' })
-    expect((await myStudy()).todaySeconds).toBe(421)
+    expect(await reader.beat({ activeSeconds: 86_400 })).toMatchObject({ creditedSeconds: 660, reason: 'beatCap' })
+    expect((await myStudy()).todaySeconds).toBe(721)
   })
 
   it('credits a heartbeat after a long gap only the time counted, and nothing before the opening', async () => {

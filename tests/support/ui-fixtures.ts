@@ -73,6 +73,11 @@ export function today(over: Partial<ActionOutput<'getToday'>> = {}): ActionOutpu
   }
 }
 
+/** 首页's one answer: today's push, the check-in summary, no list this week, no templates. */
+export function homeAnswer(over: Partial<ActionOutput<'getHome'>> = {}): ActionOutput<'getHome'> {
+  return { today: today(), checkIn: summary(), weekly: { week: '2025-11-17', current: true, list: null }, subscriptions: [], ...over }
+}
+
 /** The admin's tree: two 党支部 with two 党小组 each. */
 export const unitTree: ActionOutput<'listUnits'> = {
   committee: { _id: 'committee', name: '示范单位机关党委' },

@@ -36,6 +36,22 @@ export function serve(handlers: Handlers): void {
   })
 }
 
+type Answer = { ok: true; data: unknown } | { ok: false }
+
+/**
+ * A page's one answer made of its parts' answers, as the server composes it (getGroup with its first
+ * page of prompts, say): the first part that fails is the answer.
+ */
+export async function composed(parts: Record<string, unknown>, build: (data: Record<string, unknown>) => unknown): Promise<unknown> {
+  const data: Record<string, unknown> = {}
+  for (const [key, part] of Object.entries(parts)) {
+    const answer = (await part) as Answer
+    if (!answer.ok) return answer
+    data[key] = answer.data
+  }
+  return ok(build(data))
+}
+
 /** Every action sent so far, in order, with its input. */
 export const actionsSent = () => sendMock.mock.calls.map(asAction)
 

@@ -7,7 +7,7 @@ import type { MyWeek, ReplyThread } from '../../types'
 import { groupWeek, promptDetail, replyOf, threadOf } from '../support/discussion-fixtures'
 import { bookView, libraryBook, libraryPage } from '../support/library-fixtures'
 import { profile, today as todayFeed } from '../support/ui-fixtures'
-import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { callsTo, composed, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -23,13 +23,19 @@ beforeEach(() => {
 const page = (threads: ReplyThread[], nextCursor: string | null = null) => ok({ items: threads, nextCursor })
 const today = { today: '2025-11-19', push: null, recent: [], recommended: [] }
 
-/** The thread page's calls for a member; `over` changes some. */
-const threadCalls = (over: Handlers = {}): Handlers => ({
-  getMe: () => ok(profile),
-  getPrompt: () => ok(promptDetail()),
-  listReplies: () => page([threadOf(replyOf(), [replyOf({ _id: 'r-2', parentId: 'r-1', authorName: '王建国', body: '同意。', mine: true })])]),
-  ...over,
-})
+/**
+ * The thread page's calls for a member; `over` changes some. getThread answers the prompt and the
+ * first page of replies as the server does, from the getPrompt and listReplies handlers.
+ */
+const threadCalls = (over: Handlers = {}): Handlers => {
+  const handlers: Handlers = {
+    getMe: () => ok(profile),
+    getPrompt: () => ok(promptDetail()),
+    listReplies: () => page([threadOf(replyOf(), [replyOf({ _id: 'r-2', parentId: 'r-1', authorName: '王建国', body: '同意。', mine: true })])]),
+    ...over,
+  }
+  return { ...handlers, getThread: (input: { id: string }) => composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => data) }
+}
 
 async function typeReply(container: HTMLElement, text: string) {
   await waitFor(() => expect(container.querySelector('textarea')).not.toBeNull())
@@ -52,13 +58,15 @@ describe('the prompt thread', () => {
     expect(await screen.findByText('要把学习成果转化为工作动力。')).toBeTruthy()
     const answer = container.querySelector('.reply--answer')
     expect(answer?.textContent).toContain('同意。')
-    expect(callsTo('listReplies')).toEqual([['listReplies', { promptId: 'p-1' }]])
+    // The page is one call: the prompt with its first page of replies.
+    expect(callsTo('getThread')).toEqual([['getThread', { id: 'p-1' }]])
+    expect(callsTo('listReplies')).toEqual([])
     // A member has no leader tools.
     expect(screen.queryByText('精选')).toBeNull()
     expect(screen.queryByText('置顶')).toBeNull()
   })
 
-  test('a reply is sent, the list reloads and shows it; a refusal from the server stays readable on the page', async () => {
+  test('a reply is sent and shows at once, with the counts; a refusal from the server stays readable on the page', async () => {
     let replies: ReplyThread[] = []
     let attempt = 0
     serve(
@@ -87,7 +95,10 @@ describe('the prompt thread', () => {
     expect(sent[0].requestKey).toMatch(/^[a-z0-9-]{8,64}$/)
     expect(sent[1].requestKey).toBe(sent[0].requestKey)
     expect(screen.queryByText('内容含有不适宜发布的信息，请修改后再提交')).toBeNull()
-    expect(callsTo('getPrompt').length).toBeGreaterThanOrEqual(2)
+    // Shown from the server's answer to the post: nothing is loaded again.
+    expect(callsTo('getThread')).toHaveLength(1)
+    expect(callsTo('listReplies')).toHaveLength(0)
+    expect(screen.getByText('回复 2')).toBeTruthy()
   })
 
   test('发得太快了 from the rate limit is shown as the server says it', async () => {

@@ -4,7 +4,7 @@ import GroupPage from '../../src/pages/group/index'
 import type { ActionOutput, GroupMember } from '../../types'
 import { groupWeek, promptSummary } from '../support/discussion-fixtures'
 import { profile } from '../support/ui-fixtures'
-import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { composed, callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -21,6 +21,7 @@ const person = (id: string, name: string, over: Partial<GroupMember> = {}): Grou
 const view = (members: GroupMember[]): ActionOutput<'getGroup'> => ({
   group: { _id: 'group-1-1', name: '第一党小组', archived: false, branchId: 'branch-1', branchName: '机关第一党支部' },
   members,
+  prompts: { items: [], nextCursor: null },
 })
 
 const members = [
@@ -32,14 +33,17 @@ const members = [
 /** A plain member: no week view, no posting. */
 const member = { ...profile, roles: ['member' as const] }
 const noPrompts = () => ok({ items: [], nextCursor: null })
-/** The group page's calls, for a member or (with the week) a leader. */
-const groupCalls = (over: Handlers = {}): Handlers => ({
-  getMe: () => ok(member),
-  getGroup: () => ok(view(members)),
-  listPrompts: noPrompts,
-  getGroupWeek: () => ok(groupWeek()),
-  ...over,
-})
+/**
+ * The group page's calls, for a member or (with the week) a leader. getGroup answers the first page
+ * of prompts as the server does, from the listPrompts handler.
+ */
+const groupCalls = (over: Handlers = {}): Handlers => {
+  const handlers: Handlers = { getMe: () => ok(member), getGroup: () => ok(view(members)), listPrompts: noPrompts, getGroupWeek: () => ok(groupWeek()), ...over }
+  return {
+    ...handlers,
+    getGroup: (input) => composed({ view: handlers.getGroup!(input), prompts: handlers.listPrompts!({}) }, ({ view, prompts }) => ({ ...(view as object), prompts })),
+  }
+}
 
 beforeEach(() => {
   sendMock.mockReset()
@@ -148,7 +152,7 @@ test('more prompts load page by page', async () => {
   expect(await screen.findByText('最新的讨论题')).toBeTruthy()
   await act(async () => fireEvent.click(screen.getByText('加载更多')))
   expect(await screen.findByText('更早的讨论题')).toBeTruthy()
-  expect(callsTo('listPrompts').map(([, input]) => input)).toEqual([{}, { cursor: 'c-1' }])
+  expect(callsTo('listPrompts').map(([, input]) => input)).toEqual([{ cursor: 'c-1' }])
   expect(screen.getByText('已经到底了，共 2 条')).toBeTruthy()
 })
 
@@ -186,5 +190,5 @@ test('archived prompts are one tap away, and back', async () => {
   expect(screen.getByText('已归档的讨论题')).toBeTruthy()
   await act(async () => fireEvent.click(screen.getByText('返回进行中的讨论')))
   expect(await screen.findByText('还没有讨论题')).toBeTruthy()
-  expect(callsTo('listPrompts').map(([, input]) => input)).toEqual([{}, { archived: true }, {}])
+  expect(callsTo('listPrompts').map(([, input]) => input)).toEqual([{ archived: true }, {}])
 })

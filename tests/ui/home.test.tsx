@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
 import { CloudError } from '../../src/services/errors'
-import { profile, record, summary, today, TODAY } from '../support/ui-fixtures'
+import { homeAnswer, profile, record, summary, TODAY } from '../support/ui-fixtures'
 import { actionsSent, callsTo, deferred, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -12,9 +12,7 @@ const NETWORK = '网络不给力，请检查网络后重试'
 
 const normal: Handlers = {
   getMe: () => ok(profile),
-  getCheckInSummary: () => ok(summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] })),
-  getToday: () => ok(today()),
-  getSubscriptions: () => ok({ items: [] }),
+  getHome: () => ok(homeAnswer({ checkIn: summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] }) })),
   checkIn: (input: { reflection?: string }) =>
     ok({ status: 'created', record: record({ reflection: input.reflection ?? '', streak: 3 }), streak: 3 }),
 }
@@ -46,12 +44,12 @@ function checkedDays(container: HTMLElement): string[] {
 
 test('shows loading states until the answers arrive', async () => {
   const pending = deferred<unknown>()
-  serve({ ...normal, getCheckInSummary: () => pending.promise })
+  serve({ ...normal, getHome: () => pending.promise })
   render(<Index />)
   expect(screen.getByText('正在加载打卡信息…')).toBeTruthy()
   expect(await screen.findByText('王建国，你好')).toBeTruthy()
   expect(screen.queryByText('打卡')).toBeNull()
-  await act(async () => pending.resolve(normal.getCheckInSummary!({})))
+  await act(async () => pending.resolve(normal.getHome!({})))
   expect(await screen.findByText('打卡')).toBeTruthy()
   expect(screen.queryByText('正在加载打卡信息…')).toBeNull()
 })
@@ -94,7 +92,7 @@ test('checking in: 打卡中… while sending, then 今日已打卡 with the str
   const answer = deferred<unknown>()
   serve({
     ...normal,
-    getCheckInSummary: () => ok(summary()),
+    getHome: () => ok(homeAnswer()),
     checkIn: () => answer.promise,
   })
   const { container } = render(<Index />)
@@ -143,8 +141,7 @@ test('when the server says today is already checked in, shows 今日已打卡 wi
 test('already checked in today: shows 今日已打卡 straight away', async () => {
   serve({
     ...normal,
-    getCheckInSummary: () =>
-      ok(summary({ todayRecord: record({ reflection: '学习了新思想', streak: 5 }), streak: 5, checkedDays: [TODAY] })),
+    getHome: () => ok(homeAnswer({ checkIn: summary({ todayRecord: record({ reflection: '学习了新思想', streak: 5 }), streak: 5, checkedDays: [TODAY] }) })),
   })
   const { container } = render(<Index />)
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
@@ -189,13 +186,13 @@ test('a server error shows its Chinese message', async () => {
   expect(screen.getByText('重试')).toBeTruthy()
 })
 
-test('a summary that fails to load shows the message and 重试', async () => {
+test('a home page that fails to load shows the message once, and 重试', async () => {
   let attempts = 0
   serve({
     ...normal,
-    getCheckInSummary: (input) => {
+    getHome: (input) => {
       attempts += 1
-      return attempts === 1 ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : normal.getCheckInSummary!(input)
+      return attempts === 1 ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : normal.getHome!(input)
     },
   })
   render(<Index />)
@@ -207,11 +204,10 @@ test('a summary that fails to load shows the message and 重试', async () => {
 test('when nothing loads, the 重试 under the greeting reloads everything', async () => {
   serve({
     getMe: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
-    getCheckInSummary: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
-    getToday: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
+    getHome: () => Promise.reject(new CloudError('NETWORK', NETWORK)),
   })
   render(<Index />)
-  await waitFor(() => expect(screen.getAllByText(NETWORK)).toHaveLength(3))
+  await waitFor(() => expect(screen.getAllByText(NETWORK)).toHaveLength(2))
   serve(normal)
   fireEvent.click(screen.getAllByText('重试')[0])
   expect(await screen.findByText('王建国，你好')).toBeTruthy()
@@ -224,8 +220,7 @@ test('someone not registered is sent to 实名注册, and the home page offers i
   serve({
     ...normal,
     getMe: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
-    getCheckInSummary: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
-    getToday: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
+    getHome: () => fail('NOT_REGISTERED', '你还没有注册，请先完成实名注册'),
   })
   render(<Index />)
   expect(await screen.findByText('你还没有注册')).toBeTruthy()
@@ -265,11 +260,11 @@ test('pulling down reloads everything and then stops the refresh', async () => {
   serve(normal)
   render(<Index />)
   await screen.findByText('打卡')
-  serve({ ...normal, getCheckInSummary: () => ok(summary({ todayRecord: record(), streak: 1, checkedDays: [TODAY] })) })
+  serve({ ...normal, getHome: () => ok(homeAnswer({ checkIn: summary({ todayRecord: record(), streak: 1, checkedDays: [TODAY] }) })) })
   sendMock.mockClear()
 
   await act(async () => pullDownToRefresh())
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
-  expect(actionsSent().map(([name]) => name).sort()).toEqual(['getCheckInSummary', 'getMe', 'getMyWeekly', 'getToday'])
+  expect(actionsSent().map(([name]) => name).sort()).toEqual(['getHome', 'getMe'])
   await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalledTimes(1))
 })

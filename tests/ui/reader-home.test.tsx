@@ -2,17 +2,17 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 // The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
 import { navigateTo, pullDownToRefresh } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
-import { articleCard, profile, summary, today, TODAY } from '../support/ui-fixtures'
+import { articleCard, homeAnswer, profile, today, TODAY } from '../support/ui-fixtures'
 import { callsTo, deferred, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
-/** The home page's 今日学习 feed (getToday). */
+/** The home page's 今日学习 feed (in getHome's answer). */
 const normal: Handlers = {
   getMe: () => ok(profile),
-  getCheckInSummary: () => ok(summary()),
-  getToday: () => ok(today()),
+  getHome: () => ok(homeAnswer()),
 }
+const withToday = (over: Parameters<typeof today>[0]) => ok(homeAnswer({ today: today(over) }))
 
 beforeEach(() => {
   sendMock.mockReset()
@@ -29,7 +29,7 @@ test('today’s push comes first and large, with its summary and what it takes',
   // The push is above the check-in card.
   const cards = Array.from(container.querySelectorAll('.card__title')).map((el) => el.textContent)
   expect(cards.filter((c) => ['今日学习', '最近一周', '学习打卡'].includes(c ?? ''))).toEqual(['今日学习', '最近一周', '学习打卡'])
-  expect(callsTo('getToday')).toEqual([['getToday', {}]])
+  expect(callsTo('getHome')).toEqual([['getHome', {}]])
 })
 
 test('the week before, day by day, newest first', async () => {
@@ -57,21 +57,21 @@ test('tapping an article opens it in the reader', async () => {
 })
 
 test('several articles pushed today are all shown large', async () => {
-  serve({ ...normal, getToday: () => ok(today({ push: { day: TODAY, items: [articleCard(), articleCard({ _id: 'a-9', title: '第二篇' })] } })) })
+  serve({ ...normal, getHome: () => withToday({ push: { day: TODAY, items: [articleCard(), articleCard({ _id: 'a-9', title: '第二篇' })] } }) })
   const { container } = render(<Index />)
   await screen.findByText('第二篇')
   expect(container.querySelectorAll('.today-feed__today')).toHaveLength(2)
 })
 
 test('before today’s push, says when it comes and shows the week before', async () => {
-  serve({ ...normal, getToday: () => ok(today({ push: null })) })
+  serve({ ...normal, getHome: () => withToday({ push: null }) })
   render(<Index />)
   expect(await screen.findByText('今天的学习内容每天早上 7:30 推送，先看看最近的吧')).toBeTruthy()
   expect(screen.getByText('读原著要“慢”下来')).toBeTruthy()
 })
 
 test('nothing pushed at all: an empty state, and no 最近一周', async () => {
-  serve({ ...normal, getToday: () => ok(today({ push: null, recent: [] })) })
+  serve({ ...normal, getHome: () => withToday({ push: null, recent: [] }) })
   render(<Index />)
   expect(await screen.findByText('暂时还没有推送的学习内容')).toBeTruthy()
   expect(screen.queryByText('最近一周')).toBeNull()
@@ -80,12 +80,12 @@ test('nothing pushed at all: an empty state, and no 最近一周', async () => {
 test('loading, then an error with 重试 that loads again', async () => {
   const first = deferred<unknown>()
   let attempts = 0
-  serve({ ...normal, getToday: () => (++attempts === 1 ? first.promise : ok(today())) })
+  serve({ ...normal, getHome: () => (++attempts === 1 ? first.promise : ok(homeAnswer())) })
   const { container } = render(<Index />)
   expect(screen.getByText('正在加载今日学习…')).toBeTruthy()
   await act(async () => first.resolve(fail('INTERNAL', '系统繁忙，请稍后再试')))
   expect(await screen.findByText('系统繁忙，请稍后再试')).toBeTruthy()
-  fireEvent.click(within(container.querySelector<HTMLElement>('.today-feed')!).getByText('重试'))
+  fireEvent.click(within(container.querySelector<HTMLElement>('.page')!).getAllByText('重试').at(-1)!)
   expect(await screen.findByText('深入学习贯彻党的二十届四中全会精神')).toBeTruthy()
   expect(screen.queryByText('系统繁忙，请稍后再试')).toBeNull()
 })
@@ -94,7 +94,7 @@ test('pulling down loads 今日学习 again', async () => {
   serve(normal)
   render(<Index />)
   await screen.findByText('深入学习贯彻党的二十届四中全会精神')
-  serve({ ...normal, getToday: () => ok(today({ push: { day: TODAY, items: [articleCard({ _id: 'a-new', title: '刚刚推送的文章' })] } })) })
+  serve({ ...normal, getHome: () => withToday({ push: { day: TODAY, items: [articleCard({ _id: 'a-new', title: '刚刚推送的文章' })] } }) })
   await act(async () => pullDownToRefresh())
   await waitFor(() => expect(screen.getByText('刚刚推送的文章')).toBeTruthy())
 })

@@ -1,10 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 // The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
 import { requestSubscribeMessage, showModal } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
 import { askToSubscribe as askInBrowser } from '../../src/services/subscribe.h5'
 import type { Subscription } from '../../types'
-import { profile, record, summary, today } from '../support/ui-fixtures'
+import { homeAnswer, profile, record, summary } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -21,10 +21,8 @@ const daily = (over: Partial<Subscription> = {}): Subscription => ({
 
 const normal: Handlers = {
   getMe: () => ok(profile),
-  getCheckInSummary: () => ok(summary()),
-  getToday: () => ok(today()),
+  getHome: () => ok(homeAnswer({ subscriptions: [daily()] })),
   checkIn: () => ok({ status: 'created', record: record(), streak: 1 }),
-  getSubscriptions: () => ok({ items: [daily()] }),
   recordSubscription: (input: { accepted: boolean }) => ok(daily({ available: input.accepted ? 1 : 0 })),
 }
 
@@ -59,15 +57,14 @@ test('a member who declines is recorded as declining and told how to turn it on'
 })
 
 test('not offered when the page opens already checked in', async () => {
-  serve({ ...normal, getCheckInSummary: () => ok(summary({ todayRecord: record(), streak: 1 })) })
+  serve({ ...normal, getHome: () => ok(homeAnswer({ checkIn: summary({ todayRecord: record(), streak: 1 }), subscriptions: [daily()] })) })
   render(<Index />)
   await screen.findByText('今日已打卡')
   expect(screen.queryByText('明天提醒我学习')).toBeNull()
-  expect(callsTo('getSubscriptions')).toHaveLength(0)
 })
 
 test('with no template configured on the server, says so and records nothing', async () => {
-  await checkIn({ ...normal, getSubscriptions: () => ok({ items: [daily({ templateId: null })] }) })
+  await checkIn({ ...normal, getHome: () => ok(homeAnswer({ subscriptions: [daily({ templateId: null })] })) })
   fireEvent.click(await screen.findByText('明天提醒我学习'))
   expect(await screen.findByText('提醒功能尚未开通，请联系管理员')).toBeTruthy()
   expect(requestSubscribeMessage).not.toHaveBeenCalled()
@@ -90,13 +87,6 @@ test('a grant the server could not record says why', async () => {
   expect(screen.queryByText(/会提醒你/)).toBeNull()
 })
 
-test('when the templates cannot be loaded, offers 重试', async () => {
-  let attempts = 0
-  await checkIn({ ...normal, getSubscriptions: () => (++attempts === 1 ? fail('INTERNAL', '系统繁忙，请稍后再试') : ok({ items: [daily()] })) })
-  await screen.findByText('系统繁忙，请稍后再试')
-  fireEvent.click(within(document.querySelector<HTMLElement>('.check-in')!).getByText('重试'))
-  expect(await screen.findByText('明天提醒我学习')).toBeTruthy()
-})
 
 describe('in the browser (local cloud)', () => {
   test('a dialog that says it stands in for WeChat’s; 允许 is a grant', async () => {

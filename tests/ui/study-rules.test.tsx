@@ -22,7 +22,7 @@ test('the numbers in force, the server’s explanation and a worked example', as
   serve({ getStudyRules: () => ok(rules()) })
   const { container } = render(<StudyRulesPage />)
   await screen.findByText('规则一览')
-  expect(row(container, '上报')).toBe('阅读时每 5 分钟一次，暂停、离开时也报；每次最多计 6 分钟')
+  expect(row(container, '上报')).toBe('阅读时每 10 分钟一次，暂停、离开时也报；每次最多计 11 分钟')
   expect(row(container, '暂停计时')).toBe('锁屏、切到后台或 2 分钟未操作')
   expect(row(container, '每篇、每章上限')).toBe('预计时长的 2 倍')
   expect(row(container, '每天上限')).toBe('240 分钟')

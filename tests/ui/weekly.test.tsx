@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, setClipboardData, setRouterParams } from '../support/taro-double'
+import { useAsync } from '../../src/hooks/useAsync'
+import { callFunction } from '../../src/services/cloud'
 import WeeklyCard from '../../src/components/WeeklyCard'
 import WeeklyPage from '../../src/pages/weekly/index'
 import WeeklyEditPage from '../../src/packageAdmin/pages/weekly-edit/index'
@@ -56,10 +58,16 @@ beforeEach(() => {
   setRouterParams({})
 })
 
+/** The card as 学习 shows it: loaded with getMyWeekly. */
+function Card() {
+  const weekly = useAsync(() => callFunction('getMyWeekly', {}))
+  return <WeeklyCard weekly={weekly} />
+}
+
 describe('the 每周一学 card on 首页 and 学习', () => {
   test('shows this week’s progress and opens the list', async () => {
     serve({ getMyWeekly: myWeekly() })
-    render(<WeeklyCard />)
+    render(<Card />)
     expect(await screen.findByText('本周重点学习党章')).toBeTruthy()
     expect(screen.getByText('11月17日—11月23日')).toBeTruthy()
     expect(screen.getByText('必学 1/2 项')).toBeTruthy()
@@ -71,14 +79,14 @@ describe('the 每周一学 card on 首页 and 学习', () => {
 
   test('says so when everything required is done', async () => {
     serve({ getMyWeekly: myWeekly(week({ requiredDone: 2, finished: true, targetMet: true })) })
-    render(<WeeklyCard />)
+    render(<Card />)
     expect(await screen.findByText('已完成')).toBeTruthy()
     expect(screen.getByText('已达到目标')).toBeTruthy()
   })
 
   test('shows nothing in a week without a list', async () => {
     serve({ getMyWeekly: myWeekly(null) })
-    const { container } = render(<WeeklyCard />)
+    const { container } = render(<Card />)
     await waitFor(() => expect(callsTo('getMyWeekly')).toHaveLength(1))
     await act(async () => undefined)
     expect(container.textContent).toBe('')
@@ -86,7 +94,7 @@ describe('the 每周一学 card on 首页 and 学习', () => {
 
   test('a failed load shows the message and 重试, which loads again', async () => {
     serve({ getMyWeekly: () => fail('INTERNAL', '系统繁忙，请稍后再试') })
-    render(<WeeklyCard />)
+    render(<Card />)
     expect(await screen.findByText('系统繁忙，请稍后再试')).toBeTruthy()
     serve({ getMyWeekly: myWeekly() })
     fireEvent.click(screen.getByText('重试'))

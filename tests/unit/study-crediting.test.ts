@@ -167,7 +167,7 @@ describe('the rules', () => {
   it('are explained in Chinese with the numbers in force', () => {
     const described = describeRules({ ...rules, weeklyTargetMinutes: 45 })
     const text = described.sentences.join('')
-    for (const fragment of ['每 5 分钟', '最多 6 分钟', '2 分钟未操作', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点']) expect(text).toContain(fragment)
-    expect(described).toMatchObject({ heartbeatSeconds: 300, maxBeatSeconds: 360, idleAfterSeconds: 120, dayCapMinutes: 240, weeklyTargetMinutes: 45 })
+    for (const fragment of ['每 10 分钟', '最多 11 分钟', '2 分钟未操作', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点']) expect(text).toContain(fragment)
+    expect(described).toMatchObject({ heartbeatSeconds: 600, maxBeatSeconds: 660, idleAfterSeconds: 120, dayCapMinutes: 240, weeklyTargetMinutes: 45 })
   })
 })

@@ -3,7 +3,7 @@
  *
  * The BUILT home page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate.
  */
-import { profile, record, summary, today } from '../support/ui-fixtures'
+import { homeAnswer, profile, record, summary } from '../support/ui-fixtures'
 import { eventually, installHost, requireBuiltWeapp, text } from '../support/weapp-host'
 
 requireBuiltWeapp()
@@ -14,12 +14,13 @@ const host = installHost(({ name, data }) => {
   switch (name) {
     case 'getMe':
       return ok(profile)
-    case 'getCheckInSummary':
-      return ok(summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] }))
-    case 'getToday':
-      return ok(today())
-    case 'getSubscriptions':
-      return ok({ items: [{ templateKey: 'dailyStudy', templateId: 'tmpl-daily', title: '每日学习提醒', available: 0 }] })
+    case 'getHome':
+      return ok(
+        homeAnswer({
+          checkIn: summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] }),
+          subscriptions: [{ templateKey: 'dailyStudy', templateId: 'tmpl-daily', title: '每日学习提醒', available: 0 }],
+        }),
+      )
     case 'checkIn':
       return ok({ status: 'created', record: record({ reflection: String(data.reflection ?? ''), streak: 3 }), streak: 3 })
     default:
@@ -34,13 +35,13 @@ describe('home page (built weapp)', () => {
     page = host.open('pages/index/index')
   })
 
-  test('initialises the cloud and loads the member, summary and 今日学习', async () => {
+  test('initialises the cloud and loads the member and 首页 in two calls', async () => {
     expect(host.cloud.init).toHaveBeenCalledWith({ env: undefined, traceUser: true })
     await eventually(() => expect(text(page)).toContain('连续打卡 2 天'))
     expect(text(page)).toContain('王建国，你好')
     expect(text(page)).toContain('连续打卡 2 天')
     expect(text(page)).toContain('深入学习贯彻党的二十届四中全会精神')
-    expect(host.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['getCheckInSummary', 'getMe', 'getToday']))
+    expect(host.calls.map((c) => c.name).sort()).toEqual(['getHome', 'getMe'])
   })
 
   test('typing a reflection updates the counter', async () => {

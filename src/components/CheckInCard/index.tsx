@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { REFLECTION_MAX } from '../../../types/constants'
-import type { ActionOutput } from '../../../types'
+import type { ActionOutput, Subscription } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import type { Async } from '../../hooks/useAsync'
@@ -31,7 +31,7 @@ function withCheckIn(summary: CheckInSummary, result: CheckInResult): CheckInSum
 
 const streakText = (n: number) => `连续打卡 ${n} 天`
 
-export default function CheckInCard({ summary }: { summary: Async<CheckInSummary> }) {
+export default function CheckInCard({ summary, subscriptions }: { summary: Async<CheckInSummary>; subscriptions: Subscription[] }) {
   const [text, setText] = useState('')
   const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -83,7 +83,7 @@ export default function CheckInCard({ summary }: { summary: Async<CheckInSummary
             <Text className='check-in__reflection-text'>{todayRecord.reflection}</Text>
           </View>
         )}
-        {justCheckedIn && <RemindMe />}
+        {justCheckedIn && <RemindMe subscriptions={subscriptions} />}
       </View>
     )
   } else {

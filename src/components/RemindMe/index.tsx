@@ -1,25 +1,22 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { Subscription } from '../../../types'
-import { useAsync } from '../../hooks/useAsync'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import { askToSubscribe } from '../../services/subscribe'
-import { ErrorNotice } from '../Status'
 import './index.scss'
 
 type Outcome = { kind: 'accepted'; available: number } | { kind: 'rejected' } | { kind: 'failed'; message: string }
 
 /**
  * 「明天提醒我学习」, offered after checking in: asks WeChat's permission for one daily-study
- * reminder (each grant allows one message) and records the answer on the server. The template is
- * loaded first, so the permission sheet opens straight from the tap, as WeChat requires.
+ * reminder (each grant allows one message) and records the answer on the server. The templates
+ * came with the page (getHome), so the permission sheet opens straight from the tap, as WeChat requires.
  */
-export default function RemindMe() {
-  const subscriptions = useAsync(() => callFunction('getSubscriptions', {}))
+export default function RemindMe({ subscriptions }: { subscriptions: Subscription[] }) {
   const [asking, setAsking] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const daily = subscriptions.data?.items.find((s) => s.templateKey === 'dailyStudy')
+  const daily = subscriptions.find((s) => s.templateKey === 'dailyStudy')
 
   async function ask(template: Subscription) {
     if (asking) return
@@ -41,7 +38,6 @@ export default function RemindMe() {
     }
   }
 
-  if (subscriptions.status === 'error') return <ErrorNotice message={subscriptions.error.message} onRetry={subscriptions.reload} />
   if (!daily) return null
   return (
     <View className='remind-me'>

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { callFunction } from '../../services/cloud'
-import { useAsync } from '../../hooks/useAsync'
-import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
+import Taro from '@tarojs/taro'
+import type { ActionOutput } from '../../../types'
+import type { Async } from '../../hooks/useAsync'
 import { ROUTES } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import { weekRange } from '../../../types/calendar'
@@ -10,15 +9,13 @@ import ProgressBar from '../ProgressBar'
 import { ErrorNotice } from '../Status'
 import './index.scss'
 
+export type MyWeekly = ActionOutput<'getMyWeekly'>
+
 /**
- * 每周一学 at the top of 首页 and 学习: this week's list and how far the member got, loading itself
- * (again when the member comes back from reading, and on pull-down). Nothing shows in a week without a list.
+ * 每周一学 at the top of 首页 and 学习: this week's list and how far the member got, as the page
+ * loaded it (again when the member comes back from reading). Nothing shows in a week without a list.
  */
-export default function WeeklyCard() {
-  const weekly = useAsync(() => callFunction('getMyWeekly', {}))
-  useRefreshOnReturn(weekly.reload)
-  // The page stops the pull-down animation once its own data is in.
-  usePullDownRefresh(() => void weekly.reload())
+export default function WeeklyCard({ weekly }: { weekly: Async<MyWeekly> }) {
 
   if (weekly.status === 'error' && !weekly.data) {
     return (

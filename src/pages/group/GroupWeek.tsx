@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { ActionOutput, GroupMemberWeek } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PromptCard from '../../components/PromptCard'
 import { ROUTES } from '../../utils/routes'
@@ -39,7 +40,8 @@ function MemberRow({ member, week }: { member: GroupMemberWeek; week: Week }) {
 /** 本周学习 for a leader: who checked in which days, minutes against the target, open prompts. */
 export default function GroupWeek() {
   const week = useAsync(() => callFunction('getGroupWeek', {}))
-  useDidShow(() => void week.reload())
+  // Back from a thread or from nudging: the week has moved.
+  useRefreshOnReturn(week.reload)
 
   if (!week.data) {
     return (

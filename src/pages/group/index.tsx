@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { ActionOutput, GroupMember, MemberProfile } from '../../../types'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { ActionOutput, GroupMember, MemberProfile, PromptSummary } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
-import { usePagedList } from '../../hooks/usePagedList'
+import { usePagedList, type Page } from '../../hooks/usePagedList'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PageRoot from '../../components/PageRoot'
 import Avatar from '../../components/Avatar'
@@ -37,11 +38,15 @@ function MemberRow({ member, isMe }: { member: GroupMember; isMe: boolean }) {
   )
 }
 
-function Discussion({ canPost }: { canPost: boolean }) {
+function Discussion({ canPost, firstPage }: { canPost: boolean; firstPage: Page<PromptSummary> }) {
   const [archived, setArchived] = useState(false)
-  const list = usePagedList((cursor) => callFunction('listPrompts', { ...(archived ? { archived } : {}), ...(cursor ? { cursor } : {}) }), String(archived))
+  const list = usePagedList(
+    (cursor) => callFunction('listPrompts', { ...(archived ? { archived } : {}), ...(cursor ? { cursor } : {}) }),
+    String(archived),
+    firstPage,
+  )
   // Back from a thread or from posting: counts and new prompts show.
-  useDidShow(() => void list.reload())
+  useRefreshOnReturn(list.reload)
   return (
     <View className='card'>
       <View className='card__title'>{archived ? '已归档的讨论题' : '小组讨论'}</View>
@@ -75,7 +80,7 @@ function Group({ view, me }: { view: GroupView; me?: MemberProfile }) {
         </Text>
       </View>
       {leading && <GroupWeek />}
-      <Discussion canPost={leading} />
+      <Discussion canPost={leading} firstPage={view.prompts} />
       <View className='card'>
         <View className='card__title'>小组成员</View>
         {members.length === 0 ? (

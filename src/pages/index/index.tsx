@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
-import { useAsync } from '../../hooks/useAsync'
+import { focus, useAsync } from '../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
+import { ErrorNotice } from '../../components/Status'
 import Greeting from '../../components/Greeting'
 import NotRegistered from '../../components/NotRegistered'
 import CheckInCard from '../../components/CheckInCard'
@@ -12,12 +14,23 @@ import TodayFeed from '../../components/TodayFeed'
 import WeeklyCard from '../../components/WeeklyCard'
 import './index.scss'
 
+/** 首页: one call (getHome) for its cards; back from reading, only the week's progress is asked again. */
 export default function Index() {
   const me = useMe()
-  const summary = useAsync(() => callFunction('getCheckInSummary', {}))
-  const today = useAsync(() => callFunction('getToday', {}))
+  const home = useAsync(() => callFunction('getHome', {}))
+  const summary = focus(home, (h) => h.checkIn, (h, checkIn) => ({ ...h, checkIn }))
+  const today = focus(home, (h) => h.today, (h, today) => ({ ...h, today }))
+  const weekly = focus(home, (h) => h.weekly, (h, weekly) => ({ ...h, weekly }))
+  const { update } = home
+  useRefreshOnReturn(() =>
+    callFunction('getMyWeekly', {}).then(
+      (answer) => update((h) => ({ ...h, weekly: answer })),
+      // The card keeps what it showed; the next pull-down asks again.
+      () => undefined,
+    ),
+  )
 
-  const reloadAll = () => Promise.all([me.reload(), summary.reload(), today.reload()])
+  const reloadAll = () => Promise.all([me.reload(), home.reload()])
 
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
@@ -34,11 +47,17 @@ export default function Index() {
   return (
     <PageRoot className='home'>
       <Greeting me={me} onRetry={() => void reloadAll()} />
-      <WeeklyCard />
-
-      <TodayFeed today={today} />
-
-      <CheckInCard summary={summary} />
+      {home.status === 'error' && !home.data ? (
+        <View className='card'>
+          <ErrorNotice message={home.error.message} onRetry={() => void home.reload()} />
+        </View>
+      ) : (
+        <>
+          <WeeklyCard weekly={weekly} />
+          <TodayFeed today={today} />
+          <CheckInCard summary={summary} subscriptions={home.data?.subscriptions ?? []} />
+        </>
+      )}
 
       {summary.data && (
         <View className='card'>

@@ -110,10 +110,11 @@ function Library() {
 export default function Study() {
   const me = useMe()
   const continuing = useAsync(() => callFunction('getContinueReading', {}))
-  // Back from the reader: what to continue has changed.
-  useRefreshOnReturn(continuing.reload)
+  const weekly = useAsync(() => callFunction('getMyWeekly', {}))
+  // Back from the reader: what to continue and the week's progress have changed.
+  useRefreshOnReturn(() => Promise.all([continuing.reload(), weekly.reload()]))
   // The library reloads itself on pull-down (usePagedList).
-  usePullDownRefresh(() => void continuing.reload())
+  usePullDownRefresh(() => void Promise.all([continuing.reload(), weekly.reload()]))
 
   if (isNotRegistered(me)) {
     return (
@@ -124,7 +125,7 @@ export default function Study() {
   }
   return (
     <PageRoot className='study'>
-      <WeeklyCard />
+      <WeeklyCard weekly={weekly} />
       <ContinueReading items={continuing} />
       <MyStudyEntry />
       <Library />

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { Prompt, PromptLink, PromptStatus, Reply, ReplyThread } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
-import { useAsync } from '../../../hooks/useAsync'
+import { focus, useAsync } from '../../../hooks/useAsync'
 import { isNotRegistered, useMe } from '../../../hooks/useMe'
-import { usePagedList } from '../../../hooks/usePagedList'
+import { usePagedList, type Page } from '../../../hooks/usePagedList'
+import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import { ErrorNotice, Loading } from '../../../components/Status'
 import PageRoot from '../../../components/PageRoot'
 import NotRegistered from '../../../components/NotRegistered'
@@ -18,6 +19,24 @@ import { useAction } from '../../../hooks/useAction'
 import Composer from './Composer'
 import ReplyItem from './ReplyItem'
 import '../../group.scss'
+
+/** The list with a reply just posted: an answer under its reply, else after the featured ones (newest first). */
+function added(threads: ReplyThread[], reply: Reply): ReplyThread[] {
+  if (reply.parentId) return threads.map((t) => (t._id === reply.parentId ? { ...t, children: [...t.children, reply] } : t))
+  const featured = threads.filter((t) => t.featured).length
+  return [...threads.slice(0, featured), { ...reply, children: [] }, ...threads.slice(featured)]
+}
+
+/** The prompt's counts after the caller's reply: one more reply, and the author no longer among 未发言. */
+function afterReply(prompt: Prompt, reply: Reply): Prompt {
+  const first = prompt.notYet.some((p) => p._id === reply.authorId)
+  return {
+    ...prompt,
+    replyCount: prompt.replyCount + 1,
+    participantCount: prompt.participantCount + (first ? 1 : 0),
+    notYet: prompt.notYet.filter((p) => p._id !== reply.authorId),
+  }
+}
 
 /** The list with one reply replaced, wherever it sits. */
 function replaced(threads: ReplyThread[], reply: Reply): ReplyThread[] {
@@ -99,28 +118,33 @@ function PromptHead({ prompt, onChanged }: { prompt: Prompt; onChanged: (p: Prom
   )
 }
 
+/** The page in one call (getThread): the prompt, then its replies from the first page it brought. */
 function Thread({ id }: { id: string }) {
-  const prompt = useAsync(() => callFunction('getPrompt', { id }))
-  const replies = usePagedList((cursor) => callFunction('listReplies', { promptId: id, ...(cursor ? { cursor } : {}) }), id)
-  const [answering, setAnswering] = useState<Reply | null>(null)
-  const [editing, setEditing] = useState<Reply | null>(null)
+  const thread = useAsync(() => callFunction('getThread', { id }))
+  const prompt = focus(thread, (t) => t.prompt, (t, p) => ({ ...t, prompt: p }))
   // Back from editing the prompt.
-  useDidShow(() => void prompt.reload())
+  useRefreshOnReturn(thread.reload)
 
-  if (!prompt.data) {
+  if (!prompt.data || !thread.data) {
     return (
       <View className='card'>
         {prompt.status === 'error' ? <ErrorNotice message={prompt.error.message} onRetry={prompt.reload} /> : <Loading text='正在加载讨论题…' />}
       </View>
     )
   }
-  const p = prompt.data
+  return <ThreadView prompt={prompt.data} firstPage={thread.data.replies} onPrompt={(change) => prompt.update(change)} />
+}
+
+function ThreadView({ prompt: p, firstPage, onPrompt }: { prompt: Prompt; firstPage: Page<ReplyThread>; onPrompt: (change: (p: Prompt) => Prompt) => void }) {
+  const replies = usePagedList((cursor) => callFunction('listReplies', { promptId: p._id, ...(cursor ? { cursor } : {}) }), p._id, firstPage)
+  const [answering, setAnswering] = useState<Reply | null>(null)
+  const [editing, setEditing] = useState<Reply | null>(null)
   const props = { canModerate: p.canModerate, canReply: p.canReply, onAnswer: setAnswering, onEdit: setEditing }
   const changed = (r: Reply) => replies.update((items) => replaced(items, r))
 
   return (
     <View>
-      <PromptHead prompt={p} onChanged={(next) => prompt.update(() => next)} />
+      <PromptHead prompt={p} onChanged={(next) => onPrompt(() => next)} />
       {p.canReply ? (
         <Composer
           promptId={p._id}
@@ -134,7 +158,10 @@ function Thread({ id }: { id: string }) {
             setAnswering(null)
             setEditing(null)
             if (edited) changed(r)
-            else void Promise.all([replies.reload(), prompt.reload()])
+            else {
+              replies.update((items) => added(items, r))
+              onPrompt((current) => afterReply(current, r))
+            }
           }}
         />
       ) : (

@@ -1,0 +1,16 @@
+import { checkInSummary } from '../checkin'
+import { defineFunction } from '../function'
+import { mySubscriptions } from '../notify/grants'
+import { todayView } from '../push/today'
+import { myWeekly } from '../weekly/member-weeks'
+
+/** 首页 in one call: today's push, the check-in card, this week's list, the reminder templates. */
+export const getHome = defineFunction('getHome', async (_input, { db, caller, now }) => {
+  const [today, checkIn, weekly, subscriptions] = await Promise.all([
+    todayView(db, caller, now),
+    checkInSummary(db, caller, now),
+    myWeekly(db, caller, now),
+    mySubscriptions(db, caller),
+  ])
+  return { today, checkIn, weekly, subscriptions }
+})
