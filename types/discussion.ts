@@ -1,4 +1,5 @@
 import * as z from './zod'
+import { NotificationResult } from './content-functions'
 import { DayKey } from './domain'
 import { HIDE_REASON_MAX, PROMPT_BODY_MAX, PROMPT_LINK_TITLE_MAX, PROMPT_TITLE_MAX, REPLY_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
@@ -152,8 +153,8 @@ export const GroupMemberWeek = z.object({
   minutes: z.number().int().nonnegative(),
   /** Below the target's share for the days of the week so far. */
   behind: z.boolean(),
-  /** Nudged already today. */
-  nudgedToday: z.boolean(),
+  /** What became of today's reminder (已发送, 未订阅…); null: not reminded today. */
+  nudge: NotificationResult.nullable(),
 })
 export type GroupMemberWeek = z.infer<typeof GroupMemberWeek>
 
@@ -177,12 +178,14 @@ export const NudgeMembersInput = z.strictObject({
   /** Only these of the members behind; absent: all of them. */
   memberIds: z.array(id('成员编号')).max(200, '一次最多提醒 200 人').optional(),
 })
-export const NudgeMembersOutput = z.object({
-  /** Members a reminder was handed to today (each at most once a day). */
-  nudged: z.array(PersonRef),
-  /** Already reminded today: nothing sent again. */
-  alreadyToday: z.array(PersonRef),
+export const NudgeOutcome = PersonRef.extend({
+  /** What happened to the member's reminder: only `sent` reached them. */
+  result: NotificationResult,
+  /** Reminded earlier today: nothing was sent again, `result` is that earlier one's. */
+  repeated: z.boolean(),
 })
+export type NudgeOutcome = z.infer<typeof NudgeOutcome>
+export const NudgeMembersOutput = z.object({ results: z.array(NudgeOutcome) })
 
 /** The discussion and group-week functions; spread into `contract`. */
 export const discussionContract = {

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { wholeMinutes, type GetGroupWeekOutput, type GroupMemberWeek, type Member, type NudgeMembersOutput } from '../../types'
+import { wholeMinutes, type GetGroupWeekOutput, type GroupMemberWeek, type Member, type NotificationResult, type NudgeMembersOutput } from '../../types'
 import { addDays, dayKey, weekdayOf, weekKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import type { CloudDatabase } from '../db/types'
@@ -65,10 +65,10 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
   const [checkins, ledgers, nudges] = await Promise.all([
     whereIn<{ memberId: string; day: string }>(db, CHECKINS, 'memberId', ids, { day: _.gte(monday).and(_.lte(days[6])) }, { memberId: true, day: true }),
     whereIn<{ _id: string; weeks?: Record<string, number> }>(db, STUDY_LEDGERS, '_id', ids, {}, { [week]: true }),
-    whereIn<{ memberId: string }>(db, NOTIFICATIONS, '_id', ids.map((id) => notificationId(nudgeKey(today, id))), {}, { memberId: true }),
+    whereIn<{ memberId: string; result: NotificationResult }>(db, NOTIFICATIONS, '_id', ids.map((id) => notificationId(nudgeKey(today, id))), {}, { memberId: true, result: true }),
   ])
   const seconds = new Map(ledgers.map((l) => [l._id, l.weeks?.[monday] ?? 0]))
-  const nudged = new Set(nudges.map((n) => n.memberId))
+  const nudged = new Map(nudges.map((n) => [n.memberId, n.result]))
   const expectedMinutes = Math.ceil((rules.weeklyTargetMinutes * (weekdayOf(today) + 1)) / 7)
   const rows: GroupMemberWeek[] = members.map((m) => {
     const minutes = wholeMinutes(seconds.get(m._id) ?? 0)
@@ -79,7 +79,7 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
       checkedDays: days.filter((d) => checkins.some((c) => c.memberId === m._id && c.day === d)),
       minutes,
       behind: minutes < expectedMinutes,
-      nudgedToday: nudged.has(m._id),
+      nudge: nudged.get(m._id) ?? null,
     }
   })
   const open = promptDocs.data as PromptDoc[]
@@ -123,10 +123,7 @@ export async function nudgeMembers(ports: NudgePorts, caller: Member, input: { g
       page: NUDGE_PAGE,
       data: { title: '本周学习提醒', date: view.today, note: `本周已学 ${w.minutes} 分钟，目标 ${view.weeklyTargetMinutes} 分钟` },
     })
-    return { person: { _id: w.memberId, name: w.name }, duplicate: outcome.duplicate }
+    return { _id: w.memberId, name: w.name, result: outcome.result, repeated: outcome.duplicate }
   })
-  return {
-    nudged: outcomes.filter((o) => !o.duplicate).map((o) => o.person),
-    alreadyToday: outcomes.filter((o) => o.duplicate).map((o) => o.person),
-  }
+  return { results: outcomes }
 }

@@ -1,3 +1,4 @@
+import { recordSubscription } from '../../server/actions/recordSubscription'
 import { checkIn } from '../../server/actions/checkIn'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
@@ -53,7 +54,7 @@ describe('the week view', () => {
       memberCount: 5,
     })
     const row = (id: string) => week.members.find((m) => m.memberId === id)
-    expect(row('m1')).toMatchObject({ checkedDays: ['2026-11-23', '2026-11-24'], minutes: 14, behind: false, nudgedToday: false })
+    expect(row('m1')).toMatchObject({ checkedDays: ['2026-11-23', '2026-11-24'], minutes: 14, behind: false, nudge: null })
     expect(row('t1')).toMatchObject({ checkedDays: ['2026-11-23'], minutes: 5, behind: true })
     expect(row('lead1')).toMatchObject({ checkedDays: [], minutes: 0, behind: true, isLeader: true })
     expect(week.members).toHaveLength(5)
@@ -79,10 +80,15 @@ describe('nudging the members behind', () => {
     await readAt('m1', '2026-11-24T03:00:00Z', 20)
     at(WEDNESDAY_10AM)
 
+    // Only 赵一 allowed study reminders: the others are told apart, not counted as reminded.
+    ok(await cloud.call(recordSubscription, 'wx-t1', { templateKey: 'studyNudge', accepted: true }))
     const first = ok(await cloud.call(nudgeMembers, 'wx-lead1', {}))
     // Everyone behind but the leader themself: m1 has done enough.
-    expect(first.nudged.map((p) => p._id).sort()).toEqual(['ba1', 'org', 't1'])
-    expect(first.alreadyToday).toEqual([])
+    expect(first.results.map((r) => [r._id, r.result, r.repeated]).sort()).toEqual([
+      ['ba1', 'noGrant', false],
+      ['org', 'noGrant', false],
+      ['t1', 'sent', false],
+    ])
     const sent = (await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'studyNudge')
     expect(sent.map((n) => n.key).sort()).toEqual(['studyNudge:2026-11-25:ba1', 'studyNudge:2026-11-25:org', 'studyNudge:2026-11-25:t1'])
     expect(sent.find((n) => n.memberId === 't1')).toMatchObject({ data: { note: '本周已学 0 分钟，目标 30 分钟' } })
@@ -90,20 +96,25 @@ describe('nudging the members behind', () => {
     // The same day, by anyone: nothing more is sent.
     at('2026-11-25T15:59:00Z')
     const again = ok(await cloud.call(nudgeMembers, 'wx-ba1', { groupId: 'group-1' }))
-    expect(again.nudged.map((p) => p._id)).toEqual(['lead1'])
-    expect(again.alreadyToday.map((p) => p._id).sort()).toEqual(['org', 't1'])
-    expect(ok(await cloud.call(getGroupWeek, 'wx-lead1', {})).members.find((m) => m.memberId === 't1')).toMatchObject({ nudgedToday: true })
+    expect(again.results.filter((r) => !r.repeated).map((r) => r._id)).toEqual(['lead1'])
+    expect(again.results.filter((r) => r.repeated).map((r) => [r._id, r.result]).sort()).toEqual([
+      ['org', 'noGrant'],
+      ['t1', 'sent'],
+    ])
+    const members = ok(await cloud.call(getGroupWeek, 'wx-lead1', {})).members
+    expect(members.find((m) => m.memberId === 't1')).toMatchObject({ nudge: 'sent' })
+    expect(members.find((m) => m.memberId === 'org')).toMatchObject({ nudge: 'noGrant' })
 
-    // Shanghai midnight: a new day, a new reminder.
+    // Shanghai midnight: a new day, a new reminder, held back by the quiet hours and said so.
     at('2026-11-25T16:00:00Z')
     const nextDay = ok(await cloud.call(nudgeMembers, 'wx-lead1', { memberIds: ['t1', 'm1'] }))
-    expect(nextDay).toEqual({ nudged: [{ _id: 't1', name: '赵一' }], alreadyToday: [] })
+    expect(nextDay).toEqual({ results: [{ _id: 't1', name: '赵一', result: 'quietHours', repeated: false }] })
     expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'studyNudge')).toHaveLength(5)
   })
 
   it('concurrent nudges still send one reminder per member', async () => {
     const results = await Promise.all([1, 2, 3].map(() => cloud.call(nudgeMembers, 'wx-lead1', {})))
-    const nudged = results.flatMap((r) => ok(r).nudged.map((p) => p._id))
+    const nudged = results.flatMap((r) => ok(r).results.filter((o) => !o.repeated).map((o) => o._id))
     expect(nudged.sort()).toEqual(['ba1', 'm1', 'org', 't1'])
     expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'studyNudge')).toHaveLength(4)
   })

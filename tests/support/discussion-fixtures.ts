@@ -64,8 +64,8 @@ export function groupWeek(over: Partial<ActionOutput<'getGroupWeek'>> = {}): Act
     weeklyTargetMinutes: 30,
     expectedMinutes: 13,
     members: [
-      { memberId: 'm-2', name: '陈立新', isLeader: true, checkedDays: ['2025-11-17', '2025-11-18'], minutes: 35, behind: false, nudgedToday: false },
-      { memberId: 'm-1', name: '王建国', isLeader: false, checkedDays: ['2025-11-17'], minutes: 5, behind: true, nudgedToday: false },
+      { memberId: 'm-2', name: '陈立新', isLeader: true, checkedDays: ['2025-11-17', '2025-11-18'], minutes: 35, behind: false, nudge: null },
+      { memberId: 'm-1', name: '王建国', isLeader: false, checkedDays: ['2025-11-17'], minutes: 5, behind: true, nudge: null },
     ],
     openPrompts: [promptSummary({ participantCount: 1 })],
     memberCount: 2,

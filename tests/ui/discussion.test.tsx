@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { navigateBack, navigateTo, redirectTo, setRouterParams, showModal, showToast } from '../support/taro-double'
+import { navigateBack, navigateTo, redirectTo, setClipboardData, setRouterParams, showModal, showToast } from '../support/taro-double'
 import PromptPage from '../../src/packageGroup/pages/prompt/index'
 import EditPromptPage from '../../src/packageGroup/pages/edit/index'
 import NudgePage from '../../src/packageGroup/pages/nudge/index'
@@ -400,22 +400,42 @@ describe('what a prompt is about (关联学习)', () => {
 })
 
 describe('nudging', () => {
-  test('lists the members behind and reminds them once; afterwards they read 今天已提醒', async () => {
-    let week = groupWeek()
+  const leader = { ...profile, memberId: 'm-2', name: '陈立新' }
+
+  test('lists the members behind (not the leader) and says what each reminder did: only a sent one counts as reminded', async () => {
+    let week = groupWeek({ members: [...groupWeek().members, { memberId: 'm-2b', name: '孙浩然', isLeader: false, checkedDays: [], minutes: 0, behind: true, nudge: null }] })
     serve({
+      getMe: () => ok(leader),
       getGroupWeek: () => ok(week),
       nudgeMembers: () => {
-        week = groupWeek({ members: week.members.map((m) => (m.behind ? { ...m, nudgedToday: true } : m)) })
-        return ok({ nudged: [{ _id: 'm-1', name: '王建国' }], alreadyToday: [] })
+        week = groupWeek({
+          members: week.members.map((m) => (m.memberId === 'm-1' ? { ...m, nudge: 'sent' as const } : m.memberId === 'm-2b' ? { ...m, nudge: 'noGrant' as const } : m)),
+        })
+        return ok({
+          results: [
+            { _id: 'm-1', name: '王建国', result: 'sent', repeated: false },
+            { _id: 'm-2b', name: '孙浩然', result: 'noGrant', repeated: false },
+          ],
+        })
       },
     })
     const { container } = render(<NudgePage />)
     expect(await screen.findByText('王建国')).toBeTruthy()
-    expect(container.querySelectorAll('.nudge-row')).toHaveLength(1)
+    expect(container.querySelectorAll('.nudge-row')).toHaveLength(2)
     expect(screen.getByText('5 分钟 · 待提醒')).toBeTruthy()
-    await act(async () => fireEvent.click(screen.getByText('提醒 1 人')))
-    expect(await screen.findByText('5 分钟 · 今天已提醒')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByText('提醒 2 人')))
+    expect(await screen.findByText('5 分钟 · 今天的提醒已发送')).toBeTruthy()
+    expect(screen.getByText('0 分钟 · 今天的提醒未订阅，没有发送')).toBeTruthy()
+    expect(screen.getByText('已发送 1 人，1 人没有收到')).toBeTruthy()
+    fireEvent.click(screen.getByText('复制提醒文字'))
+    expect(setClipboardData).toHaveBeenCalledWith({ data: expect.stringMatching(/^孙浩然：本周学习还没有跟上（每周目标 30 分钟，到今天应学 13 分钟）/) })
     expect(screen.getByText('今天都已提醒过')).toBeTruthy()
     expect(callsTo('nudgeMembers')).toEqual([['nudgeMembers', {}]])
+  })
+
+  test('the leader, behind too, is not on their own list', async () => {
+    serve({ getMe: () => ok({ ...profile, memberId: 'm-1' }), getGroupWeek: () => ok(groupWeek()) })
+    render(<NudgePage />)
+    expect(await screen.findByText('本周大家都跟上了进度')).toBeTruthy()
   })
 })

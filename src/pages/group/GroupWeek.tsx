@@ -4,6 +4,7 @@ import type { ActionOutput, GroupMemberWeek } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
+import { DELIVERY } from '../../utils/delivery'
 import { ErrorNotice, Loading } from '../../components/Status'
 import PromptCard from '../../components/PromptCard'
 import { ROUTES } from '../../utils/routes'
@@ -19,7 +20,7 @@ function MemberRow({ member, week }: { member: GroupMemberWeek; week: Week }) {
       <View className='week-member__who'>
         <Text className='week-member__name'>{member.name}</Text>
         <Text className='week-member__minutes'>
-          {`${member.minutes}/${week.weeklyTargetMinutes} 分钟${member.behind ? ' · 落后' : ''}${member.nudgedToday ? ' · 今天已提醒' : ''}`}
+          {`${member.minutes}/${week.weeklyTargetMinutes} 分钟${member.behind ? ' · 落后' : ''}${member.nudge ? ` · 今天的提醒${DELIVERY[member.nudge].text}` : ''}`}
         </Text>
       </View>
       <View className='week-member__days'>

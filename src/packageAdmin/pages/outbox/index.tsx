@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { NotificationRecord, NotificationResult, Publication, PublicationStatus } from '../../../../types'
+import type { NotificationRecord, Publication, PublicationStatus } from '../../../../types'
+import { DELIVERY } from '../../../utils/delivery'
 import { callFunction } from '../../../services/cloud'
 import { usePagedList } from '../../../hooks/usePagedList'
 import Chips from '../../../components/Chips'
@@ -24,15 +25,6 @@ const PUBLICATION_STATUS: Record<PublicationStatus, [string, string]> = {
   submitting: ['已提交，结果未知，请到公众号后台核实', 'tag--red'],
   submitted: ['已提交发布', 'tag--green'],
   failed: ['失败，下次推送时重试', 'tag--red'],
-}
-
-const NOTIFICATION_RESULT: Record<NotificationResult, [string, string]> = {
-  sending: ['正在发送', 'tag--blue'],
-  sent: ['已发送', 'tag--green'],
-  failed: ['发送失败', 'tag--red'],
-  noGrant: ['未订阅，没有发送', ''],
-  quietHours: ['夜间免打扰，没有发送', ''],
-  dailyCap: ['已达当天上限，没有发送', 'tag--gold'],
 }
 
 function Status({ status }: { status: [string, string] }) {
@@ -62,7 +54,7 @@ function NotificationRow({ item }: { item: NotificationRecord }) {
         <Text className='row__title'>{item.memberName}</Text>
         {/* The message's own fields (templates.ts on the server): what it announced. */}
         {item.data.title && <Text className='row__sub'>{[item.data.title, item.data.note].filter(Boolean).join(' · ')}</Text>}
-        <Status status={NOTIFICATION_RESULT[item.result]} />
+        <Status status={[DELIVERY[item.result].text, DELIVERY[item.result].tag]} />
         {item.channel === 'outbox' && <Text className='tag'>本地记录，未经微信发出</Text>}
         {item.error && <Text className='outbox-row__error'>{`原因：${item.error}`}</Text>}
         <Text className='row__sub'>{beijingTime(item.at)}</Text>

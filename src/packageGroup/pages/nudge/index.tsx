@@ -1,36 +1,71 @@
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { ActionOutput } from '../../../../types'
+import Taro from '@tarojs/taro'
+import type { ActionOutput, NudgeOutcome } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
+import { useMe } from '../../../hooks/useMe'
 import { ErrorNotice, Loading } from '../../../components/Status'
 import PageRoot from '../../../components/PageRoot'
 import { useAction } from '../../../hooks/useAction'
+import { DELIVERY } from '../../../utils/delivery'
 import '../../group.scss'
 
 type Week = ActionOutput<'getGroupWeek'>
 
-function Nudge({ week, onSent }: { week: Week; onSent: () => void }) {
+/** The words a leader can paste into the group's chat for those no message reached. */
+export function chatReminder(names: string[], week: Week): string {
+  return `${names.join('、')}：本周学习还没有跟上（每周目标 ${week.weeklyTargetMinutes} 分钟，到今天应学 ${week.expectedMinutes} 分钟），请抽空打开「学习圈」学一学。`
+}
+
+/** After sending: how many were reached, and who was not, with the reminder to paste into the chat. */
+function Outcome({ results, week }: { results: NudgeOutcome[]; week: Week }) {
+  const reached = results.filter((r) => r.result === 'sent')
+  const missed = results.filter((r) => r.result !== 'sent')
+  const copy = () => void Taro.setClipboardData({ data: chatReminder(missed.map((r) => r.name), week) })
+  return (
+    <View className='nudge-outcome' ariaRole='alert'>
+      <Text className='nudge-outcome__line'>{`已发送 ${reached.length} 人${missed.length ? `，${missed.length} 人没有收到` : ''}`}</Text>
+      {missed.length > 0 && (
+        <>
+          <Text className='muted'>没有收到的成员，可以当面提醒，或把下面的话发到小组群里：</Text>
+          <Button className='plain-button' onClick={copy}>
+            复制提醒文字
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}
+
+function Nudge({ week, myId, onSent }: { week: Week; myId: string | undefined; onSent: () => void }) {
   const action = useAction()
-  const behind = week.members.filter((m) => m.behind)
-  const waiting = behind.filter((m) => !m.nudgedToday)
+  const [results, setResults] = useState<NudgeOutcome[] | null>(null)
+  // The leader is not on their own list: nobody reminds themself.
+  const behind = week.members.filter((m) => m.behind && m.memberId !== myId)
+  const waiting = behind.filter((m) => m.nudge === null)
 
   async function send() {
-    const result = await action.run(() => callFunction('nudgeMembers', {}))
-    if (result) onSent()
+    const answer = await action.run(() => callFunction('nudgeMembers', {}))
+    if (answer) {
+      setResults(answer.results)
+      onSent()
+    }
   }
 
   return (
     <View className='card'>
       <View className='card__title'>本周落后的成员</View>
-      <Text className='nudge-intro'>{`到今天应学 ${week.expectedMinutes} 分钟（每周目标 ${week.weeklyTargetMinutes} 分钟）。每人每天最多提醒一次，通过订阅消息送达。`}</Text>
+      <Text className='nudge-intro'>{`到今天应学 ${week.expectedMinutes} 分钟（每周目标 ${week.weeklyTargetMinutes} 分钟）。每人每天最多提醒一次，通过订阅消息送达；没有订阅的成员收不到。`}</Text>
       {behind.length === 0 && <Text className='muted'>本周大家都跟上了进度</Text>}
       {behind.map((m) => (
         <View key={m.memberId} className='pair-row nudge-row'>
           <Text className='nudge-row__name'>{m.name}</Text>
-          <Text className='nudge-row__state'>{`${m.minutes} 分钟 · ${m.nudgedToday ? '今天已提醒' : '待提醒'}`}</Text>
+          <Text className='nudge-row__state'>{`${m.minutes} 分钟 · ${m.nudge ? `今天的提醒${DELIVERY[m.nudge].text}` : '待提醒'}`}</Text>
         </View>
       ))}
       {action.error && <ErrorNotice message={action.error} />}
+      {results && <Outcome results={results} week={week} />}
       {behind.length > 0 && (
         <Button
           className={`big-button${action.busy || waiting.length === 0 ? ' big-button--disabled' : ''}`}
@@ -44,13 +79,14 @@ function Nudge({ week, onSent }: { week: Week; onSent: () => void }) {
   )
 }
 
-/** 提醒: the members behind this week, each reminded at most once a day. */
+/** 提醒: the members behind this week, each reminded at most once a day, and what each reminder did. */
 export default function NudgePage() {
+  const me = useMe()
   const week = useAsync(() => callFunction('getGroupWeek', {}))
   return (
     <PageRoot>
       {week.data ? (
-        <Nudge week={week.data} onSent={() => void week.reload()} />
+        <Nudge week={week.data} myId={me.data?.memberId} onSent={() => void week.reload()} />
       ) : (
         <View className='card'>{week.status === 'error' ? <ErrorNotice message={week.error.message} onRetry={week.reload} /> : <Loading />}</View>
       )}
