@@ -53,11 +53,12 @@ export const UnitQuarter = z.object({
   avgStudySeconds: z.number().int().nonnegative(),
   requiredDone: z.number().int().nonnegative(),
   requiredCount: z.number().int().nonnegative(),
-  /** requiredDone / requiredCount, 0..1 (1 with nothing required). */
-  completionRate: z.number().min(0).max(1),
+  /** requiredDone / requiredCount, 0..1; null with nothing required (a rate over nothing is none). */
+  completionRate: z.number().min(0).max(1).nullable(),
   weeksMet: z.number().int().nonnegative(),
   weeks: z.number().int().nonnegative(),
-  targetRate: z.number().min(0).max(1),
+  /** weeksMet / weeks, 0..1; null with no week to meet. */
+  targetRate: z.number().min(0).max(1).nullable(),
   checkInDays: z.number().int().nonnegative(),
   points: z.number().int().nonnegative(),
   /** Average projected stars, one decimal: the unit's rating. */

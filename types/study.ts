@@ -230,7 +230,7 @@ export const LibraryItem = z.object({
   recommended: z.boolean(),
   /** Articles: the day pushed; books: null. */
   publishedOn: DayKey.nullable(),
-  /** 热门 only: members who read it in the last 30 days (null on other shelves). */
+  /** 热门 only: member-days of reading in the last 30 days, each member once a day (人次; null on other shelves). */
   readers30d: z.number().int().nonnegative().nullable(),
   /** The caller's progress: a book's chapters, or an article as one of one. */
   completedChapters: z.number().int().nonnegative(),

@@ -12,7 +12,8 @@ type Input = z.output<typeof ExportQuarterReportInput>
 
 /** Hours with one decimal, rounded down like every study time members see. */
 const hours = (seconds: number) => Math.floor(seconds / 360) / 10
-const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`
+/** A rate as a percentage; — where there was nothing to count. */
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 const KIND_NAMES: Record<UnitQuarter['kind'], string> = { committee: '党委', branch: '党支部', group: '党小组' }
 
 export const MEMBER_HEADERS = ['姓名', '党支部', '党小组', '学时（小时）', '必学完成（项）', '必学总数（项）', '学时达标周数', '每周一学周数', '打卡天数', '积分', '小组排名', '支部排名', '已获星级', '预计全年星级']

@@ -108,7 +108,8 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
   })
 }
 
-const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 1)
+/** part / whole to four places; null over nothing (shown —, ranked below any rate). */
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null)
 
 /** Pure: a unit's aggregate of its members' rows (rank filled in by `rankUnits`). */
 export function aggregate(unit: Pick<UnitQuarter, 'unitId' | 'kind' | 'name' | 'parentId'>, rows: RowDoc[]): UnitQuarter {
@@ -138,7 +139,7 @@ export function aggregate(unit: Pick<UnitQuarter, 'unitId' | 'kind' | 'name' | '
 
 /** Ranks units of one kind: completion rate, then target rate, then average study time (ties share). */
 export function rankUnits(units: UnitQuarter[]): UnitQuarter[] {
-  const key = (u: UnitQuarter) => [u.completionRate, u.targetRate, u.avgStudySeconds]
+  const key = (u: UnitQuarter) => [u.completionRate ?? -1, u.targetRate ?? -1, u.avgStudySeconds]
   const better = (a: UnitQuarter, b: UnitQuarter) => {
     const [x, y] = [key(a), key(b)]
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i]

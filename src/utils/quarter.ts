@@ -2,7 +2,8 @@ import type { MemberQuarter } from '../../types'
 import { hoursText } from './score'
 
 /** A 0..1 rate as a percentage with one decimal. */
-export const percentText = (rate: number) => `${Math.round(rate * 1000) / 10}%`
+/** A rate as a percentage, or why there is none: 75%, —（无必学内容）. */
+export const percentText = (rate: number | null, none: string) => (rate === null ? `—（${none}）` : `${Math.round(rate * 1000) / 10}%`)
 
 /** An encouraging line about the quarter, and one comparing it with the quarter before. */
 export function encouragement(mine: MemberQuarter, previous: MemberQuarter | null): string[] {

@@ -29,8 +29,8 @@ test('a member checks in and reads a required chapter, and sees points and the s
 
   // No study yet: 无星, the first star needs 10 hours and 100 points.
   await page.getByText('现在 无星，照此进度年底 无星').waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText(`距 ★ 还需 10 小时 / ${100 - seeded.year} 分`).waitFor()
-  await page.getByText(`本周目标 30 分，已得 ${seeded.week} 分`).waitFor()
+  await page.getByText(`距 ★ 还需学时 10 小时、积分 ${100 - seeded.year} 分`).waitFor()
+  await page.getByText(`本周积分目标 30 分，已得 ${seeded.week} 分`).waitFor()
   await env.browser.shot(page, 'score-before')
 
   // Check in on the home page: 2 points.
@@ -41,17 +41,17 @@ test('a member checks in and reads a required chapter, and sees points and the s
   await page.getByText('今日已打卡').waitFor({ state: 'visible' })
 
   await open(page, '/pages/me/index')
-  await page.getByText(`距 ★ 还需 10 小时 / ${98 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText(`本周目标 30 分，已得 ${seeded.week + 2} 分`).waitFor()
+  await page.getByText(`距 ★ 还需学时 10 小时、积分 ${98 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周积分目标 30 分，已得 ${seeded.week + 2} 分`).waitFor()
 
   // Read the chapter to its end until the server completes it: 3 points, one required chapter.
   await open(page, `/pages/reader/index?kind=chapter&id=${CHAPTER}`)
   await readToCompletion(page, env.t, START)
 
   await open(page, '/pages/me/index')
-  await page.getByText(`距 ★ 还需 10 小时 / ${95 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText(`本周目标 30 分，已得 ${seeded.week + 5} 分`).waitFor()
-  await page.getByText(/今年学时 0(\.\d)? 小时 · 必读书目 1 章/).waitFor()
+  await page.getByText(`距 ★ 还需学时 10 小时、积分 ${95 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周积分目标 30 分，已得 ${seeded.week + 5} 分`).waitFor()
+  await page.getByText(/今年学时 \d+ 分钟 · 必读书目 1 章/).waitFor()
   await env.browser.shot(page, 'score-after')
 
   // 排行榜 from 我的 (the group's week): the member's own row, on its own and, as the group's top scorer, at the top.

@@ -284,7 +284,7 @@ describe('推送', () => {
     // A published article is not scheduled again.
     expect(screen.queryByText('排到某一天推送')).toBeNull()
     fireEvent.click(screen.getByText('推荐'))
-    expect(await screen.findByText('已推荐，将显示在首页的推荐栏目')).toBeTruthy()
+    expect(await screen.findByText('已推荐，将显示在首页的「推荐阅读」')).toBeTruthy()
     fireEvent.click(screen.getByText('推荐'))
     expect(await screen.findByText('已取消推荐')).toBeTruthy()
     expect(calls('setRecommended')).toEqual([

@@ -106,7 +106,7 @@ test('热门 is ranked by readers, not searched: a search there looks through �
   const { container } = await rendered()
   fireEvent.click(chip('热门'))
   await waitFor(() => expect(libraryInputs().at(-1)).toEqual({ kind: 'book', shelf: 'hot' }))
-  expect(await screen.findByText('近 30 天 12 人学习')).toBeTruthy()
+  expect(await screen.findByText('近 30 天 12 人次学习')).toBeTruthy()
 
   await searchFor(container, '简史')
   await waitFor(() => expect(libraryInputs().at(-1)).toEqual({ kind: 'book', shelf: 'all', search: '简史' }))

@@ -124,6 +124,14 @@ describe('单位季度通报', () => {
     expect(screen.queryByText('导出 Excel：成员明细')).toBeNull()
   })
 
+  test('a unit with nothing to count shows its rates as — with the reason, never 100%', async () => {
+    const empty = { ...unit('group-1-1', '第一党小组', 'group', 1), requiredDone: 0, requiredCount: 0, completionRate: null, weeksMet: 0, weeks: 0, targetRate: null }
+    serve({ getMe: () => ok(profile), getUnitQuarterReport: () => ok({ report: header, unit: empty, parts: [], members: [] }) })
+    render(<UnitQuarterPage />)
+    expect(await screen.findByText(/必学完成率 —（本季度无必学内容） · 学时达标率 —（没有需达标的周）/)).toBeTruthy()
+    expect(screen.queryByText(/100%/)).toBeNull()
+  })
+
   test('an export refused by the server says why', async () => {
     serve({ getMe: () => ok(orgAdmin), getUnitQuarterReport: orgReport, exportQuarterReport: () => fail('NOT_FOUND', '2025-Q3 的季度通报还没有生成') })
     render(<UnitQuarterPage />)

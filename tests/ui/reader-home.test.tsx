@@ -47,6 +47,23 @@ test('the week before, day by day, newest first', async () => {
   expect(screen.getByText('机关第一党支部 · 约 2 分钟')).toBeTruthy()
 })
 
+test('推荐阅读 lists what organisers recommended, the section the admin’s 推荐 toggle speaks of', async () => {
+  serve({ ...normal, getHome: () => withToday({ recommended: [articleCard({ _id: 'a-r', title: '推荐的好文章' })] }) })
+  const { container } = render(<Index />)
+  expect(await screen.findByText('推荐阅读')).toBeTruthy()
+  fireEvent.click(screen.getByText('推荐的好文章'))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/reader/index?kind=article&id=a-r' })
+  const titles = Array.from(container.querySelectorAll('.card__title')).map((el) => el.textContent)
+  expect(titles.indexOf('推荐阅读')).toBeGreaterThan(titles.indexOf('最近一周'))
+})
+
+test('no 推荐阅读 without recommendations', async () => {
+  serve(normal)
+  render(<Index />)
+  await screen.findByText('最近一周')
+  expect(screen.queryByText('推荐阅读')).toBeNull()
+})
+
 test('tapping an article opens it in the reader', async () => {
   serve(normal)
   render(<Index />)

@@ -42,8 +42,8 @@ describe('我的积分 on 我的', () => {
     serve({ getMe: () => ok(profile), getMyScore: () => ok(myScore()) })
     render(<Me />)
     expect(await screen.findByText('现在 ★★★，照此进度年底 ★★★★')).toBeTruthy()
-    expect(screen.getByText('距 ★★★★ 还需 19 小时 / 8 章 / 180 分')).toBeTruthy()
-    expect(screen.getByText('本周目标 30 分，已得 12 分')).toBeTruthy()
+    expect(screen.getByText('距 ★★★★ 还需学时 19 小时、必读 8 章、积分 180 分')).toBeTruthy()
+    expect(screen.getByText('本周积分目标 30 分，已得 12 分')).toBeTruthy()
     expect(screen.getByText('今年学时 41.5 小时 · 必读书目 12 章')).toBeTruthy()
     expect(screen.getByText('今年排名：小组第 2 · 支部第 5 · 全体第 31')).toBeTruthy()
     fireEvent.click(screen.getByText('排行榜'))
@@ -60,7 +60,7 @@ describe('我的积分 on 我的', () => {
     serve({ getMe: () => ok({ ...profile, roles: ['member'] }), getMyScore: () => ok(myScore({ standing })) })
     render(<Me />)
     expect(await screen.findByText('现在 无星，照此进度年底 无星')).toBeTruthy()
-    expect(screen.getByText('距 ★ 还需 10 小时 / 100 分')).toBeTruthy()
+    expect(screen.getByText('距 ★ 还需学时 10 小时、积分 100 分')).toBeTruthy()
     expect(screen.queryByText('小组星级')).toBeNull()
   })
 
@@ -85,13 +85,24 @@ describe('排行榜', () => {
     expect(within(mine.parentElement!).getByText('12 分')).toBeTruthy()
     expect(screen.getByText('共 9 人')).toBeTruthy()
     const ranks = Array.from(container.querySelectorAll('.score-row')).map((r) => r.textContent)
-    expect(ranks).toEqual(['第 7王建国（我）12 分', '第 1李红40 分', '第 1张强40 分', '第 3刘芳31 分'])
+    // Ties share a rank, said so, and the next rank skips (competition ranking), as the note explains.
+    expect(ranks).toEqual(['第 7王建国（我）12 分', '并列第 1李红40 分', '并列第 1张强40 分', '第 3刘芳31 分'])
+    expect(screen.getByText('积分相同的并列同一名次，其后的名次顺延（如 1、2、2、4）。')).toBeTruthy()
   })
 
-  test('choosing 全体 · 本年 · 学时 asks for that board and shows hours', async () => {
+  test('choosing 全体 · 本年 · 学时 asks for that board and shows hours, and minutes under an hour', async () => {
     serve({
       getLeaderboard: (input) =>
-        ok(leaderboard({ ...input, top: [{ memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 }], me: { memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 } })),
+        ok(
+          leaderboard({
+            ...input,
+            top: [
+              { memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 },
+              { memberId: 'm-4', name: '刘芳', rank: 2, value: 2_700 },
+            ],
+            me: { memberId: 'm-1', name: '王建国', rank: 1, value: 36_000 },
+          }),
+        ),
     })
     render(<LeaderboardPage />)
     await screen.findAllByText('王建国（我）')
@@ -100,6 +111,7 @@ describe('排行榜', () => {
     fireEvent.click(screen.getByText('本年'))
     fireEvent.click(screen.getByText('学时'))
     expect((await screen.findAllByText('10 小时')).length).toBe(2)
+    expect(screen.getByText('45 分钟')).toBeTruthy()
     expect(callsTo('getLeaderboard').at(-1)![1]).toEqual({ scope: 'org', period: 'year', metric: 'hours' })
   })
 

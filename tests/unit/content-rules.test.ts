@@ -1,6 +1,6 @@
 import { articles } from '../../local-cloud/seed/articles'
 import { books } from '../../local-cloud/seed/books'
-import { bodyLength, readingMinutes, READING_CHARS_PER_MINUTE, SaveArticleInput, SaveBookInput, SaveChapterInput, type Block } from '../../types'
+import { bodyLength, chapterLabel, durationText, readingMinutes, READING_CHARS_PER_MINUTE, SaveArticleInput, SaveBookInput, SaveChapterInput, type Block } from '../../types'
 import { shanghaiHour } from '../../types/calendar'
 import { textToBody } from '../../server/content/import/body-text'
 import { parseCsv } from '../../server/content/import/csv'
@@ -118,5 +118,19 @@ describe('the demo content', () => {
     expect(b.chapters.length).toBeGreaterThanOrEqual(3)
     expect(b.chapters.length).toBeLessThanOrEqual(6)
     for (const c of b.chapters) expect(SaveChapterInput.safeParse({ bookId: b._id, title: c.title, body: c.body }).error).toBeUndefined()
+  })
+})
+
+describe('chapter labels and durations as lists and the reader show them', () => {
+  it('numbers a chapter once: 第 3 章 坚持学习, but 第一章 总论 and 序章 as they are', () => {
+    expect(chapterLabel(3, '坚持学习')).toBe('第 3 章 坚持学习')
+    expect(chapterLabel(1, '第一章 总论')).toBe('第一章 总论')
+    expect(chapterLabel(2, '第2节 方法')).toBe('第2节 方法')
+    expect(chapterLabel(1, '序章')).toBe('序章')
+    expect(chapterLabel(4, '第四个方面')).toBe('第 4 章 第四个方面')
+  })
+
+  it('says a duration to the second: 45 秒, 1 分 36 秒, 5 分钟', () => {
+    expect([45, 96, 300, 0].map(durationText)).toEqual(['45 秒', '1 分 36 秒', '5 分钟', '0 分钟'])
   })
 })

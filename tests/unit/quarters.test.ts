@@ -89,6 +89,14 @@ describe('units aggregated and ranked', () => {
     })
   })
 
+  it('has no rate over nothing: an empty quarter is —, not 100%, and ranks below any rate', () => {
+    const empty = unit('e', [row({ requiredDone: 0, requiredCount: 0, weeksMet: 0, weeks: 0 })])
+    expect(empty).toMatchObject({ completionRate: null, targetRate: null })
+    expect(unit('none', [])).toMatchObject({ members: 0, completionRate: null, targetRate: null })
+    const ranked = rankUnits([empty, unit('z', [row({ requiredDone: 0, weeksMet: 0 })])])
+    expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([['z', 1], ['e', 2]])
+  })
+
   it('ranks by completion rate, then target rate, then average study time; equals share a rank', () => {
     const ranked = rankUnits([unit('a', [row({})]), unit('b', [row({ requiredDone: 2 })]), unit('c', [row({})]), unit('d', [row({ studySeconds: 7200 })])])
     expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([['b', 1], ['d', 2], ['a', 3], ['c', 3]])

@@ -44,8 +44,8 @@ export default function ScoreCard({ score, showRatings }: Props) {
               </View>
             ))}
           </View>
-          <Text className='score-card__line'>{`本周目标 ${s.weeklyTargetPoints} 分，已得 ${s.week.points} 分`}</Text>
-          <ProgressBar value={s.week.points} max={s.weeklyTargetPoints} label={`本周目标 ${s.weeklyTargetPoints} 分，已得 ${s.week.points} 分`} />
+          <Text className='score-card__line'>{`本周积分目标 ${s.weeklyTargetPoints} 分，已得 ${s.week.points} 分`}</Text>
+          <ProgressBar value={s.week.points} max={s.weeklyTargetPoints} label={`本周积分目标 ${s.weeklyTargetPoints} 分，已得 ${s.week.points} 分`} />
           <Text className='score-card__line'>{`今年学时 ${hoursText(s.year.studySeconds)} · 必读书目 ${s.standing.requiredChapters} 章`}</Text>
           <Text className='score-card__line'>{`今年排名：小组第 ${s.ranks.group.rank} · 支部第 ${s.ranks.branch.rank} · 全体第 ${s.ranks.org.rank}`}</Text>
         </View>

@@ -38,7 +38,7 @@ function ArticleRow({ article }: { article: ArticleCard }) {
   )
 }
 
-/** 今日学习: today's push first and prominent, then the pushes of the week before, day by day. */
+/** 今日学习: today's push first and prominent, then the pushes of the week before, day by day, then 推荐阅读 (what organisers recommended). */
 export default function TodayFeed({ today }: { today: Async<Today> }) {
   if (!today.data) {
     return (
@@ -48,7 +48,7 @@ export default function TodayFeed({ today }: { today: Async<Today> }) {
       </View>
     )
   }
-  const { push, recent } = today.data
+  const { push, recent, recommended } = today.data
   return (
     <>
       <View className='card today-feed'>
@@ -71,6 +71,14 @@ export default function TodayFeed({ today }: { today: Async<Today> }) {
                 <ArticleRow key={article._id} article={article} />
               ))}
             </View>
+          ))}
+        </View>
+      )}
+      {recommended.length > 0 && (
+        <View className='card today-feed'>
+          <View className='card__title'>推荐阅读</View>
+          {recommended.map((article) => (
+            <ArticleRow key={article._id} article={article} />
           ))}
         </View>
       )}

@@ -12,6 +12,7 @@ import { positionText, readerUrl } from '../../utils/reading'
 import { queryValue } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import './index.scss'
+import { chapterLabel } from '../../../types/reading'
 
 type BookView = ActionOutput<'getBook'>
 type ChapterRow = BookView['chapters'][number]
@@ -74,7 +75,7 @@ function ContinueButton({ view }: { view: BookView }) {
       <Button className='big-button' onClick={() => openChapter(next._id)}>
         {label}
       </Button>
-      <Text className='book-continue__which'>{`第 ${next.order} 章 ${next.title}`}</Text>
+      <Text className='book-continue__which'>{chapterLabel(next.order, next.title)}</Text>
     </View>
   )
 }
@@ -93,7 +94,7 @@ function Chapters({ chapters }: { chapters: ChapterRow[] }) {
         >
           <Text className='chapter__mark'>{c.progress.completed ? '✓' : c.order}</Text>
           <View className='chapter__text'>
-            <Text className='chapter__title'>{`第 ${c.order} 章 ${c.title}`}</Text>
+            <Text className='chapter__title'>{chapterLabel(c.order, c.title)}</Text>
             <Text className='chapter__state'>{chapterState(c)}</Text>
             {!c.progress.completed && started(c) && (
               <ProgressBar value={towardCompletion(c)} max={1} label={chapterState(c)} />

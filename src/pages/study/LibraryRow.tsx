@@ -24,7 +24,8 @@ function details(item: LibraryItem): string {
 }
 
 function progress(item: LibraryItem): string | null {
-  if (item.readers30d !== null) return `近 30 天 ${item.readers30d} 人学习`
+  // Each member counts once a day: visits, not people (人次).
+  if (item.readers30d !== null) return `近 30 天 ${item.readers30d} 人次学习`
   if (item.kind === 'book' && !item.completed && item.completedChapters > 0) {
     return `已读 ${item.completedChapters}/${item.chapterCount} 章`
   }

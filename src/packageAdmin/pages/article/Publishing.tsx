@@ -51,7 +51,7 @@ export default function Publishing({ article, unsaved, save, onChanged }: Props)
     void action.run(async () => {
       await callFunction('setRecommended', { kind: 'article', id: article._id, recommended })
       onChanged({ ...article, recommended })
-      return recommended ? '已推荐，将显示在首页的推荐栏目' : '已取消推荐'
+      return recommended ? '已推荐，将显示在首页的「推荐阅读」' : '已取消推荐'
     })
 
   async function retire() {
@@ -85,7 +85,7 @@ export default function Publishing({ article, unsaved, save, onChanged }: Props)
         <>
           <Toggle
             label='推荐'
-            description='推荐的文章显示在首页的推荐栏目'
+            description='推荐的文章显示在首页的「推荐阅读」和学习页的「推荐」书架'
             checked={article.recommended}
             disabled={action.busy}
             onChange={recommend}

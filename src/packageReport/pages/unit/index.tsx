@@ -21,7 +21,7 @@ type Report = ActionOutput<'getUnitQuarterReport'>
 function UnitLine({ unit }: { unit: UnitQuarter }) {
   return (
     <Text className='report-row__sub'>
-      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate)} · 学时达标率 ${percentText(unit.targetRate)} · 评级 ${unit.rating} 星`}
+      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate, '本季度无必学内容')} · 学时达标率 ${percentText(unit.targetRate, '没有需达标的周')} · 评级 ${unit.rating} 星`}
     </Text>
   )
 }

@@ -25,10 +25,10 @@ const METRICS: Choice<ScoreMetric>[] = [
   { value: 'hours', label: '学时' },
 ]
 
-function Row({ row, metric, me }: { row: LeaderboardRow; metric: ScoreMetric; me: boolean }) {
+function Row({ row, metric, me, tied }: { row: LeaderboardRow; metric: ScoreMetric; me: boolean; tied: boolean }) {
   return (
     <View className={`pair-row score-row${me ? ' score-row--me' : ''}`}>
-      <Text className='score-row__rank'>{`第 ${row.rank}`}</Text>
+      <Text className='score-row__rank'>{`${tied ? '并列' : ''}第 ${row.rank}`}</Text>
       <Text className='score-row__name'>{me ? `${row.name}（我）` : row.name}</Text>
       <Text className='score-row__value'>{metricText(metric, row.value)}</Text>
     </View>
@@ -53,7 +53,7 @@ function Board({ scope, period, metric }: { scope: ScoreScope; period: ScorePeri
     <View>
       <View className='card'>
         <View className='card__title'>我的排名</View>
-        <Row row={b.me} metric={metric} me />
+        <Row row={b.me} metric={metric} me tied={b.top.some((r) => r.rank === b.me.rank && r.memberId !== b.me.memberId)} />
         <Text className='score-note'>{`共 ${b.of} 人${b.me.value === 0 ? '，得分后即可上榜' : ''}`}</Text>
       </View>
       <View className='card'>
@@ -61,8 +61,11 @@ function Board({ scope, period, metric }: { scope: ScoreScope; period: ScorePeri
         {b.top.length === 0 ? (
           <Text className='muted'>还没有人得分，快去学习打卡吧。</Text>
         ) : (
-          b.top.map((row) => <Row key={row.memberId} row={row} metric={metric} me={row.memberId === b.me.memberId} />)
+          b.top.map((row) => (
+            <Row key={row.memberId} row={row} metric={metric} me={row.memberId === b.me.memberId} tied={b.top.some((r) => r.rank === row.rank && r.memberId !== row.memberId)} />
+          ))
         )}
+        {b.top.length > 0 && <Text className='score-note'>{`${metric === 'points' ? '积分' : '学时'}相同的并列同一名次，其后的名次顺延（如 1、2、2、4）。`}</Text>}
       </View>
     </View>
   )
