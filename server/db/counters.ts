@@ -1,3 +1,4 @@
+import { fieldKey } from './documents'
 import { isDuplicateKeyError, type CloudDatabase } from './types'
 
 /**
@@ -12,15 +13,45 @@ export async function takeSlot(
   fields: Record<string, unknown>,
   cap: number,
 ): Promise<boolean> {
-  try {
-    await db.collection(collection).add({ data: { ...fields, _id, count: 0 } })
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
+  await ensureCounter(db, collection, _id, fields)
   const _ = db.command
   const { stats } = await db
     .collection(collection)
     .where({ _id, count: _.lt(cap) })
     .update({ data: { count: _.inc(1) } })
   return stats.updated === 1
+}
+
+/**
+ * `takeSlot` for one holder (a post and every attempt at it): its slot is taken once however many
+ * attempts ask, at once or one after another, marked `holders.<holder>` in the same conditional
+ * update. True when the holder has its slot.
+ */
+export async function takeSlotOnce(
+  db: CloudDatabase,
+  collection: string,
+  _id: string,
+  fields: Record<string, unknown>,
+  cap: number,
+  holder: string,
+): Promise<boolean> {
+  await ensureCounter(db, collection, _id, fields)
+  const _ = db.command
+  const path = `holders.${fieldKey(holder)}`
+  const { stats } = await db
+    .collection(collection)
+    .where({ _id, count: _.lt(cap), [path]: _.exists(false) })
+    .update({ data: { count: _.inc(1), [path]: true } })
+  if (stats.updated === 1) return true
+  // Not taken now: held already (by an earlier or concurrent attempt), or none left.
+  const { total } = await db.collection(collection).where({ _id, [path]: true }).count()
+  return total === 1
+}
+
+async function ensureCounter(db: CloudDatabase, collection: string, _id: string, fields: Record<string, unknown>): Promise<void> {
+  try {
+    await db.collection(collection).add({ data: { ...fields, _id, count: 0 } })
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
 }

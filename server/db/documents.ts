@@ -15,6 +15,10 @@ export async function findDoc<T>(db: CloudDatabase, collection: string, id: stri
   }
 }
 
+/** Ids become field names: `.`, `$` and `%` would change a path, so they are escaped. */
+export const fieldKey = (id: string) => id.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+export const unfieldKey = (key: string) => key.replace(/%([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+
 /** A query for the documents meeting every condition (none: the whole collection). */
 export function matching(db: CloudDatabase, collection: string, conditions: QueryCondition[]): Query | Collection {
   const all = conditions.filter((c) => Object.keys(c).length > 0)

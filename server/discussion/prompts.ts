@@ -152,8 +152,8 @@ export async function postPrompt(ports: WritePorts, caller: Member, input: Promp
     await announcePrompt(ports, caller, stored)
     return promptView(db, caller, stored, now)
   }
-  await takePostingSlot(db, caller._id, now)
   await checkPromptText(ports, caller, input)
+  await takePostingSlot(db, caller._id, now, _id)
   const doc: PromptDoc = {
     _id,
     groupId: group._id,

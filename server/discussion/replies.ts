@@ -161,8 +161,8 @@ export async function postReply(
   const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('reply', now), now)
   const stored = retry ? await findDoc<ReplyDoc>(db, REPLIES, _id) : undefined
   if (stored) return storedReply(db, caller, stored, now)
-  await takePostingSlot(db, caller._id, now)
   await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.body])
+  await takePostingSlot(db, caller._id, now, _id)
   const doc: ReplyDoc = {
     _id,
     promptId: prompt._id,

@@ -1,4 +1,4 @@
-import { takeSlot } from '../db/counters'
+import { takeSlotOnce } from '../db/counters'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 
@@ -11,12 +11,14 @@ export const WINDOW_SECONDS = 60
 export const TOO_FAST_MESSAGE = '发得太快了，请休息一会儿，一分钟后再发'
 
 /**
- * Takes one of the member's posting slots in the current fixed window, or throws RATE_LIMITED: one
- * counter document per member and window, moved atomically.
+ * Takes one of the member's posting slots in the current fixed window for the post `postId`, or
+ * throws RATE_LIMITED: one counter document per member and window, moved atomically. Every attempt at
+ * one post (a retry with its request key, at once or later in the window) holds the same one slot.
+ * Called once the post passed its checks, so a refused one takes none.
  */
-export async function takePostingSlot(db: CloudDatabase, memberId: string, now: Date): Promise<void> {
+export async function takePostingSlot(db: CloudDatabase, memberId: string, now: Date, postId: string): Promise<void> {
   const windowMs = WINDOW_SECONDS * 1000
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
-  const taken = await takeSlot(db, RATE_LIMITS, `${memberId}_${windowStart.toISOString()}`, { memberId, windowStart }, POSTS_PER_WINDOW)
+  const taken = await takeSlotOnce(db, RATE_LIMITS, `${memberId}_${windowStart.toISOString()}`, { memberId, windowStart }, POSTS_PER_WINDOW, postId)
   if (!taken) throw new AppError('RATE_LIMITED', TOO_FAST_MESSAGE)
 }

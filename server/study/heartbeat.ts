@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { wholeMinutes, type HeartbeatInput, type HeartbeatOutput, type Member } from '../../types'
 import { dayKey, quarterKey, weekKey } from '../../types/calendar'
+import { fieldKey } from '../db/documents'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, memberTarget } from '../permissions'
@@ -8,7 +9,6 @@ import { applyCaps, creditBeat, withoutOverlap, type CappedCredit, type CreditPa
 import {
   bookProgress,
   ensureLedger,
-  fieldKey,
   itemKey,
   itemProgress,
   readLedger,

@@ -1,5 +1,5 @@
 import type { BookProgress, ItemProgress, StudyKind } from '../../types'
-import { findDoc } from '../db/documents'
+import { findDoc, fieldKey } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import type { CreditPart } from './crediting'
 import { completeAtSeconds, itemCapSeconds, type StudyRuleNumbers } from './rules'
@@ -85,9 +85,6 @@ export interface LedgerDoc {
   unscored?: Record<string, UnscoredEvent>
 }
 
-/** Ids become field names: `.`, `$` and `%` would change a path, so they are escaped. */
-export const fieldKey = (id: string) => id.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-export const unfieldKey = (key: string) => key.replace(/%([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 export const itemKey = (kind: StudyKind, id: string) => `${kind === 'article' ? 'a' : 'c'}_${fieldKey(id)}`
 

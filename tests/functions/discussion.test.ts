@@ -442,6 +442,21 @@ describe('rate limit', () => {
     const windows = (await allDocs(cloud.db, RATE_LIMITS)).filter((w) => w.memberId === 'm1')
     expect(windows.map((w) => w.count)).toEqual([5, 1])
   })
+
+  it('retries of one post answer the stored reply and hold one slot; a refused post holds none', async () => {
+    const p = await post()
+    const input = { promptId: p._id, body: '同一条回复', requestKey: 'retry-key-0001' }
+    const retries = await Promise.all(Array.from({ length: 100 }, () => cloud.call(postReply, as('m1'), input)))
+    expect(retries.filter((r) => !r.ok)).toEqual([])
+    expect(new Set(retries.map((r) => r.ok && r.data._id)).size).toBe(1)
+    // Refused by the content check: no slot taken, four left in the window for new posts.
+    expect(await cloud.call(postReply, as('m1'), { promptId: p._id, body: '违禁词' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const more = await Promise.all(Array.from({ length: 5 }, (_, i) => cloud.call(postReply, as('m1'), { promptId: p._id, body: `新的第${i}条` })))
+    expect(more.filter((r) => r.ok)).toHaveLength(4)
+    expect(more.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['RATE_LIMITED'])
+    expect(await allDocs(cloud.db, REPLIES)).toHaveLength(5)
+    expect((await allDocs(cloud.db, RATE_LIMITS)).filter((w) => w.memberId === 'm1').map((w) => w.count)).toEqual([5])
+  })
 })
 
 describe('cursor pagination', () => {

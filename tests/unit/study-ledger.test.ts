@@ -1,4 +1,5 @@
-import { bookProgress, fieldKey, itemKey, itemProgress, unfieldKey } from '../../server/study/ledger'
+import { bookProgress, itemKey, itemProgress } from '../../server/study/ledger'
+import { fieldKey, unfieldKey } from '../../server/db/documents'
 import { STUDY_RULES } from '../../server/study/rules'
 
 describe('ledger field names', () => {
