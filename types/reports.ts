@@ -8,7 +8,7 @@ import { id } from './fields'
  */
 
 /** `YYYY-Qn`. */
-export const QuarterKey = z.string({ error: '季度应为文字' }).regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn，例如 2026-Q4')
+export const QuarterKey = z.string({ error: '季度应为文字' }).regex(/^(20\d\d|2100)-Q[1-4]$/, '季度格式应为 YYYY-Qn，例如 2026-Q4')
 export type QuarterKey = z.infer<typeof QuarterKey>
 
 /** One member's quarter, as frozen in the report. */
