@@ -18,8 +18,12 @@ export interface JobDoc {
 export interface BatchedJob<T extends { _id: string }> {
   /** The next records after `after` (by `_id`, ascending), at most BATCH_SIZE. */
   next(after: string | null): Promise<T[]>
-  /** Handles one batch; must be safe to repeat (a batch interrupted half-way is handled again). */
-  handle(batch: T[]): Promise<void>
+  /**
+   * Handles one batch; must be safe to repeat (a batch interrupted half-way is handled again).
+   * `'retryLater'`: part of it is still held by another run (a message claimed, not yet handed
+   * over): the job stops before this batch, unfinished, and a later run takes it up again.
+   */
+  handle(batch: T[]): Promise<void | 'retryLater'>
 }
 
 export interface JobOutcome {
@@ -28,6 +32,8 @@ export interface JobOutcome {
   /** Where this run resumed (null: from the start). */
   resumedFrom: string | null
   batches: number
+  /** Stopped at a batch another run still holds (`retryLater`): not finished. */
+  unfinished: boolean
 }
 
 async function claim(db: CloudDatabase, jobId: string, now: Date): Promise<JobDoc> {
@@ -48,14 +54,14 @@ async function claim(db: CloudDatabase, jobId: string, now: Date): Promise<JobDo
  */
 export async function runBatchedJob<T extends { _id: string }>(db: CloudDatabase, jobId: string, now: Date, job: BatchedJob<T>): Promise<JobOutcome> {
   const state = await claim(db, jobId, now)
-  if (state.finishedAt) return { alreadyDone: true, resumedFrom: state.cursor, batches: 0 }
+  if (state.finishedAt) return { alreadyDone: true, resumedFrom: state.cursor, batches: 0, unfinished: false }
   const resumedFrom = state.cursor
   let cursor = state.cursor
   let batches = 0
   for (;;) {
     const batch = await job.next(cursor)
     if (batch.length > 0) {
-      await job.handle(batch)
+      if ((await job.handle(batch)) === 'retryLater') return { alreadyDone: false, resumedFrom, batches, unfinished: true }
       cursor = batch[batch.length - 1]._id
       batches += 1
     }
@@ -64,7 +70,7 @@ export async function runBatchedJob<T extends { _id: string }>(db: CloudDatabase
       .collection(JOBS)
       .doc(jobId)
       .update({ data: { cursor, ...(finished ? { finishedAt: now.toISOString() } : {}) } })
-    if (finished) return { alreadyDone: false, resumedFrom, batches }
+    if (finished) return { alreadyDone: false, resumedFrom, batches, unfinished: false }
   }
 }
 

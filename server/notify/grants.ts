@@ -1,5 +1,6 @@
 import type { Member, Subscription, TemplateKey } from '../../types'
 import { TemplateKey as TemplateKeys } from '../../types'
+import { fieldKey } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { authorize, memberTarget } from '../permissions'
 import { templateConfig, TEMPLATES } from './templates'
@@ -20,6 +21,9 @@ export interface SubscriptionDoc {
   rejected: number
   lastAnswer: 'accepted' | 'rejected'
   lastAnswerAt: string
+  /** Grants taken by messages not settled yet, by `fieldKey` of the message's id, and how many. */
+  holders?: Record<string, true>
+  held?: number
 }
 
 export const subscriptionId = (memberId: string, templateKey: TemplateKey) => `${memberId}_${templateKey}`
@@ -81,33 +85,54 @@ export async function mySubscriptions(db: CloudDatabase, member: Member): Promis
   return subscriptionsOf(await available(db, member._id))
 }
 
-/** Takes one unused grant, atomically: of concurrent takers of the last grant exactly one wins. */
-export async function consumeGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey): Promise<boolean> {
+const holderPath = (message: string) => `holders.${fieldKey(message)}`
+
+/**
+ * Takes one unused grant for the message `message`, atomically: of concurrent takers of the last
+ * grant exactly one wins, and a message taken over after its first attempt stopped keeps the grant
+ * that attempt took (marked `holders.<message>` in the same update) instead of taking another.
+ */
+export async function consumeGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<boolean> {
   const _ = db.command
+  const _id = subscriptionId(memberId, templateKey)
+  const path = holderPath(message)
   const { stats } = await db
     .collection(SUBSCRIPTIONS)
-    .where({ _id: subscriptionId(memberId, templateKey), available: _.gt(0) })
-    .update({ data: { available: _.inc(-1) } })
-  return stats.updated === 1
+    .where({ _id, available: _.gt(0), [path]: _.exists(false) })
+    .update({ data: { available: _.inc(-1), held: _.inc(1), [path]: true } })
+  if (stats.updated === 1) return true
+  const { total } = await db.collection(SUBSCRIPTIONS).where({ _id, [path]: true }).count()
+  return total === 1
 }
 
-/** Gives a grant back when the message did not go out. */
-export async function returnGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey): Promise<void> {
-  await db
-    .collection(SUBSCRIPTIONS)
-    .doc(subscriptionId(memberId, templateKey))
-    .update({ data: { available: db.command.inc(1) } })
+/** The message went out: its grant is spent for good. */
+export async function spendGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
+  await settle(db, memberId, templateKey, message, {})
+}
+
+/** Gives the message's grant back when it did not go out. */
+export async function returnGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
+  await settle(db, memberId, templateKey, message, { available: db.command.inc(1) })
 }
 
 /** WeChat says the member holds no grant (43101): ours was wrong, forget it. */
-export async function clearGrants(db: CloudDatabase, memberId: string, templateKey: TemplateKey): Promise<void> {
-  await db
-    .collection(SUBSCRIPTIONS)
-    .doc(subscriptionId(memberId, templateKey))
-    .update({ data: { available: 0 } })
+export async function clearGrants(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
+  await settle(db, memberId, templateKey, message, { available: 0 })
 }
 
-/** The ids of members holding an unused grant for a template, a page at a time. */
+async function settle(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string, change: Record<string, unknown>): Promise<void> {
+  const _ = db.command
+  const path = holderPath(message)
+  await db
+    .collection(SUBSCRIPTIONS)
+    .where({ _id: subscriptionId(memberId, templateKey), [path]: true })
+    .update({ data: { ...change, held: _.inc(-1), [path]: _.remove() } })
+}
+
+/**
+ * The ids of members holding an unused grant for a template, or one a message of theirs took and
+ * has not settled (a stopped run's, to be taken over), a page at a time.
+ */
 export async function membersWithGrant(db: CloudDatabase, templateKey: TemplateKey): Promise<string[]> {
   const _ = db.command
   const ids: string[] = []
@@ -115,7 +140,7 @@ export async function membersWithGrant(db: CloudDatabase, templateKey: TemplateK
   for (;;) {
     const { data } = await db
       .collection(SUBSCRIPTIONS)
-      .where({ templateKey, available: _.gt(0), _id: _.gt(after) })
+      .where(_.and([{ templateKey, _id: _.gt(after) }, _.or([{ available: _.gt(0) }, { held: _.gt(0) }])]))
       .orderBy('_id', 'asc')
       .limit(1000)
       .get()

@@ -3,7 +3,7 @@ import type { Member, NotificationRecord, NotificationResult, TemplateKey } from
 import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
-import { clearGrants, consumeGrant, returnGrant } from './grants'
+import { clearGrants, consumeGrant, returnGrant, spendGrant } from './grants'
 import type { Messenger } from './messenger'
 import { releaseSlot, reserveSlot } from './quota'
 import { DAILY_CAP, isQuietHour } from './rules'
@@ -45,6 +45,11 @@ export interface NotifyOutcome {
   result: NotificationResult
   /** The key had been used before: this call sent nothing and answers the earlier result. */
   duplicate: boolean
+  /**
+   * Another attempt claimed the message and has not handed it to WeChat yet, within its lease: it
+   * may still go out, or be taken over after the lease. A job must not count it as done.
+   */
+  pending?: boolean
 }
 
 /** WeChat's answer when the member holds no subscription for the template. */
@@ -83,7 +88,10 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
     const earlier = await findDoc<NotificationDoc>(db, NOTIFICATIONS, doc._id)
-    if (!earlier || !(await takeOver(db, earlier, now))) return { result: earlier?.result ?? 'sending', duplicate: true }
+    if (!earlier || !(await takeOver(db, earlier, now))) {
+      const pending = !earlier || (earlier.result === 'sending' && !earlier.sendingAt)
+      return { result: earlier?.result ?? 'sending', duplicate: true, ...(pending ? { pending } : {}) }
+    }
   }
 
   const finish = async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
@@ -93,19 +101,23 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
 
   if (isQuietHour(now)) return finish('quietHours')
   if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
-  if (!(await consumeGrant(db, member._id, templateKey))) return finish('noGrant')
-  if (!(await reserveSlot(db, member._id, dayKey(now), DAILY_CAP))) {
-    await returnGrant(db, member._id, templateKey)
+  // Keyed by the message: a run taking over a stopped one reuses the grant and slot it took.
+  if (!(await consumeGrant(db, member._id, templateKey, doc._id))) return finish('noGrant')
+  if (!(await reserveSlot(db, member._id, dayKey(now), DAILY_CAP, doc._id))) {
+    await returnGrant(db, member._id, templateKey, doc._id)
     return finish('dailyCap')
   }
   await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { sendingAt: at, updatedAt: at } })
   const outcome = await messenger
     .send({ touser: member.openid, templateKey, page: request.page, data: request.data })
     .catch((err: unknown) => ({ ok: false as const, errCode: 'ERROR', errMsg: (err as Error)?.message ?? String(err) }))
-  if (outcome.ok) return finish('sent')
-  await releaseSlot(db, member._id, dayKey(now))
-  if (Number(outcome.errCode) === NO_SUBSCRIPTION) await clearGrants(db, member._id, templateKey)
-  else await returnGrant(db, member._id, templateKey)
+  if (outcome.ok) {
+    await spendGrant(db, member._id, templateKey, doc._id)
+    return finish('sent')
+  }
+  await releaseSlot(db, member._id, dayKey(now), doc._id)
+  if (Number(outcome.errCode) === NO_SUBSCRIPTION) await clearGrants(db, member._id, templateKey, doc._id)
+  else await returnGrant(db, member._id, templateKey, doc._id)
   return finish('failed', `${outcome.errCode}: ${outcome.errMsg}`)
 }
 

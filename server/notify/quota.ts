@@ -1,5 +1,6 @@
 import type { DayKey } from '../../types'
-import { takeSlot } from '../db/counters'
+import { takeSlotOnce } from '../db/counters'
+import { fieldKey } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 
 export const NOTIFY_QUOTA = 'notifyQuota'
@@ -14,16 +15,21 @@ interface QuotaDoc {
 
 const quotaId = (memberId: string, day: DayKey) => `${memberId}_${day}`
 
-/** Takes one of the day's `cap` slots, atomically; false when they are all taken. */
-export function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, cap: number): Promise<boolean> {
+/**
+ * Takes one of the day's `cap` slots for the message `message`, atomically; false when they are all
+ * taken. A message taken over after a stop holds the slot its first attempt took.
+ */
+export function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, cap: number, message: string): Promise<boolean> {
   const fields: Omit<QuotaDoc, '_id' | 'count'> = { memberId, day }
-  return takeSlot(db, NOTIFY_QUOTA, quotaId(memberId, day), fields, cap)
+  return takeSlotOnce(db, NOTIFY_QUOTA, quotaId(memberId, day), fields, cap, message)
 }
 
-/** Gives a slot back when the message did not go out. */
-export async function releaseSlot(db: CloudDatabase, memberId: string, day: DayKey): Promise<void> {
+/** Gives the message's slot back when it did not go out. */
+export async function releaseSlot(db: CloudDatabase, memberId: string, day: DayKey, message: string): Promise<void> {
+  const _ = db.command
+  const path = `holders.${fieldKey(message)}`
   await db
     .collection(NOTIFY_QUOTA)
-    .doc(quotaId(memberId, day))
-    .update({ data: { count: db.command.inc(-1) } })
+    .where({ _id: quotaId(memberId, day), [path]: true })
+    .update({ data: { count: _.inc(-1), [path]: _.remove() } })
 }

@@ -59,12 +59,14 @@ export async function runQuarterReminder(ports: DistributionPorts): Promise<Summ
         notify(ports, { member, templateKey: 'studyNudge', key: `quarterReminder:${quarter}:${member._id}`, page: WEEKLY_PAGE, data: { title, date: lastDay, note: missingNote(figures.get(member._id)!) } }),
       )
       for (const o of outcomes) countOutcome(summary.members, o)
+      return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
     },
   })
 
   await runBatchedJob(db, `quarterLeaders_${quarter}`, now, {
     next: (after) => groupsAfter(db, after),
     async handle(groups) {
+      let pending = false
       for (const group of groups) {
         const members = await activeInGroup(db, group._id)
         const figures = await figuresOfBatch(db, members, quarter, now)
@@ -76,7 +78,9 @@ export async function runQuarterReminder(ports: DistributionPorts): Promise<Summ
           notify(ports, { member: leader, templateKey: 'studyNudge', key: `quarterLeader:${quarter}:${leader._id}`, page: 'pages/group/index', data }),
         )
         for (const o of outcomes) countOutcome(summary.leaders, o)
+        pending ||= outcomes.some((o) => o.pending)
       }
+      return pending ? 'retryLater' : undefined
     },
   })
   return summary

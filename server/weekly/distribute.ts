@@ -24,7 +24,7 @@ export interface ListDistribution {
   listId: string
   /** Publications this run created (a resumed run counts only its own). */
   published: number
-  /** Members the list went out to in all, once distribution finished. */
+  /** Members the list went out to in all, once distribution finished (null: a later run finishes it). */
   publishedTo: number | null
   notifications: Tally
 }
@@ -57,7 +57,7 @@ export async function distributeList(ports: DistributionPorts, list: WeeklyListD
   const asked = new Set(await membersWithGrant(db, 'weeklyList'))
   const required = list.items.filter((i) => i.required).length
   const data = { title: '本周学习清单已发布', date: list.week, note: `必学 ${required} 项，学习目标 ${list.targetMinutes} 分钟` }
-  await runBatchedJob(db, `weeklyDistribution_${list._id}`, now, {
+  const job = await runBatchedJob(db, `weeklyDistribution_${list._id}`, now, {
     next: (after) => audienceAfter(db, list, after),
     async handle(batch) {
       const published = await publish(db, list, batch, at, false)
@@ -68,8 +68,11 @@ export async function distributeList(ports: DistributionPorts, list: WeeklyListD
         notify(ports, { member, templateKey: 'weeklyList', key: `weeklyList:${list.week}:${member._id}`, page: WEEKLY_PAGE, data }),
       )
       for (const o of outcomes) countOutcome(result.notifications, o)
+      return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
     },
   })
+  // Messages another run still holds: the list is finished by a later run (the timer fires again).
+  if (job.unfinished) return result
   const { total } = await db.collection(WEEKLY_ASSIGNMENTS).where({ listId: list._id }).count()
   await db.collection(WEEKLY_LISTS).doc(list._id).update({ data: { publishedTo: total } })
   result.publishedTo = total

@@ -33,6 +33,7 @@ async function remindList(ports: DistributionPorts, list: WeeklyListDoc, asked: 
         return notify(ports, { member, templateKey: 'studyNudge', key: `weeklyReminder:${list.week}:${member._id}`, page: WEEKLY_PAGE, data })
       })
       for (const o of outcomes) countOutcome(tally, o)
+      return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
     },
   })
   return tally

@@ -74,14 +74,13 @@ describe('recordSubscription, and the templates 首页 gets', () => {
 })
 
 describe('notify', () => {
-  it('a send stopped before it reached WeChat goes out on a later call after the lease, and never twice', async () => {
+  it('a send stopped before it reached WeChat goes out on a later call after the lease, on the grant the stopped call took, and never twice', async () => {
     const start = new Date(MORNING).getTime()
-    const outcomes: { stopAt: number; lost: boolean; sent: number; handedOver: boolean }[] = []
-    for (let stopAt = 1; stopAt <= 8; stopAt++) {
+    const outcomes: { stopAt: number; lost: boolean; sent: number; handedOver: boolean; grantsLeft: number }[] = []
+    for (let stopAt = 1; stopAt <= 12; stopAt++) {
       for (const lost of [false, true]) {
-        // A new day each time, so the daily cap never interferes; two grants, as a stopped try may use one.
+        // A new day each time, so the daily cap never interferes; one grant, which a stopped try may have taken.
         cloud.clock.fix(new Date(start + outcomes.length * 86_400_000))
-        await accept()
         await accept()
         const key = `stalled-${stopAt}-${lost}`
         const { sent, messenger } = recordingMessenger()
@@ -98,12 +97,14 @@ describe('notify', () => {
         await send(key, messenger)
         await send(key, messenger)
         const record = (await cloud.db.collection(NOTIFICATIONS).where({ key }).get()).data[0] as NotificationDoc
-        outcomes.push({ stopAt, lost, sent: sent.length, handedOver: record.sendingAt !== null })
+        outcomes.push({ stopAt, lost, sent: sent.length, handedOver: record.sendingAt !== null, grantsLeft: await available() })
       }
     }
     // Never twice; and nothing lost, but for a stop between marking the hand-over and making it.
     expect(outcomes.filter((o) => o.sent > 1)).toEqual([])
     expect(outcomes.filter((o) => o.sent === 0)).toEqual([expect.objectContaining({ sent: 0, handedOver: true })])
+    // Each message used its one grant: none taken twice, none left over.
+    expect(outcomes.filter((o) => o.grantsLeft !== 0)).toEqual([])
   })
 
   it('without a grant sends nothing, and records why', async () => {
