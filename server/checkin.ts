@@ -17,6 +17,11 @@ interface CheckInDoc {
   reflection: string
   streak: number
   createdAt: Date
+  /**
+   * Written with the check-in and removed once it is scored: a call that stops between the two is
+   * found by the nightly reconciliation (`scoreLostCheckIns`), so the points come late, never not.
+   */
+  scorePending?: true
 }
 
 /**
@@ -58,10 +63,11 @@ export async function checkIn(
     reflection,
     streak: streakAfter(yesterday),
     createdAt: now,
+    scorePending: true,
   }
   try {
     await db.collection(CHECKINS).add({ data: doc })
-    await scoreCheckIn(db, member, doc._id, now)
+    await scoreMarked(db, member, doc)
     return { status: 'created', record: toCheckIn(doc), streak: doc.streak }
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
@@ -69,8 +75,39 @@ export async function checkIn(
   const existing = await findCheckIn(db, member._id, day)
   if (!existing) throw new Error(`check-in ${doc._id} reported as duplicate but not found`)
   // A retry scores a check-in whose first attempt stopped before scoring; the ledger keeps it once.
-  await scoreCheckIn(db, member, existing._id, new Date(existing.createdAt))
+  if (existing.scorePending) await scoreMarked(db, member, existing)
   return { status: 'already', record: toCheckIn(existing), streak: existing.streak }
+}
+
+/** Scores a check-in (its ledger entry is keyed by it: once), then removes its mark. */
+async function scoreMarked(db: CloudDatabase, member: Pick<Member, '_id' | 'groupId' | 'branchId'>, checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>): Promise<void> {
+  await scoreCheckIn(db, member, checkIn._id, new Date(checkIn.createdAt))
+  await db.collection(CHECKINS).doc(checkIn._id).update({ data: { scorePending: db.command.remove() } })
+}
+
+/**
+ * The check-ins of the members with ids in [first, last] still marked unscored (the call stopped
+ * between the check-in and its points, and was not retried): scored now. One query per 1,000 of
+ * them; there are none unless a call stopped.
+ */
+export async function scoreLostCheckIns(db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]): Promise<void> {
+  const _ = db.command
+  const byId = new Map(members.map((m) => [m._id, m]))
+  for (;;) {
+    const { data } = await db
+      .collection(CHECKINS)
+      .where({ memberId: _.gte(members[0]._id).and(_.lte(members[members.length - 1]._id)), scorePending: _.exists(true) })
+      .field({ _id: true, memberId: true, createdAt: true })
+      .limit(1000)
+      .get()
+    const docs = data as Pick<CheckInDoc, '_id' | 'memberId' | 'createdAt'>[]
+    for (const doc of docs) {
+      const member = byId.get(doc.memberId)
+      if (member) await scoreMarked(db, member, doc)
+    }
+    // A page left as it was (its members gone from the batch) would come back: stop there.
+    if (docs.length < 1000 || !docs.some((d) => byId.has(d.memberId))) return
+  }
 }
 
 export async function checkInSummary(

@@ -1,4 +1,5 @@
 import { checkIn } from '../../server/actions/checkIn'
+import { CHECKINS } from '../../server/checkin'
 import { deactivateMember } from '../../server/actions/deactivateMember'
 import { freezeRatings } from '../../cloudfunctions/freezeRatings'
 import { getLeaderboard } from '../../server/actions/getLeaderboard'
@@ -281,6 +282,36 @@ describe('a post or a featuring stopped mid-way', () => {
     advance(cloud, 24 * 3600)
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
   }, 120_000)
+})
+
+describe('a check-in stopped mid-way', () => {
+  it('at any round trip, with or without its answer: the day is checked in once, and its points come by the next night at the latest', async () => {
+    await cloud.addMember({ _id: 'ref', openid: 'wx-ref' })
+    let trips = 0
+    ok(await withRoundTrips(cloud, () => void (trips += 1), () => cloud.call(checkIn, 'wx-ref', {})))
+    expect((await entriesOf('ref')).map((e) => e.kind)).toEqual(['checkin'])
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    const cases = Array.from({ length: trips }, (_, i) => [i + 1, false, i + 1, true] as const).flatMap(([a, b, c, d]) => [
+      { stopAt: a, lost: b },
+      { stopAt: c, lost: d },
+    ])
+    const members = cases.map((_, i) => `ck${i}`)
+    for (const id of members) await cloud.addMember({ _id: id, openid: `wx-${id}` })
+    for (const [i, c] of cases.entries()) await withRoundTrips(cloud, stopper(c.stopAt, c.lost), () => cloud.call(checkIn, `wx-${members[i]}`, {}))
+    await nightly()
+    jest.restoreAllMocks()
+    for (const [i, c] of cases.entries()) {
+      const checkIns = (await allDocs(cloud.db, CHECKINS)).filter((d) => d.memberId === members[i])
+      const kinds = (await entriesOf(members[i])).map((e) => e.kind)
+      const points = ok(await cloud.call(getMyScore, `wx-${members[i]}`, {})).year.points
+      // Stopped before the check-in was written: nothing, and the member checks in again. Written: points, once.
+      const expected = checkIns.length === 1 ? { kinds: ['checkin'], points: 2, marked: false } : { kinds: [], points: 0, marked: false }
+      expect({ case: c, kinds, points, marked: checkIns.some((d) => 'scorePending' in d) }).toEqual({ case: c, ...expected })
+    }
+    advance(cloud, 24 * 3600)
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
+  })
 })
 
 describe('a heartbeat stopped mid-way', () => {
