@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -19,6 +19,11 @@ import { escapeHtml, loadDirectory, renderSignInPage } from './signin-page'
 export const MAX_BODY_BYTES = 64 * 1024
 /** Past this much the connection is dropped instead of read to the end. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024
+/** A body not fully arrived by then is cut off (a client that stalls holds nothing up for long). */
+export const BODY_TIMEOUT_MS = 5_000
+
+/** Host names always answered: this machine's. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
 export const SIGNIN_PATH = '/local/signin'
 
@@ -30,7 +35,17 @@ export interface HandlerContext {
   staticDir: string
   scheduler(): Scheduler | undefined
   log: Log
+  /** Host names answered besides the loopback ones (the one the local cloud was started on). */
+  hosts: string[]
+  /** When set (listening beyond this machine), signing in asks for it. */
+  passphrase?: string
 }
+
+/** The request's host name (no port), lower-case. */
+const hostName = (host: string | undefined) => (host ?? '').toLowerCase().replace(/:\d+$/, '')
+
+/** A stopped client or a reset connection: nothing to answer, one line to log. */
+class Aborted extends Error {}
 
 class HttpError extends Error {
   constructor(
@@ -132,6 +147,12 @@ function redirect(res: ServerResponse, status: 302 | 303, location: string, head
 /** Reads a request body up to MAX_BODY_BYTES; a larger one is an HttpError 400. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new HttpError(408, 'INVALID_INPUT', `请求内容没有在 ${BODY_TIMEOUT_MS / 1000} 秒内传完`))
+      req.socket.destroySoon()
+    }, BODY_TIMEOUT_MS)
+    const settle = () => clearTimeout(timer)
+    req.once('close', settle)
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > DRAIN_LIMIT_BYTES) {
       reject(new HttpError(400, 'INVALID_INPUT', '请求内容过大（最多 64 KB）'))
@@ -150,10 +171,12 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
     })
     req.on('end', () => {
+      settle()
       if (size > MAX_BODY_BYTES) reject(new HttpError(400, 'INVALID_INPUT', '请求内容过大（最多 64 KB）'))
       else resolve(Buffer.concat(chunks).toString('utf8'))
     })
-    req.on('error', reject)
+    req.on('aborted', () => reject(new Aborted('aborted')))
+    req.on('error', (err) => reject(new Aborted(err.message)))
   })
 }
 
@@ -184,6 +207,11 @@ async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
   const form: Record<string, string> = {}
   for (const [k, v] of params) if (!(k in form)) form[k] = v
   return form
+}
+
+function samePassphrase(given: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)]
+  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /** A state-changing request from another site is refused (the cookie is also SameSite=Lax). */
@@ -241,7 +269,7 @@ export function createRequestHandler(ctx: HandlerContext) {
   async function signInPage(req: IncomingMessage, res: ServerResponse, url: URL, error?: string): Promise<void> {
     const next = safeNext(url.searchParams.get('next') ?? '/')
     const [dir, current] = await Promise.all([loadDirectory(db), currentUser(req)])
-    sendHtml(res, error ? 400 : 200, renderSignInPage(dir, { next, current, error, now: clock.now() }))
+    sendHtml(res, error ? 400 : 200, renderSignInPage(dir, { next, current, error, now: clock.now(), askPassphrase: ctx.passphrase !== undefined }))
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -249,6 +277,12 @@ export function createRequestHandler(ctx: HandlerContext) {
     if (req.method !== 'POST') return methodNotAllowed(res, 'GET, POST')
     const form = await readForm(req)
     const next = safeNext(form.next ?? url.searchParams.get('next') ?? '/')
+    if (ctx.passphrase !== undefined && !samePassphrase(form.passphrase ?? '', ctx.passphrase)) {
+      const retry = new URL(url)
+      retry.searchParams.set('next', next)
+      log('[登录] 口令不对，已拒绝')
+      return signInPage(req, res, retry, '口令不对，请向启动本地云的人索取')
+    }
     if (form.newUser) {
       // 一个新的微信用户: a fresh OPENID that no member record holds, to try 实名注册.
       const openid = `local-new-${randomBytes(8).toString('hex')}`
@@ -268,6 +302,7 @@ export function createRequestHandler(ctx: HandlerContext) {
   function signOut(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST')
     req.resume()
+    sessions.revoke(req.headers.cookie)
     redirect(res, 303, SIGNIN_PATH, { 'Set-Cookie': sessions.clearCookie() })
   }
 
@@ -362,8 +397,16 @@ export function createRequestHandler(ctx: HandlerContext) {
     return sendFile(req, res, path.join(root, 'index.html'))
   }
 
+  const hosts = new Set([...LOOPBACK_HOSTS, ...ctx.hosts.map((h) => h.toLowerCase())])
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      // Only this machine's names (and the one it was started on): a page on another name that
+      // resolves here (DNS rebinding) gets nothing, not even the clock.
+      if (!hosts.has(hostName(req.headers.host))) {
+        req.resume()
+        return sendError(res, 421, 'FORBIDDEN', '拒绝未知的主机名')
+      }
       const url = new URL(req.url ?? '/', 'http://local.invalid')
       const p = url.pathname
       if (req.method !== 'GET' && req.method !== 'HEAD' && isCrossSite(req)) {
@@ -383,6 +426,11 @@ export function createRequestHandler(ctx: HandlerContext) {
       return await serveStatic(req, res, url)
     } catch (err) {
       if (res.headersSent) {
+        res.destroy()
+        return
+      }
+      if (err instanceof Aborted) {
+        log(`[本地云] ${req.method} ${req.url} 的请求中途断开`)
         res.destroy()
         return
       }

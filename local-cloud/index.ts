@@ -33,7 +33,12 @@ export interface LocalCloudOptions {
   schedule?: boolean
   /** Where run and call logs go. Default console.log. */
   log?: Log
+  /** Asked for at sign-in; needed when `host` is not this machine's (see isLoopback). */
+  passphrase?: string
 }
+
+/** An address only this machine reaches. */
+export const isLoopback = (host: string | undefined) => !host || ['127.0.0.1', 'localhost', '::1'].includes(host)
 
 export interface LocalCloud {
   url: string
@@ -100,6 +105,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
       scheduler: () => scheduler,
       log,
+      // The name it was started on is answered too (0.0.0.0 and :: are no one's name).
+      hosts: options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host.includes(':') ? `[${options.host}]` : options.host] : [],
+      passphrase: options.passphrase,
     })
     const srv = createServer((req, res) => void handler(req, res))
     server = srv

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { StoreLockedError } from './store'
 import { parseInstant } from './http'
-import { DEFAULT_STATIC_DIR, PROJECT_ROOT, startLocalCloud } from './index'
+import { DEFAULT_STATIC_DIR, isLoopback, PROJECT_ROOT, startLocalCloud } from './index'
 
 /**
  * `npm start`: the local cloud on http://localhost:PORT (default 8787), data in DATA_DIR
- * (default .data), CLOCK=<ISO instant> to fix the clock, HOST to listen elsewhere than 127.0.0.1,
- * FUNCTIONS_DIR and STATIC_DIR to serve other functions or another build.
+ * (default .data), CLOCK=<ISO instant> to fix the clock, HOST to listen elsewhere than 127.0.0.1
+ * (then LOCAL_PASSPHRASE, asked for at sign-in, is required), FUNCTIONS_DIR and STATIC_DIR to serve
+ * other functions or another build.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 8787)
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
 
   const functionsDir = process.env.FUNCTIONS_DIR ? path.resolve(process.env.FUNCTIONS_DIR) : undefined
   const staticDir = path.resolve(process.env.STATIC_DIR || DEFAULT_STATIC_DIR)
-  const cloud = await startLocalCloud({ dataDir, port, now, functionsDir, staticDir, host: process.env.HOST || undefined })
+  const host = process.env.HOST || undefined
+  const passphrase = process.env.LOCAL_PASSPHRASE || undefined
+  if (!isLoopback(host) && (!passphrase || passphrase.length < 8)) {
+    throw new Error(`HOST=${host} 让本机以外的人也能访问本地云：请同时设置至少 8 位的 LOCAL_PASSPHRASE，登录时要输入它`)
+  }
+  const cloud = await startLocalCloud({ dataDir, port, now, functionsDir, staticDir, host, passphrase })
 
   console.log(`学习圈本地云已启动: http://localhost:${cloud.port}`)
   console.log(`数据目录: ${dataDir}`)

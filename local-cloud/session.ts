@@ -3,37 +3,47 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
- * The local demo session: an HttpOnly cookie holding the signed-in member's OPENID and an HMAC of
- * it. The local cloud takes the caller's identity from this cookie only, as WeChat cloud takes it
- * from the invocation context and never from the payload.
+ * The local demo session: an HttpOnly cookie holding the signed-in member's OPENID, when it was
+ * issued and a session id, with an HMAC of them. The local cloud takes the caller's identity from
+ * this cookie only, as WeChat cloud takes it from the invocation context and never from the payload.
+ * A session lasts `SESSION_HOURS` of real time; signing out revokes it.
  */
 export const SESSION_COOKIE = 'xxq_local_session'
 
 /** Kept beside the store's files so a session survives restarts but not a wiped data dir. */
 export const SECRET_FILE = 'local-session.secret'
 
-const VERSION = 'v1'
+const VERSION = 'v2'
+export const SESSION_HOURS = 12
+const SESSION_MS = SESSION_HOURS * 3600_000
+
+interface Session {
+  openid: string
+  issuedAt: number
+  id: string
+}
 
 export class Sessions {
-  constructor(private readonly secret: Buffer) {}
+  /** Signed-out session ids, until they would have expired anyway. */
+  private readonly revoked = new Map<string, number>()
+
+  /** `now`: real time (sessions do not follow the demo clock). */
+  constructor(
+    private readonly secret: Buffer,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The cookie value for a signed-in OPENID. */
   sign(openid: string): string {
-    const payload = Buffer.from(openid, 'utf8').toString('base64url')
+    const session: Session = { openid, issuedAt: this.now(), id: randomBytes(12).toString('base64url') }
+    const payload = Buffer.from(JSON.stringify(session), 'utf8').toString('base64url')
     return `${VERSION}.${payload}.${this.mac(payload)}`
   }
 
-  /** The OPENID of a cookie value, or undefined when it is missing, malformed or forged. */
+  /** The OPENID of a cookie value, or undefined when it is missing, malformed, forged, expired or signed out. */
   verify(value: string | undefined): string | undefined {
-    if (!value) return undefined
-    const parts = value.split('.')
-    if (parts.length !== 3 || parts[0] !== VERSION) return undefined
-    const [, payload, mac] = parts
-    const expected = Buffer.from(this.mac(payload), 'base64url')
-    const given = Buffer.from(mac, 'base64url')
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
-    const openid = Buffer.from(payload, 'base64url').toString('utf8')
-    return openid || undefined
+    const session = this.session(value)
+    return session?.openid || undefined
   }
 
   /** The OPENID of a request's session cookie. */
@@ -41,9 +51,37 @@ export class Sessions {
     return this.verify(parseCookies(header)[SESSION_COOKIE])
   }
 
+  /** Signs the request's session out: its cookie no longer works, even if kept. */
+  revoke(header: string | undefined): void {
+    const session = this.session(parseCookies(header)[SESSION_COOKIE])
+    if (!session) return
+    const now = this.now()
+    for (const [id, expires] of this.revoked) if (expires <= now) this.revoked.delete(id)
+    this.revoked.set(session.id, session.issuedAt + SESSION_MS)
+  }
+
   setCookie(openid: string): string {
-    // A browser session cookie: gone when the browser closes, like a demo should be.
-    return `${SESSION_COOKIE}=${this.sign(openid)}; Path=/; HttpOnly; SameSite=Lax`
+    // Gone when the browser closes, and after SESSION_HOURS at the latest.
+    return `${SESSION_COOKIE}=${this.sign(openid)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MS / 1000}`
+  }
+
+  private session(value: string | undefined): Session | undefined {
+    if (!value) return undefined
+    const parts = value.split('.')
+    if (parts.length !== 3 || parts[0] !== VERSION) return undefined
+    const [, payload, mac] = parts
+    const expected = Buffer.from(this.mac(payload), 'base64url')
+    const given = Buffer.from(mac, 'base64url')
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined
+    let session: Session
+    try {
+      session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session
+    } catch {
+      return undefined
+    }
+    const age = this.now() - session.issuedAt
+    if (!(age >= 0 && age < SESSION_MS) || this.revoked.has(session.id)) return undefined
+    return session
   }
 
   clearCookie(): string {

@@ -46,6 +46,8 @@ interface PageOptions {
   error?: string
   /** For invitation states. */
   now: Date
+  /** Signing in needs the passphrase (the local cloud listens beyond this machine). */
+  askPassphrase?: boolean
 }
 
 const STATE_TEXT = { active: '可用', expired: '已过期', usedUp: '次数已满', revoked: '已作废' } as const
@@ -76,9 +78,14 @@ function pendingList(dir: SignInDirectory): string {
 }
 
 /** "A new WeChat user": a fresh OPENID with no member record, to try 实名注册. */
+/** When the local cloud listens beyond this machine, signing in asks for the passphrase it was started with. */
+const passphraseField = (options: PageOptions) =>
+  options.askPassphrase ? '<label class="passphrase">登录口令 <input type="password" name="passphrase" required autocomplete="current-password"></label>' : ''
+
 function newUserSection(dir: SignInDirectory, options: PageOptions): string {
   return `<form method="post" action="/local/signin" class="newcomer">
     <input type="hidden" name="next" value="${escapeHtml(options.next)}">
+    ${passphraseField(options)}
     <h2>体验实名注册</h2>
     <p>以<strong>一个新的微信用户</strong>登录（随机的新 OPENID，没有成员记录），进入学习圈后按提示实名注册。</p>
     <p>演示邀请码：</p>
@@ -191,6 +198,8 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
   .codes { margin: 4px 0 10px; padding-left: 20px; }
   .codes code { font-size: 19px; font-weight: 600; letter-spacing: 1px; }
   .codes small { color: #777; font-size: 15px; }
+  .passphrase { display: block; margin: 8px 0 12px; }
+  .passphrase input { font-size: 18px; padding: 8px 12px; border-radius: 8px; border: 1px solid #ccc; }
   footer { text-align: center; color: #999; font-size: 14px; padding: 0 16px 32px; }
 </style>
 </head>
@@ -208,6 +217,7 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
   ${empty}
   <form method="post" action="/local/signin">
     <input type="hidden" name="next" value="${escapeHtml(options.next)}">
+    ${passphraseField(options)}
     ${branchSections.join('\n')}
   </form>
 </main>

@@ -15,13 +15,29 @@ describe('session cookie', () => {
     const [v, , mac] = value.split('.')
     expect(new Sessions(randomBytes(32)).verify(value)).toBeUndefined()
     expect(sessions.verify(`${v}.${Buffer.from('local-openid-1').toString('base64url')}.${mac}`)).toBeUndefined()
-    expect(sessions.verify(`v2.${value.slice(3)}`)).toBeUndefined()
+    expect(sessions.verify(`v1.${value.slice(3)}`)).toBeUndefined()
     for (const junk of [undefined, '', 'a.b', 'a.b.c.d', `${v}..${mac}`]) expect(sessions.verify(junk)).toBeUndefined()
   })
 
-  test('the cookie is HttpOnly and SameSite, and clearing expires it', () => {
-    expect(sessions.setCookie('x')).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/)
+  test('the cookie is HttpOnly and SameSite, lasts 12 hours, and clearing expires it', () => {
+    expect(sessions.setCookie('x')).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/)
     expect(sessions.clearCookie()).toMatch(/Max-Age=0/)
+  })
+
+  test('a session ends 12 hours after signing in (real time), and at once when signed out', () => {
+    let now = Date.parse('2026-12-04T01:00:00Z')
+    const timed = new Sessions(randomBytes(32), () => now)
+    const value = timed.sign('local-openid-7')
+    now += 12 * 3600_000 - 1
+    expect(timed.verify(value)).toBe('local-openid-7')
+    now += 1
+    expect(timed.verify(value)).toBeUndefined()
+    const other = timed.sign('local-openid-8')
+    const kept = timed.sign('local-openid-8')
+    timed.revoke(`${SESSION_COOKIE}=${other}`)
+    expect(timed.verify(other)).toBeUndefined()
+    // Another sign-in of the same member is another session.
+    expect(timed.verify(kept)).toBe('local-openid-8')
   })
 
   test('cookie parsing keeps the first of duplicate names and ignores prototype keys', () => {

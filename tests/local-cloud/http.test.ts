@@ -238,6 +238,77 @@ describe('local sign-in', () => {
     expect(res.headers.get('location')).toBe('/local/signin')
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`))
     expect((await t.fetch('/local/signout')).status).toBe(405)
+    // The old cookie, kept by someone, no longer works.
+    expect((await t.call('whoami', {}, cookie)).status).toBe(401)
+  })
+})
+
+/** A raw request with the given Host (fetch cannot set it) and optional body parts sent slowly. */
+function rawRequest(options: { method: string; path: string; host: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: t.cloud.port, path: options.path, method: options.method, headers: { host: options.host, ...options.headers } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+describe('a locked-down local cloud', () => {
+  test('answers only this machine’s host names: a rebinding page on another name gets nothing, not even the clock', async () => {
+    const cookie = await t.signIn('member-05')
+    for (const host of ['evil.example', 'evil.example:8787', '192.168.1.20']) {
+      expect((await rawRequest({ method: 'GET', path: '/local/clock', host })).status).toBe(421)
+      expect((await rawRequest({ method: 'GET', path: '/local/timers', host })).status).toBe(421)
+      const before = await callsRecorded()
+      const call = await rawRequest({ method: 'POST', path: '/api/functions/whoami', host, headers: { cookie, origin: `http://${host}`, 'content-type': 'application/json' }, body: '{}' })
+      expect(call.status).toBe(421)
+      expect(await callsRecorded()).toBe(before)
+    }
+    for (const host of [`localhost:${t.cloud.port}`, `127.0.0.1:${t.cloud.port}`]) {
+      expect((await rawRequest({ method: 'GET', path: '/local/clock', host })).status).toBe(200)
+    }
+  })
+
+  test('a body that stalls is cut off after a few seconds, with one line in the log', async () => {
+    const cookie = await t.signIn('member-05')
+    const started = Date.now()
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: t.cloud.port, path: '/api/functions/whoami', method: 'POST', headers: { cookie, 'content-type': 'application/json', 'content-length': '100' } },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
+      req.on('error', () => resolve(0))
+      // Ten of the hundred bytes promised, then nothing.
+      req.write('{"a":"1234')
+      setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref()
+    })
+    expect([408, 0]).toContain(answer)
+    expect(Date.now() - started).toBeLessThan(9_000)
+  }, 15_000)
+
+  test('a request its client aborts logs one line, no stack', async () => {
+    const cookie = await t.signIn('member-05')
+    const before = t.logs.length
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port: t.cloud.port, path: '/api/functions/whoami', method: 'POST', headers: { cookie, 'content-type': 'application/json', 'content-length': '100' } })
+      req.on('error', () => resolve())
+      req.write('{"a":')
+      setTimeout(() => {
+        req.destroy()
+        setTimeout(resolve, 200)
+      }, 100)
+    })
+    const added = t.logs.slice(before).filter((l) => l.includes('whoami'))
+    expect(added).toHaveLength(1)
+    expect(added[0]).toMatch(/中途断开/)
+    expect(added[0]).not.toMatch(/\n\s+at /)
   })
 })
 
@@ -357,5 +428,31 @@ describe('clock and timers', () => {
     expect(await res.json()).toEqual({
       timers: [{ name: 'dailyTick', trigger: 'daily', cron: '0 30 7 * * * *', scheduled: false, nextRun: null }],
     })
+  })
+})
+
+describe('a local cloud started with a passphrase (listening beyond this machine)', () => {
+  let guarded: TestLocalCloud
+  beforeAll(async () => {
+    guarded = await startTestLocalCloud({ functionsDir: FIXTURE_FUNCTIONS, staticDir: FIXTURE_STATIC, now: new Date('2026-11-23T02:00:00Z'), passphrase: 'open-sesame-2026' })
+  })
+  afterAll(async () => {
+    await guarded?.close()
+  })
+
+  const signIn = (form: Record<string, string>) =>
+    guarded.fetch('/local/signin', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ next: '/', ...form }).toString() })
+
+  test('asks for it on the sign-in page, and signs nobody in without it', async () => {
+    expect(await (await guarded.fetch('/local/signin')).text()).toContain('name="passphrase"')
+    for (const form of [{ memberId: 'member-05' }, { memberId: 'member-05', passphrase: 'wrong-guess-0000' }, { newUser: '1' }]) {
+      const res = await signIn(form)
+      expect(res.status).toBe(400)
+      expect(res.headers.get('set-cookie')).toBeNull()
+      expect(await res.text()).toContain('口令不对')
+    }
+    const res = await signIn({ memberId: 'member-05', passphrase: 'open-sesame-2026' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('set-cookie')).toContain(SESSION_COOKIE)
   })
 })
