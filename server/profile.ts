@@ -1,4 +1,6 @@
 import type { Member, MemberProfile } from '../types'
+import { avatarOwner } from '../types/people'
+import { AppError } from './errors'
 import type { CloudDatabase } from './db/types'
 import { MEMBERS, requireMember } from './members'
 import { authorize, memberTarget } from './permissions'
@@ -35,6 +37,8 @@ interface ProfileChanges {
 /** A member edits only their own display name, avatar and large-font preference; null clears. */
 export async function updateProfile(db: CloudDatabase, checker: ContentChecker, caller: Member, changes: ProfileChanges): Promise<MemberProfile> {
   authorize(caller, 'profile.write', memberTarget(caller))
+  // Only a file uploaded for this member: not another member's picture, nor one on the web.
+  if (changes.avatarUrl && avatarOwner(changes.avatarUrl) !== caller._id) throw new AppError('INVALID_INPUT', '头像只能使用在小程序里上传的图片')
   await requireCleanText(checker, caller.openid, 'profile', [changes.displayName])
   const _ = db.command
   const data: Record<string, unknown> = {}

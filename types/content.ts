@@ -1,16 +1,21 @@
 import { BLOCK_TEXT_MAX, BODY_BLOCKS_MAX, BOOK_STATUSES, CONTENT_STATUSES } from './constants'
 import { DayKey } from './domain'
 import * as z from './zod'
+import { normalizeText } from './text'
 
 /**
  * Study content: articles (the daily push) and books with ordered chapters. Bodies are a small
  * structured format rendered natively, never HTML written by users.
  */
+/** A block's words, as readers will see them (format characters removed: see normalizeText). */
+const blockText = (max: number) => z.string().overwrite(normalizeText).min(1).max(max)
+const blockNote = (max: number) => z.string().overwrite(normalizeText).max(max).optional()
+
 export const Block = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('heading'), text: z.string().min(1).max(BLOCK_TEXT_MAX.heading) }),
-  z.strictObject({ type: z.literal('paragraph'), text: z.string().min(1).max(BLOCK_TEXT_MAX.paragraph) }),
-  z.strictObject({ type: z.literal('quote'), text: z.string().min(1).max(BLOCK_TEXT_MAX.quote), cite: z.string().max(BLOCK_TEXT_MAX.cite).optional() }),
-  z.strictObject({ type: z.literal('image'), url: z.url({ protocol: /^https?$/ }), caption: z.string().max(BLOCK_TEXT_MAX.caption).optional() }),
+  z.strictObject({ type: z.literal('heading'), text: blockText(BLOCK_TEXT_MAX.heading) }),
+  z.strictObject({ type: z.literal('paragraph'), text: blockText(BLOCK_TEXT_MAX.paragraph) }),
+  z.strictObject({ type: z.literal('quote'), text: blockText(BLOCK_TEXT_MAX.quote), cite: blockNote(BLOCK_TEXT_MAX.cite) }),
+  z.strictObject({ type: z.literal('image'), url: z.url({ protocol: /^https?$/ }), caption: blockNote(BLOCK_TEXT_MAX.caption) }),
 ])
 export type Block = z.infer<typeof Block>
 

@@ -23,7 +23,7 @@ import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
-import { INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode } from './people'
+import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode } from './people'
 import { charCount } from './text'
 
 
@@ -64,12 +64,16 @@ export const DisplayName = text('显示名称', NAME_MAX)
 export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
 /** Codes are 8 characters; spaces and lower case are forgiven, as people copy them from chats. */
 export const InvitationCode = z.string({ error: '邀请码应为文字' }).overwrite(normaliseInvitationCode).regex(INVITATION_CODE, INVITATION_CODE_PROBLEM)
-/** An avatar in WeChat cloud storage (`cloud://…`) or on the web (`https://…`). */
+/**
+ * An avatar the app stored: a file the mini-program uploaded to this environment's cloud storage
+ * under `avatars/<memberId>-<time>.<ext>` (never an address on the web, which anyone could point
+ * anywhere). updateProfile also checks the member id is the caller's.
+ */
 export const AvatarUrl = z
   .string({ error: '头像地址应为文字' })
   .trim()
   .max(500, '头像地址过长')
-  .regex(/^(https:\/\/|cloud:\/\/)\S+$/, '头像地址应以 https:// 或 cloud:// 开头')
+  .regex(AVATAR_FILE, '头像只能使用在小程序里上传的图片')
 
 export const RegisterInput = z.strictObject({ name: RealName, code: InvitationCode })
 export const RegisterOutput = z.object({

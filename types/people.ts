@@ -28,3 +28,9 @@ export const INVITATION_CODE_PROBLEM = '邀请码应为 8 位字母或数字，�
 
 /** What is wrong with a real name as typed (before the server's own checks), or null. */
 export const realNameProblem = (name: string): string | null => textProblem('姓名', name, NAME_MAX)
+
+/** A file the mini-program uploaded as an avatar: `cloud://<env>/avatars/<memberId>-<time>.<ext>`. */
+export const AVATAR_FILE = /^cloud:\/\/[^/\s]+\/avatars\/([A-Za-z0-9_-]+)-\d+\.[A-Za-z0-9]{2,4}$/
+
+/** The member an avatar file was uploaded for, or undefined for any other address. */
+export const avatarOwner = (url: string): string | undefined => AVATAR_FILE.exec(url)?.[1]

@@ -219,13 +219,17 @@ describe('updateProfile', () => {
   it('sets and clears the caller’s display name, avatar and large-font preference', async () => {
     const set = await cloud.call(updateProfile, 'wx-m1', {
       displayName: ' 小李 ',
-      avatarUrl: 'cloud://env-1.bucket/avatars/m1.png',
+      avatarUrl: 'cloud://env-1.bucket/avatars/m1-1764800000000.png',
       largeFont: true,
     })
     expect(set).toMatchObject({
       ok: true,
-      data: { memberId: 'm1', name: '李党员', displayName: '小李', avatarUrl: 'cloud://env-1.bucket/avatars/m1.png', largeFont: true },
+      data: { memberId: 'm1', name: '李党员', displayName: '小李', avatarUrl: 'cloud://env-1.bucket/avatars/m1-1764800000000.png', largeFont: true },
     })
+    // Only a picture uploaded for this member: not another member's, nor any address on the web.
+    for (const avatarUrl of ['https://evil.example/a.png', 'cloud://env-1.bucket/avatars/t1-1764800000000.png', 'cloud://env-1.bucket/other/m1-1.png']) {
+      expect(await cloud.call(updateProfile, 'wx-m1', { avatarUrl })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '头像只能使用在小程序里上传的图片' })
+    }
     const cleared = await cloud.call(updateProfile, 'wx-m1', { displayName: null, avatarUrl: null })
     expect(cleared).toMatchObject({ ok: true, data: { displayName: null, avatarUrl: null, largeFont: true } })
     const doc = await memberDoc('m1')
@@ -237,7 +241,7 @@ describe('updateProfile', () => {
     ['nothing to change', {}, '没有要修改的内容'],
     ['an empty display name', { displayName: '  ' }, '显示名称不能为空'],
     ['a display name over 20 characters', { displayName: '名'.repeat(21) }, '显示名称最多 20 个字'],
-    ['an avatar that is not https or cloud', { avatarUrl: 'http://example.com/a.png' }, 'https://'],
+    ['an avatar on the web', { avatarUrl: 'https://example.com/a.png' }, '头像只能使用在小程序里上传的图片'],
     ['a field it does not edit', { name: '改名' }, ''],
     ['another member’s id', { memberId: 't1', largeFont: true }, ''],
   ])('refuses %s', async (_case, input, message) => {

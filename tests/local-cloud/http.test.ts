@@ -445,7 +445,8 @@ describe('a local cloud started with a passphrase (listening beyond this machine
 
   test('asks for it on the sign-in page, and signs nobody in without it', async () => {
     expect(await (await guarded.fetch('/local/signin')).text()).toContain('name="passphrase"')
-    for (const form of [{ memberId: 'member-05' }, { memberId: 'member-05', passphrase: 'wrong-guess-0000' }, { newUser: '1' }]) {
+    const forms: Record<string, string>[] = [{ memberId: 'member-05' }, { memberId: 'member-05', passphrase: 'wrong-guess-0000' }, { newUser: '1' }]
+    for (const form of forms) {
       const res = await signIn(form)
       expect(res.status).toBe(400)
       expect(res.headers.get('set-cookie')).toBeNull()
