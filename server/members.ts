@@ -23,8 +23,12 @@ export async function requireActiveMember(db: CloudDatabase, openid: string | un
 }
 
 export function assertActive(member: Member): void {
+  if (member.status === 'review') throw new AppError('FORBIDDEN', HELD_MESSAGE)
   if (member.status !== 'active') throw new AppError('FORBIDDEN', '你的账号已停用，如有疑问请联系管理员')
 }
+
+/** What a member whose registration is held (待确认) is told. */
+export const HELD_MESSAGE = '组织里已有同名成员，你的注册正在等待党支部管理员确认，确认后即可使用'
 
 export async function requireMember(db: CloudDatabase, memberId: string): Promise<Member> {
   const member = await findDoc<Member>(db, MEMBERS, memberId)

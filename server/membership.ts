@@ -101,7 +101,8 @@ export async function setActive(
   authorizeManage(caller, member)
   if (!active && member._id === caller._id) throw new AppError('CONFLICT', '不能停用你自己的账号')
   const status: MemberStatus = !active ? 'inactive' : member.openid ? 'active' : 'pending'
-  if ((member.status === 'inactive') === !active) return summaryOf(db, member)
+  // A held registration (待确认) accepted as a different person becomes active too.
+  if (member.status !== 'review' && (member.status === 'inactive') === !active) return summaryOf(db, member)
   const { stats } = await db
     .collection(MEMBERS)
     .where({ _id: member._id, status: member.status })

@@ -5,6 +5,7 @@ import { isDuplicateKeyError, type CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { newId } from './ids'
 import { giveUseBack, requireUsableInvitation, takeUse, unusableNow } from './invitations'
+import { chineseNameProblem } from '../types/people'
 import { assertActive, findMemberByOpenId, MEMBERS } from './members'
 import { profileOf } from './profile'
 import { requireCleanText, type ContentChecker } from './security/content-check'
@@ -27,7 +28,7 @@ export interface OpenIdDoc {
 const STALE_GUARD_MS = 60_000
 
 export interface Registration {
-  status: 'created' | 'claimed' | 'already'
+  status: 'created' | 'claimed' | 'already' | 'held'
   me: MemberProfile
 }
 
@@ -49,6 +50,11 @@ export async function register(
   const group = await requireGroup(db, invitation.groupId)
   await requireOpenGroup(db, group)
   const pending = await findPending(db, group._id, input.name)
+  // A name an admin pre-registered is theirs to approve; any other must be written in Chinese.
+  const nameProblem = pending ? null : chineseNameProblem(input.name)
+  if (nameProblem) throw new AppError('INVALID_INPUT', nameProblem)
+  // Someone of this name already (anywhere in the organisation): held for a branch admin, never a silent twin.
+  const sameName = pending ? [] : await sameNameRecords(db, input.name)
   const memberId = pending?._id ?? newId('member')
 
   // Each step taken is undone, newest first, if a later one fails before the member is written.
@@ -76,28 +82,41 @@ export async function register(
           groupId: group._id,
           branchId: invitation.branchId,
           roles: ['member'],
-          status: 'active',
+          status: sameName.length > 0 ? 'review' : 'active',
           largeFont: false,
+          ...(sameName.length > 0 ? { review: { sameNameAs: sameName.map((m) => ({ _id: m._id, groupId: m.groupId, status: m.status })) } } : {}),
         })
   } catch (err) {
     await rollBack()
     throw err
   }
+  const held = member.status === 'review'
   await recordAudit(db, member, now, {
-    action: pending ? 'member.claim' : 'member.register',
+    action: pending ? 'member.claim' : held ? 'member.held' : 'member.register',
     targetType: 'member',
     targetId: member._id,
     targetName: member.name,
     before: pending ? { status: 'pending' } : null,
-    after: { name: member.name, groupId: member.groupId, status: 'active', code: invitation._id },
+    after: { name: member.name, groupId: member.groupId, status: member.status, code: invitation._id },
     unitIds: [member.groupId, member.branchId],
   })
-  return { status: pending ? 'claimed' : 'created', me: await profileOf(db, member) }
+  return { status: pending ? 'claimed' : held ? 'held' : 'created', me: await profileOf(db, member) }
 }
 
 async function already(db: CloudDatabase, member: Member): Promise<Registration> {
+  if (member.status === 'review') return { status: 'held', me: await profileOf(db, member) }
   assertActive(member)
   return { status: 'already', me: await profileOf(db, member) }
+}
+
+/** Records of this real name that are someone (active, pre-registered or held), for the admin to compare. */
+async function sameNameRecords(db: CloudDatabase, name: string): Promise<Member[]> {
+  const { data } = await db
+    .collection(MEMBERS)
+    .where({ name, status: db.command.in(['active', 'pending', 'review']) })
+    .limit(10)
+    .get()
+  return data as Member[]
 }
 
 /** No OPENID yet: empty, or absent in records imported by hand. */

@@ -25,6 +25,7 @@ export function toSummary(m: Member, names: Map<string, string>): MemberSummary 
     roles: m.roles,
     status: m.status,
     phone: m.phone ?? null,
+    sameNameAs: (m.review?.sameNameAs ?? []).map((s) => ({ _id: s._id, groupName: names.get(s.groupId) ?? '', status: s.status })),
   }
 }
 

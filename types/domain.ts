@@ -36,7 +36,11 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>
 
 /** `pending`: pre-registered by an admin, not yet claimed by its person (no OPENID yet). */
-export const MemberStatus = z.enum(['active', 'inactive', 'pending'])
+/**
+ * `pending`: pre-registered, not claimed yet; `review` (待确认): registered under a name the organisation
+ * already has, held until a branch admin accepts them as a different person (or deactivates them).
+ */
+export const MemberStatus = z.enum(['active', 'inactive', 'pending', 'review'])
 export type MemberStatus = z.infer<typeof MemberStatus>
 
 /** A member as stored; `openid` binds the record to one WeChat user ('' until claimed). */
@@ -54,6 +58,8 @@ export const Member = z.object({
   displayName: z.string().optional(),
   avatarUrl: z.string().optional(),
   largeFont: z.boolean(),
+  /** Why a registration is held (status `review`): the records of the same name it may be, as they were then. */
+  review: z.object({ sameNameAs: z.array(z.object({ _id: z.string(), groupId: z.string(), status: MemberStatus })) }).optional(),
 })
 export type Member = z.infer<typeof Member>
 
@@ -85,6 +91,8 @@ export const MemberSummary = z.object({
   roles: z.array(Role),
   status: MemberStatus,
   phone: z.string().nullable(),
+  /** A held registration (待确认): the records of the same name, for the admin to compare. */
+  sameNameAs: z.array(z.object({ _id: z.string(), groupName: z.string(), status: MemberStatus })),
 })
 export type MemberSummary = z.infer<typeof MemberSummary>
 
@@ -127,6 +135,7 @@ export type Invitation = z.infer<typeof Invitation>
 /** Every change the audit log records. */
 export const AuditAction = z.enum([
   'member.register',
+  'member.held',
   'member.claim',
   'member.preregister',
   'member.move',

@@ -23,7 +23,7 @@ import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
-import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode } from './people'
+import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
 import { charCount } from './text'
 
 
@@ -59,7 +59,7 @@ export const CheckInSummaryOutput = z.object({
   checkedDays: z.array(DayKey),
 })
 
-export const RealName = text('姓名', NAME_MAX)
+export const RealName = text('姓名', NAME_MAX).overwrite(normaliseNameDots)
 export const DisplayName = text('显示名称', NAME_MAX)
 export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
 /** Codes are 8 characters; spaces and lower case are forgiven, as people copy them from chats. */
@@ -77,8 +77,11 @@ export const AvatarUrl = z
 
 export const RegisterInput = z.strictObject({ name: RealName, code: InvitationCode })
 export const RegisterOutput = z.object({
-  /** `created`: a new member; `claimed`: a pre-registered record bound; `already`: the caller was registered. */
-  status: z.enum(['created', 'claimed', 'already']),
+  /**
+   * `created`: a new member; `claimed`: a pre-registered record bound; `already`: the caller was
+   * registered; `held`: the organisation has someone of this name: a branch admin confirms first.
+   */
+  status: z.enum(['created', 'claimed', 'already', 'held']),
   me: MemberProfile,
 })
 

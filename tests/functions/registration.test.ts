@@ -1,5 +1,7 @@
 import { archiveUnit } from '../../server/actions/archiveUnit'
 import { getMe } from '../../server/actions/getMe'
+import { listMembers } from '../../server/actions/listMembers'
+import { reactivateMember } from '../../server/actions/reactivateMember'
 import { register } from '../../server/actions/register'
 import { AUDIT } from '../../server/audit'
 import { INVITATIONS } from '../../server/invitations'
@@ -92,11 +94,49 @@ describe('register: a new WeChat user', () => {
     expect(result).toMatchObject({ ok: true, data: { status: 'claimed', me: { memberId: 'imported' } } })
   })
 
-  it('does not claim a pre-registered record of another group', async () => {
+  it('does not claim a pre-registered record of another group: the registration is held for an admin, not a silent twin', async () => {
     await cloud.addMember({ _id: 'pre-2', openid: '', name: '赵敏', status: 'pending', groupId: 'group-2' })
     const result = await cloud.call(register, 'wx-zhao', { name: '赵敏', code: 'XXQGA888' })
-    expect(result).toMatchObject({ ok: true, data: { status: 'created', me: { groupId: 'group-1' } } })
+    expect(result).toMatchObject({ ok: true, data: { status: 'held', me: { groupId: 'group-1' } } })
     expect((await cloud.db.collection(MEMBERS).doc('pre-2').get()).data).toMatchObject({ status: 'pending', openid: '' })
+    const held = (await allDocs(cloud.db, MEMBERS)).find((m) => m.openid === 'wx-zhao')
+    expect(held).toMatchObject({ status: 'review', review: { sameNameAs: [{ _id: 'pre-2', groupId: 'group-2', status: 'pending' }] } })
+  })
+})
+
+describe('register: real names stay real', () => {
+  it('a name the organisation has already is held (待确认): the app stays closed until a branch admin accepts a different person', async () => {
+    // 李党员 (m1) is an active member of group-1.
+    const first = await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })
+    expect(first).toMatchObject({ ok: true, data: { status: 'held' } })
+    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('等待党支部管理员确认') })
+    // Registering again answers the same: held, nothing new written.
+    const before = await count(MEMBERS)
+    expect(await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'held' } })
+    expect(await count(MEMBERS)).toBe(before)
+    // The admin sees it flagged, with the record of the same name, and accepts a different person.
+    const listed = await cloud.call(listMembers, 'wx-ba1', { status: 'review' })
+    expect(listed).toMatchObject({ ok: true, data: { items: [{ name: '李党员', status: 'review', sameNameAs: [{ _id: 'm1', groupName: '第一党小组', status: 'active' }] }] } })
+    const heldId = listed.ok ? listed.data.items[0]._id : ''
+    expect(await cloud.call(reactivateMember, 'wx-ba1', { memberId: heldId })).toMatchObject({ ok: true, data: { status: 'active' } })
+    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: true, data: { name: '李党员' } })
+    const audit = (await allDocs(cloud.db, AUDIT)).map((a) => a.action)
+    expect(audit).toEqual(expect.arrayContaining(['member.held', 'member.reactivate']))
+  })
+
+  it.each([['a'], ['12345'], ['😀😀'], ['张'], ['Tom Lee'], ['张三3']])('refuses %s as a real name, and writes nothing', async (name) => {
+    const before = await snapshot()
+    expect(await cloud.call(register, 'wx-odd', { name, code: 'XXQGA888' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/姓名/) })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('takes minority names with ·, however the dot was typed', async () => {
+    expect(await cloud.call(register, 'wx-ayi', { name: '阿依古丽•买买提', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'created', me: { name: '阿依古丽·买买提' } } })
+  })
+
+  it('a name written otherwise is the admin’s to approve: pre-registered, it is claimed as written', async () => {
+    await cloud.addMember({ _id: 'pre-tom', openid: '', name: 'Tom Lee', status: 'pending', groupId: 'group-1' })
+    expect(await cloud.call(register, 'wx-tom', { name: 'Tom Lee', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'claimed', me: { memberId: 'pre-tom' } } })
   })
 })
 
@@ -161,9 +201,9 @@ describe('register: refused, with a clear message and nothing written', () => {
     const expiresAt = new Date('2026-11-30T16:00:00Z')
     await cloud.addInvitation({ _id: 'EDGE2222', expiresAt })
     cloud.clock.fix(new Date(expiresAt.getTime() - 1))
-    expect(await cloud.call(register, 'wx-a', { name: '甲', code: 'EDGE2222' })).toMatchObject({ ok: true })
+    expect(await cloud.call(register, 'wx-a', { name: '甲一', code: 'EDGE2222' })).toMatchObject({ ok: true })
     cloud.clock.fix(expiresAt)
-    expect(await cloud.call(register, 'wx-b', { name: '乙', code: 'EDGE2222' })).toMatchObject({ code: 'CONFLICT' })
+    expect(await cloud.call(register, 'wx-b', { name: '乙二', code: 'EDGE2222' })).toMatchObject({ code: 'CONFLICT' })
   })
 
   it('a code of an archived group', async () => {
@@ -191,7 +231,7 @@ describe('register: concurrency', () => {
     const membersBefore = await count(MEMBERS)
 
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => cloud.call(register, `wx-rush-${i}`, { name: `抢注${i}`, code: 'LIMIT333' })),
+      Array.from({ length: 12 }, (_, i) => cloud.call(register, `wx-rush-${i}`, { name: `抢注${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`, code: 'LIMIT333' })),
     )
 
     const created = results.filter((r) => r.ok && r.data.status === 'created')

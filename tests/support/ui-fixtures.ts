@@ -121,6 +121,7 @@ export function memberSummary(over: Partial<MemberSummary> = {}): MemberSummary 
     roles: ['member'],
     status: 'active',
     phone: null,
+    sameNameAs: [],
     ...over,
   }
 }

@@ -92,6 +92,16 @@ test('registering: 正在注册… while sending, then the home page', async () 
   await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }))
 })
 
+test('a name the organisation already has: told the registration waits for an admin, not let in', async () => {
+  serve({ register: () => ok({ status: 'held', me: { ...newMember, name: '李党员' } }) })
+  const { container } = render(<Register />)
+  await fill(container, '李党员', 'XXQGA888')
+  submit()
+  expect(await screen.findByText('注册已提交，等待确认')).toBeTruthy()
+  expect(screen.getByText(/组织里已经有一位「李党员」/)).toBeTruthy()
+  expect(reLaunch).not.toHaveBeenCalled()
+})
+
 test('someone who registered before is simply let in', async () => {
   serve({ register: () => ok({ status: 'already', me: profile }) })
   const { container } = render(<Register />)

@@ -6,6 +6,7 @@ export const STATUS_NAMES: Record<MemberStatus, string> = {
   active: '正常',
   pending: '待认领',
   inactive: '已停用',
+  review: '待确认',
 }
 
 export const INVITATION_STATES: Record<InvitationState, string> = {
@@ -74,6 +75,8 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
   switch (entry.action) {
     case 'member.register':
       return { title: '实名注册', target: member, changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))] }
+    case 'member.held':
+      return { title: '注册待确认（同名）', target: member, changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))] }
     case 'member.claim':
       return { title: '认领预登记信息', target: member, changes: [...change('党小组', undefined, unit(after?.groupId)), ...change('状态', status(before?.status), status(after?.status))] }
     case 'member.preregister':

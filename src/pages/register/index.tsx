@@ -21,6 +21,8 @@ export default function Register() {
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  /** The organisation has someone of this name: a branch admin confirms before the app opens. */
+  const [held, setHeld] = useState(false)
 
   async function submit() {
     if (submitting) return
@@ -34,7 +36,12 @@ export default function Register() {
     setSubmitting(true)
     try {
       // 'already' (this WeChat user registered before) is as good as a new registration.
-      let { me } = await callFunction('register', { name: name.trim(), code: normaliseInvitationCode(code) })
+      const answer = await callFunction('register', { name: name.trim(), code: normaliseInvitationCode(code) })
+      if (answer.status === 'held') {
+        setHeld(true)
+        return
+      }
+      let { me } = answer
       // 大字模式 switched on before registering: keep it in the new profile.
       if (getLargeFont() && !me.largeFont) me = await callFunction('updateProfile', { largeFont: true }).catch(() => me)
       profileChanged(me)
@@ -45,6 +52,19 @@ export default function Register() {
     } finally {
       setSubmitting(false)
     }
+  }
+
+  if (held) {
+    return (
+      <PageRoot className='register'>
+        <View className='card register__held' ariaRole='alert'>
+          <View className='card__title'>注册已提交，等待确认</View>
+          <Text className='register__held-text'>
+            {`组织里已经有一位「${name.trim()}」。为了不把两个人的学习记录混在一起，需要党支部管理员确认你是另一位同志（或就是这位同志本人）。确认后再打开学习圈即可使用，不用重新注册。`}
+          </Text>
+        </View>
+      </PageRoot>
+    )
   }
 
   return (

@@ -92,6 +92,8 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
         </View>
       </View>
 
+      {m.status === 'review' && <Held member={m} act={act} busy={busy} />}
+
       {message && <Text className={`message ${message.ok ? 'message--ok' : 'message--error'}`}>{message.text}</Text>}
 
       <Section title='角色'>
@@ -136,6 +138,34 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
         查看这位成员的操作记录
       </Button>
     </View>
+  )
+}
+
+/** 待确认: a registration under a name the organisation already has; the admin says who it is. */
+function Held({ member: m, act, busy }: { member: MemberSummary; act: Act; busy: boolean }) {
+  return (
+    <Section title='注册待确认'>
+      <Text className='section-note'>{`${m.name}注册时，组织里已有同名的记录：`}</Text>
+      {m.sameNameAs.map((s) => (
+        <Text key={s._id} className='member-facts__line' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.adminMember, { id: s._id, name: m.name }) })}>
+          {`${m.name} · ${s.groupName} · ${STATUS_NAMES[s.status]} ›`}
+        </Text>
+      ))}
+      <Text className='section-note'>是另一位同志，就确认为新成员；不是本组织的党员，就停用。是同一个人换了微信的，请联系技术人员合并。</Text>
+      <Button
+        className='plain-button wide-button'
+        disabled={busy}
+        onClick={() =>
+          void act(
+            { title: '确认为新成员', content: `确定${m.name}是另一位同志吗？确认后即可使用学习圈。`, action: '确认' },
+            () => callFunction('reactivateMember', { memberId: m._id }),
+            `已确认${m.name}为新成员`,
+          )
+        }
+      >
+        是另一位同志，确认为新成员
+      </Button>
+    </Section>
   )
 }
 

@@ -13,7 +13,7 @@ export interface MemberFilters {
 }
 
 const ROLES: Role[] = ['leader', 'branchAdmin', 'orgAdmin']
-const STATUSES: MemberStatus[] = ['active', 'pending', 'inactive']
+const STATUSES: MemberStatus[] = ['active', 'review', 'pending', 'inactive']
 
 interface Props {
   tree: Tree | undefined
