@@ -1,6 +1,7 @@
 /** Page paths, as `Taro.navigateTo` and friends take them. */
 export const ROUTES = {
   home: '/pages/index/index',
+  study: '/pages/study/index',
   group: '/pages/group/index',
   me: '/pages/me/index',
   register: '/pages/register/index',
@@ -53,6 +54,9 @@ export function withQuery(path: string, params: Record<string, string | undefine
     .join('&')
   return query ? `${path}?${query}` : path
 }
+
+/** The tab bar's pages (app.config.ts): WeChat and the H5 router draw no back button on them. */
+export const TAB_PAGES: readonly string[] = [ROUTES.home, ROUTES.study, ROUTES.group, ROUTES.me]
 
 /** A query value as given to the page (some platforms hand it over still encoded). */
 export function queryValue(value: string | undefined): string {
