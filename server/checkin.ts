@@ -126,11 +126,12 @@ export async function checkInSummary(
     db
       .collection(CHECKINS)
       .where({ memberId: member._id, day: _.gte(layout.firstDay).and(_.lte(layout.lastDay)) })
-      .field({ day: true })
+      .field({ day: true, reflection: true })
       .orderBy('day', 'asc')
       .limit(31)
       .get(),
   ])
+  const days = inMonth.data as Pick<CheckInDoc, 'day' | 'reflection'>[]
   return {
     today,
     todayRecord: todayDoc ? toCheckIn(todayDoc) : null,
@@ -138,6 +139,7 @@ export async function checkInSummary(
     month,
     firstWeekday: layout.firstWeekday,
     daysInMonth: layout.daysInMonth,
-    checkedDays: (inMonth.data as Pick<CheckInDoc, 'day'>[]).map((d) => d.day),
+    checkedDays: days.map((d) => d.day),
+    reflections: days.filter((d) => d.reflection).map((d) => ({ day: d.day, text: d.reflection })),
   }
 }

@@ -57,6 +57,8 @@ export const CheckInSummaryOutput = z.object({
   firstWeekday: z.number().int().min(0).max(6),
   daysInMonth: z.number().int().min(28).max(31),
   checkedDays: z.array(DayKey),
+  /** The month's reflections (学习心得), by day. */
+  reflections: z.array(z.object({ day: DayKey, text: z.string() })),
 })
 
 export const RealName = text('姓名', NAME_MAX).overwrite(normaliseNameDots)

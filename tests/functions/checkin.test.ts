@@ -152,7 +152,20 @@ describe('getCheckInSummary', () => {
         firstWeekday: 6,
         daysInMonth: 30,
         checkedDays: [],
+        reflections: [],
       },
+    })
+  })
+
+  it("gives back a month's reflections to read again, by day; a check-in without one adds none", async () => {
+    cloud.clock.fix(new Date('2026-10-30T01:00:00Z'))
+    await cloud.call(checkIn, 'wx-m1', { reflection: '十月底的体会' })
+    cloud.clock.fix(new Date('2026-10-31T01:00:00Z'))
+    await cloud.call(checkIn, 'wx-m1', {})
+    cloud.clock.fix(new Date('2026-11-23T02:00:00Z'))
+    expect(await cloud.call(getCheckInSummary, 'wx-m1', { month: '2026-10' })).toMatchObject({
+      ok: true,
+      data: { checkedDays: ['2026-10-30', '2026-10-31'], reflections: [{ day: '2026-10-30', text: '十月底的体会' }] },
     })
   })
 

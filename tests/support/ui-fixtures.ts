@@ -26,6 +26,7 @@ export function summary(
     firstWeekday: 5,
     daysInMonth: 30,
     checkedDays: [],
+    reflections: [],
     ...over,
   }
 }

@@ -226,7 +226,7 @@ test('someone not registered is sent to 实名注册, and the home page offers i
   expect(await screen.findByText('你还没有注册')).toBeTruthy()
   await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/register/index' }))
   expect(screen.queryByText('打卡')).toBeNull()
-  expect(screen.queryByText('本月打卡')).toBeNull()
+  expect(screen.queryByText('打卡记录')).toBeNull()
   expect(screen.queryByText('你还没有注册，请先完成实名注册')).toBeNull()
 
   navigateTo.mockClear()
@@ -237,7 +237,7 @@ test('someone not registered is sent to 实名注册, and the home page offers i
 test('the month calendar starts on Monday, fills checked days and outlines today', async () => {
   serve(normal)
   const { container } = render(<Index />)
-  expect(await screen.findByText('本月打卡')).toBeTruthy()
+  expect(await screen.findByText('打卡记录')).toBeTruthy()
   expect(screen.getByText('2025年11月')).toBeTruthy()
   expect(screen.getByText('本月已打卡 2 天')).toBeTruthy()
 
@@ -254,6 +254,28 @@ test('the month calendar starts on Monday, fills checked days and outlines today
   expect(today).toHaveLength(1)
   expect(today[0].getAttribute('data-day')).toBe(TODAY)
   expect(today[0].getAttribute('aria-label')).toBe('11月20日（今天）')
+})
+
+test('打卡记录: earlier months a tap away, with each month’s reflections to read again', async () => {
+  serve({
+    ...normal,
+    getHome: () => ok(homeAnswer({ checkIn: summary({ checkedDays: ['2025-11-18'], reflections: [{ day: '2025-11-18', text: '读了党章第一章' }] }) })),
+    getCheckInSummary: (input: { month?: string }) =>
+      ok(summary({ month: input.month!, firstWeekday: 2, daysInMonth: 31, checkedDays: ['2025-10-08', '2025-10-09'], reflections: [{ day: '2025-10-09', text: '十月的心得' }] })),
+  })
+  const { container } = render(<Index />)
+  expect(await screen.findByText('读了党章第一章')).toBeTruthy()
+  expect(screen.queryByText('下个月 ›')).toBeNull()
+  fireEvent.click(screen.getByText('‹ 上个月'))
+  expect(await screen.findByText('十月的心得')).toBeTruthy()
+  expect(screen.getByText('2025年10月')).toBeTruthy()
+  expect(screen.getByText('10月已打卡 2 天')).toBeTruthy()
+  expect(checkedDays(container)).toEqual(['2025-10-08', '2025-10-09'])
+  expect(callsTo('getCheckInSummary')).toEqual([['getCheckInSummary', { month: '2025-10' }]])
+  // Back to this month: 首页's own data, no call.
+  fireEvent.click(screen.getByText('下个月 ›'))
+  expect(await screen.findByText('读了党章第一章')).toBeTruthy()
+  expect(callsTo('getCheckInSummary')).toHaveLength(1)
 })
 
 test('pulling down reloads everything and then stops the refresh', async () => {

@@ -27,7 +27,7 @@ export default function MonthCalendar({ month, today, firstWeekday, daysInMonth,
     <View className='month-calendar'>
       <View className='month-calendar__head'>
         <Text className='month-calendar__month'>{`${year}年${Number(monthNumber)}月`}</Text>
-        <Text className='month-calendar__count'>{`本月已打卡 ${checkedCount} 天`}</Text>
+        <Text className='month-calendar__count'>{`${today.startsWith(`${month}-`) ? '本月' : `${Number(monthNumber)}月`}已打卡 ${checkedCount} 天`}</Text>
       </View>
       <View className='month-calendar__grid'>
         {WEEKDAYS.map((w) => (

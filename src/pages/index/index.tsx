@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/Status'
 import Greeting from '../../components/Greeting'
 import NotRegistered from '../../components/NotRegistered'
 import CheckInCard from '../../components/CheckInCard'
-import MonthCalendar from '../../components/MonthCalendar'
+import CheckInHistory from '../../components/CheckInHistory'
 import TodayFeed from '../../components/TodayFeed'
 import WeeklyCard from '../../components/WeeklyCard'
 import './index.scss'
@@ -59,18 +59,7 @@ export default function Index() {
         </>
       )}
 
-      {summary.data && (
-        <View className='card'>
-          <View className='card__title'>本月打卡</View>
-          <MonthCalendar
-            month={summary.data.month}
-            today={summary.data.today}
-            firstWeekday={summary.data.firstWeekday}
-            daysInMonth={summary.data.daysInMonth}
-            checkedDays={summary.data.checkedDays}
-          />
-        </View>
-      )}
+      {summary.data && <CheckInHistory current={summary.data} />}
     </PageRoot>
   )
 }
