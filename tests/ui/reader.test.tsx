@@ -246,6 +246,15 @@ describe('study time and completion', () => {
     expect(screen.getByText('今天共计入 31 分钟')).toBeTruthy()
   })
 
+  test('time read and not yet sent shows as it grows, and goes once the heartbeat has taken it', async () => {
+    await open('article', 'a-1')
+    await readFor(120_000)
+    expect(screen.getByText('本次又读了 2 分钟，稍后自动计入')).toBeTruthy()
+    await readFor(BEAT_MS - 120_000)
+    expect(beats()).toHaveLength(1)
+    expect(screen.queryByText(/本次又读了/)).toBeNull()
+  })
+
   test('the heartbeat that completes an article shows 本篇已完成 · +its credited time at once', async () => {
     let answer = beatAnswer()
     await open('article', 'a-1', { ...member, heartbeat: () => ok(answer) })

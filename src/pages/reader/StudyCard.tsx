@@ -24,10 +24,12 @@ interface Props {
   completionText: string | null
   /** Why study time is not being recorded right now. */
   error: string | null
+  /** Read on this page and not yet sent to the server. */
+  unsentSeconds: number
 }
 
 /** 学时: what the server has credited for this item, and what completes it. */
-export default function StudyCard({ item, progress, todaySeconds, book, completion, completionText, error }: Props) {
+export default function StudyCard({ item, progress, todaySeconds, book, completion, completionText, error, unsentSeconds }: Props) {
   const noun = item.kind === 'chapter' ? '本章' : '本篇'
   return (
     <View className='card reader__study'>
@@ -38,6 +40,7 @@ export default function StudyCard({ item, progress, todaySeconds, book, completi
         </View>
       )}
       <Text className='reader__credited'>{`${noun}已计入学时 ${durationText(progress.creditedSeconds)}`}</Text>
+      {unsentSeconds > 0 && <Text className='reader__unsent'>{`本次又读了 ${durationText(unsentSeconds)}，稍后自动计入`}</Text>}
       {progress.completed ? (
         !completionText && <Text className='reader__state reader__state--done'>{`✓ ${noun}已完成`}</Text>
       ) : (

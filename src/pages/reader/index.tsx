@@ -115,6 +115,7 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
             completion={completion}
             completionText={completion ? completionText(item, completion) : null}
             error={timer.error}
+            unsentSeconds={timer.unsentSeconds}
           />
         )}
         {item.book && (

@@ -44,6 +44,8 @@ export interface StudyTimer {
   reachEnd(): void
   /** Why the last heartbeat failed (null once one succeeds). */
   error: string | null
+  /** Counted on this page and not yet sent: shown as it grows, credited with the next heartbeat. */
+  unsentSeconds: number
 }
 
 /**
@@ -75,6 +77,10 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
   completesAfter.current = completesAfterSeconds
   const mounted = useRef(true)
   const [error, setError] = useState<string | null>(null)
+  const [unsentSeconds, setUnsentSeconds] = useState(0)
+  const showUnsent = useCallback(() => {
+    if (mounted.current) setUnsentSeconds(Math.max(0, Math.floor(countedMs.current / 1000) - sent.current.seconds))
+  }, [])
 
   /** Adds the reading time since the last settle: all of it while listening, else while visible and not yet idle. */
   const settle = useCallback(() => {
@@ -108,6 +114,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
         atEnd,
       })
       sent.current = { seconds: activeSeconds, atEnd }
+      showUnsent()
       failedAt.current = undefined
       advisedSeconds.current = answer.nextBeatSeconds
       if (mounted.current) {
@@ -134,6 +141,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     let wasReading = true
     const check = () => {
       settle()
+      showUnsent()
       const reading = listeningRef.current || (visible.current && Date.now() - lastActive.current < IDLE_AFTER_MS)
       const counted = Math.floor(countedMs.current / 1000)
       const gathered = counted - sent.current.seconds
@@ -146,7 +154,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     }
     const timer = setInterval(check, CHECK_EVERY_MS)
     return () => clearInterval(timer)
-  }, [intervalSeconds, settle])
+  }, [intervalSeconds, settle, showUnsent])
 
   // Closing the page sends what it counted.
   useEffect(
@@ -194,5 +202,5 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     if (Math.floor(countedMs.current / 1000) > sent.current.seconds) void sendRef.current()
   }, [settle])
 
-  return { markActive, setPosition, reachEnd, error }
+  return { markActive, setPosition, reachEnd, error, unsentSeconds }
 }
