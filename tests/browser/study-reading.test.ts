@@ -73,7 +73,7 @@ test('someone who is not a member opens a shared article: they read it, are invi
   await page.getByText('真实姓名', { exact: true }).waitFor()
 })
 
-test('after checking in, 明天提醒我学习 records a grant (the local demo stands in for WeChat’s sheet)', async () => {
+test('after checking in, 明天提醒我学习 records a grant for each reminder asked (the local demo stands in for WeChat’s sheet)', async () => {
   const { t, browser } = env
   const page = await browser.newPage()
   await signInAs(page, /周慧玲/)
@@ -85,9 +85,14 @@ test('after checking in, 明天提醒我学习 records a grant (the local demo s
   await page.getByText('明天提醒我学习').click()
   await page.getByText('订阅消息（本地演示）').waitFor({ state: 'visible' })
   await page.getByText('允许', { exact: true }).click()
-  await page.getByText('好的，明天推送学习内容时会提醒你（还可提醒 1 次）').waitFor({ state: 'visible' })
+  await page.getByText('好的，已开启：每日学习提醒（还可提醒 1 次）、每周一学发布提醒（还可提醒 1 次）、学习进度提醒（还可提醒 1 次）').waitFor({ state: 'visible' })
   await browser.shot(page, 'reading-remind-me')
 
+  // One grant each for tomorrow's study, the week's list and a reminder when behind.
   const { data } = await t.cloud.db.collection('subscriptions').where({ memberId: 'member-06' }).get()
-  expect(data).toEqual([expect.objectContaining({ templateKey: 'dailyStudy', available: 1, accepted: 1 })])
+  expect(data.map((d) => [d.templateKey, d.available, d.accepted]).sort()).toEqual([
+    ['dailyStudy', 1, 1],
+    ['studyNudge', 1, 1],
+    ['weeklyList', 1, 1],
+  ])
 })

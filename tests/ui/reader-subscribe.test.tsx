@@ -43,9 +43,34 @@ test('after checking in, 明天提醒我学习 asks WeChat and records the grant
   requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-daily': 'accept' })
   await checkIn()
   fireEvent.click(await screen.findByText('明天提醒我学习'))
-  expect(await screen.findByText('好的，明天推送学习内容时会提醒你（还可提醒 1 次）')).toBeTruthy()
+  expect(await screen.findByText('好的，已开启：每日学习提醒（还可提醒 1 次）')).toBeTruthy()
   expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-daily'], entityIds: [] })
   expect(callsTo('recordSubscription')).toEqual([['recordSubscription', { templateKey: 'dailyStudy', accepted: true }]])
+})
+
+test('one sheet asks for tomorrow’s study, the week’s list and reminders when behind; each answer is recorded', async () => {
+  const templates = [
+    daily(),
+    daily({ templateKey: 'weeklyList', templateId: 'tmpl-weekly', title: '每周一学发布提醒' }),
+    daily({ templateKey: 'studyNudge', templateId: 'tmpl-nudge', title: '学习进度提醒' }),
+    daily({ templateKey: 'groupPrompt', templateId: 'tmpl-prompt', title: '小组讨论提醒' }),
+  ]
+  requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-daily': 'accept', 'tmpl-weekly': 'accept', 'tmpl-nudge': 'reject' })
+  await checkIn({
+    ...normal,
+    getHome: () => ok(homeAnswer({ subscriptions: templates })),
+    recordSubscription: (input: { templateKey: Subscription['templateKey']; accepted: boolean }) =>
+      ok({ ...templates.find((t) => t.templateKey === input.templateKey)!, available: input.accepted ? 1 : 0 }),
+  })
+  fireEvent.click(await screen.findByText('明天提醒我学习'))
+  expect(await screen.findByText('好的，已开启：每日学习提醒（还可提醒 1 次）、每周一学发布提醒（还可提醒 1 次）')).toBeTruthy()
+  // Up to three in one sheet, as WeChat allows; a discussion's reminder is asked where it belongs.
+  expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-daily', 'tmpl-weekly', 'tmpl-nudge'], entityIds: [] })
+  expect(callsTo('recordSubscription').map(([, i]) => i)).toEqual([
+    { templateKey: 'dailyStudy', accepted: true },
+    { templateKey: 'weeklyList', accepted: true },
+    { templateKey: 'studyNudge', accepted: false },
+  ])
 })
 
 test('a member who declines is recorded as declining and told how to turn it on', async () => {

@@ -6,30 +6,37 @@ import { toCloudError } from '../../services/errors'
 import { askToSubscribe } from '../../services/subscribe'
 import './index.scss'
 
-type Outcome = { kind: 'accepted'; available: number } | { kind: 'rejected' } | { kind: 'failed'; message: string }
+type Outcome = { kind: 'accepted'; granted: Subscription[] } | { kind: 'rejected' } | { kind: 'failed'; message: string }
 
 /**
- * 「明天提醒我学习」, offered after checking in: asks WeChat's permission for one daily-study
- * reminder (each grant allows one message) and records the answer on the server. The templates
- * came with the page (getHome), so the permission sheet opens straight from the tap, as WeChat requires.
+ * What a member expects to be told after checking in, in one WeChat sheet (it takes up to three
+ * one-time templates): tomorrow's study, this week's 每周一学 list, and a reminder when falling behind.
+ */
+export const AFTER_CHECK_IN: readonly Subscription['templateKey'][] = ['dailyStudy', 'weeklyList', 'studyNudge']
+
+/**
+ * 「明天提醒我学习」, offered after checking in: asks WeChat's permission for the reminders of
+ * AFTER_CHECK_IN (each grant allows one message) and records each answer on the server. The
+ * templates came with the page (getHome), so the permission sheet opens straight from the tap, as
+ * WeChat requires.
  */
 export default function RemindMe({ subscriptions }: { subscriptions: Subscription[] }) {
   const [asking, setAsking] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const daily = subscriptions.find((s) => s.templateKey === 'dailyStudy')
+  const wanted = AFTER_CHECK_IN.map((key) => subscriptions.find((s) => s.templateKey === key)).filter((s): s is Subscription => s !== undefined)
 
-  async function ask(template: Subscription) {
+  async function ask(templates: Subscription[]) {
     if (asking) return
     setAsking(true)
     setOutcome(null)
     try {
-      const answers = await askToSubscribe([template])
-      let next: Outcome = { kind: 'rejected' }
+      const answers = await askToSubscribe(templates)
+      const granted: Subscription[] = []
       for (const answer of answers) {
         const recorded = await callFunction('recordSubscription', answer)
-        if (answer.accepted) next = { kind: 'accepted', available: recorded.available }
+        if (answer.accepted) granted.push(recorded)
       }
-      setOutcome(next)
+      setOutcome(granted.length > 0 ? { kind: 'accepted', granted } : { kind: 'rejected' })
     } catch (error) {
       // The platform's refusals and the cloud's errors both carry a message for the member.
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : toCloudError(error).message })
@@ -38,14 +45,14 @@ export default function RemindMe({ subscriptions }: { subscriptions: Subscriptio
     }
   }
 
-  if (!daily) return null
+  if (wanted.length === 0) return null
   return (
     <View className='remind-me'>
-      <Button className={`plain-button remind-me__button${asking ? ' remind-me__button--busy' : ''}`} disabled={asking} onClick={() => void ask(daily)}>
+      <Button className={`plain-button remind-me__button${asking ? ' remind-me__button--busy' : ''}`} disabled={asking} onClick={() => void ask(wanted)}>
         {asking ? '请稍候…' : '明天提醒我学习'}
       </Button>
       {outcome?.kind === 'accepted' && (
-        <Text className='remind-me__note'>{`好的，明天推送学习内容时会提醒你（还可提醒 ${outcome.available} 次）`}</Text>
+        <Text className='remind-me__note'>{`好的，已开启：${outcome.granted.map((s) => `${s.title}（还可提醒 ${s.available} 次）`).join('、')}`}</Text>
       )}
       {outcome?.kind === 'rejected' && <Text className='remind-me__note'>没有开启提醒，需要时可以再点一次</Text>}
       {outcome?.kind === 'failed' && <Text className='remind-me__error'>{outcome.message}</Text>}
