@@ -1,5 +1,5 @@
 import * as z from './zod'
-import { NotificationResult } from './content-functions'
+import { NotificationResult, Subscription } from './content-functions'
 import { DayKey } from './domain'
 import { HIDE_REASON_MAX, PROMPT_BODY_MAX, PROMPT_LINK_TITLE_MAX, PROMPT_TITLE_MAX, REPLY_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
@@ -187,11 +187,14 @@ export const NudgeOutcome = PersonRef.extend({
 export type NudgeOutcome = z.infer<typeof NudgeOutcome>
 export const NudgeMembersOutput = z.object({ results: z.array(NudgeOutcome) })
 
+/** A 讨论题's page: the prompt, its first replies, and the caller's reminder for new prompts in the group. */
+export const GetThreadOutput = z.object({ prompt: Prompt, replies: ListRepliesOutput, subscriptions: z.array(Subscription) })
+
 /** The discussion and group-week functions; spread into `contract`. */
 export const discussionContract = {
   listPrompts: { input: ListPromptsInput, output: ListPromptsOutput },
   getPrompt: { input: PromptIdInput, output: Prompt },
-  getThread: { input: PromptIdInput, output: z.object({ prompt: Prompt, replies: ListRepliesOutput }) },
+  getThread: { input: PromptIdInput, output: GetThreadOutput },
   savePrompt: { input: SavePromptInput, output: Prompt },
   setPromptState: { input: SetPromptStateInput, output: Prompt },
   listReplies: { input: ListRepliesInput, output: ListRepliesOutput },

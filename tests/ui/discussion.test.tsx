@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { navigateBack, navigateTo, redirectTo, setClipboardData, setRouterParams, showModal, showToast } from '../support/taro-double'
+import { navigateBack, navigateTo, redirectTo, requestSubscribeMessage, setClipboardData, setRouterParams, showModal, showToast } from '../support/taro-double'
 import PromptPage from '../../src/packageGroup/pages/prompt/index'
 import EditPromptPage from '../../src/packageGroup/pages/edit/index'
 import NudgePage from '../../src/packageGroup/pages/nudge/index'
@@ -10,6 +10,8 @@ import { profile, today as todayFeed } from '../support/ui-fixtures'
 import { callsTo, composed, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
+// The mini-program's way of asking: WeChat's requestSubscribeMessage.
+jest.mock('../../src/services/subscribe', () => jest.requireActual('../../src/services/subscribe.weapp'))
 
 beforeEach(() => {
   sendMock.mockReset()
@@ -34,7 +36,11 @@ const threadCalls = (over: Handlers = {}): Handlers => {
     listReplies: () => page([threadOf(replyOf(), [replyOf({ _id: 'r-2', parentId: 'r-1', authorName: '王建国', body: '同意。', mine: true })])]),
     ...over,
   }
-  return { ...handlers, getThread: (input: { id: string }) => composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => data) }
+  return {
+    ...handlers,
+    getThread: (input: { id: string }) =>
+      composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => ({ ...data, subscriptions: [] })),
+  }
 }
 
 async function typeReply(container: HTMLElement, text: string) {
@@ -99,6 +105,22 @@ describe('the prompt thread', () => {
     expect(callsTo('getThread')).toHaveLength(1)
     expect(callsTo('listReplies')).toHaveLength(0)
     expect(screen.getByText('回复 2')).toBeTruthy()
+  })
+
+  test('小组有新讨论题时提醒我 asks WeChat for the group’s prompt reminder and records it', async () => {
+    const groupPrompt = { templateKey: 'groupPrompt' as const, templateId: 'tmpl-prompt', title: '小组讨论提醒', available: 0 }
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-prompt': 'accept' })
+    const handlers = threadCalls({ recordSubscription: () => ok({ ...groupPrompt, available: 1 }) })
+    serve({
+      ...handlers,
+      getThread: (input: { id: string }) =>
+        composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => ({ ...data, subscriptions: [groupPrompt] })),
+    })
+    render(<PromptPage />)
+    fireEvent.click(await screen.findByText('小组有新讨论题时提醒我'))
+    expect(await screen.findByText('好的，已开启：小组讨论提醒（还可提醒 1 次）')).toBeTruthy()
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-prompt'], entityIds: [] })
+    expect(callsTo('recordSubscription')).toEqual([['recordSubscription', { templateKey: 'groupPrompt', accepted: true }]])
   })
 
   test('发得太快了 from the rate limit is shown as the server says it', async () => {

@@ -16,6 +16,7 @@ const answers: Record<string, unknown> = {
   getThread: {
     prompt: promptDetail({ _id: 'prompt-1', canModerate: true }),
     replies: { items: [threadOf(replyOf({ featured: true }), [replyOf({ _id: 'r-2', parentId: 'r-1', authorName: '王建国', body: '同意，联系实际。' })])], nextCursor: null },
+    subscriptions: [],
   },
 }
 

@@ -6,7 +6,7 @@ import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import type { Async } from '../../hooks/useAsync'
 import { ErrorNotice, Loading } from '../Status'
-import RemindMe from '../RemindMe'
+import RemindMe, { AFTER_CHECK_IN } from '../RemindMe'
 import './index.scss'
 
 export type CheckInSummary = ActionOutput<'getCheckInSummary'>
@@ -83,7 +83,7 @@ export default function CheckInCard({ summary, subscriptions }: { summary: Async
             <Text className='check-in__reflection-text'>{todayRecord.reflection}</Text>
           </View>
         )}
-        {justCheckedIn && <RemindMe subscriptions={subscriptions} />}
+        {justCheckedIn && <RemindMe subscriptions={subscriptions} kinds={AFTER_CHECK_IN} label='明天提醒我学习' />}
       </View>
     )
   } else {

@@ -15,15 +15,15 @@ type Outcome = { kind: 'accepted'; granted: Subscription[] } | { kind: 'rejected
 export const AFTER_CHECK_IN: readonly Subscription['templateKey'][] = ['dailyStudy', 'weeklyList', 'studyNudge']
 
 /**
- * 「明天提醒我学习」, offered after checking in: asks WeChat's permission for the reminders of
- * AFTER_CHECK_IN (each grant allows one message) and records each answer on the server. The
- * templates came with the page (getHome), so the permission sheet opens straight from the tap, as
- * WeChat requires.
+ * Asks WeChat's permission for the reminders `kinds` of `subscriptions` (each grant allows one
+ * message; after 打卡「明天提醒我学习」, on a discussion「有新讨论题时提醒我」) and records each answer
+ * on the server. The templates came with the page, so the permission sheet opens straight from the
+ * tap, as WeChat requires.
  */
-export default function RemindMe({ subscriptions }: { subscriptions: Subscription[] }) {
+export default function RemindMe({ subscriptions, kinds, label }: { subscriptions: Subscription[]; kinds: readonly Subscription['templateKey'][]; label: string }) {
   const [asking, setAsking] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const wanted = AFTER_CHECK_IN.map((key) => subscriptions.find((s) => s.templateKey === key)).filter((s): s is Subscription => s !== undefined)
+  const wanted = kinds.map((key) => subscriptions.find((s) => s.templateKey === key)).filter((s): s is Subscription => s !== undefined)
 
   async function ask(templates: Subscription[]) {
     if (asking) return
@@ -49,7 +49,7 @@ export default function RemindMe({ subscriptions }: { subscriptions: Subscriptio
   return (
     <View className='remind-me'>
       <Button className={`plain-button remind-me__button${asking ? ' remind-me__button--busy' : ''}`} disabled={asking} onClick={() => void ask(wanted)}>
-        {asking ? '请稍候…' : '明天提醒我学习'}
+        {asking ? '请稍候…' : label}
       </Button>
       {outcome?.kind === 'accepted' && (
         <Text className='remind-me__note'>{`好的，已开启：${outcome.granted.map((s) => `${s.title}（还可提醒 ${s.available} 次）`).join('、')}`}</Text>

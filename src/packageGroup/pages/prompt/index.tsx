@@ -16,6 +16,7 @@ import { beijingMinute, monthDay } from '../../../../types/calendar'
 import { confirm } from '../../../utils/confirm'
 import { queryValue, ROUTES, withQuery } from '../../../utils/routes'
 import { useAction } from '../../../hooks/useAction'
+import RemindMe from '../../../components/RemindMe'
 import Composer from './Composer'
 import ReplyItem from './ReplyItem'
 import '../../group.scss'
@@ -132,7 +133,14 @@ function Thread({ id }: { id: string }) {
       </View>
     )
   }
-  return <ThreadView prompt={prompt.data} firstPage={thread.data.replies} onPrompt={(change) => prompt.update(change)} />
+  return (
+    <>
+      <ThreadView prompt={prompt.data} firstPage={thread.data.replies} onPrompt={(change) => prompt.update(change)} />
+      <View className='card'>
+        <RemindMe subscriptions={thread.data.subscriptions} kinds={['groupPrompt']} label='小组有新讨论题时提醒我' />
+      </View>
+    </>
+  )
 }
 
 function ThreadView({ prompt: p, firstPage, onPrompt }: { prompt: Prompt; firstPage: Page<ReplyThread>; onPrompt: (change: (p: Prompt) => Prompt) => void }) {
