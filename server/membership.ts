@@ -2,6 +2,7 @@ import type { Member, MemberStatus, MemberSummary, Role } from '../types'
 import { recordAudit } from './audit'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
+import { requireCleanText, type ContentChecker } from './security/content-check'
 import { newId } from './ids'
 import { MEMBERS, requireMember } from './members'
 import { authorize, unitTarget } from './permissions'
@@ -17,12 +18,14 @@ const STALE = '成员信息刚刚被其他管理员修改，请刷新后重试'
  */
 export async function preregisterMember(
   db: CloudDatabase,
+  checker: ContentChecker,
   caller: Member,
   now: Date,
   input: { name: string; phone: string; groupId: string },
 ): Promise<MemberSummary> {
   const group = await requireGroup(db, input.groupId)
   authorize(caller, 'members.manage', unitTarget(group))
+  await requireCleanText(checker, caller.openid, 'profile', [input.name])
   await requireOpenGroup(db, group)
   const { total } = await db.collection(MEMBERS).where({ phone: input.phone }).count()
   if (total > 0) throw new AppError('CONFLICT', '这个手机号已经登记过了，请在名册中查找')

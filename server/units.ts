@@ -3,6 +3,7 @@ import { recordAudit } from './audit'
 import { findDoc } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
+import { requireCleanText, type ContentChecker } from './security/content-check'
 import { newId } from './ids'
 import { MEMBERS } from './members'
 import { authorize, scopeOf, unitTarget, type Action } from './permissions'
@@ -98,12 +99,13 @@ interface SaveUnit {
   parentId?: string
 }
 
-/** Creates a 党支部 or 党小组, or renames one. */
-export async function saveUnit(db: CloudDatabase, caller: Member, now: Date, input: SaveUnit): Promise<Unit> {
-  return input.id ? renameUnit(db, caller, now, input.id, input) : createUnit(db, caller, now, input)
+/** Creates a 党支部 or 党小组, or renames one; the name is content-checked once the caller may. */
+export async function saveUnit(db: CloudDatabase, checker: ContentChecker, caller: Member, now: Date, input: SaveUnit): Promise<Unit> {
+  const checkName = () => requireCleanText(checker, caller.openid, 'profile', [input.name])
+  return input.id ? renameUnit(db, caller, now, input.id, input, checkName) : createUnit(db, caller, now, input, checkName)
 }
 
-async function createUnit(db: CloudDatabase, caller: Member, now: Date, input: SaveUnit): Promise<Unit> {
+async function createUnit(db: CloudDatabase, caller: Member, now: Date, input: SaveUnit, checkName: () => Promise<void>): Promise<Unit> {
   const parent =
     input.kind === 'group'
       ? await requireUnit(db, input.parentId ?? missingParent(), 'branch')
@@ -114,6 +116,7 @@ async function createUnit(db: CloudDatabase, caller: Member, now: Date, input: S
   }
   const unit: UnitDoc = { _id: newId(input.kind), kind: input.kind, name: input.name, parentId: parent._id, archived: false }
   authorize(caller, manageAction(unit.kind), unitTarget(unit))
+  await checkName()
   if (parent.archived) throw new AppError('CONFLICT', `「${parent.name}」已归档，不能再新建党小组`)
   await requireUniqueName(db, parent._id, input.name)
   await db.collection(UNITS).add({ data: { ...unit, createdAt: now } })
@@ -133,9 +136,10 @@ function missingParent(): never {
   throw new AppError('INVALID_INPUT', '请选择党小组所属的党支部')
 }
 
-async function renameUnit(db: CloudDatabase, caller: Member, now: Date, id: string, input: SaveUnit): Promise<Unit> {
+async function renameUnit(db: CloudDatabase, caller: Member, now: Date, id: string, input: SaveUnit, checkName: () => Promise<void>): Promise<Unit> {
   const unit = await requireUnit(db, id, input.kind)
   authorize(caller, manageAction(unit.kind), unitTarget(unit))
+  await checkName()
   if (input.parentId !== undefined && input.parentId !== unit.parentId) {
     throw new AppError('CONFLICT', '暂不支持调整上级单位')
   }

@@ -16,6 +16,7 @@ import { loadUnits } from '../units'
 import { publishAt, requireList, toWeeklyList, WEEKLY_LISTS, type WeeklyListDoc } from './docs'
 import type { DistributionPorts } from './distribute'
 import { distributeList } from './distribute'
+import { requireCleanText, type ContentChecker } from '../security/content-check'
 
 type SaveInput = z.output<typeof SaveWeeklyListInput>
 
@@ -65,8 +66,9 @@ function auditOf(doc: WeeklyListDoc, action: AuditChange['action'], before: Week
 }
 
 /** Creates or edits a list for this or a coming week; a published list is no longer edited. */
-export async function saveWeeklyList(db: CloudDatabase, caller: Member, now: Date, input: SaveInput): Promise<WeeklyList> {
+export async function saveWeeklyList(db: CloudDatabase, checker: ContentChecker, caller: Member, now: Date, input: SaveInput): Promise<WeeklyList> {
   authorize(caller, 'weekly.manage', ORGANISATION)
+  await requireCleanText(checker, caller.openid, 'forum', [input.intro, ...input.items.map((i) => i.title)])
   if (input.week < weekKey(now)) throw new AppError('INVALID_INPUT', '这一周已经过去，请选择本周或以后的周次')
   const before = input.id ? await requireList(db, input.id) : null
   if (before?.status === 'published') throw new AppError('CONFLICT', '这份清单已经发布，不能再修改')

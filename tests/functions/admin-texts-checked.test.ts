@@ -5,6 +5,8 @@ import { saveChapter } from '../../server/actions/saveChapter'
 import { saveUnit } from '../../server/actions/saveUnit'
 import { saveWeeklyList } from '../../server/actions/saveWeeklyList'
 import { ARTICLES, BOOKS, CHAPTERS } from '../../server/content/docs'
+import { createLocalPlatform } from '../../server/local-platform'
+import { installPlatform } from '../../server/platform'
 import { MEMBERS } from '../../server/members'
 import { UNITS } from '../../server/units'
 import { WEEKLY_LISTS } from '../../server/weekly/docs'
@@ -76,4 +78,11 @@ test.each(cases.map((c) => [c.action, c] as const))('%s: a flagged word is refus
   expect((await allDocs(cloud.db, c.collection)).length).toBe(before)
   // The same input without the word is stored: the refusal was the word's.
   expect(await cloud.call(c.fn, 'wx-org', c.input('学习'))).toMatchObject({ ok: true })
+})
+
+test.each(cases.map((c) => [c.action, c] as const))('%s: a caller without the right is refused as such, before any check', async (_name, c) => {
+  const checked: string[] = []
+  installPlatform(createLocalPlatform(cloud.db, cloud.clock, { contentCheck: { check: async (r) => (checked.push(r.text), 'risky') } }))
+  expect(await cloud.call(c.fn, 'wx-m1', c.input('违禁词'))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(checked).toEqual([])
 })
