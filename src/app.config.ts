@@ -50,7 +50,7 @@ export default defineAppConfig({
     // 排行榜, 积分规则 and the units' star ratings open now and then from 我的.
     {
       root: 'packageScore',
-      pages: ['pages/leaderboard/index', 'pages/rules/index', 'pages/ratings/index'],
+      pages: ['pages/leaderboard/index', 'pages/rules/index', 'pages/ratings/index', 'pages/points/index'],
     },
   ],
   // The reader's listen mode keeps playing with the screen off (getBackgroundAudioManager).

@@ -43,7 +43,7 @@ export const FUNCTIONS = {
     'nudgeMembers',
   ],
   /** Points, stars, leaderboards and the scoring rules. */
-  score: ['getMyScore', 'getLeaderboard', 'getScoreRules', 'saveScoreRules', 'getUnitRatings'],
+  score: ['getMyScore', 'getMyPoints', 'getLeaderboard', 'getScoreRules', 'saveScoreRules', 'getUnitRatings'],
   /** 每周一学: composing, publishing and following the weekly list. */
   weekly: ['saveWeeklyList', 'scheduleWeeklyList', 'getWeeklyList', 'listWeeklyLists', 'getMyWeekly', 'listMyWeeks', 'getWeeklyProgress'],
   /** 季度通报 and its export. */

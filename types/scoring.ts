@@ -1,7 +1,7 @@
 import { SCORE_KINDS } from './constants'
 import * as z from './zod'
 import { DayKey } from './domain'
-import { id } from './fields'
+import { Cursor, id, page } from './fields'
 
 /**
  * Scoring (积分、学时、星级): every scoring event is one ledger entry; points follow the versioned
@@ -154,8 +154,31 @@ export const GetUnitRatingsInput = z.strictObject({
 export const GetUnitRatingsOutput = z.object({ year: z.number().int(), units: z.array(UnitRating) })
 export type GetUnitRatingsOutput = z.infer<typeof GetUnitRatingsOutput>
 
+/** 积分明细: today's progress per rule against its daily cap, then the ledger, newest first. */
+export const GetMyPointsInput = z.strictObject({ cursor: Cursor.optional() })
+export const PointsEntry = z.object({
+  _id: z.string(),
+  kind: ScoreKind,
+  day: DayKey,
+  /** 1 for an event, seconds for study time; negative for a reversal (冲销). */
+  quantity: z.number().int(),
+  at: z.string(),
+  reversal: z.boolean(),
+})
+export type PointsEntry = z.infer<typeof PointsEntry>
+export const GetMyPointsOutput = z.object({
+  today: DayKey,
+  /** Each rule today: what it counted, the points it gave, and its daily cap. */
+  kinds: z.array(z.object({ kind: ScoreKind, quantity: z.number().int(), points: z.number().int(), cap: z.number().int(), per: z.number().int(), each: z.number().int() })),
+  /** The ledger a page at a time (20), newest first. */
+  entries: page(PointsEntry),
+  /** The points of each day on this page (the caps applied). */
+  dayPoints: z.record(z.string(), z.number().int()),
+})
+
 export const scoringContract = {
   getMyScore: { input: z.strictObject({}), output: GetMyScoreOutput },
+  getMyPoints: { input: GetMyPointsInput, output: GetMyPointsOutput },
   getLeaderboard: { input: GetLeaderboardInput, output: GetLeaderboardOutput },
   getScoreRules: { input: z.strictObject({}), output: GetScoreRulesOutput },
   saveScoreRules: { input: SaveScoreRulesInput, output: ScoreRules },

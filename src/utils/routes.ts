@@ -42,6 +42,7 @@ export const ROUTES = {
   adminScoreRules: '/packageAdmin/pages/score-rules/index',
   leaderboard: '/packageScore/pages/leaderboard/index',
   scoreRules: '/packageScore/pages/rules/index',
+  scorePoints: '/packageScore/pages/points/index',
   /** Group and branch star ratings (leaders and admins). */
   unitRatings: '/packageScore/pages/ratings/index',
 } as const

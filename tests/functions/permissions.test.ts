@@ -47,6 +47,7 @@ import { heartbeat } from '../../server/actions/heartbeat'
 import { listLibrary } from '../../server/actions/listLibrary'
 import { freezeRatings } from '../../cloudfunctions/freezeRatings'
 import { getLeaderboard } from '../../server/actions/getLeaderboard'
+import { getMyPoints } from '../../server/actions/getMyPoints'
 import { getMyScore } from '../../server/actions/getMyScore'
 import { getScoreRules } from '../../server/actions/getScoreRules'
 import { getUnitRatings } from '../../server/actions/getUnitRatings'
@@ -139,6 +140,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getContinueReading,
   getMyStudy,
   getMyScore,
+  getMyPoints,
   getLeaderboard,
   getScoreRules,
   saveScoreRules,
@@ -372,6 +374,7 @@ const MATRIX: Row[] = [
 
   // Scoring: one's own points and the boards one belongs to; ratings of the units one leads.
   row('getMyScore',         'own points and stars',   'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getMyPoints',        'own points ledger',      'self',        '✓ ✓ ✓ ✓', () => ({})),
   row('getLeaderboard',     'own group’s board',      'self',        '✓ ✓ ✓ ✓', () => ({ scope: 'group' })),
   row('getLeaderboard',     'the organisation’s',     'self',        '✓ ✓ ✓ ✓', () => ({ scope: 'org', period: 'year', metric: 'hours' })),
   row('getScoreRules',      'the rules in force',     'org',         '✓ ✓ ✓ ✓', () => ({})),

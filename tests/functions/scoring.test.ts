@@ -1,4 +1,5 @@
 import { checkIn } from '../../server/actions/checkIn'
+import { getMyPoints } from '../../server/actions/getMyPoints'
 import { CHECKINS } from '../../server/checkin'
 import { deactivateMember } from '../../server/actions/deactivateMember'
 import { freezeRatings } from '../../cloudfunctions/freezeRatings'
@@ -107,6 +108,35 @@ describe('the ledger', () => {
     const kinds = (await entriesOf('m1')).map((e) => e.kind)
     expect(new Set(kinds)).toEqual(new Set(['studyTime', 'chapterDone', 'bookDone']))
     expect(kinds.filter((k) => k === 'chapterDone')).toHaveLength(1)
+  })
+})
+
+describe('积分明细', () => {
+  it('shows today’s points per rule against its cap, and the own ledger newest first, a page at a time, with each day’s points', async () => {
+    for (let i = 0; i < 4; i++) await recordScore(cloud.db, event({ kind: 'reply', sourceId: `reply-${i}`, at: new Date(cloud.clock.now().getTime() + i * 1000) }))
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    for (let i = 0; i < 20; i++) await recordScore(cloud.db, event({ kind: 'reply', sourceId: `old-${i}`, at: new Date(`2026-11-${String(1 + i).padStart(2, '0')}T02:00:00Z`) }))
+    // Someone else's points are not in it.
+    await recordScore(cloud.db, { ...event({ kind: 'reply', sourceId: 'theirs' }), member: { _id: 't1', groupId: 'group-1', branchId: 'branch-1' } })
+
+    const first = ok(await cloud.call(getMyPoints, 'wx-m1', {}))
+    expect(first.today).toBe('2026-11-23')
+    expect(first.kinds.find((k) => k.kind === 'reply')).toEqual({ kind: 'reply', quantity: 4, points: 3, cap: 3, per: 1, each: 1 })
+    expect(first.kinds.find((k) => k.kind === 'checkin')).toMatchObject({ quantity: 1, points: 2, cap: 2 })
+    expect(first.entries.items).toHaveLength(20)
+    // Newest first: today's four replies (a second apart, after the check-in), then the check-in, then earlier days.
+    expect(first.entries.items.slice(0, 5).map((e) => [e.kind, e.day, e.quantity, e.reversal])).toEqual([
+      ...Array(4).fill(['reply', '2026-11-23', 1, false]),
+      ['checkin', '2026-11-23', 1, false],
+    ])
+    expect(first.dayPoints['2026-11-23']).toBe(5)
+    const second = ok(await cloud.call(getMyPoints, 'wx-m1', { cursor: first.entries.nextCursor! }))
+    const all = [...first.entries.items, ...second.entries.items]
+    expect(all).toHaveLength(25)
+    expect(new Set(all.map((e) => e._id)).size).toBe(25)
+    expect(all.every((e) => !e._id.includes('theirs'))).toBe(true)
+    expect(second.entries.nextCursor).toBeNull()
+    expect(Object.values(second.dayPoints).every((p) => p === 1)).toBe(true)
   })
 })
 

@@ -4,6 +4,7 @@ import Me from '../../src/pages/me/index'
 import LeaderboardPage from '../../src/packageScore/pages/leaderboard/index'
 import ScoreRulesPage from '../../src/packageScore/pages/rules/index'
 import RatingsPage from '../../src/packageScore/pages/ratings/index'
+import PointsPage from '../../src/packageScore/pages/points/index'
 import type { GetMyScoreOutput, GetUnitRatingsOutput } from '../../types'
 import { DEFAULT_RULES, describeScoreRules } from '../../server/scoring/rules'
 import { profile } from '../support/ui-fixtures'
@@ -181,5 +182,47 @@ describe('小组星级', () => {
     } finally {
       jest.useRealTimers()
     }
+  })
+})
+
+describe('积分明细', () => {
+  const kinds = [
+    { kind: 'checkin' as const, quantity: 1, points: 2, cap: 2, per: 1, each: 2 },
+    { kind: 'studyTime' as const, quantity: 1500, points: 2, cap: 12, per: 600, each: 1 },
+    { kind: 'reply' as const, quantity: 0, points: 0, cap: 3, per: 1, each: 1 },
+  ]
+  const entry = (over: object) => ({ _id: 'e', kind: 'checkin', day: '2025-11-20', quantity: 1, at: '2025-11-20T01:00:00.000Z', reversal: false, ...over })
+
+  test('today per rule against its cap, then the ledger by day with each day’s points; more pages on request', async () => {
+    serve({
+      getMyPoints: (input: { cursor?: string }) =>
+        ok(
+          input.cursor
+            ? { today: '2025-11-20', kinds, entries: { items: [entry({ _id: 'e4', kind: 'reply', day: '2025-11-18', quantity: -1, reversal: true })], nextCursor: null }, dayPoints: { '2025-11-18': 0 } }
+            : {
+                today: '2025-11-20',
+                kinds,
+                entries: { items: [entry({ _id: 'e1', kind: 'studyTime', quantity: 1500 }), entry({ _id: 'e2' }), entry({ _id: 'e3', kind: 'reply', day: '2025-11-19' })], nextCursor: 'c-1' },
+                dayPoints: { '2025-11-20': 4, '2025-11-19': 1 },
+              },
+        ),
+    })
+    render(<PointsPage />)
+    expect(await screen.findByText('今天已得 4 分')).toBeTruthy()
+    expect(screen.getByText('每 10 分钟 1 分，每天最多 12 分')).toBeTruthy()
+    expect(screen.getByText('每次 2 分，每天最多 2 分')).toBeTruthy()
+    expect(screen.getByText('学时 +25 分钟')).toBeTruthy()
+    expect(screen.getByText('当天 4 分')).toBeTruthy()
+    expect(screen.getByText('当天 1 分')).toBeTruthy()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('在小组讨论中发言 −1 次（冲销：回复被删除或隐藏）')).toBeTruthy()
+    expect(callsTo('getMyPoints').map(([, i]) => i)).toEqual([{}, { cursor: 'c-1' }])
+  })
+
+  test('我的 links to it', async () => {
+    serve({ getMe: () => ok(profile), getMyScore: () => fail('INTERNAL', '系统繁忙，请稍后再试') })
+    render(<Me />)
+    fireEvent.click(await screen.findByText('积分明细'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packageScore/pages/points/index' })
   })
 })

@@ -54,6 +54,9 @@ export default function ScoreCard({ score, showRatings }: Props) {
         <Button className='plain-button' onClick={() => go(ROUTES.leaderboard)}>
           排行榜
         </Button>
+        <Button className='plain-button' onClick={() => go(ROUTES.scorePoints)}>
+          积分明细
+        </Button>
         <Button className='plain-button' onClick={() => go(ROUTES.scoreRules)}>
           积分规则
         </Button>

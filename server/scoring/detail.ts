@@ -1,0 +1,53 @@
+import type { z } from 'zod'
+import type { GetMyPointsOutput, Member, ScoreKind } from '../../types'
+import { SCORE_KINDS } from '../../types/constants'
+import { dayKey } from '../../types/calendar'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { cursorDate, decodeCursor, pageOf } from '../paging'
+import { authorize, memberTarget } from '../permissions'
+import { SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc, type TotalsDoc } from './ledger'
+import { versionsForDay } from './rule-versions'
+import { kindPoints, rulesOn } from './rules'
+
+export const POINTS_PAGE_SIZE = 20
+
+/**
+ * 积分明细: what each rule gave today against its daily cap (from the running totals, as 我的
+ * shows them), then the member's own ledger entries newest first with each day's points, so every
+ * number on 我的 can be traced to the events behind it.
+ */
+export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cursor?: string): Promise<z.output<typeof GetMyPointsOutput>> {
+  authorize(caller, 'scores.read', memberTarget(caller))
+  const today = dayKey(now)
+  const _ = db.command
+  let where: unknown = { memberId: caller._id }
+  if (cursor) {
+    // After the last entry shown, in (at, _id) descending order.
+    const [atText, id] = decodeCursor(cursor, 2)
+    const at = cursorDate(atText)
+    where = _.and([{ memberId: caller._id }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(id) }])])
+  }
+  const [totals, versions, found] = await Promise.all([
+    findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, [`d.${today}`]),
+    versionsForDay(db, today),
+    db.collection(SCORE_ENTRIES).where(where as Record<string, unknown>).orderBy('at', 'desc').orderBy('_id', 'desc').limit(POINTS_PAGE_SIZE + 1).get(),
+  ])
+  const rules = rulesOn(versions, today)
+  const counted = totals?.d?.[today]?.k ?? {}
+  const kinds = (SCORE_KINDS as readonly ScoreKind[]).map((kind) => {
+    const rule = rules.kinds[kind]
+    const quantity = counted[kind] ?? 0
+    return { kind, quantity, points: kindPoints(rule, quantity), cap: rule.dailyCap, per: rule.per, each: rule.points }
+  })
+  const entries = pageOf(
+    found.data as ScoreEntryDoc[],
+    POINTS_PAGE_SIZE,
+    (e) => [new Date(e.at).toISOString(), e._id],
+    (e) => ({ _id: e._id, kind: e.kind, day: e.day, quantity: e.quantity, at: new Date(e.at).toISOString(), reversal: !!e.reverses }),
+  )
+  const days = [...new Set(entries.items.map((e) => e.day))]
+  const dayDoc = days.length ? await findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, days.map((d) => `d.${d}.p`)) : undefined
+  const dayPoints = Object.fromEntries(days.map((d) => [d, dayDoc?.d?.[d]?.p ?? 0]))
+  return { today, kinds, entries, dayPoints }
+}
