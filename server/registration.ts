@@ -74,7 +74,7 @@ export async function register(
     undo.push(() => releaseOpenId(db, caller.openid, memberId))
 
     member = pending
-      ? await claim(db, pending, caller.openid)
+      ? await claim(db, pending, caller.openid, now)
       : await insertMember(db, {
           _id: memberId,
           openid: caller.openid,
@@ -84,6 +84,7 @@ export async function register(
           roles: ['member'],
           status: sameName.length > 0 ? 'review' : 'active',
           largeFont: false,
+          joinedAt: now.toISOString(),
           ...(sameName.length > 0 ? { review: { sameNameAs: sameName.map((m) => ({ _id: m._id, groupId: m.groupId, status: m.status })) } } : {}),
         })
   } catch (err) {
@@ -149,13 +150,14 @@ async function releaseOpenId(db: CloudDatabase, openid: string, memberId: string
 }
 
 /** Binds a pre-registered record, unless someone claimed it a moment ago. */
-async function claim(db: CloudDatabase, pending: Member, openid: string): Promise<Member> {
+async function claim(db: CloudDatabase, pending: Member, openid: string, now: Date): Promise<Member> {
+  const joinedAt = now.toISOString()
   const { stats } = await db
     .collection(MEMBERS)
     .where({ _id: pending._id, status: 'pending', openid: unclaimed(db) })
-    .update({ data: { openid, status: 'active' } })
+    .update({ data: { openid, status: 'active', joinedAt } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '这条预登记信息刚刚已被认领，如有疑问请联系管理员')
-  return { ...pending, openid, status: 'active' }
+  return { ...pending, openid, status: 'active', joinedAt }
 }
 
 async function insertMember(db: CloudDatabase, member: Member): Promise<Member> {

@@ -58,6 +58,8 @@ export const Member = z.object({
   displayName: z.string().optional(),
   avatarUrl: z.string().optional(),
   largeFont: z.boolean(),
+  /** When the member registered (or claimed their pre-registered record); absent for records older than that. */
+  joinedAt: z.string().optional(),
   /** Why a registration is held (status `review`): the records of the same name it may be, as they were then. */
   review: z.object({ sameNameAs: z.array(z.object({ _id: z.string(), groupId: z.string(), status: MemberStatus })) }).optional(),
 })

@@ -16,7 +16,7 @@ import { figuresOfBatch } from './figures'
 
 const WIDTH = 20
 
-type Who = Pick<Member, '_id' | 'name' | 'openid' | 'groupId' | 'branchId' | 'roles'>
+type Who = Pick<Member, '_id' | 'name' | 'openid' | 'groupId' | 'branchId' | 'roles' | 'joinedAt'>
 
 /** Active members (matching `where`) after `after`, by id, 1,000 at most. */
 export function activeAfter(db: CloudDatabase, after: string | null, where: Record<string, unknown> = {}): Promise<Who[]> {
@@ -25,7 +25,7 @@ export function activeAfter(db: CloudDatabase, after: string | null, where: Reco
   return db
     .collection(MEMBERS)
     .where(where)
-    .field({ _id: true, name: true, openid: true, groupId: true, branchId: true, roles: true })
+    .field({ _id: true, name: true, openid: true, groupId: true, branchId: true, roles: true, joinedAt: true })
     .orderBy('_id', 'asc')
     .limit(BATCH_SIZE)
     .get()
@@ -192,7 +192,14 @@ export async function runQuarterReport(db: CloudDatabase, now: Date, quarter = p
   const jobId = `quarterReport_${quarter}`
   if (!(await jobFinished(db, jobId))) {
     const names = await unitNames(db)
-    await runBatchedJob(db, jobId, now, { next: (after) => activeAfter(db, after), handle: (batch) => writeRows(db, quarter, batch, names) })
+    // A member counts in a quarter only if they had joined by its end (the report may run a little after it).
+    const end = quarterEnd(quarter).getTime()
+    const joinedBy = (m: Who) => !m.joinedAt || Date.parse(m.joinedAt) < end
+    await runBatchedJob(db, jobId, now, { next: (after) => activeAfter(db, after), handle: async (batch) => {
+        const joined = batch.filter(joinedBy)
+        if (joined.length > 0) await writeRows(db, quarter, joined, names)
+      },
+    })
   }
   return { quarter, alreadyFrozen: false, members: await writeUnits(db, quarter, now) }
 }

@@ -1,3 +1,4 @@
+import { register } from '../../server/actions/register'
 import * as XLSX from 'xlsx'
 import { checkIn } from '../../server/actions/checkIn'
 import { exportQuarterReport } from '../../server/actions/exportQuarterReport'
@@ -112,6 +113,16 @@ describe('the quarterly report', () => {
     ok(await cloud.call(checkIn, 'wx-t3', {}))
     expect(await report()).toEqual({ ok: true, data: { quarter: '2026-Q4', alreadyFrozen: true, members: 8 } })
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('counts only members who had joined by the quarter’s end, though the report runs a little after it', async () => {
+    await cloud.addInvitation({ _id: 'LATEJOIN', groupId: 'group-1', branchId: 'branch-1', expiresAt: new Date('2027-01-31T00:00:00Z') })
+    at('2026-12-31T16:05:00Z') // 00:05 on 1 January in Beijing: the new quarter has begun
+    ok(await cloud.call(register, 'wx-late', { name: '迟到者', code: 'LATEJOIN' }))
+    at(NEW_YEAR)
+    expect(await report()).toEqual({ ok: true, data: { quarter: '2026-Q4', alreadyFrozen: false, members: 8 } })
+    const names = (await allDocs(cloud.db, QUARTER_ROWS)).map((r) => r.name)
+    expect(names).not.toContain('迟到者')
   })
 
   it('interrupted at random points and resumed, produces exactly the report of an uninterrupted run', async () => {
