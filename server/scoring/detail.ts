@@ -28,11 +28,19 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
     const at = cursorDate(atText)
     where = _.and([{ memberId: caller._id }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(id) }])])
   }
-  const [totals, versions, found] = await Promise.all([
-    findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, [`d.${today}`]),
+  const [versions, found] = await Promise.all([
     versionsForDay(db, today),
     db.collection(SCORE_ENTRIES).where(where as Record<string, unknown>).orderBy('at', 'desc').orderBy('_id', 'desc').limit(POINTS_PAGE_SIZE + 1).get(),
   ])
+  const entries = pageOf(
+    found.data as ScoreEntryDoc[],
+    POINTS_PAGE_SIZE,
+    (e) => [new Date(e.at).toISOString(), e._id],
+    (e) => ({ _id: e._id, kind: e.kind, day: e.day, quantity: e.quantity, at: new Date(e.at).toISOString(), reversal: !!e.reverses }),
+  )
+  // One read of the totals: today's quantities by rule, and the points of the page's days.
+  const days = [...new Set(entries.items.map((e) => e.day))]
+  const totals = await findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, [`d.${today}`, ...days.filter((d) => d !== today).map((d) => `d.${d}.p`)])
   const rules = rulesOn(versions, today)
   const counted = totals?.d?.[today]?.k ?? {}
   const kinds = (SCORE_KINDS as readonly ScoreKind[]).map((kind) => {
@@ -40,14 +48,6 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
     const quantity = counted[kind] ?? 0
     return { kind, quantity, points: kindPoints(rule, quantity), cap: rule.dailyCap, per: rule.per, each: rule.points }
   })
-  const entries = pageOf(
-    found.data as ScoreEntryDoc[],
-    POINTS_PAGE_SIZE,
-    (e) => [new Date(e.at).toISOString(), e._id],
-    (e) => ({ _id: e._id, kind: e.kind, day: e.day, quantity: e.quantity, at: new Date(e.at).toISOString(), reversal: !!e.reverses }),
-  )
-  const days = [...new Set(entries.items.map((e) => e.day))]
-  const dayDoc = days.length ? await findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, days.map((d) => `d.${d}.p`)) : undefined
-  const dayPoints = Object.fromEntries(days.map((d) => [d, dayDoc?.d?.[d]?.p ?? 0]))
+  const dayPoints = Object.fromEntries(days.map((d) => [d, totals?.d?.[d]?.p ?? 0]))
   return { today, kinds, entries, dayPoints }
 }

@@ -3,7 +3,7 @@ import type { ActionOutput } from '../../types'
 import type { TestLocalCloud } from './local-cloud'
 
 /** How far each step of reading moves both clocks: the reader looks whether a heartbeat is due this often. */
-export const STEP_MS = 10_000
+const STEP_MS = 10_000
 
 /** The reader's heartbeat goes to the study function as `{ action: 'heartbeat', … }`. */
 const isHeartbeat = (r: Response) => r.url().endsWith('/api/functions/study') && r.request().postDataJSON()?.action === 'heartbeat'

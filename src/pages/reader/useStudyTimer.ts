@@ -11,11 +11,11 @@ export type BeatAnswer = ActionOutput<'heartbeat'>
  * Without a touch or a scroll for this long the member is taken to have stopped reading (the phone
  * left on the table): counting stops until the next touch, unless audio is playing.
  */
-export const IDLE_AFTER_MS = READER_IDLE_SECONDS * 1000
+const IDLE_AFTER_MS = READER_IDLE_SECONDS * 1000
 /** How often the page looks whether a heartbeat is due (local only: nothing is sent unless it is). */
-export const CHECK_EVERY_MS = 10_000
+const CHECK_EVERY_MS = 10_000
 /** After a failed heartbeat, the next due one waits this long (the count is kept: nothing is lost). */
-export const RETRY_AFTER_MS = 60_000
+const RETRY_AFTER_MS = 60_000
 
 interface Options {
   kind: StudyKind
