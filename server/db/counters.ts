@@ -22,6 +22,9 @@ export async function takeSlot(
   return stats.updated === 1
 }
 
+/** Where a counter document marks what holds one of its slots (a post, a message): `holders.<holder>`. */
+export const holderPath = (holder: string) => `holders.${fieldKey(holder)}`
+
 /**
  * `takeSlot` for one holder (a post and every attempt at it): its slot is taken once however many
  * attempts ask, at once or one after another, marked `holders.<holder>` in the same conditional
@@ -37,7 +40,7 @@ export async function takeSlotOnce(
 ): Promise<boolean> {
   await ensureCounter(db, collection, _id, fields)
   const _ = db.command
-  const path = `holders.${fieldKey(holder)}`
+  const path = holderPath(holder)
   const { stats } = await db
     .collection(collection)
     .where({ _id, count: _.lt(cap), [path]: _.exists(false) })

@@ -1,6 +1,6 @@
 import type { Member, Subscription, TemplateKey } from '../../types'
 import { TemplateKey as TemplateKeys } from '../../types'
-import { fieldKey } from '../db/documents'
+import { holderPath } from '../db/counters'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { authorize, memberTarget } from '../permissions'
 import { templateConfig, TEMPLATES } from './templates'
@@ -84,8 +84,6 @@ export async function mySubscriptions(db: CloudDatabase, member: Member): Promis
   authorize(member, 'subscriptions.write', memberTarget(member))
   return subscriptionsOf(await available(db, member._id))
 }
-
-const holderPath = (message: string) => `holders.${fieldKey(message)}`
 
 /**
  * Takes one unused grant for the message `message`, atomically: of concurrent takers of the last

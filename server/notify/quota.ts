@@ -1,6 +1,5 @@
 import type { DayKey } from '../../types'
-import { takeSlotOnce } from '../db/counters'
-import { fieldKey } from '../db/documents'
+import { holderPath, takeSlotOnce } from '../db/counters'
 import type { CloudDatabase } from '../db/types'
 
 export const NOTIFY_QUOTA = 'notifyQuota'
@@ -27,7 +26,7 @@ export function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, ca
 /** Gives the message's slot back when it did not go out. */
 export async function releaseSlot(db: CloudDatabase, memberId: string, day: DayKey, message: string): Promise<void> {
   const _ = db.command
-  const path = `holders.${fieldKey(message)}`
+  const path = holderPath(message)
   await db
     .collection(NOTIFY_QUOTA)
     .where({ _id: quotaId(memberId, day), [path]: true })
