@@ -31,8 +31,13 @@ export async function claimSession(db: CloudDatabase, caller: Member, sessionId:
   }
   const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
   if (!existing) throw new Error(`session ${sessionId} reported as duplicate but not found`)
-  authorize(caller, 'study.write', { memberId: existing.memberId })
-  assertSameItem(existing.kind === kind && existing.itemId === itemId)
+  assertBoundTo(existing, caller, kind, itemId)
+}
+
+/** The session is the caller's, on this item: another member's is FORBIDDEN, another item's refused. */
+function assertBoundTo(session: SessionDoc, caller: Member, kind: StudyKind, itemId: string): void {
+  authorize(caller, 'study.write', { memberId: session.memberId })
+  assertSameItem(session.kind === kind && session.itemId === itemId)
 }
 
 /**
@@ -54,8 +59,7 @@ export async function sessionOpenedAt(
     await claimSession(db, caller, sessionId, kind, itemId, now)
     return undefined
   }
-  authorize(caller, 'study.write', { memberId: existing.memberId })
-  assertSameItem(existing.kind === kind && existing.itemId === itemId)
+  assertBoundTo(existing, caller, kind, itemId)
   const startedAt = new Date(existing.startedAt)
   return now.getTime() - startedAt.getTime() <= freshMs ? startedAt : undefined
 }
