@@ -1,4 +1,5 @@
-import type { Member, Role, Unit } from '../types'
+import type { Role, Unit } from '../types'
+import type { Member } from '../server/members'
 import type { CloudDatabase } from '../server/db/types'
 import { INVITATIONS, stateOf, type InvitationDoc } from '../server/invitations'
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { AuditAction, AuditEntry, Member } from '../types'
+import type { AuditAction, AuditEntry } from '../types'
+import type { Member } from './members'
 import { AUDIT_PAGE_SIZE } from '../types'
 import { matching } from './db/documents'
 import type { CloudDatabase, QueryCondition } from './db/types'

@@ -1,4 +1,5 @@
-import type { CheckIn, CheckInOutput, CheckInSummaryOutput, Member, MonthKey } from '../types'
+import type { CheckIn, CheckInOutput, CheckInSummaryOutput, MonthKey } from '../types'
+import type { Member } from './members'
 import type { z } from 'zod'
 import { addDays, dayKey, monthKey, monthLayout } from '../types/calendar'
 import { findDoc } from './db/documents'

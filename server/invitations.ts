@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
-import type { Invitation, InvitationState, Member } from '../types'
+import type { Invitation, InvitationState } from '../types'
+import type { Member } from './members'
 import { INVITATIONS_PAGE_SIZE } from '../types'
 import { recordAudit } from './audit'
 import { addDays, dayKey, startOfDay } from '../types/calendar'

@@ -1,9 +1,34 @@
-import type { Member } from '../types'
+import type { MemberStatus, Role } from '../types'
 import { findDoc } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 
 export const MEMBERS = 'members'
+
+/**
+ * A member as stored. It stays on the server: `openid` and `phone` never travel to a phone, and
+ * what an answer shows of a member is one of the shapes in types/ (MemberProfile, MemberSummary…).
+ */
+export interface Member {
+  _id: string
+  /** Binds the record to one WeChat user ('' until claimed). */
+  openid: string
+  /** Real name (实名). */
+  name: string
+  groupId: string
+  branchId: string
+  roles: Role[]
+  status: MemberStatus
+  /** Mainland mobile number; only admins ever see it. */
+  phone?: string
+  displayName?: string
+  avatarUrl?: string
+  largeFont: boolean
+  /** When the member registered (or claimed their pre-registered record); absent for records older than that. */
+  joinedAt?: string
+  /** Why a registration is held (status `review`): the records of the same name it may be, as they were then. */
+  review?: { sameNameAs: { _id: string; groupId: string; status: MemberStatus }[] }
+}
 
 /** The member bound to a WeChat OPENID, or undefined when that person has not registered. */
 export async function findMemberByOpenId(db: CloudDatabase, openid: string): Promise<Member | undefined> {

@@ -1,4 +1,5 @@
-import type { Member, NotificationRecord, Publication } from '../types'
+import type { NotificationRecord, Publication } from '../types'
+import type { Member } from './members'
 import { OUTBOX_PAGE_SIZE } from '../types'
 import { matching } from './db/documents'
 import type { CloudDatabase, QueryCondition } from './db/types'

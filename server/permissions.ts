@@ -1,4 +1,5 @@
-import type { Member, Role, Unit } from '../types'
+import type { Role, Unit } from '../types'
+import type { Member } from './members'
 import { AppError } from './errors'
 
 /**

@@ -1,10 +1,10 @@
-import type { Member, MemberSummary, Role } from '../types'
+import type { MemberSummary, Role } from '../types'
 import { normaliseRoles } from '../types/people'
 import { ROLES } from '../types/constants'
 import { recordAudit } from './audit'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
-import { MEMBERS, requireMember } from './members'
+import { MEMBERS, requireMember, type Member } from './members'
 import { authorize, memberTarget, type Action } from './permissions'
 import { summaryOf } from './roster'
 

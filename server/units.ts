@@ -1,11 +1,11 @@
-import type { Member, Unit, UnitKind, UnitNode } from '../types'
+import type { Unit, UnitKind, UnitNode } from '../types'
 import { recordAudit } from './audit'
 import { findDoc } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { requireCleanText, type ContentChecker } from './security/content-check'
 import { newId } from './ids'
-import { MEMBERS } from './members'
+import { MEMBERS, type Member } from './members'
 import { authorize, scopeOf, unitTarget, type Action } from './permissions'
 
 export const UNITS = 'units'

@@ -43,28 +43,6 @@ export type Unit = z.infer<typeof Unit>
 export const MemberStatus = z.enum(['active', 'inactive', 'pending', 'review'])
 export type MemberStatus = z.infer<typeof MemberStatus>
 
-/** A member as stored; `openid` binds the record to one WeChat user ('' until claimed). */
-export const Member = z.object({
-  _id: z.string(),
-  openid: z.string(),
-  /** Real name (实名). */
-  name: z.string(),
-  groupId: z.string(),
-  branchId: z.string(),
-  roles: z.array(Role),
-  status: MemberStatus,
-  /** Mainland mobile number; only admins ever see it. */
-  phone: z.string().optional(),
-  displayName: z.string().optional(),
-  avatarUrl: z.string().optional(),
-  largeFont: z.boolean(),
-  /** When the member registered (or claimed their pre-registered record); absent for records older than that. */
-  joinedAt: z.string().optional(),
-  /** Why a registration is held (status `review`): the records of the same name it may be, as they were then. */
-  review: z.object({ sameNameAs: z.array(z.object({ _id: z.string(), groupId: z.string(), status: MemberStatus })) }).optional(),
-})
-export type Member = z.infer<typeof Member>
-
 /** What a member sees about themself. */
 export const MemberProfile = z.object({
   memberId: z.string(),

@@ -1,4 +1,4 @@
-import type { Member } from '../../types'
+import type { Member } from '../../server/members'
 import { addDays, dayKey, startOfDay } from '../../types/calendar'
 import { checkIn } from '../../server/checkin'
 import type { CloudDatabase } from '../../server/db/types'

@@ -1,4 +1,5 @@
-import type { Member, Role, Unit } from '../../types'
+import type { Role, Unit } from '../../types'
+import type { Member } from '../../server/members'
 
 /** The demo organisation the local cloud starts with: one 党委, two 党支部, four 党小组. */
 export type SeedUnit = Unit

@@ -4,10 +4,10 @@
  * entries per second and database round trips per 1,000 members, and the latency of "my points
  * and rank". BENCH_MEMBERS changes the organisation's size (to see how the figures grow).
  */
-import type { Member, ScoreKind } from '../../types'
+import type { ScoreKind } from '../../types'
 import { addDays, startOfDay } from '../../types/calendar'
 import type { CloudDatabase } from '../../server/db/types'
-import { MEMBERS } from '../../server/members'
+import { MEMBERS, type Member } from '../../server/members'
 import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc } from '../../server/scoring/ledger'
 import { myScore } from '../../server/scoring/read'
 import { reconcile } from '../../server/scoring/reconcile'

@@ -1,4 +1,5 @@
-import type { Category, Member } from '../../types'
+import type { Category } from '../../types'
+import type { Member } from '../members'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'

@@ -1,4 +1,5 @@
-import type { AuditAction, AuditEntry, Member } from '../../types'
+import type { AuditAction, AuditEntry } from '../../types'
+import type { Member } from '../members'
 import { recordAudit } from '../audit'
 import type { CloudDatabase, UpdateCommand } from '../db/types'
 import { authorize, ORGANISATION } from '../permissions'

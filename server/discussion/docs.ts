@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { Member, PromptLink, PromptStatus, ReplyStatus } from '../../types'
+import type { PromptLink, PromptStatus, ReplyStatus } from '../../types'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase, type QueryCondition } from '../db/types'
-import { MEMBERS } from '../members'
+import { MEMBERS, type Member } from '../members'
 import { decodeCursor, pageOf } from '../paging'
 
 export const PROMPTS = 'prompts'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { wholeMinutes, type GetGroupWeekOutput, type GroupMemberWeek, type Member, type NotificationResult, type NudgeMembersOutput } from '../../types'
+import { wholeMinutes, type GetGroupWeekOutput, type GroupMemberWeek, type NotificationResult, type NudgeMembersOutput } from '../../types'
+import type { Member } from '../members'
 import { addDays, dayKey, weekdayOf, weekKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import type { CloudDatabase } from '../db/types'

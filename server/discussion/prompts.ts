@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { Member, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
+import type { Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
+import type { Member } from '../members'
 import { PROMPTS_PAGE_SIZE } from '../../types'
 import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'

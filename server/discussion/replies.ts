@@ -1,4 +1,5 @@
-import type { Member, Reply, ReplyThread } from '../../types'
+import type { Reply, ReplyThread } from '../../types'
+import type { Member } from '../members'
 import { REPLIES_PAGE_SIZE } from '../../types'
 import { recordAudit, type AuditChange } from '../audit'
 import { scorePendingReply, withdrawReplyScores } from '../scoring/sources'

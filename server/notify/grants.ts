@@ -1,4 +1,5 @@
-import type { Member, Subscription, TemplateKey } from '../../types'
+import type { Subscription, TemplateKey } from '../../types'
+import type { Member } from '../members'
 import { TemplateKey as TemplateKeys } from '../../types'
 import { holderPath } from '../db/counters'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Member, NotificationRecord, NotificationResult, TemplateKey } from '../../types'
+import type { NotificationRecord, NotificationResult, TemplateKey } from '../../types'
+import type { Member } from '../members'
 import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'

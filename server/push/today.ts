@@ -1,4 +1,5 @@
-import type { ArticleCard, DailyPush, Member } from '../../types'
+import type { ArticleCard, DailyPush } from '../../types'
+import type { Member } from '../members'
 import { addDays, dayKey } from '../../types/calendar'
 import { categoryNames } from '../content/categories'
 import { ARTICLES, type ArticleDoc } from '../content/docs'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { ExportQuarterReportInput, ActionOutput, Member, MemberQuarter, UnitQuarter } from '../../types'
+import type { ExportQuarterReportInput, ActionOutput, MemberQuarter, UnitQuarter } from '../../types'
+import type { Member } from '../members'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'

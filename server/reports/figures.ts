@@ -1,4 +1,4 @@
-import type { Member } from '../../types'
+import type { Member } from '../members'
 import type { CloudDatabase } from '../db/types'
 import { findByIds, readLedgers } from '../jobs/ledgers'
 import type { LedgerDoc } from '../study/ledger'

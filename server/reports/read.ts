@@ -1,4 +1,5 @@
-import type { ActionOutput, Member, ReportHeader, UnitQuarter } from '../../types'
+import type { ActionOutput, ReportHeader, UnitQuarter } from '../../types'
+import type { Member } from '../members'
 import { previousQuarter, quarterKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { findDoc } from '../db/documents'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { GetMyPointsOutput, Member, ScoreKind } from '../../types'
+import type { GetMyPointsOutput, ScoreKind } from '../../types'
+import type { Member } from '../members'
 import { SCORE_KINDS } from '../../types/constants'
 import { dayKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'

@@ -1,4 +1,5 @@
-import type { DayKey, Member, ScoreKind, ScoreRules } from '../../types'
+import type { DayKey, ScoreKind, ScoreRules } from '../../types'
+import type { Member } from '../members'
 import { dayKey, quarterKey, startOfDay, weekKey } from '../../types/calendar'
 import { addOnce, findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase, type UpdateData } from '../db/types'

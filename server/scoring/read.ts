@@ -1,4 +1,4 @@
-import type { DayKey, GetMyScoreOutput, Member, PeriodTotals, ScoreMetric, ScorePeriod, ScoreScope } from '../../types'
+import type { DayKey, GetMyScoreOutput, PeriodTotals, ScoreMetric, ScorePeriod, ScoreScope } from '../../types'
 import { dayKey, quarterKey, weekKey, yearKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase, QueryCondition } from '../db/types'
@@ -6,7 +6,7 @@ import { authorize, memberTarget } from '../permissions'
 import { SCORE_TOTALS, type TotalsDoc } from './ledger'
 import { rulesOn, standing } from './rules'
 import { versionsForDay } from './rule-versions'
-import { MEMBERS } from '../members'
+import { MEMBERS, type Member } from '../members'
 
 /**
  * The read side of scoring: a member's points and study time for a period, where they rank in their

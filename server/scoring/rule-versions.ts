@@ -1,4 +1,5 @@
-import { ScoreRules, type DayKey, type Member, type GetScoreRulesOutput } from '../../types'
+import { ScoreRules, type DayKey, type GetScoreRulesOutput } from '../../types'
+import type { Member } from '../members'
 import { addDays, dayKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'

@@ -1,7 +1,6 @@
-import type { Member } from '../../types'
 import { yearKey } from '../../types/calendar'
 import { findDoc, fieldKey } from '../db/documents'
-import { MEMBERS } from '../members'
+import { MEMBERS, type Member } from '../members'
 import { currentList, type Publishee } from '../weekly/publications'
 import type { CreditPart } from '../study/crediting'
 import { isRequiredFor, type StudyItem } from '../study/readable'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { CONTINUE_READING_MAX, type ContinueItem, type GetContinueReadingOutput, type Member } from '../../types'
+import { CONTINUE_READING_MAX, type ContinueItem, type GetContinueReadingOutput } from '../../types'
+import type { Member } from '../members'
 import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../content/docs'
 import type { CloudDatabase } from '../db/types'
 import { authorize, memberTarget } from '../permissions'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { wholeMinutes, type HeartbeatInput, type HeartbeatOutput, type Member } from '../../types'
+import { wholeMinutes, type HeartbeatInput, type HeartbeatOutput } from '../../types'
+import type { Member } from '../members'
 import { dayKey, quarterKey, weekKey } from '../../types/calendar'
 import { fieldKey } from '../db/documents'
 import type { CloudDatabase, Command, UpdateData } from '../db/types'

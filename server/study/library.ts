@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { LIBRARY_PAGE_SIZE, type Category, type LibraryItem, type ListLibraryInput, type ListLibraryOutput, type Member } from '../../types'
+import { LIBRARY_PAGE_SIZE, type Category, type LibraryItem, type ListLibraryInput, type ListLibraryOutput } from '../../types'
+import type { Member } from '../members'
 import { addDays, dayKey, yearKey } from '../../types/calendar'
 import { loadCategories } from '../content/categories'
 import { ARTICLES, BOOKS, type ArticleDoc, type BookDoc } from '../content/docs'

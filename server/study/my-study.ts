@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { GetMyStudyOutput, Member } from '../../types'
+import type { GetMyStudyOutput } from '../../types'
+import type { Member } from '../members'
 import { addDays, dayKey, quarterKey, weekKey, yearKey } from '../../types/calendar'
 import { categoryNames } from '../content/categories'
 import { BOOKS, type BookDoc } from '../content/docs'

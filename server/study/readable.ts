@@ -1,4 +1,5 @@
-import type { Member, RequirementKind, StudyKind } from '../../types'
+import type { RequirementKind, StudyKind } from '../../types'
+import type { Member } from '../members'
 import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../content/docs'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'

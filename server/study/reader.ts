@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, Member, OpenInput, StudyKind } from '../../types'
+import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, OpenInput, StudyKind } from '../../types'
+import type { Member } from '../members'
 import { yearKey } from '../../types/calendar'
 import { CATEGORIES } from '../content/categories'
 import { CHAPTERS, type ChapterDoc } from '../content/docs'

@@ -1,4 +1,5 @@
-import type { Member, StudyRules } from '../../types'
+import type { StudyRules } from '../../types'
+import type { Member } from '../members'
 import { READER_IDLE_SECONDS } from '../../types/constants'
 import { durationText } from '../../types/reading'
 import { findDoc } from '../db/documents'

@@ -1,4 +1,5 @@
-import type { Member, StudyKind } from '../../types'
+import type { StudyKind } from '../../types'
+import type { Member } from '../members'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { AppError } from '../errors'

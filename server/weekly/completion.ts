@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { GetWeeklyProgressInput, GetWeeklyProgressOutput, Member, MemberCompletion, UnitCompletion } from '../../types'
+import type { GetWeeklyProgressInput, GetWeeklyProgressOutput, MemberCompletion, UnitCompletion } from '../../types'
+import type { Member } from '../members'
 import type { CloudDatabase } from '../db/types'
 import { authorize, scopeOf, unitTarget } from '../permissions'
 import { unitNames } from '../roster'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { Member, SaveWeeklyListInput, WeeklyItem, WeeklyList } from '../../types'
+import type { SaveWeeklyListInput, WeeklyItem, WeeklyList } from '../../types'
+import type { Member } from '../members'
 import { WEEKLY_LISTS_PAGE_SIZE } from '../../types'
 import { recordAudit, type AuditChange } from '../audit'
 import { weekKey } from '../../types/calendar'

@@ -1,4 +1,5 @@
-import type { DayKey, Member, MyWeek } from '../../types'
+import type { DayKey, MyWeek } from '../../types'
+import type { Member } from '../members'
 import { MY_WEEKS_PAGE_SIZE } from '../../types'
 import { weekKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'

@@ -1,10 +1,9 @@
-import type { Member } from '../../types'
 import { weekKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { isDuplicateKeyError } from '../db/types'
 import { BATCH_SIZE, inParallel } from '../jobs/batched-job'
-import { MEMBERS } from '../members'
+import { MEMBERS, type Member } from '../members'
 import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from './docs'
 
 /**

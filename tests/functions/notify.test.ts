@@ -1,7 +1,7 @@
 import { getHome } from '../../server/actions/getHome'
 import { listOutbox } from '../../server/actions/listOutbox'
 import { recordSubscription } from '../../server/actions/recordSubscription'
-import type { Member } from '../../types'
+import type { Member } from '../../server/members'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../server/notify/messenger'
 import { CLAIM_LEASE_MS, notify, NOTIFICATIONS, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'

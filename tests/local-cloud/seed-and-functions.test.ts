@@ -1,4 +1,5 @@
-import type { Member, Unit } from '../../types'
+import type { Unit } from '../../types'
+import type { Member } from '../../server/members'
 import { articles as seedArticles } from '../../local-cloud/seed/articles'
 import { AdminArticle } from '../../types'
 import type { ArticleDoc, BookDoc } from '../../server/content/docs'

@@ -1,3 +1,4 @@
+import * as shared from '../../types'
 import { contract, type ActionName } from '../../types'
 
 /**
@@ -35,4 +36,11 @@ test('no action answers an OPENID', () => {
 test('phone numbers only in the admins’ roster actions', () => {
   const withPhone = outputs.filter(({ paths }) => paths.some((p) => /phone|mobile|手机/i.test(p))).map(({ action }) => action)
   expect(withPhone.sort()).toEqual([...ROSTER_ACTIONS].sort())
+})
+
+test('no shape shared with the mini-program has an OPENID: the stored member stays on the server', () => {
+  const schemas = Object.entries(shared).filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value) as [string, Schema][]
+  expect(schemas.length).toBeGreaterThan(50)
+  const withOpenId = schemas.filter(([, schema]) => fieldPaths(schema).some((p) => /openid/i.test(p))).map(([name]) => name)
+  expect(withOpenId).toEqual([])
 })

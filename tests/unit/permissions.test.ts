@@ -1,4 +1,4 @@
-import type { Member } from '../../types'
+import type { Member } from '../../server/members'
 import { authorize, authorizeGuest, PERMISSIONS, reachOf, scopeOf, type Action } from '../../server/permissions'
 
 const ROLE_ORDER = ['member', 'leader', 'branchAdmin', 'orgAdmin'] as const
