@@ -13,6 +13,7 @@ import { books, categories } from './seed/books'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
 import { discussionDocs } from './seed/discussion'
 import { readablesOf, seedHistory } from './seed/history'
+import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
 import { scorePendingReply } from '../server/scoring/sources'
@@ -130,6 +131,7 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   }
   const checker = wordListChecker(blockedWordsFromEnv())
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
+  await seedWeeklyList(db, checker, members.find((m) => m.roles.includes('orgAdmin'))!, content, now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
   return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, ...history }

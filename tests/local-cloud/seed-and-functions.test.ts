@@ -207,6 +207,21 @@ describe('demo seed', () => {
     expect(replies.some((r) => r.featured)).toBe(true)
   })
 
+  test('this week’s 每周一学 is composed and 定稿 by the seed: the Monday timer sends it, and members see its items', async () => {
+    const lists = await all<{ _id: string; week: string; status: string; items: { kind: string; required: boolean }[] }>('weeklyLists')
+    expect(lists).toEqual([expect.objectContaining({ week: '2026-11-23', status: 'scheduled' })])
+    expect(lists[0].items.map((i) => `${i.kind}:${i.required}`)).toEqual(['article:true', 'chapter:true', 'chapter:true', 'chapter:false'])
+    try {
+      await t.setClock(new Date('2026-11-23T00:00:00Z'))
+      expect((await t.fetch('/local/timers/weeklyDistribute/fire', { method: 'POST' })).status).toBe(200)
+      const res = await t.call<{ ok: true; data: { list: { intro: string; items: unknown[] } | null } }>('getMyWeekly', {}, await t.signIn('member-05'))
+      expect(res.body.data.list?.intro).toContain('学用结合')
+      expect(res.body.data.list?.items).toHaveLength(4)
+    } finally {
+      await t.setClock(NOW)
+    }
+  })
+
   test('a restart on the same data dir seeds nothing and keeps changes', async () => {
     await t.cloud.db.collection('members').doc('member-07').update({ data: { name: '吴俊峰（已改名）' } })
     await t.cloud.db.collection('articles').doc('article-6').remove()
