@@ -48,7 +48,54 @@ export function installHost(answer: CloudAnswer) {
   const cloud = { init: jest.fn(), callFunction }
 
   const g = globalThis as AnyRecord
-  g.wx = Object.assign(g.wx ?? {}, { cloud })
+  // The simulator's stand-ins for the wx APIs, on the one object Taro keeps hold of when app.js loads
+  // (the simulator later assigns onto this same object).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  g.wx = Object.assign(require('miniprogram-simulate/src/api'), g.wx ?? {}, { cloud })
+  // Where the pages sent the member (the simulator renders one page; the test opens the next).
+  const navigations: { api: string; url: string }[] = []
+  for (const api of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch']) {
+    g.wx[api] = (options: AnyRecord) => {
+      navigations.push({ api, url: String(options.url) })
+      options.success?.({ errMsg: `${api}:ok` })
+      options.complete?.({ errMsg: `${api}:ok` })
+    }
+  }
+  // Files the pages downloaded (their links), handed to WeChat's document viewer.
+  const downloads: string[] = []
+  g.wx.downloadFile = (options: AnyRecord) => {
+    downloads.push(String(options.url))
+    options.success?.({ errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: `wxfile://tmp/${downloads.length}` })
+    options.complete?.({ errMsg: 'downloadFile:ok' })
+  }
+  // A page's intersection observers, as the mini-program gives them: `intersect` brings a target into view.
+  const observers: { targets: { selector: string; callback: (r: AnyRecord) => void }[]; connected: boolean }[] = []
+  const createIntersectionObserver = () => {
+    const observer = { targets: [] as (typeof observers)[number]['targets'], connected: true }
+    observers.push(observer)
+    const api = {
+      relativeToViewport: () => api,
+      observe: (selector: string, callback: (r: AnyRecord) => void) => void observer.targets.push({ selector, callback }),
+      disconnect: () => void (observer.connected = false),
+    }
+    return api
+  }
+  g.wx.createIntersectionObserver = createIntersectionObserver
+  // jsdom lays nothing out: a selector query answers no rectangle for what it selected.
+  g.wx.createSelectorQuery = () => {
+    let selected = 0
+    const query: AnyRecord = {
+      in: () => query,
+      select: () => (selected++, query),
+      selectAll: () => (selected++, query),
+      selectViewport: () => (selected++, query),
+      boundingClientRect: () => query,
+      scrollOffset: () => query,
+      fields: () => query,
+      exec: (callback?: (res: null[]) => void) => callback?.(Array.from({ length: selected }, () => null)),
+    }
+    return query
+  }
 
   let app: AnyRecord | undefined
   const pages: AnyRecord[] = []
@@ -91,6 +138,12 @@ export function installHost(answer: CloudAnswer) {
   return {
     cloud,
     calls,
+    navigations,
+    downloads,
+    /** The element `selector` names comes into view: every connected observer of it is told. */
+    intersect(selector: string) {
+      for (const o of observers) for (const t of o.targets) if (o.connected && t.selector === selector) t.callback({ intersectionRatio: 1 })
+    },
     get app() {
       return app
     },
@@ -119,16 +172,50 @@ export function installHost(answer: CloudAnswer) {
   }
 }
 
-/** Polls until `check` passes (Taro renders asynchronously). */
-export async function eventually(check: () => void, timeoutMs = 3000): Promise<void> {
+/** Polls until `check` passes (Taro renders asynchronously; the store answers asynchronously). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 3000): Promise<void> {
   const started = Date.now()
   for (;;) {
     try {
-      check()
+      await check()
       return
     } catch (error) {
       if (Date.now() - started > timeoutMs) throw error
       await new Promise((r) => setTimeout(r, 20))
     }
   }
+}
+
+type SimNode = { dom: Element; dispatchEvent(name: string, options?: AnyRecord): void }
+
+/** The simulator's node for a rendered element (its class wraps any exparser element). */
+function nodeOf(page: SimNode, element: Element): SimNode {
+  const Node = Object.getPrototypeOf(page.constructor) as new (exparserNode: unknown) => SimNode
+  return new Node((element as AnyRecord).__wxElement)
+}
+
+/** The innermost rendered element whose text is `label` (white space folded), or else that contains it. */
+export function byText(page: SimNode, label: string): SimNode {
+  const elements = Array.from(page.dom.querySelectorAll('*')).reverse()
+  const folded = (e: Element) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const element = elements.find((e) => folded(e) === label) ?? elements.find((e) => folded(e).includes(label))
+  if (!element) throw new Error(`nothing on the page reads「${label}」:\n${text(page)}`)
+  return nodeOf(page, element)
+}
+
+/** Events are delivered asynchronously and React commits after them: what a finger does next sees the result. */
+const rendered = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+/** Taps what reads `label`, as a finger would (the tap bubbles to the handler that owns it). */
+export async function tap(page: SimNode, label: string): Promise<void> {
+  byText(page, label).dispatchEvent('tap')
+  await rendered()
+}
+
+/** Types `value` into the `index`-th input or text area of the page. */
+export async function type(page: SimNode, index: number, value: string): Promise<void> {
+  const fields = Array.from(page.dom.querySelectorAll('wx-input, wx-textarea'))
+  if (!fields[index]) throw new Error(`the page has ${fields.length} input fields, not ${index + 1}`)
+  nodeOf(page, fields[index]).dispatchEvent('input', { detail: { value, cursor: value.length } })
+  await rendered()
 }

@@ -1,0 +1,148 @@
+import { ARTICLES, BOOKS } from '../../../server/content/docs'
+import { INVITATIONS } from '../../../server/invitations'
+import { MEMBERS } from '../../../server/members'
+import { SCORE_RULES } from '../../../server/scoring/rule-versions'
+import { UNITS } from '../../../server/units'
+import { WEEKLY_LISTS } from '../../../server/weekly/docs'
+import type { WeappCloud } from '../../support/weapp-cloud'
+import { eventually, tap, text, type } from '../../support/weapp-host'
+import { lastUrl, type PageCase } from './run'
+
+const count = async (cloud: WeappCloud, collection: string, where: Record<string, unknown>) => (await cloud.db.collection(collection).where(where).count()).total
+
+/** The 组织管理 and 季度通报 pages, as 张文博 (组织管理员). */
+export const ADMIN_PAGES: Record<string, PageCase> = {
+  'packageAdmin/pages/index/index': {
+    shows: ['组织管理', '你是组织管理员'],
+    async act(page, { host }) {
+      await tap(page, '成员管理')
+      await eventually(() => expect(lastUrl(host)).toBe('/packageAdmin/pages/members/index'))
+    },
+  },
+  'packageAdmin/pages/units/index': {
+    shows: ['示范单位机关党委', '机关第一党支部', '第一党小组'],
+    async act(page, { cloud }) {
+      await tap(page, '新建党小组')
+      await type(page, 0, '第五党小组')
+      await tap(page, '保存')
+      await eventually(() => expect(text(page)).toContain('第五党小组'))
+      expect(await count(cloud, UNITS, { kind: 'group', name: '第五党小组' })).toBe(1)
+    },
+  },
+  'packageAdmin/pages/members/index': {
+    shows: ['孙浩然', '司马文'],
+    async act(page, { host }) {
+      await type(page, 0, '孙')
+      await tap(page, '搜索')
+      await eventually(() => expect(host.calls.some((c) => c.name === 'listMembers' && c.data.search === '孙')).toBe(true))
+      await eventually(() => expect(text(page)).not.toContain('司马文'))
+      expect(text(page)).toContain('孙浩然')
+    },
+  },
+  'packageAdmin/pages/member/index': {
+    query: { id: 'member-05', name: '孙浩然' },
+    shows: ['孙浩然', '党小组长', '停用这位成员'],
+    async act(page, { cloud }) {
+      await tap(page, '党小组长')
+      await eventually(async () => expect((await cloud.db.collection(MEMBERS).doc('member-05').get()).data.roles).toContain('leader'))
+    },
+  },
+  'packageAdmin/pages/preregister/index': {
+    shows: ['预登记新成员', '手机号', '第二党小组'],
+    async act(page, { cloud }) {
+      await type(page, 0, '上官云')
+      await type(page, 1, '13800000043')
+      await tap(page, '第二党小组')
+      await tap(page, '登记')
+      await eventually(async () => expect(await count(cloud, MEMBERS, { name: '上官云', status: 'pending', groupId: 'group-1-2' })).toBe(1))
+    },
+  },
+  'packageAdmin/pages/invitations/index': {
+    shows: ['XXQGA888', '已有的邀请码', '第二党小组'],
+    async act(page, { cloud }) {
+      const before = await count(cloud, INVITATIONS, { groupId: 'group-1-2' })
+      await tap(page, '第二党小组')
+      await tap(page, '生成邀请码')
+      await eventually(() => expect(text(page)).toContain('新的邀请码'))
+      expect(await count(cloud, INVITATIONS, { groupId: 'group-1-2' })).toBe(before + 1)
+    },
+  },
+  'packageAdmin/pages/audit/index': { shows: ['张文博', '学习清单'] },
+  'packageAdmin/pages/content/index': {
+    shows: ['每天二十分钟：把学习变成习惯', '已发布'],
+    async act(page) {
+      await tap(page, '书目')
+      await eventually(() => expect(text(page)).toContain('读懂理论的方法'))
+    },
+  },
+  'packageAdmin/pages/article/index': {
+    query: { id: 'article-1' },
+    shows: ['编辑文章', '正文'],
+    async act(page, { cloud }) {
+      const before = (await cloud.db.collection(ARTICLES).doc('article-1').get()).data.recommended
+      await tap(page, '推荐')
+      await eventually(async () => expect((await cloud.db.collection(ARTICLES).doc('article-1').get()).data.recommended).toBe(!before))
+    },
+  },
+  'packageAdmin/pages/book/index': {
+    query: { id: 'book-method' },
+    shows: ['编辑书目', '4 章', '必修与选修'],
+    async act(page, { cloud }) {
+      const before = (await cloud.db.collection(BOOKS).doc('book-method').get()).data.recommended
+      await tap(page, '推荐')
+      await eventually(async () => expect((await cloud.db.collection(BOOKS).doc('book-method').get()).data.recommended).toBe(!before))
+    },
+  },
+  'packageAdmin/pages/chapter/index': {
+    query: { bookId: 'book-method', id: 'book-method-1' },
+    shows: ['章节标题', '保存章节'],
+    async act(page, { host }) {
+      await tap(page, '保存章节')
+      await eventually(() => expect(host.calls.some((c) => c.name === 'saveChapter')).toBe(true))
+      await eventually(() => expect(text(page)).toContain('已保存'))
+    },
+  },
+  'packageAdmin/pages/outbox/index': {
+    shows: ['公众号发布', '订阅消息'],
+    async act(page, { host }) {
+      await tap(page, '订阅消息')
+      await eventually(() => expect(text(page)).toContain('给党员发送的订阅消息'))
+      expect(host.calls.filter((c) => c.name === 'listOutbox').length).toBeGreaterThan(1)
+    },
+  },
+  'packageAdmin/pages/weekly/index': {
+    shows: ['11月23日', '已发布'],
+    async act(page, { host }) {
+      await tap(page, '11月23日')
+      await eventually(() => expect(lastUrl(host)).toMatch(/^\/packageAdmin\/pages\/weekly-progress\/index\?listId=weekly-/))
+    },
+  },
+  'packageAdmin/pages/weekly-edit/index': {
+    shows: ['周次（周一 08:00 发布）', '学习内容（0 项）'],
+    async act(page, { cloud }) {
+      await type(page, 0, '下周读第三章，读完谈体会。')
+      await tap(page, '添加文章')
+      await eventually(() => expect(text(page)).toContain('从“听过”到“做到”'))
+      await tap(page, '从“听过”到“做到”：学用结合的几点体会')
+      await eventually(() => expect(text(page)).toContain('学习内容（1 项）'))
+      await tap(page, '保存')
+      await eventually(async () => expect(await count(cloud, WEEKLY_LISTS, { week: '2026-11-30', status: 'draft' })).toBe(1))
+    },
+  },
+  'packageAdmin/pages/score-rules/index': {
+    shows: ['修改积分规则', '保存新规则'],
+    async act(page, { cloud }) {
+      const before = await count(cloud, SCORE_RULES, {})
+      await tap(page, '保存新规则')
+      await eventually(async () => expect(await count(cloud, SCORE_RULES, {})).toBe(before + 1))
+    },
+  },
+  'packageReport/pages/unit/index': {
+    shows: ['第三季度', '各党支部排名'],
+    async act(page, { host }) {
+      await tap(page, '导出 CSV：成员明细')
+      await eventually(() => expect(text(page)).toMatch(/已生成「.+\.csv」，共 40 行/))
+      expect(host.downloads).toHaveLength(1)
+    },
+  },
+}

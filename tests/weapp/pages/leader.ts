@@ -1,0 +1,53 @@
+import { PROMPTS, REPLIES } from '../../../server/discussion/docs'
+import type { WeappCloud } from '../../support/weapp-cloud'
+import { eventually, tap, text, type } from '../../support/weapp-host'
+import { lastUrl, type PageCase } from './run'
+
+/** The seeded open prompt of 第一党小组. */
+async function openPrompt(cloud: WeappCloud): Promise<string> {
+  const { data } = await cloud.db.collection(PROMPTS).where({ groupId: 'group-1-1', status: 'open', title: '结合本职工作，谈谈本周学习体会' }).get()
+  return String(data[0]._id)
+}
+
+/** The pages of a 党小组长, as 陈立新 (leads 第一党小组). */
+export const LEADER_PAGES: Record<string, PageCase> = {
+  'packageGroup/pages/prompt/index': {
+    query: async (cloud) => ({ id: await openPrompt(cloud) }),
+    shows: ['结合本职工作，谈谈本周学习体会', '刘晓燕'],
+    async act(page, { cloud }) {
+      await type(page, 0, '我们组下周一起把第二章读完，再交流一次。')
+      await tap(page, '发送')
+      await eventually(() => expect(text(page)).toContain('我们组下周一起把第二章读完，再交流一次。'))
+      const { data } = await cloud.db.collection(REPLIES).where({ authorId: 'member-01', body: '我们组下周一起把第二章读完，再交流一次。' }).get()
+      expect(data).toHaveLength(1)
+    },
+  },
+  'packageGroup/pages/edit/index': {
+    shows: ['发布讨论题', '讨论内容'],
+    async act(page, { cloud, host }) {
+      await type(page, 0, '读完第二章后的体会')
+      await type(page, 1, '精读和泛读，你在工作中各用在哪些材料上？')
+      await tap(page, '发布')
+      await eventually(() => expect(lastUrl(host)).toMatch(/^\/packageGroup\/pages\/prompt\/index\?id=/))
+      const { data } = await cloud.db.collection(PROMPTS).where({ title: '读完第二章后的体会' }).get()
+      expect(data).toEqual([expect.objectContaining({ groupId: 'group-1-1', authorId: 'member-01', status: 'open' })])
+    },
+  },
+  'packageGroup/pages/nudge/index': {
+    shows: ['本周落后的成员', '孙浩然'],
+    async act(page) {
+      // Nobody in the seed subscribed to nudges: the page says so for each, and sends nothing.
+      await tap(page, '提醒')
+      await eventually(() => expect(text(page)).toContain('未订阅'))
+      expect(text(page)).not.toContain('陈立新')
+    },
+  },
+  'packageScore/pages/ratings/index': { shows: ['第一党小组', '平均'] },
+  'packageAdmin/pages/weekly-progress/index': {
+    query: async (cloud) => {
+      const { data } = await cloud.db.collection('weeklyLists').where({ week: '2026-11-23' }).get()
+      return { listId: String(data[0]._id), groupId: 'group-1-1' }
+    },
+    shows: ['第一党小组', '孙浩然'],
+  },
+}

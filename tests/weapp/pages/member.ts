@@ -1,0 +1,104 @@
+import { CHECKINS } from '../../../server/checkin'
+import { MEMBERS } from '../../../server/members'
+import { eventually, tap, text, type } from '../../support/weapp-host'
+import { lastUrl, type PageCase } from './run'
+
+
+/** The pages of a member's day, as 孙浩然 (第一党小组, no roles). */
+export const MEMBER_PAGES: Record<string, PageCase> = {
+  'pages/index/index': {
+    shows: ['孙浩然，你好', '今日学习', '学用结合'],
+    async act(page, { cloud }) {
+      await type(page, 0, '读了推送文章，记下三点体会。')
+      await tap(page, '打卡')
+      await eventually(() => expect(text(page)).toContain('今日已打卡'))
+      const { data } = await cloud.db.collection(CHECKINS).doc('member-05_2026-11-25').get()
+      expect(data).toMatchObject({ reflection: '读了推送文章，记下三点体会。' })
+    },
+  },
+  'pages/study/index': {
+    shows: ['书架', '读懂理论的方法'],
+    async act(page, { host }) {
+      await tap(page, '读懂理论的方法')
+      await eventually(() => expect(lastUrl(host)).toBe('/pages/book/index?id=book-method'))
+    },
+  },
+  'pages/group/index': {
+    shows: ['第一党小组', '结合本职工作，谈谈本周学习体会'],
+    async act(page, { host }) {
+      await tap(page, '结合本职工作，谈谈本周学习体会')
+      await eventually(() => expect(lastUrl(host)).toMatch(/^\/packageGroup\/pages\/prompt\/index\?id=prompt-/))
+    },
+  },
+  'pages/me/index': {
+    shows: ['孙浩然', '我的积分与星级', '大字模式'],
+    async act(page, { cloud }) {
+      await tap(page, '大字模式')
+      await eventually(() => expect(text(page)).toContain('已开'))
+      await eventually(async () => expect((await cloud.db.collection(MEMBERS).doc('member-05').get()).data.largeFont).toBe(true))
+    },
+  },
+  'pages/register/index': {
+    shows: ['实名注册', '邀请码'],
+    // A newcomer claims the record the branch pre-registered for her, then goes to 首页.
+    async act(page, { host, cloud }) {
+      cloud.asNewUser('wx-newcomer')
+      try {
+        await type(page, 0, '欧阳宁')
+        await type(page, 1, 'xxqga888')
+        await tap(page, '注册')
+        await eventually(() => expect(host.navigations.at(-1)).toEqual({ api: 'reLaunch', url: '/pages/index/index' }))
+        const { data } = await cloud.db.collection(MEMBERS).doc('member-41').get()
+        expect(data).toMatchObject({ openid: 'wx-newcomer', status: 'active', groupId: 'group-1-1' })
+      } finally {
+        await cloud.as('member-05')
+      }
+    },
+  },
+  'pages/reader/index': {
+    query: { kind: 'article', id: 'article-1' },
+    shows: ['每天二十分钟：把学习变成习惯', '— 全文完 —'],
+    async act(page, { host, cloud }) {
+      // A few seconds of reading (on both clocks), then the end of the text comes into view.
+      await new Promise((resolve) => setTimeout(resolve, 1100))
+      cloud.clock.fix(new Date(cloud.clock.now().getTime() + 5000))
+      host.intersect('#reader-end')
+      await eventually(() => expect(host.calls.some((c) => c.name === 'heartbeat' && c.data.atEnd === true)).toBe(true))
+      await eventually(() => expect(text(page)).toContain('（已读到末尾）'))
+    },
+  },
+  'pages/book/index': {
+    query: { id: 'book-method' },
+    shows: ['读懂理论的方法', '为什么要读原文'],
+    async act(page, { host }) {
+      await tap(page, '第一章 为什么要读原文')
+      await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-1'))
+    },
+  },
+  'pages/my-study/index': {
+    shows: ['学时', '每周目标', '必读书目'],
+    async act(page, { host }) {
+      await tap(page, '查看学习规则')
+      await eventually(() => expect(lastUrl(host)).toBe('/pages/study-rules/index'))
+    },
+  },
+  'pages/study-rules/index': { shows: ['规则一览', '学时怎么算'] },
+  'pages/weekly/index': {
+    shows: ['学用结合', '每天二十分钟：把学习变成习惯', '第二章 精读与泛读'],
+    async act(page, { host }) {
+      await tap(page, '第二章 精读与泛读')
+      await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-2'))
+    },
+  },
+  'packageScore/pages/leaderboard/index': {
+    shows: ['我的排名', '孙浩然（我）'],
+    async act(page, { host }) {
+      await tap(page, '学时')
+      await eventually(() => expect(host.calls.some((c) => c.name === 'getLeaderboard' && c.data.metric === 'hours')).toBe(true))
+      await eventually(() => expect(text(page)).toContain('分钟'))
+    },
+  },
+  'packageScore/pages/rules/index': { shows: ['怎样得分', '每日学习打卡'] },
+  'packageScore/pages/points/index': { shows: ['今天已得', '每日学习打卡', '明细'] },
+  'packageReport/pages/mine/index': { shows: ['季度'] },
+}
