@@ -299,10 +299,10 @@ export function createRequestHandler(ctx: HandlerContext) {
     redirect(res, 303, next, { 'Set-Cookie': sessions.setCookie(member.openid) })
   }
 
-  function signOut(req: IncomingMessage, res: ServerResponse): void {
+  async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST')
     req.resume()
-    sessions.revoke(req.headers.cookie)
+    await sessions.revoke(req.headers.cookie)
     redirect(res, 303, SIGNIN_PATH, { 'Set-Cookie': sessions.clearCookie() })
   }
 
@@ -417,7 +417,7 @@ export function createRequestHandler(ctx: HandlerContext) {
       if ((m = p.match(/^\/api\/functions\/([^/]+)$/))) return await callFunction(req, res, m[1])
       if (p === '/api' || p.startsWith('/api/')) return sendError(res, 404, 'NOT_FOUND', '接口不存在')
       if (p === SIGNIN_PATH) return await signIn(req, res, url)
-      if (p === '/local/signout') return signOut(req, res)
+      if (p === '/local/signout') return await signOut(req, res)
       if (p === '/local/clock') return await clockEndpoint(req, res)
       if (p === '/local/timers') return listTimers(req, res)
       if ((m = p.match(/^\/local\/timers\/([^/]+)\/fire$/))) return await fireTimer(req, res, m[1])

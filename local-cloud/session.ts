@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -12,6 +12,8 @@ export const SESSION_COOKIE = 'xxq_local_session'
 
 /** Kept beside the store's files so a session survives restarts but not a wiped data dir. */
 export const SECRET_FILE = 'local-session.secret'
+/** The signed-out sessions, so a restart does not bring one back. */
+export const REVOKED_FILE = 'local-session.revoked.json'
 
 const VERSION = 'v2'
 export const SESSION_HOURS = 12
@@ -25,13 +27,20 @@ interface Session {
 
 export class Sessions {
   /** Signed-out session ids, until they would have expired anyway. */
-  private readonly revoked = new Map<string, number>()
+  private readonly revoked: Map<string, number>
 
-  /** `now`: real time (sessions do not follow the demo clock). */
+  /**
+   * `now`: real time (sessions do not follow the demo clock). `revokedFile`: where sign-outs are
+   * kept (`revoked` is what it held at start).
+   */
   constructor(
     private readonly secret: Buffer,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly revokedFile?: string,
+    revoked: Record<string, number> = {},
+  ) {
+    this.revoked = new Map(Object.entries(revoked))
+  }
 
   /** The cookie value for a signed-in OPENID. */
   sign(openid: string): string {
@@ -51,13 +60,17 @@ export class Sessions {
     return this.verify(parseCookies(header)[SESSION_COOKIE])
   }
 
-  /** Signs the request's session out: its cookie no longer works, even if kept. */
-  revoke(header: string | undefined): void {
+  /** Signs the request's session out: its cookie no longer works, even if kept, across restarts. */
+  async revoke(header: string | undefined): Promise<void> {
     const session = this.session(parseCookies(header)[SESSION_COOKIE])
     if (!session) return
     const now = this.now()
     for (const [id, expires] of this.revoked) if (expires <= now) this.revoked.delete(id)
     this.revoked.set(session.id, session.issuedAt + SESSION_MS)
+    if (!this.revokedFile) return
+    const temporary = `${this.revokedFile}.${session.id}.tmp`
+    await writeFile(temporary, JSON.stringify(Object.fromEntries(this.revoked)), { mode: 0o600 })
+    await rename(temporary, this.revokedFile)
   }
 
   setCookie(openid: string): string {
@@ -103,7 +116,14 @@ export async function loadSessions(dataDir: string): Promise<Sessions> {
   }
   const hex = (await readFile(file, 'utf8')).trim()
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`会话密钥文件已损坏，请删除后重启: ${file}`)
-  return new Sessions(Buffer.from(hex, 'hex'))
+  const revokedFile = path.join(dataDir, REVOKED_FILE)
+  let revoked: Record<string, number> = {}
+  try {
+    revoked = JSON.parse(await readFile(revokedFile, 'utf8')) as Record<string, number>
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`退出登录记录文件已损坏，请删除后重启: ${revokedFile}`)
+  }
+  return new Sessions(Buffer.from(hex, 'hex'), Date.now, revokedFile, revoked)
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

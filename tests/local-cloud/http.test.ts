@@ -238,8 +238,12 @@ describe('local sign-in', () => {
     expect(res.headers.get('location')).toBe('/local/signin')
     expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`))
     expect((await t.fetch('/local/signout')).status).toBe(405)
-    // The old cookie, kept by someone, no longer works.
+    // The old cookie, kept by someone, no longer works, nor after a restart; another sign-in does.
     expect((await t.call('whoami', {}, cookie)).status).toBe(401)
+    const kept = await t.signIn('member-05')
+    await t.restart()
+    expect((await t.call('whoami', {}, cookie)).status).toBe(401)
+    expect((await t.call('whoami', {}, kept)).status).toBe(200)
   })
 })
 
