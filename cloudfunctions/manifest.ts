@@ -31,8 +31,11 @@ export const MANIFEST: Record<Domain | TimerName, FunctionSpec> = {
   /** The .xlsx export is built in memory. */
   report: { timeout: 30, memorySize: 512 },
   content: { timeout: 10 },
-  /** 07:30 every day; a run cut short is resumed by tomorrow's: pushes are keyed by day. */
-  dailyPush: { timeout: 60, trigger: { name: 'daily', cron: '0 30 7 * * * *' } },
+  /**
+   * 07:30 every day, and again at 07:40 and 07:50: everything is keyed by the day, so a later run
+   * repeats nothing and finishes what one cut short left (messages claimed and not sent, past their lease).
+   */
+  dailyPush: { timeout: 60, trigger: { name: 'daily', cron: '0 30,40,50 7 * * * *' } },
   /** 04:00 on 1 January, after the night's reconciliation. */
   freezeRatings: { timeout: 60, trigger: { name: 'newYear', cron: '0 0 4 1 1 * *' } },
   quarterRemind: { timeout: 60, trigger: { name: 'daily', cron: '0 0 9 * * * *' } },

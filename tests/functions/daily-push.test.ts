@@ -8,6 +8,7 @@ import { PUBLICATIONS } from '../../server/official-account/publication'
 import { PUSHES } from '../../server/push/pushes'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { addArticle, addCategories } from '../support/content'
+import { countingMessenger, stopper, withRoundTrips } from '../support/interrupt'
 
 // 07:30 in Shanghai on Tuesday 2026-11-24 is 23:30Z on Monday 2026-11-23.
 const PUSH_TIME = '2026-11-23T23:30:00Z'
@@ -89,6 +90,27 @@ describe('dailyPush', () => {
     const grants = Object.fromEntries((await allDocs(cloud.db, SUBSCRIPTIONS)).map((g) => [g.memberId, g.available]))
     expect(grants).toEqual({ m1: 2, t1: 0 })
     expect(await article('b')).toMatchObject({ status: 'queued' })
+  })
+
+  it('runs stopped at any point leave nothing lost: the 07:40 run, past the claims’ lease, sends each message once', async () => {
+    await addArticle(cloud.db, { _id: 'a', status: 'scheduled', scheduledFor: '2026-11-24', title: '今天的文章', minutes: 4 })
+    for (const id of ['m1', 't1', 't2']) await grant(id)
+    const messenger = countingMessenger()
+    let stopped = 0
+    for (let stopAt = 1; stopAt <= 20; stopAt += 1) {
+      const run = await withRoundTrips(cloud, stopper(stopAt, stopAt % 2 === 0), fire, messenger).catch(() => ({ ok: false }))
+      if (!run.ok) stopped += 1
+    }
+    expect(stopped).toBeGreaterThan(8)
+    cloud.clock.fix(new Date('2026-11-23T23:40:00Z'))
+    await withRoundTrips(cloud, () => undefined, fire, messenger)
+    expect(messenger.sent.map((m) => m.touser).sort()).toEqual(['wx-m1', 'wx-t1', 'wx-t2'])
+    const sends = await allDocs(cloud.db, NOTIFICATIONS)
+    expect(sends.map((s) => [s.memberId, s.result]).sort()).toEqual([
+      ['m1', 'sent'],
+      ['t1', 'sent'],
+      ['t2', 'sent'],
+    ])
   })
 
   it('two runs at once still push once', async () => {
