@@ -2,6 +2,7 @@ import { SCORE_KINDS } from './constants'
 import * as z from './zod'
 import { DayKey } from './domain'
 import { Cursor, id, page } from './fields'
+import { Subscription } from './content-functions'
 
 /**
  * Scoring (积分、学时、星级): every scoring event is one ledger entry; points follow the versioned
@@ -93,6 +94,8 @@ export const GetMyScoreOutput = z.object({
   standing: StarStanding,
   /** This year's points rank. */
   ranks: z.object({ group: Rank, branch: Rank, org: Rank }),
+  /** 我的's 消息提醒 card, in the same answer: each reminder's messages still allowed. */
+  subscriptions: z.array(Subscription),
 })
 export type GetMyScoreOutput = z.infer<typeof GetMyScoreOutput>
 

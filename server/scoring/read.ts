@@ -84,7 +84,7 @@ export async function membersInScope(db: CloudDatabase, member: Member, scope: S
 }
 
 /** 我的积分: today, this week, quarter and year, the star standing, and this year's points ranks. */
-export async function myScore(db: CloudDatabase, caller: Member, now: Date): Promise<GetMyScoreOutput> {
+export async function myScore(db: CloudDatabase, caller: Member, now: Date): Promise<Omit<GetMyScoreOutput, 'subscriptions'>> {
   authorize(caller, 'scores.read', memberTarget(caller))
   const today: DayKey = dayKey(now)
   const keys = { week: weekKey(now), quarter: quarterKey(now), year: yearKey(now) }

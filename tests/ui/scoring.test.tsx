@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { navigateTo } from '../support/taro-double'
+import { navigateTo, requestSubscribeMessage } from '../support/taro-double'
 import Me from '../../src/pages/me/index'
 import LeaderboardPage from '../../src/packageScore/pages/leaderboard/index'
 import ScoreRulesPage from '../../src/packageScore/pages/rules/index'
@@ -12,6 +12,8 @@ import { leaderboard } from '../support/score-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
+// The mini-program's way of asking: WeChat's requestSubscribeMessage.
+jest.mock('../../src/services/subscribe', () => jest.requireActual('../../src/services/subscribe.weapp'))
 
 beforeEach(() => {
   sendMock.mockReset()
@@ -35,7 +37,35 @@ const myScore = (over: Partial<GetMyScoreOutput> = {}): GetMyScoreOutput => ({
     next: { stars: 4, hours: 19, requiredChapters: 8, points: 180 },
   },
   ranks: { group: { rank: 2, of: 9 }, branch: { rank: 5, of: 40 }, org: { rank: 31, of: 400 } },
+  subscriptions: [
+    { templateKey: 'dailyStudy', templateId: 'tmpl-daily', title: '每日学习提醒', available: 2 },
+    { templateKey: 'groupPrompt', templateId: 'tmpl-prompt', title: '小组讨论提醒', available: 0 },
+    { templateKey: 'studyNudge', templateId: 'tmpl-nudge', title: '学习进度提醒', available: 0 },
+    { templateKey: 'weeklyList', templateId: 'tmpl-weekly', title: '每周一学发布提醒', available: 1 },
+  ],
   ...over,
+})
+
+describe('消息提醒 on 我的', () => {
+  test('shows each reminder’s messages still allowed, and one tap allows one more', async () => {
+    serve({
+      getMe: () => ok(profile),
+      getMyScore: () => ok(myScore()),
+      recordSubscription: (input) => ok({ templateKey: input.templateKey, templateId: 'tmpl-prompt', title: '小组讨论提醒', available: 1 }),
+    })
+    requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-prompt': 'accept' })
+    render(<Me />)
+    const row = (title: string) => screen.getByText(title).parentElement!.parentElement!
+    await screen.findByText('消息提醒')
+    expect(within(row('每日学习提醒')).getByText('还可提醒 2 次')).toBeTruthy()
+    expect(within(row('每周一学发布提醒')).getByText('还可提醒 1 次')).toBeTruthy()
+    expect(within(row('小组讨论提醒')).getByText('未开启，收不到')).toBeTruthy()
+    fireEvent.click(within(row('小组讨论提醒')).getByText('开启'))
+    await within(row('小组讨论提醒')).findByText('还可提醒 1 次')
+    expect(requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-prompt'] }))
+    expect(callsTo('recordSubscription').map(([, input]) => input)).toEqual([{ templateKey: 'groupPrompt', accepted: true }])
+    expect(within(row('小组讨论提醒')).getByText('再开启一次')).toBeTruthy()
+  })
 })
 
 describe('我的积分 on 我的', () => {

@@ -20,7 +20,18 @@ export const AFTER_CHECK_IN: readonly Subscription['templateKey'][] = ['dailyStu
  * on the server. The templates came with the page, so the permission sheet opens straight from the
  * tap, as WeChat requires.
  */
-export default function RemindMe({ subscriptions, kinds, label }: { subscriptions: Subscription[]; kinds: readonly Subscription['templateKey'][]; label: string }) {
+export default function RemindMe({
+  subscriptions,
+  kinds,
+  label,
+  onGranted,
+}: {
+  subscriptions: Subscription[]
+  kinds: readonly Subscription['templateKey'][]
+  label: string
+  /** The templates just allowed, with their new counts. */
+  onGranted?: (granted: Subscription[]) => void
+}) {
   const [asking, setAsking] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const wanted = kinds.map((key) => subscriptions.find((s) => s.templateKey === key)).filter((s): s is Subscription => s !== undefined)
@@ -37,6 +48,7 @@ export default function RemindMe({ subscriptions, kinds, label }: { subscription
         if (answer.accepted) granted.push(recorded)
       }
       setOutcome(granted.length > 0 ? { kind: 'accepted', granted } : { kind: 'rejected' })
+      if (granted.length > 0) onGranted?.(granted)
     } catch (error) {
       // The platform's refusals and the cloud's errors both carry a message for the member.
       setOutcome({ kind: 'failed', message: error instanceof Error ? error.message : toCloudError(error).message })

@@ -16,6 +16,7 @@ import Avatar from '../../components/Avatar'
 import NotRegistered from '../../components/NotRegistered'
 import FontSetting from '../../components/FontSetting'
 import ScoreCard from '../../components/ScoreCard'
+import ReminderCard from '../../components/ReminderCard'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import DisplayName from './DisplayName'
@@ -139,6 +140,7 @@ export default function Me() {
         </View>
       )}
       {me.data && <ScoreCard score={score} showRatings={me.data.roles.some((r) => r !== 'member')} />}
+      {me.data && score.data && <ReminderCard subscriptions={score.data.subscriptions} />}
       {me.data && <StudyEntry />}
       {me.data && <QuarterEntry roles={me.data.roles} />}
       <FontSetting />

@@ -31,7 +31,7 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
     },
   },
   'pages/me/index': {
-    shows: ['孙浩然', '我的积分与星级', '大字模式'],
+    shows: ['孙浩然', '我的积分与星级', '消息提醒', '每周一学发布提醒', '未开启，收不到', '大字模式'],
     async act(page, { cloud }) {
       await tap(page, '大字模式')
       await eventually(() => expect(text(page)).toContain('已开'))
