@@ -4,7 +4,8 @@ import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
-import { membersWithGrant } from '../notify/grants'
+import { CHECKINS, checkInId } from '../checkin'
+import { membersWithGrant, SUBSCRIPTIONS, subscriptionId } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
 import { notify, type NotifyOutcome } from '../notify/notify'
 import type { OfficialAccountClient } from '../official-account/client'
@@ -78,19 +79,33 @@ async function markPublished(db: CloudDatabase, push: PushDoc): Promise<ArticleD
   return push.articleIds.map((id) => byId.get(id)).filter((a): a is ArticleDoc => a !== undefined && a.status !== 'retired')
 }
 
-async function activeMembers(db: CloudDatabase, ids: string[]): Promise<Member[]> {
+/**
+ * The active members of `ids` still to be told today: one who has checked in today already is
+ * not (the 明天提醒 she asked for after 打卡 waits for tomorrow's push), unless an earlier run
+ * claimed her message, which is then finished rather than left holding her grant.
+ */
+async function stillToRemind(db: CloudDatabase, ids: string[], day: DayKey): Promise<Member[]> {
   const _ = db.command
   const members: Member[] = []
   for (let i = 0; i < ids.length; i += 100) {
-    const { data } = await db.collection(MEMBERS).where({ _id: _.in(ids.slice(i, i + 100)), status: 'active' }).limit(100).get()
-    members.push(...(data as Member[]))
+    const batch = ids.slice(i, i + 100)
+    const [{ data: active }, { data: checkedIn }] = await Promise.all([
+      db.collection(MEMBERS).where({ _id: _.in(batch), status: 'active' }).limit(100).get(),
+      db.collection(CHECKINS).where({ _id: _.in(batch.map((id) => checkInId(id, day))) }).field({ memberId: true }).limit(100).get(),
+    ])
+    const studied = (checkedIn as { memberId: string }[]).map((c) => c.memberId)
+    const { data: holding } = studied.length
+      ? await db.collection(SUBSCRIPTIONS).where({ _id: _.in(studied.map((id) => subscriptionId(id, 'dailyStudy'))), held: _.gt(0) }).field({ memberId: true }).limit(100).get()
+      : { data: [] }
+    const skip = new Set(studied.filter((id) => !(holding as { memberId: string }[]).some((h) => h.memberId === id)))
+    members.push(...(active as Member[]).filter((m) => !skip.has(m._id)))
   }
   return members
 }
 
-/** Tells the members who asked for it (an unused `dailyStudy` grant) that today's study is out. */
+/** Tells the members who asked for it (an unused `dailyStudy` grant) and have not studied yet that today's study is out. */
 async function notifySubscribers(ports: DailyPushPorts, day: DayKey, articles: ArticleDoc[]) {
-  const members = await activeMembers(ports.db, await membersWithGrant(ports.db, 'dailyStudy'))
+  const members = await stillToRemind(ports.db, await membersWithGrant(ports.db, 'dailyStudy'), day)
   const minutes = articles.reduce((sum, a) => sum + a.minutes, 0)
   const data = { title: articles[0].title, date: day, note: `今日学习已推送，约 ${minutes} 分钟` }
   const outcomes = await inParallel(members, 10, (member) =>

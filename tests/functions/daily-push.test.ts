@@ -1,4 +1,5 @@
 import { dailyPush } from '../../cloudfunctions/dailyPush'
+import { checkIn } from '../../server/actions/checkIn'
 import { getToday } from '../../server/actions/getToday'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
@@ -111,6 +112,24 @@ describe('dailyPush', () => {
       ['t1', 'sent'],
       ['t2', 'sent'],
     ])
+  })
+
+  it('a member who checked in before a run is not reminded that day: the grant she gave for tomorrow is spent tomorrow', async () => {
+    await addArticle(cloud.db, { _id: 'a', status: 'scheduled', scheduledFor: '2026-11-24', title: '今天的文章', minutes: 4 })
+    await addArticle(cloud.db, { _id: 'b', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await grant('t1')
+    await fire()
+    // 07:35: m1 checks in, then taps 明天提醒我学习; the 07:40 run does not spend it today.
+    cloud.clock.fix(new Date('2026-11-23T23:35:00Z'))
+    expect(await cloud.call(checkIn, 'wx-m1', { reflection: '早上读了今天的文章。' })).toMatchObject({ ok: true })
+    await grant('m1')
+    cloud.clock.fix(new Date('2026-11-23T23:40:00Z'))
+    expect(await fire()).toMatchObject({ ok: true, data: { notifications: {} } })
+    expect((await allDocs(cloud.db, NOTIFICATIONS)).map((n) => n.memberId)).toEqual(['t1'])
+    // The next morning's push reminds her, with that grant.
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    expect(await fire()).toMatchObject({ ok: true, data: { notifications: { sent: 1 } } })
+    expect((await allDocs(cloud.db, NOTIFICATIONS)).map((n) => n.key).sort()).toEqual(['dailyStudy:2026-11-24:t1', 'dailyStudy:2026-11-25:m1'])
   })
 
   it('two runs at once still push once', async () => {

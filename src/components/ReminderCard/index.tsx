@@ -6,7 +6,7 @@ import './index.scss'
 
 /** What each reminder is for, in the order a member meets them. */
 const KINDS: { key: Subscription['templateKey']; when: string }[] = [
-  { key: 'dailyStudy', when: '每天 07:30 今日学习推送时' },
+  { key: 'dailyStudy', when: '每天 07:30 今日学习推送时（当天已打卡就不再提醒）' },
   { key: 'weeklyList', when: '周一每周一学清单发布时' },
   { key: 'groupPrompt', when: '小组有新讨论题时' },
   { key: 'studyNudge', when: '本周进度落后、组长提醒时' },
