@@ -213,8 +213,8 @@ export const NotificationResult = z.enum([
   'failed',
   /** The member holds no unused grant for the template. */
   'noGrant',
-  /** 22:00–07:00 Shanghai: not sent, not retried. */
-  'quietHours',
+  /** Asked for in the quiet hours (22:00–07:00 Shanghai): the 07:30 daily push sends it, with the grant and cap of then. */
+  'deferred',
   /** The member's daily limit was reached. */
   'dailyCap',
 ])

@@ -7,7 +7,8 @@ import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { clearGrants, consumeGrant, returnGrant, spendGrant } from './grants'
 import type { Messenger } from './messenger'
 import { releaseSlot, reserveSlot } from './quota'
-import { DAILY_CAP, isQuietHour } from './rules'
+import { MEMBERS } from '../members'
+import { DAILY_CAP, isQuietHour, quietUntil } from './rules'
 
 export const NOTIFICATIONS = 'notifications'
 
@@ -16,6 +17,8 @@ export interface NotificationDoc extends Omit<NotificationRecord, 'kind'> {
   updatedAt: string
   /** When the message was handed to WeChat; from then on the key is never tried again. */
   sendingAt: string | null
+  /** A message asked for in the quiet hours: when it may go out (`sendDeferred`). */
+  sendAfter?: string
 }
 
 /**
@@ -60,10 +63,9 @@ export const notificationId = (key: string) => `n-${createHash('sha256').update(
 
 /**
  * Sends one subscribe message, at most once per idempotency key. The key is claimed first (the
- * record's unique id), or taken over from an attempt that stopped before sending (CLAIM_LEASE_MS);
- * then, in order: quiet hours (22:00–07:00 Shanghai: skipped and recorded, not deferred), an unused
- * grant taken atomically, a slot of the member's daily cap, the send. Every outcome is recorded; a
- * grant and a slot are given back when nothing went out.
+ * record's unique id), or taken over from an attempt that stopped before sending (CLAIM_LEASE_MS).
+ * In the quiet hours (22:00–07:00 Shanghai) it is recorded `deferred` and goes out with the next
+ * morning's `sendDeferred`; otherwise it is delivered now (`deliver`).
  */
 export async function notify(ports: NotifyPorts, request: NotifyRequest): Promise<NotifyOutcome> {
   const { db, messenger, now } = ports
@@ -95,12 +97,26 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
     }
   }
 
+  if (isQuietHour(now)) {
+    await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result: 'deferred', sendAfter: quietUntil(now).toISOString(), updatedAt: at } })
+    return { result: 'deferred', duplicate: false }
+  }
+  return deliver(ports, doc, member)
+}
+
+/**
+ * Delivers a claimed message: an unused grant taken atomically, a slot of the member's daily cap,
+ * the send. Every outcome is recorded; a grant and a slot are given back when nothing went out.
+ */
+async function deliver(ports: NotifyPorts, doc: Pick<NotificationDoc, '_id' | 'templateKey' | 'page' | 'data'>, member: NotifyRequest['member']): Promise<NotifyOutcome> {
+  const { db, messenger, now } = ports
+  const { templateKey } = doc
+  const at = now.toISOString()
   const finish = async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
     await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result, error, updatedAt: at } })
     return { result, duplicate: false }
   }
 
-  if (isQuietHour(now)) return finish('quietHours')
   if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
   // Keyed by the message: a run taking over a stopped one reuses the grant and slot it took.
   if (!(await consumeGrant(db, member._id, templateKey, doc._id))) return finish('noGrant')
@@ -110,7 +126,7 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
   }
   await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { sendingAt: at, updatedAt: at } })
   const outcome = await messenger
-    .send({ touser: member.openid, templateKey, page: request.page, data: request.data })
+    .send({ touser: member.openid, templateKey, page: doc.page, data: doc.data })
     .catch((err: unknown) => ({ ok: false as const, errCode: 'ERROR', errMsg: (err as Error)?.message ?? String(err) }))
   if (outcome.ok) {
     await spendGrant(db, member._id, templateKey, doc._id)
@@ -120,6 +136,46 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
   if (Number(outcome.errCode) === NO_SUBSCRIPTION) await clearGrants(db, member._id, templateKey, doc._id)
   else await returnGrant(db, member._id, templateKey, doc._id)
   return finish('failed', `${outcome.errCode}: ${outcome.errMsg}`)
+}
+
+/**
+ * The messages deferred by the quiet hours that may go out now, delivered with the grant and the
+ * daily cap of now, each once: a message is claimed (deferred → sending) by one run, and one whose
+ * run stopped before handing it over is taken over after CLAIM_LEASE_MS. 100 at a time; answers
+ * what became of them.
+ */
+export async function sendDeferred(ports: NotifyPorts): Promise<Partial<Record<NotificationResult, number>>> {
+  const { db, now } = ports
+  const _ = db.command
+  const at = now.toISOString()
+  const tally: Partial<Record<NotificationResult, number>> = {}
+  const stalledBefore = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()
+  for (;;) {
+    const { data } = await db
+      .collection(NOTIFICATIONS)
+      .where(
+        _.or([
+          { result: 'deferred', sendAfter: _.lte(at) },
+          { result: 'sending', sendingAt: null, sendAfter: _.lte(at), updatedAt: _.lte(stalledBefore) },
+        ]),
+      )
+      .limit(100)
+      .get()
+    const due = data as NotificationDoc[]
+    if (due.length === 0) return tally
+    const { data: found } = await db.collection(MEMBERS).where({ _id: _.in([...new Set(due.map((d) => d.memberId))]) }).limit(100).get()
+    const members = new Map((found as NotifyRequest['member'][]).map((m) => [m._id, m]))
+    for (const doc of due) {
+      const { stats } = await db
+        .collection(NOTIFICATIONS)
+        .where({ _id: doc._id, result: doc.result, updatedAt: doc.updatedAt })
+        .update({ data: { result: 'sending', updatedAt: at } })
+      if (stats.updated !== 1) continue
+      const member = members.get(doc.memberId) ?? { _id: doc.memberId, name: doc.memberName, openid: '' }
+      const { result } = await deliver(ports, doc, member)
+      tally[result] = (tally[result] ?? 0) + 1
+    }
+  }
 }
 
 /** Claims a stalled key for this call: one caller wins, and never once the message was handed over. */

@@ -7,7 +7,7 @@ import { MEMBERS, type Member } from '../members'
 import { CHECKINS, checkInId } from '../checkin'
 import { membersWithGrant, SUBSCRIPTIONS, subscriptionId } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
-import { notify, type NotifyOutcome } from '../notify/notify'
+import { notify, sendDeferred, type NotifyOutcome } from '../notify/notify'
 import type { OfficialAccountClient } from '../official-account/client'
 import { publishEdition } from '../official-account/publication'
 import { findPush, PUSHES, type PushDoc } from './pushes'
@@ -29,6 +29,8 @@ export interface DailyPushSummary {
   /** `created` false: the day's push existed (a second run) or there was nothing to push. */
   push: { created: boolean; source: PushDoc['source'] | null; articleIds: string[] }
   publication: { status: PublicationStatus; mediaId: string | null; publishId: string | null; error: string | null } | null
+  /** The messages the quiet hours held back since last night (any kind), sent first. */
+  deferred: Partial<Record<NotificationResult, number>>
   /** Messages by result; `duplicate`: already handled by an earlier run. */
   notifications: Partial<Record<NotificationResult | 'duplicate', number>>
 }
@@ -118,22 +120,25 @@ async function notifySubscribers(ports: DailyPushPorts, day: DayKey, articles: A
 }
 
 /**
- * 每日推送, run by the `dailyPush` timer at 07:30 Shanghai: publishes the day's articles to the
- * home page's 今日学习, makes the official account's edition and notifies subscribers. Every step
+ * 每日推送, run by the `dailyPush` timer at 07:30 Shanghai: first sends what the quiet hours held
+ * back, then publishes the day's articles to the home page's 今日学习, makes the official account's
+ * edition and notifies subscribers. Every step
  * is keyed by the day, so a second run (or a retry after a failure) finishes what is unfinished
  * and repeats nothing.
  */
 export async function runDailyPush(ports: DailyPushPorts): Promise<DailyPushSummary> {
   const { db, now } = ports
   const day = dayKey(now)
+  const deferred = await sendDeferred(ports)
   const { push, created } = await ensurePush(db, day, now)
-  if (!push) return { day, push: { created: false, source: null, articleIds: [] }, publication: null, notifications: {} }
+  if (!push) return { day, push: { created: false, source: null, articleIds: [] }, publication: null, notifications: {}, deferred }
   const articles = await markPublished(db, push)
   const summary: DailyPushSummary = {
     day,
     push: { created, source: push.source, articleIds: push.articleIds },
     publication: null,
     notifications: {},
+    deferred,
   }
   if (articles.length === 0) return summary
   const { status, mediaId, publishId, error } = await publishEdition(db, ports.officialAccount, now, day, articles)

@@ -9,6 +9,6 @@ export const DELIVERY: Record<NotificationResult, { text: string; tag: string }>
   sent: { text: '已发送', tag: 'tag--green' },
   failed: { text: '发送失败', tag: 'tag--red' },
   noGrant: { text: '未订阅，没有发送', tag: '' },
-  quietHours: { text: '夜间免打扰，没有发送', tag: '' },
+  deferred: { text: '夜间免打扰，早上 7:30 发送', tag: 'tag--blue' },
   dailyCap: { text: '已达当天上限，没有发送', tag: 'tag--gold' },
 }

@@ -3,7 +3,7 @@ import { checkIn } from '../../server/actions/checkIn'
 import { getToday } from '../../server/actions/getToday'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
-import { NOTIFICATIONS } from '../../server/notify/notify'
+import { notify, NOTIFICATIONS } from '../../server/notify/notify'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { PUBLICATIONS } from '../../server/official-account/publication'
 import { PUSHES } from '../../server/push/pushes'
@@ -130,6 +130,19 @@ describe('dailyPush', () => {
     cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
     expect(await fire()).toMatchObject({ ok: true, data: { notifications: { sent: 1 } } })
     expect((await allDocs(cloud.db, NOTIFICATIONS)).map((n) => n.key).sort()).toEqual(['dailyStudy:2026-11-24:t1', 'dailyStudy:2026-11-25:m1'])
+  })
+
+  it('first sends what the quiet hours held back since last night', async () => {
+    await grant('t1', 2)
+    const t1 = { _id: 't1', name: '赵一', openid: 'wx-t1' }
+    cloud.clock.fix(new Date('2026-11-23T14:30:00Z'))
+    const messenger = countingMessenger()
+    const evening = { member: t1, templateKey: 'dailyStudy' as const, key: 'evening-note', page: 'pages/index/index', data: { title: '晚上的提醒', date: '2026-11-23', note: '—' } }
+    expect(await notify({ db: cloud.db, messenger, now: cloud.clock.now() }, evening)).toMatchObject({ result: 'deferred' })
+    cloud.clock.fix(new Date(PUSH_TIME))
+    const run = await withRoundTrips(cloud, () => undefined, fire, messenger)
+    expect(run).toMatchObject({ ok: true, data: { deferred: { sent: 1 }, push: { created: false } } })
+    expect(messenger.sent.map((m) => m.data.title)).toEqual(['晚上的提醒'])
   })
 
   it('two runs at once still push once', async () => {

@@ -105,10 +105,10 @@ describe('nudging the members behind', () => {
     expect(members.find((m) => m.memberId === 't1')).toMatchObject({ nudge: 'sent' })
     expect(members.find((m) => m.memberId === 'org')).toMatchObject({ nudge: 'noGrant' })
 
-    // Shanghai midnight: a new day, a new reminder, held back by the quiet hours and said so.
+    // Shanghai midnight: a new day, a new reminder, held back by the quiet hours until the morning, and said so.
     at('2026-11-25T16:00:00Z')
     const nextDay = ok(await cloud.call(nudgeMembers, 'wx-lead1', { memberIds: ['t1', 'm1'] }))
-    expect(nextDay).toEqual({ results: [{ _id: 't1', name: '赵一', result: 'quietHours', repeated: false }] })
+    expect(nextDay).toEqual({ results: [{ _id: 't1', name: '赵一', result: 'deferred', repeated: false }] })
     expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'studyNudge')).toHaveLength(5)
   })
 

@@ -4,7 +4,7 @@ import { recordSubscription } from '../../server/actions/recordSubscription'
 import type { Member } from '../../server/members'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../server/notify/messenger'
-import { CLAIM_LEASE_MS, notify, NOTIFICATIONS, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'
+import { CLAIM_LEASE_MS, notify, NOTIFICATIONS, sendDeferred, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'
 import { instrument } from '../../server/db/instrumented'
 import { DAILY_CAP } from '../../server/notify/rules'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
@@ -145,9 +145,9 @@ describe('notify', () => {
   })
 
   it.each([
-    ['22:00', '2026-11-24T14:00:00Z', 'quietHours'],
-    ['03:00', '2026-11-23T19:00:00Z', 'quietHours'],
-    ['06:59', '2026-11-23T22:59:00Z', 'quietHours'],
+    ['22:00', '2026-11-24T14:00:00Z', 'deferred'],
+    ['03:00', '2026-11-23T19:00:00Z', 'deferred'],
+    ['06:59', '2026-11-23T22:59:00Z', 'deferred'],
     ['07:00', '2026-11-23T23:00:00Z', 'sent'],
     ['21:59', '2026-11-24T13:59:00Z', 'sent'],
   ])('at %s Shanghai time (%s): %s', async (_label, at, result) => {
@@ -156,9 +156,46 @@ describe('notify', () => {
     const { sent, messenger } = recordingMessenger()
     expect(await send('k', messenger)).toEqual({ result, duplicate: false })
     expect(sent).toHaveLength(result === 'sent' ? 1 : 0)
-    // A skipped message keeps its grant for another day; the key is spent.
+    // A deferred message keeps its grant until it goes out; the key is taken either way.
     expect(await available()).toBe(result === 'sent' ? 0 : 1)
     expect(await send('k', messenger)).toEqual({ result, duplicate: true })
+  })
+
+  it('a message held back at 22:30 goes out once the quiet hours end, with the grant and the cap of that morning', async () => {
+    await accept()
+    cloud.clock.fix(new Date('2026-11-24T14:30:00Z'))
+    const { sent, messenger } = recordingMessenger()
+    expect(await send('evening', messenger)).toEqual({ result: 'deferred', duplicate: false })
+    const ports = () => ({ db: cloud.db, messenger, now: cloud.clock.now() })
+    // Not before 07:00 Shanghai the next morning.
+    cloud.clock.fix(new Date('2026-11-24T22:59:00Z'))
+    expect(await sendDeferred(ports())).toEqual({})
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    const runs = await Promise.all([sendDeferred(ports()), sendDeferred(ports())])
+    expect(runs.map((r) => r.sent ?? 0).sort()).toEqual([0, 1])
+    expect(sent).toEqual([expect.objectContaining({ touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index' })])
+    expect(await available()).toBe(0)
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'evening', result: 'sent', sendAfter: '2026-11-24T23:00:00.000Z' })])
+    // A grant used up meanwhile: the held-back message is not sent, and says why.
+    cloud.clock.fix(new Date('2026-11-25T15:00:00Z'))
+    expect(await send('second evening', messenger)).toMatchObject({ result: 'deferred' })
+    cloud.clock.fix(new Date('2026-11-25T23:30:00Z'))
+    expect(await sendDeferred(ports())).toEqual({ noGrant: 1 })
+    expect(sent).toHaveLength(1)
+  })
+
+  it('a deferred message whose sending run stopped before handing it over is sent by a later run, past the lease', async () => {
+    await accept()
+    cloud.clock.fix(new Date('2026-11-24T14:30:00Z'))
+    const { sent, messenger } = recordingMessenger()
+    await send('evening', messenger)
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    const db = instrument(cloud.db, stopper(4, false))
+    await expect(sendDeferred({ db, messenger, now: cloud.clock.now() })).rejects.toThrow(/stopped/)
+    expect(await sendDeferred({ db: cloud.db, messenger, now: cloud.clock.now() })).toEqual({})
+    cloud.clock.fix(new Date(cloud.clock.now().getTime() + CLAIM_LEASE_MS))
+    expect(await sendDeferred({ db: cloud.db, messenger, now: cloud.clock.now() })).toEqual({ sent: 1 })
+    expect(sent).toHaveLength(1)
   })
 
   it(`caps messages at ${DAILY_CAP} per member per Shanghai day, keeping the grant beyond it`, async () => {

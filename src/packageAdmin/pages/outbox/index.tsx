@@ -73,7 +73,7 @@ function Outbox() {
         <Text className='section-note'>
           {kind === 'publication'
             ? '每天的推送同时发到公众号：这里是每一期的发布情况，最新的在前。'
-            : '给党员发送的订阅消息，包括因为未订阅、夜间免打扰或当天上限而没有发送的，最新的在前。'}
+            : '给党员发送的订阅消息，包括因为未订阅或当天上限而没有发送的、夜间免打扰等到早上发送的，最新的在前。'}
         </Text>
       </View>
       <ListCard list={list} empty={kind === 'publication' ? '还没有公众号发布记录' : '还没有发送记录'}>
