@@ -44,13 +44,14 @@ test('a member checks in and reads a required chapter, and sees points and the s
   await page.getByText(`距 ★ 还需学时 10 小时、积分 ${98 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText(`本周积分目标 30 分，已得 ${seeded.week + 2} 分`).waitFor()
 
-  // Read the chapter to its end until the server completes it: 3 points, one required chapter.
+  // Read the chapter to its end until the server completes it: 3 points, one required chapter, and
+  // 2 more for the item of this week's 每周一学 (the seed's) it completes.
   await open(page, `/pages/reader/index?kind=chapter&id=${CHAPTER}`)
   await readToCompletion(page, env.t, START)
 
   await open(page, '/pages/me/index')
-  await page.getByText(`距 ★ 还需学时 10 小时、积分 ${95 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText(`本周积分目标 30 分，已得 ${seeded.week + 5} 分`).waitFor()
+  await page.getByText(`距 ★ 还需学时 10 小时、积分 ${93 - seeded.year} 分`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周积分目标 30 分，已得 ${seeded.week + 7} 分`).waitFor()
   await page.getByText(/今年学时 \d+ 分钟 · 必读书目 1 章/).waitFor()
   await env.browser.shot(page, 'score-after')
 
@@ -58,13 +59,13 @@ test('a member checks in and reads a required chapter, and sees points and the s
   await page.getByText('排行榜', { exact: true }).click()
   const mine = page.locator('.score-row--me')
   await mine.first().waitFor({ state: 'visible', timeout: 60_000 })
-  const row = `第 1孙浩然（我）${seeded.week + 5} 分`
+  const row = `第 1孙浩然（我）${seeded.week + 7} 分`
   expect(await mine.allTextContents()).toEqual([row, row])
   await env.browser.shot(page, 'score-leaderboard')
 
-  // The ledger holds exactly what the seed scored, the check-in, the chapter and its study time.
+  // The ledger holds exactly what the seed scored, the check-in, the chapter, its 每周一学 item and its study time.
   const { entries } = await member05()
   const added = entries.filter((e) => !seeded.ids.includes(String(e._id)))
-  expect(new Set(added.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone']))
-  expect(added.filter((e) => e.kind !== 'studyTime')).toHaveLength(2)
+  expect(new Set(added.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone', 'weeklyItemDone']))
+  expect(added.filter((e) => e.kind !== 'studyTime')).toHaveLength(3)
 })
