@@ -178,14 +178,18 @@ export const NudgeMembersInput = z.strictObject({
   /** Only these of the members behind; absent: all of them. */
   memberIds: z.array(id('成员编号')).max(200, '一次最多提醒 200 人').optional(),
 })
-export const NudgeOutcome = PersonRef.extend({
-  /** What happened to the member's reminder: only `sent` reached them. */
-  result: NotificationResult,
+/** What became of one member's message: only `sent` reached them (`deferred` will, in the morning). */
+export const DeliveryOutcome = PersonRef.extend({ result: NotificationResult })
+export type DeliveryOutcome = z.infer<typeof DeliveryOutcome>
+export const NudgeOutcome = DeliveryOutcome.extend({
   /** Reminded earlier today: nothing was sent again, `result` is that earlier one's. */
   repeated: z.boolean(),
 })
 export type NudgeOutcome = z.infer<typeof NudgeOutcome>
 export const NudgeMembersOutput = z.object({ results: z.array(NudgeOutcome) })
+
+/** The prompt as saved; a new one with what became of the notice to each member of the group (null: an edit, nobody told). */
+export const SavePromptOutput = Prompt.extend({ announced: z.array(DeliveryOutcome).nullable() })
 
 /** A 讨论题's page: the prompt, its first replies, and the caller's reminder for new prompts in the group. */
 export const GetThreadOutput = z.object({ prompt: Prompt, replies: ListRepliesOutput, subscriptions: z.array(Subscription) })
@@ -195,7 +199,7 @@ export const discussionContract = {
   listPrompts: { input: ListPromptsInput, output: ListPromptsOutput },
   getPrompt: { input: PromptIdInput, output: Prompt },
   getThread: { input: PromptIdInput, output: GetThreadOutput },
-  savePrompt: { input: SavePromptInput, output: Prompt },
+  savePrompt: { input: SavePromptInput, output: SavePromptOutput },
   setPromptState: { input: SetPromptStateInput, output: Prompt },
   listReplies: { input: ListRepliesInput, output: ListRepliesOutput },
   postReply: { input: PostReplyInput, output: Reply },

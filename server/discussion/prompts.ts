@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
+import type { DeliveryOutcome, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
 import type { Member } from '../members'
 import { PROMPTS_PAGE_SIZE } from '../../types'
 import { dayKey } from '../../types/calendar'
@@ -141,7 +141,11 @@ async function checkPromptText(ports: WritePorts, caller: Member, fields: Prompt
 }
 
 /** Posts a new prompt to a group the caller leads (or administers) and tells its members. */
-export async function postPrompt(ports: WritePorts, caller: Member, input: PromptFields & { groupId?: string; requestKey?: string }): Promise<Prompt> {
+export async function postPrompt(
+  ports: WritePorts,
+  caller: Member,
+  input: PromptFields & { groupId?: string; requestKey?: string },
+): Promise<Prompt & { announced: DeliveryOutcome[] }> {
   const { db, now } = ports
   const group = await requireGroup(db, input.groupId ?? caller.groupId)
   authorize(caller, 'discussion.moderate', unitTarget(group))
@@ -149,9 +153,10 @@ export async function postPrompt(ports: WritePorts, caller: Member, input: Promp
   const { id: _id, retry } = await postIdFor(db, caller._id, input.requestKey, timeId('prompt', now), now)
   const stored = retry ? await findDoc<PromptDoc>(db, PROMPTS, _id) : undefined
   if (stored) {
-    // The first attempt may have stopped before telling everyone: notification keys repeat nothing.
-    await announcePrompt(ports, caller, stored)
-    return promptView(db, caller, stored, now)
+    // The first attempt may have stopped before telling everyone: notification keys repeat nothing,
+    // and answer what became of each.
+    const announced = await announcePrompt(ports, caller, stored)
+    return { ...(await promptView(db, caller, stored, now)), announced }
   }
   await checkPromptText(ports, caller, input)
   await takePostingSlot(db, caller._id, now, _id)
@@ -171,18 +176,23 @@ export async function postPrompt(ports: WritePorts, caller: Member, input: Promp
     createdAt: now,
     editedAt: null,
   }
-  // Announced once: only by the attempt that stored the prompt.
-  if (await insertOnce(db, PROMPTS, doc)) await announcePrompt(ports, caller, doc)
-  return promptView(db, caller, doc, now)
+  // Announced by the attempt that stored the prompt; a concurrent one only reads the outcomes.
+  await insertOnce(db, PROMPTS, doc)
+  const announced = await announcePrompt(ports, caller, doc)
+  return { ...(await promptView(db, caller, doc, now)), announced }
 }
 
-/** 新讨论题: one message per member of the group (not the author), under a key per prompt and member. */
-async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<void> {
+/**
+ * 新讨论题: one message per member of the group (not the author), under a key per prompt and
+ * member, so announcing again sends nothing more; answers what became of each member's.
+ */
+async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<DeliveryOutcome[]> {
   const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
   const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
-  await inParallel(members, 10, (member) =>
-    notify(ports, { member, templateKey: 'groupPrompt', key: `groupPrompt:${prompt._id}:${member._id}`, page: promptPage(prompt._id), data }),
-  )
+  return inParallel(members, 10, async (member) => {
+    const { result } = await notify(ports, { member, templateKey: 'groupPrompt', key: `groupPrompt:${prompt._id}:${member._id}`, page: promptPage(prompt._id), data })
+    return { _id: member._id, name: shownName(member), result }
+  })
 }
 
 /** Edits a prompt's text, link or closing day; the prompt is marked 已编辑. */

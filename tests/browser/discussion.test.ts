@@ -22,6 +22,12 @@ test('a leader posts a prompt, a member of the group replies, a member of anothe
   await page.locator('input').first().fill(TITLE)
   await page.locator('textarea').first().fill('请每位同志谈一条具体做法。')
   await page.getByText('发布', { exact: true }).click()
+  // Nobody in the demo subscribed: the page says the notice reached none of the 9, and offers the words for the chat.
+  await visible(page, '讨论题已发布')
+  await visible(page, '已发送 0 人，9 人收不到')
+  await visible(page, '复制提醒文字')
+  await browser.shot(page, 'prompt-announced')
+  await page.getByText('查看讨论', { exact: true }).click()
   await visible(page, '0/10 人已参与')
   await visible(page, TITLE)
   await browser.shot(page, 'prompt-posted')

@@ -12,6 +12,7 @@ import { listPrompts } from '../../server/actions/listPrompts'
 import { listReplies } from '../../server/actions/listReplies'
 import { postReply } from '../../server/actions/postReply'
 import { register } from '../../server/actions/register'
+import { recordSubscription } from '../../server/actions/recordSubscription'
 import { savePrompt } from '../../server/actions/savePrompt'
 import { setPromptState } from '../../server/actions/setPromptState'
 import { updateProfile } from '../../server/actions/updateProfile'
@@ -78,6 +79,20 @@ describe('posting a prompt', () => {
     const sent = (await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'groupPrompt')
     expect(sent.map((n) => n.memberId).sort()).toEqual(['ba1', 'm1', 'org', 't1'])
     expect(sent[0]).toMatchObject({ key: expect.stringContaining(prompt._id), page: expect.stringContaining('packageGroup/pages/prompt/index?id=') })
+  })
+
+  it('the answer says what became of each member’s notice, and a retry answers the same without sending more', async () => {
+    await cloud.call(recordSubscription, as('t1'), { templateKey: 'groupPrompt', accepted: true })
+    const first = await post('lead1', { requestKey: 'prompt-key-0001' })
+    const byName = (announced: typeof first.announced) => Object.fromEntries((announced ?? []).map((a) => [a.name, a.result]))
+    // The leader is not told of his own prompt; only 赵一 had allowed the reminder.
+    expect(byName(first.announced)).toEqual({ 赵一: 'sent', 李党员: 'noGrant', 吴支部: 'noGrant', 周组织: 'noGrant' })
+    const again = await post('lead1', { requestKey: 'prompt-key-0001' })
+    expect(again._id).toBe(first._id)
+    expect(byName(again.announced)).toEqual(byName(first.announced))
+    expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.result === 'sent')).toHaveLength(1)
+    // An edit tells nobody.
+    expect(ok(await cloud.call(savePrompt, as('lead1'), { id: first._id, ...PROMPT }))).toMatchObject({ announced: null })
   })
 
   it('a plain member cannot post; a branch admin posts to another group of the branch', async () => {

@@ -283,10 +283,37 @@ describe('posting and editing a prompt', () => {
     expect(second).toEqual({ title: '本周讨论：如何学以致用', body: '请每人谈一点体会。', closesOn: null, link: null, requestKey: first.requestKey })
   })
 
+  test('after posting, the leader sees what became of each member’s notice and can copy the words for those it missed', async () => {
+    setRouterParams({})
+    const announced = [
+      { _id: 'm1', name: '李党员', result: 'sent' },
+      { _id: 'm2', name: '王二', result: 'deferred' },
+      { _id: 'm3', name: '赵三', result: 'noGrant' },
+      { _id: 'm4', name: '钱四', result: 'dailyCap' },
+    ]
+    serve({ getToday: () => ok(today), savePrompt: (input) => ok({ ...promptDetail({ _id: 'p-new', title: input.title }), announced }) })
+    const { container } = render(<EditPromptPage />)
+    await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
+    fireEvent.input(container.querySelector('input')!, { target: { value: '本周讨论：如何学以致用' } })
+    fireEvent.input(container.querySelector('textarea')!, { target: { value: '请每人谈一点体会。' } })
+    await act(async () => fireEvent.click(screen.getByText('发布')))
+    expect(await screen.findByText('已发送 1 人，稍后发送 1 人，2 人收不到')).toBeTruthy()
+    expect(screen.getByText('夜间免打扰，早上 7:30 发送')).toBeTruthy()
+    expect(screen.getByText('未订阅，没有发送')).toBeTruthy()
+    expect(screen.getByText('已达当天上限，没有发送')).toBeTruthy()
+    expect(redirectTo).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('复制提醒文字'))
+    expect(setClipboardData).toHaveBeenCalledWith({ data: '赵三、钱四：小组发布了新的讨论题「本周讨论：如何学以致用」，请打开「学习圈」→「小组」参与讨论。' })
+    fireEvent.click(screen.getByText('查看讨论'))
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/packageGroup/pages/prompt/index?id=p-new' }))
+  })
+
   test('an empty title is caught before anything is sent', async () => {
     setRouterParams({})
     serve({ getToday: () => ok(today) })
-    render(<EditPromptPage />)
+    const { container } = render(<EditPromptPage />)
+    // The form's pickers have settled (their overlays must not outlive the test).
+    await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
     await act(async () => fireEvent.click(screen.getByText('发布')))
     expect(await screen.findByText('标题不能为空')).toBeTruthy()
     expect(callsTo('savePrompt')).toEqual([])
@@ -448,7 +475,7 @@ describe('nudging', () => {
     await act(async () => fireEvent.click(screen.getByText('提醒 2 人')))
     expect(await screen.findByText('5 分钟 · 今天的提醒已发送')).toBeTruthy()
     expect(screen.getByText('0 分钟 · 今天的提醒未订阅，没有发送')).toBeTruthy()
-    expect(screen.getByText('已发送 1 人，1 人没有收到')).toBeTruthy()
+    expect(screen.getByText('已发送 1 人，1 人收不到')).toBeTruthy()
     fireEvent.click(screen.getByText('复制提醒文字'))
     expect(setClipboardData).toHaveBeenCalledWith({ data: expect.stringMatching(/^孙浩然：本周学习还没有跟上（每周目标 30 分钟，到今天应学 13 分钟）/) })
     expect(screen.getByText('今天都已提醒过')).toBeTruthy()

@@ -28,6 +28,9 @@ export const LEADER_PAGES: Record<string, PageCase> = {
       await type(page, 0, '读完第二章后的体会')
       await type(page, 1, '精读和泛读，你在工作中各用在哪些材料上？')
       await tap(page, '发布')
+      // Nobody in the seed subscribed: the notice reached none of the other nine, and the page says so.
+      await eventually(() => expect(text(page)).toContain('已发送 0 人，9 人收不到'))
+      await tap(page, '查看讨论')
       await eventually(() => expect(lastUrl(host)).toMatch(/^\/packageGroup\/pages\/prompt\/index\?id=/))
       const { data } = await cloud.db.collection(PROMPTS).where({ title: '读完第二章后的体会' }).get()
       expect(data).toEqual([expect.objectContaining({ groupId: 'group-1-1', authorId: 'member-01', status: 'open' })])

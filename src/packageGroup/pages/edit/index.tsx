@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { Prompt, PromptLink } from '../../../../types'
+import type { ActionOutput, Prompt, PromptLink } from '../../../../types'
 import { PROMPT_BODY_MAX, PROMPT_TITLE_MAX } from '../../../../types/constants'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
@@ -13,6 +13,7 @@ import { newRequestKey } from '../../../utils/requestKey'
 import { promptLinkOf } from '../../../utils/discussion'
 import { checkTexts } from '../../../utils/forms'
 import { useAction } from '../../../hooks/useAction'
+import DeliveryReport from '../../components/DeliveryReport'
 import LinkPicker from './LinkPicker'
 import '../../group.scss'
 
@@ -22,12 +23,32 @@ interface NewPrompt {
   link: PromptLink | null
 }
 
+const open = (id: string) => void Taro.redirectTo({ url: withQuery(ROUTES.groupPrompt, { id }) })
+
+/** The words a leader can paste into the group's chat for those the notice did not reach. */
+export const promptChatText = (names: string[], title: string) => `${names.join('、')}：小组发布了新的讨论题「${title}」，请打开「学习圈」→「小组」参与讨论。`
+
+/** Published: what became of each member's notice, then on to the discussion. */
+function Published({ saved }: { saved: ActionOutput<'savePrompt'> }) {
+  return (
+    <View className='card'>
+      <View className='card__title'>讨论题已发布</View>
+      <Text className='muted'>{`「${saved.title}」的讨论提醒：`}</Text>
+      <DeliveryReport results={saved.announced ?? []} chatText={(names) => promptChatText(names, saved.title)} perMember />
+      <Button className='big-button' onClick={() => open(saved._id)}>
+        查看讨论
+      </Button>
+    </View>
+  )
+}
+
 function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt }) {
   const [title, setTitle] = useState(editing?.title ?? '')
   const [body, setBody] = useState(editing?.body ?? '')
   const [closesOn, setClosesOn] = useState<string | null>(editing?.closesOn ?? null)
   const [link, setLink] = useState<PromptLink | null>(editing ? editing.link : (fresh?.link ?? null))
   const action = useAction()
+  const [published, setPublished] = useState<ActionOutput<'savePrompt'> | null>(null)
   // Posting again after a lost answer posts nothing more.
   const requestKey = useRef(newRequestKey())
 
@@ -50,11 +71,15 @@ function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt })
     )
     if (!saved) return
     if (editing) await Taro.navigateBack()
-    else await Taro.redirectTo({ url: withQuery(ROUTES.groupPrompt, { id: saved._id }) })
+    else if (saved.announced?.length) setPublished(saved)
+    else open(saved._id)
   }
 
   return (
-    <View className='card'>
+    <>
+      {published && <Published saved={published} />}
+      {/* Hidden, not unmounted, once published: the pickers' overlays leave with the page. */}
+      <View className='card' style={published ? { display: 'none' } : undefined}>
       <View className='card__title'>{editing ? '编辑讨论题' : '发布讨论题'}</View>
       <View className='field'>
         <Text className='field__label'>标题</Text>
@@ -94,7 +119,8 @@ function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt })
       <Button className={`big-button${action.busy ? ' big-button--disabled' : ''}`} disabled={action.busy} onClick={() => void save()}>
         {action.busy ? '正在保存…' : editing ? '保存修改' : '发布'}
       </Button>
-    </View>
+      </View>
+    </>
   )
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { ActionOutput, NudgeOutcome } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { useAsync } from '../../../hooks/useAsync'
@@ -9,6 +8,7 @@ import { ErrorNotice, Loading } from '../../../components/Status'
 import PageRoot from '../../../components/PageRoot'
 import { useAction } from '../../../hooks/useAction'
 import { DELIVERY } from '../../../utils/delivery'
+import DeliveryReport from '../../components/DeliveryReport'
 import '../../group.scss'
 
 type Week = ActionOutput<'getGroupWeek'>
@@ -16,26 +16,6 @@ type Week = ActionOutput<'getGroupWeek'>
 /** The words a leader can paste into the group's chat for those no message reached. */
 export function chatReminder(names: string[], week: Week): string {
   return `${names.join('、')}：本周学习还没有跟上（每周目标 ${week.weeklyTargetMinutes} 分钟，到今天应学 ${week.expectedMinutes} 分钟），请抽空打开「学习圈」学一学。`
-}
-
-/** After sending: how many were reached, and who was not, with the reminder to paste into the chat. */
-function Outcome({ results, week }: { results: NudgeOutcome[]; week: Week }) {
-  const reached = results.filter((r) => r.result === 'sent')
-  const missed = results.filter((r) => r.result !== 'sent')
-  const copy = () => void Taro.setClipboardData({ data: chatReminder(missed.map((r) => r.name), week) })
-  return (
-    <View className='nudge-outcome' ariaRole='alert'>
-      <Text className='nudge-outcome__line'>{`已发送 ${reached.length} 人${missed.length ? `，${missed.length} 人没有收到` : ''}`}</Text>
-      {missed.length > 0 && (
-        <>
-          <Text className='muted'>没有收到的成员，可以当面提醒，或把下面的话发到小组群里：</Text>
-          <Button className='plain-button' onClick={copy}>
-            复制提醒文字
-          </Button>
-        </>
-      )}
-    </View>
-  )
 }
 
 function Nudge({ week, myId, onSent }: { week: Week; myId: string | undefined; onSent: () => void }) {
@@ -65,7 +45,7 @@ function Nudge({ week, myId, onSent }: { week: Week; myId: string | undefined; o
         </View>
       ))}
       {action.error && <ErrorNotice message={action.error} />}
-      {results && <Outcome results={results} week={week} />}
+      {results && <DeliveryReport results={results} chatText={(names) => chatReminder(names, week)} perMember={false} />}
       {behind.length > 0 && (
         <Button
           className={`big-button${action.busy || waiting.length === 0 ? ' big-button--disabled' : ''}`}
