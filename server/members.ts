@@ -48,7 +48,7 @@ export async function requireActiveMember(db: CloudDatabase, openid: string | un
 }
 
 export function assertActive(member: Member): void {
-  if (member.status === 'review') throw new AppError('FORBIDDEN', HELD_MESSAGE)
+  if (member.status === 'review') throw new AppError('REGISTRATION_HELD', HELD_MESSAGE)
   if (member.status !== 'active') throw new AppError('FORBIDDEN', '你的账号已停用，如有疑问请联系管理员')
 }
 

@@ -5,6 +5,8 @@ export const ErrorCode = z.enum([
   'INVALID_INPUT',
   'UNAUTHENTICATED',
   'NOT_REGISTERED',
+  /** Registered under a name the organisation already has: waiting for a branch admin (待确认). */
+  'REGISTRATION_HELD',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -54,8 +54,11 @@ export function MeProvider({ children }: PropsWithChildren) {
   return createElement(SharedMe.Provider, { value: load }, children)
 }
 
-export const isNotRegistered = (me: Async<MemberProfile>) =>
-  me.status === 'error' && me.error.code === 'NOT_REGISTERED'
+/** Not (yet) a member: never registered, or registered and held for an admin (待确认); pages show NotRegistered. */
+export const isNotMember = (me: Async<MemberProfile>) =>
+  me.status === 'error' && (me.error.code === 'NOT_REGISTERED' || me.error.code === 'REGISTRATION_HELD')
+
+export const isHeld = (me: Async<MemberProfile>) => me.status === 'error' && me.error.code === 'REGISTRATION_HELD'
 
 /**
  * The calling member (getMe, shared by the pages of an app run). Someone who has not registered yet is taken to 实名注册 as soon as
@@ -85,7 +88,7 @@ export function useMe(): Async<MemberProfile> {
     if (largeFont !== undefined) adoptSavedLargeFont(largeFont)
   }, [largeFont])
 
-  const notRegistered = isNotRegistered(me)
+  const notRegistered = me.status === 'error' && me.error.code === 'NOT_REGISTERED'
   useEffect(() => {
     if (notRegistered) void Taro.navigateTo({ url: ROUTES.register })
   }, [notRegistered])

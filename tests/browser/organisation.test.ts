@@ -142,3 +142,53 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
   await browser.shot(page, 'admin-invitation-created')
   await page.close()
 })
+
+test('a second 赵雅琴 registering is held for the admin, who finds her flagged in 成员管理 and accepts her as another person', async () => {
+  const { t, browser } = env
+  const page = await browser.newPage()
+  await page.goto(`${t.url}/local/signin`)
+  await page.getByRole('button', { name: '一个新的微信用户' }).click()
+  await page.waitForURL(/#\/pages\/register\/index/, { timeout: 60_000 })
+  await visible(page, '真实姓名')
+  // 第一党小组 has an active 赵雅琴; this one registers with 第三党小组's code.
+  await page.locator('input').nth(0).fill('赵雅琴')
+  await page.locator('input').nth(1).fill('XXQGC888')
+  await page.getByText('注册', { exact: true }).click()
+  await visible(page, '注册已提交，等待确认')
+  await browser.shot(page, 'register-held')
+  const held = async () => (await t.cloud.db.collection('members').where({ name: '赵雅琴', groupId: 'group-2-1' }).get()).data
+  expect(await held()).toEqual([expect.objectContaining({ status: 'review', review: { sameNameAs: [expect.objectContaining({ _id: 'member-04', status: 'active' })] } })])
+  // Not a member yet: 首页 says why, once, calmly.
+  await open(page, '/pages/index/index')
+  await visible(page, '注册已提交，等待确认')
+  expect(await page.getByText('重试').count()).toBe(0)
+  await browser.shot(page, 'home-held')
+
+  // The organisation's admin (on another phone: her session is put back after) filters 成员管理 by 待确认.
+  const hers = await browser.context.cookies()
+  const admin = await browser.newPage()
+  await signInAs(admin, /张文博/)
+  await open(admin, '/packageAdmin/pages/members/index')
+  await admin.getByText('更改', { exact: true }).click()
+  await admin.locator('.chip', { hasText: '待确认' }).click()
+  const row = admin.locator('.member-row', { hasText: '赵雅琴' })
+  await row.getByText('待确认').waitFor({ state: 'visible', timeout: 60_000 })
+  expect(await admin.locator('.member-row').count()).toBe(1)
+  await browser.shot(admin, 'members-held')
+  await row.click()
+  await visible(admin, '注册待确认')
+  await visible(admin, '赵雅琴 · 第一党小组 · 正常 ›')
+  await admin.getByText('是另一位同志，确认为新成员').click()
+  await admin.getByText('确认', { exact: true }).click()
+  await visible(admin, '已确认赵雅琴为新成员')
+  expect(await held()).toEqual([expect.objectContaining({ status: 'active' })])
+
+  await admin.close()
+
+  // She asks again: she is in.
+  await browser.context.addCookies(hers)
+  await page.getByText('管理员已确认？点这里再看看').click()
+  await visible(page, '赵雅琴，你好')
+  await visible(page, '第三党小组 · 机关第二党支部')
+  await page.close()
+})

@@ -109,7 +109,7 @@ describe('register: real names stay real', () => {
     // 李党员 (m1) is an active member of group-1.
     const first = await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })
     expect(first).toMatchObject({ ok: true, data: { status: 'held' } })
-    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('等待党支部管理员确认') })
+    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: false, code: 'REGISTRATION_HELD', message: expect.stringContaining('等待党支部管理员确认') })
     // Registering again answers the same: held, nothing new written.
     const before = await count(MEMBERS)
     expect(await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'held' } })

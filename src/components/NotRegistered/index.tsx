@@ -2,8 +2,30 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROUTES } from '../../utils/routes'
 
-/** Shown to someone who has not registered yet, with the way to do it. */
-export default function NotRegistered() {
+interface Props {
+  /** Registered, and held for a branch admin because the organisation has the name already (待确认). */
+  held?: boolean
+  /** Asks the server again (the admin may have confirmed meanwhile). */
+  onRecheck?: () => void
+}
+
+/** Shown to someone who is not a member yet: the way to register, or why their registration waits. */
+export default function NotRegistered({ held = false, onRecheck }: Props) {
+  if (held) {
+    return (
+      <View className='card notice-card' ariaRole='alert'>
+        <Text className='notice-card__title'>注册已提交，等待确认</Text>
+        <Text className='notice-card__text'>
+          组织里已经有同名的党员。为了不把两个人的学习记录混在一起，需要党支部管理员确认你是另一位同志。确认后就可以使用，不用重新注册。
+        </Text>
+        {onRecheck && (
+          <Button className='plain-button' onClick={onRecheck}>
+            管理员已确认？点这里再看看
+          </Button>
+        )}
+      </View>
+    )
+  }
   return (
     <View className='card notice-card'>
       <Text className='notice-card__title'>你还没有注册</Text>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { MemberProfile } from '../../../types'
-import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { isAdmin } from '../../utils/roles'
 import { Loading } from '../../components/Status'
 import PageRoot from '../../components/PageRoot'
@@ -37,7 +37,7 @@ export default function AdminPage({ children, orgAdminOnly = false, whoMay = ORG
   if (me.data) {
     const allowed = orgAdminOnly ? me.data.roles.includes('orgAdmin') : isAdmin(me.data.roles)
     body = allowed ? children(me.data) : <NoPermission whoMay={orgAdminOnly ? whoMay : undefined} />
-  } else if (isNotRegistered(me)) body = <NotRegistered />
+  } else if (isNotMember(me)) body = <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
   else if (me.status === 'error') body = <LoadError error={me.error} onRetry={() => void me.reload()} />
   else body = <View className='card'><Loading /></View>
 

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ActionOutput, GroupMember, MemberProfile, PromptSummary } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
-import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { usePagedList, type Page } from '../../hooks/usePagedList'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import { ErrorNotice, Loading } from '../../components/Status'
@@ -102,10 +102,10 @@ export default function GroupPage() {
     void Promise.all([me.reload(), group.reload()])
   })
 
-  if (isNotRegistered(me) || (group.status === 'error' && group.error.code === 'NOT_REGISTERED')) {
+  if (isNotMember(me) || (group.status === 'error' && group.error.code === 'NOT_REGISTERED')) {
     return (
       <PageRoot>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
       </PageRoot>
     )
   }

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { focus, useAsync } from '../../hooks/useAsync'
-import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
 import { ErrorNotice } from '../../components/Status'
@@ -36,10 +36,10 @@ export default function Index() {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (isNotRegistered(me)) {
+  if (isNotMember(me)) {
     return (
       <PageRoot className='home'>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
       </PageRoot>
     )
   }

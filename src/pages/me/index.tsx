@@ -5,7 +5,7 @@ import type { MemberProfile } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
 import { canChooseAvatar, storeAvatar } from '../../services/avatar'
-import { isNotRegistered, profileChanged, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, profileChanged, useMe } from '../../hooks/useMe'
 import { isAdmin } from '../../utils/roles'
 import { roleText } from '../../../types/people'
 import { ROUTES } from '../../utils/routes'
@@ -120,10 +120,10 @@ export default function Me() {
     void Promise.all([me.reload(), score.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (isNotRegistered(me)) {
+  if (isNotMember(me)) {
     return (
       <PageRoot>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
         <FontSetting saveToProfile={false} />
       </PageRoot>
     )

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Category, LibraryItem, LibraryKind, Shelf } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
-import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
@@ -116,10 +116,10 @@ export default function Study() {
   // The library reloads itself on pull-down (usePagedList).
   usePullDownRefresh(() => void Promise.all([continuing.reload(), weekly.reload()]))
 
-  if (isNotRegistered(me)) {
+  if (isNotMember(me)) {
     return (
       <PageRoot>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
       </PageRoot>
     )
   }

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { ActionOutput, MyWeek, WeeklyItemProgress } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
-import { isNotRegistered, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
@@ -135,10 +135,10 @@ export default function Weekly() {
     void weekly.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (isNotRegistered(me)) {
+  if (isNotMember(me)) {
     return (
       <PageRoot className='weekly-page'>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
       </PageRoot>
     )
   }

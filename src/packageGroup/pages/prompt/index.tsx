@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { Prompt, PromptLink, PromptStatus, Reply, ReplyThread } from '../../../../types'
 import { callFunction } from '../../../services/cloud'
 import { focus, useAsync } from '../../../hooks/useAsync'
-import { isNotRegistered, useMe } from '../../../hooks/useMe'
+import { isHeld, isNotMember, useMe } from '../../../hooks/useMe'
 import { usePagedList, type Page } from '../../../hooks/usePagedList'
 import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
 import { ErrorNotice, Loading } from '../../../components/Status'
@@ -196,10 +196,10 @@ function ThreadView({ prompt: p, firstPage, onPrompt }: { prompt: Prompt; firstP
 export default function PromptPage() {
   const me = useMe()
   const id = queryValue(useRouter().params.id)
-  if (isNotRegistered(me)) {
+  if (isNotMember(me)) {
     return (
       <PageRoot>
-        <NotRegistered />
+        <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
       </PageRoot>
     )
   }
