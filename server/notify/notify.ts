@@ -97,11 +97,31 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
     }
   }
 
-  if (isQuietHour(now)) {
-    await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result: 'deferred', sendAfter: quietUntil(now).toISOString(), updatedAt: at } })
-    return { result: 'deferred', duplicate: false }
-  }
+  if (isQuietHour(now)) return defer(ports, doc, member)
   return deliver(ports, doc, member)
+}
+
+/** Records a message's final outcome. */
+const recorder =
+  ({ db, now }: NotifyPorts, id: string) =>
+  async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
+    await db.collection(NOTIFICATIONS).doc(id).update({ data: { result, error, updatedAt: now.toISOString() } })
+    return { result, duplicate: false }
+  }
+
+/**
+ * Holds a message asked for in the quiet hours until they end, with the grant it will use (taken
+ * now, keyed by the message, so the morning's delivery finds it): one without a grant is `noGrant`
+ * at once, never promised.
+ */
+async function defer(ports: NotifyPorts, doc: NotificationDoc, member: NotifyRequest['member']): Promise<NotifyOutcome> {
+  const { db, now } = ports
+  const at = now.toISOString()
+  const finish = recorder(ports, doc._id)
+  if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
+  if (!(await consumeGrant(db, member._id, doc.templateKey, doc._id))) return finish('noGrant')
+  await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result: 'deferred', sendAfter: quietUntil(now).toISOString(), updatedAt: at } })
+  return { result: 'deferred', duplicate: false }
 }
 
 /**
@@ -112,10 +132,7 @@ async function deliver(ports: NotifyPorts, doc: Pick<NotificationDoc, '_id' | 't
   const { db, messenger, now } = ports
   const { templateKey } = doc
   const at = now.toISOString()
-  const finish = async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
-    await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result, error, updatedAt: at } })
-    return { result, duplicate: false }
-  }
+  const finish = recorder(ports, doc._id)
 
   if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
   // Keyed by the message: a run taking over a stopped one reuses the grant and slot it took.

@@ -5,7 +5,7 @@ import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { CHECKINS, checkInId } from '../checkin'
-import { membersWithGrant, SUBSCRIPTIONS, subscriptionId } from '../notify/grants'
+import { membersWithGrant, SUBSCRIPTIONS, subscriptionId, type SubscriptionDoc } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
 import { notify, sendDeferred, type NotifyOutcome } from '../notify/notify'
 import type { OfficialAccountClient } from '../official-account/client'
@@ -82,32 +82,37 @@ async function markPublished(db: CloudDatabase, push: PushDoc): Promise<ArticleD
 }
 
 /**
- * The active members of `ids` still to be told today: one who has checked in today already is
- * not (the 明天提醒 she asked for after 打卡 waits for tomorrow's push), unless an earlier run
- * claimed her message, which is then finished rather than left holding her grant.
+ * The active members of `ids` still to be told today. Not told: one who has checked in today
+ * already, or who allowed the reminder after today's push began (at 打卡「明天提醒我」, or a run
+ * fired again in the evening) — that grant is for tomorrow's push. Except a member whose message
+ * an earlier run claimed: it is finished rather than left holding her grant.
  */
-async function stillToRemind(db: CloudDatabase, ids: string[], day: DayKey): Promise<Member[]> {
+async function stillToRemind(db: CloudDatabase, ids: string[], push: PushDoc): Promise<Member[]> {
   const _ = db.command
   const members: Member[] = []
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100)
-    const [{ data: active }, { data: checkedIn }] = await Promise.all([
+    const [{ data: active }, { data: checkedIn }, { data: grants }] = await Promise.all([
       db.collection(MEMBERS).where({ _id: _.in(batch), status: 'active' }).limit(100).get(),
-      db.collection(CHECKINS).where({ _id: _.in(batch.map((id) => checkInId(id, day))) }).field({ memberId: true }).limit(100).get(),
+      db.collection(CHECKINS).where({ _id: _.in(batch.map((id) => checkInId(id, push.day))) }).field({ memberId: true }).limit(100).get(),
+      db.collection(SUBSCRIPTIONS).where({ _id: _.in(batch.map((id) => subscriptionId(id, 'dailyStudy'))) }).field({ memberId: true, lastAnswerAt: true, held: true }).limit(100).get(),
     ])
-    const studied = (checkedIn as { memberId: string }[]).map((c) => c.memberId)
-    const { data: holding } = studied.length
-      ? await db.collection(SUBSCRIPTIONS).where({ _id: _.in(studied.map((id) => subscriptionId(id, 'dailyStudy'))), held: _.gt(0) }).field({ memberId: true }).limit(100).get()
-      : { data: [] }
-    const skip = new Set(studied.filter((id) => !(holding as { memberId: string }[]).some((h) => h.memberId === id)))
-    members.push(...(active as Member[]).filter((m) => !skip.has(m._id)))
+    const studied = new Set((checkedIn as { memberId: string }[]).map((c) => c.memberId))
+    const grantOf = new Map((grants as Pick<SubscriptionDoc, 'memberId' | 'lastAnswerAt' | 'held'>[]).map((g) => [g.memberId, g]))
+    const due = (id: string) => {
+      const grant = grantOf.get(id)
+      if ((grant?.held ?? 0) > 0) return true
+      return !studied.has(id) && !(grant && Date.parse(grant.lastAnswerAt) > Date.parse(push.createdAt))
+    }
+    members.push(...(active as Member[]).filter((m) => due(m._id)))
   }
   return members
 }
 
-/** Tells the members who asked for it (an unused `dailyStudy` grant) and have not studied yet that today's study is out. */
-async function notifySubscribers(ports: DailyPushPorts, day: DayKey, articles: ArticleDoc[]) {
-  const members = await stillToRemind(ports.db, await membersWithGrant(ports.db, 'dailyStudy'), day)
+/** Tells the members who asked for it (an unused `dailyStudy` grant, given before today's push) and have not studied yet that today's study is out. */
+async function notifySubscribers(ports: DailyPushPorts, push: PushDoc, articles: ArticleDoc[]) {
+  const day = push.day
+  const members = await stillToRemind(ports.db, await membersWithGrant(ports.db, 'dailyStudy'), push)
   const minutes = articles.reduce((sum, a) => sum + a.minutes, 0)
   const data = { title: articles[0].title, date: day, note: `今日学习已推送，约 ${minutes} 分钟` }
   const outcomes = await inParallel(members, 10, (member) =>
@@ -143,6 +148,6 @@ export async function runDailyPush(ports: DailyPushPorts): Promise<DailyPushSumm
   if (articles.length === 0) return summary
   const { status, mediaId, publishId, error } = await publishEdition(db, ports.officialAccount, now, day, articles)
   summary.publication = { status, mediaId, publishId, error }
-  summary.notifications = await notifySubscribers(ports, day, articles)
+  summary.notifications = await notifySubscribers(ports, push, articles)
   return summary
 }

@@ -1,5 +1,6 @@
 import { dailyPush } from '../../cloudfunctions/dailyPush'
 import { checkIn } from '../../server/actions/checkIn'
+import { recordSubscription } from '../../server/actions/recordSubscription'
 import { getToday } from '../../server/actions/getToday'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
@@ -143,6 +144,19 @@ describe('dailyPush', () => {
     const run = await withRoundTrips(cloud, () => undefined, fire, messenger)
     expect(run).toMatchObject({ ok: true, data: { deferred: { sent: 1 }, push: { created: false } } })
     expect(messenger.sent.map((m) => m.data.title)).toEqual(['晚上的提醒'])
+  })
+
+  it('a grant given after the day’s push began is for tomorrow: the push fired again in the evening does not spend it', async () => {
+    await addArticle(cloud.db, { _id: 'a', status: 'scheduled', scheduledFor: '2026-11-24', title: '今天的文章', minutes: 4 })
+    await addArticle(cloud.db, { _id: 'b', status: 'queued', queuedAt: '2026-11-01T00:00:00Z' })
+    await fire()
+    cloud.clock.fix(new Date('2026-11-24T02:00:00Z'))
+    expect(await cloud.call(recordSubscription, 'wx-m1', { templateKey: 'dailyStudy', accepted: true })).toMatchObject({ ok: true })
+    cloud.clock.fix(new Date('2026-11-24T10:00:00Z'))
+    expect(await fire()).toMatchObject({ ok: true, data: { notifications: {} } })
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    expect(await fire()).toMatchObject({ ok: true, data: { notifications: { sent: 1 } } })
+    expect((await allDocs(cloud.db, NOTIFICATIONS)).map((n) => n.key)).toEqual(['dailyStudy:2026-11-25:m1'])
   })
 
   it('two runs at once still push once', async () => {

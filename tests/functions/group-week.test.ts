@@ -105,7 +105,9 @@ describe('nudging the members behind', () => {
     expect(members.find((m) => m.memberId === 't1')).toMatchObject({ nudge: 'sent' })
     expect(members.find((m) => m.memberId === 'org')).toMatchObject({ nudge: 'noGrant' })
 
-    // Shanghai midnight: a new day, a new reminder, held back by the quiet hours until the morning, and said so.
+    // Shanghai midnight: a new day, a new reminder (赵一 allowed another), held back by the quiet hours
+    // until the morning, and said so.
+    ok(await cloud.call(recordSubscription, 'wx-t1', { templateKey: 'studyNudge', accepted: true }))
     at('2026-11-25T16:00:00Z')
     const nextDay = ok(await cloud.call(nudgeMembers, 'wx-lead1', { memberIds: ['t1', 'm1'] }))
     expect(nextDay).toEqual({ results: [{ _id: 't1', name: '赵一', result: 'deferred', repeated: false }] })

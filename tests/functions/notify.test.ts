@@ -156,8 +156,8 @@ describe('notify', () => {
     const { sent, messenger } = recordingMessenger()
     expect(await send('k', messenger)).toEqual({ result, duplicate: false })
     expect(sent).toHaveLength(result === 'sent' ? 1 : 0)
-    // A deferred message keeps its grant until it goes out; the key is taken either way.
-    expect(await available()).toBe(result === 'sent' ? 0 : 1)
+    // A deferred message holds the grant it will go out with; the key is taken either way.
+    expect(await available()).toBe(0)
     expect(await send('k', messenger)).toEqual({ result, duplicate: true })
   })
 
@@ -176,12 +176,24 @@ describe('notify', () => {
     expect(sent).toEqual([expect.objectContaining({ touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index' })])
     expect(await available()).toBe(0)
     expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'evening', result: 'sent', sendAfter: '2026-11-24T23:00:00.000Z' })])
-    // A grant used up meanwhile: the held-back message is not sent, and says why.
+    // No grant left: at night that is said at once, nothing is promised for the morning.
     cloud.clock.fix(new Date('2026-11-25T15:00:00Z'))
-    expect(await send('second evening', messenger)).toMatchObject({ result: 'deferred' })
+    expect(await send('second evening', messenger)).toEqual({ result: 'noGrant', duplicate: false })
     cloud.clock.fix(new Date('2026-11-25T23:30:00Z'))
-    expect(await sendDeferred(ports())).toEqual({ noGrant: 1 })
+    expect(await sendDeferred(ports())).toEqual({})
     expect(sent).toHaveLength(1)
+  })
+
+  it('a deferred message finding the morning’s cap reached gives its grant back', async () => {
+    for (let i = 0; i < DAILY_CAP + 1; i++) await accept()
+    cloud.clock.fix(new Date('2026-11-24T14:30:00Z'))
+    const { messenger } = recordingMessenger()
+    expect(await send('evening', messenger)).toMatchObject({ result: 'deferred' })
+    cloud.clock.fix(new Date('2026-11-24T23:10:00Z'))
+    for (let i = 0; i < DAILY_CAP; i++) expect(await send(`morning-${i}`, messenger)).toMatchObject({ result: 'sent' })
+    cloud.clock.fix(new Date('2026-11-24T23:30:00Z'))
+    expect(await sendDeferred({ db: cloud.db, messenger, now: cloud.clock.now() })).toEqual({ dailyCap: 1 })
+    expect(await available()).toBe(1)
   })
 
   it('a deferred message whose sending run stopped before handing it over is sent by a later run, past the lease', async () => {

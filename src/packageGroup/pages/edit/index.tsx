@@ -75,11 +75,9 @@ function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt })
     else open(saved._id)
   }
 
+  if (published) return <Published saved={published} />
   return (
-    <>
-      {published && <Published saved={published} />}
-      {/* Hidden, not unmounted, once published: the pickers' overlays leave with the page. */}
-      <View className='card' style={published ? { display: 'none' } : undefined}>
+    <View className='card'>
       <View className='card__title'>{editing ? '编辑讨论题' : '发布讨论题'}</View>
       <View className='field'>
         <Text className='field__label'>标题</Text>
@@ -119,8 +117,7 @@ function PromptForm({ editing, fresh }: { editing?: Prompt; fresh?: NewPrompt })
       <Button className={`big-button${action.busy ? ' big-button--disabled' : ''}`} disabled={action.busy} onClick={() => void save()}>
         {action.busy ? '正在保存…' : editing ? '保存修改' : '发布'}
       </Button>
-      </View>
-    </>
+    </View>
   )
 }
 
