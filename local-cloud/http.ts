@@ -14,6 +14,7 @@ import { FUNCTION_NAME, type FunctionRegistry } from './functions'
 import { runTimer, type Log, type Scheduler } from './scheduler'
 import type { Sessions } from './session'
 import { escapeHtml, loadDirectory, renderSignInPage } from './signin-page'
+import { localDraftPath, readLocalDraft, type LocalDraftDoc } from '../server/official-account/local-drafts'
 
 /** The largest request body the local cloud reads; WeChat's own limit for call data is smaller still. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -354,6 +355,15 @@ export function createRequestHandler(ctx: HandlerContext) {
     res.end(file.bytes)
   }
 
+  /** An edition of the local 公众号, as its followers would read it (signed-in visitors only). */
+  async function previewEdition(req: IncomingMessage, res: ServerResponse, mediaId: string): Promise<void> {
+    if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
+    if (!sessions.fromCookieHeader(req.headers.cookie)) return redirect(res, 302, `${SIGNIN_PATH}?next=${encodeURIComponent(localDraftPath(mediaId))}`)
+    const draft = await readLocalDraft(db, mediaId)
+    if (!draft) return sendHtml(res, 404, errorPage('没有这一期', '这期公众号推送不存在。'))
+    sendHtml(res, 200, editionPage(draft))
+  }
+
   function listTimers(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
     const timers = [...functions.values()]
@@ -422,6 +432,7 @@ export function createRequestHandler(ctx: HandlerContext) {
       if (p === '/local/timers') return listTimers(req, res)
       if ((m = p.match(/^\/local\/timers\/([^/]+)\/fire$/))) return await fireTimer(req, res, m[1])
       if ((m = p.match(/^\/local\/files\/([A-Za-z0-9-]+)$/))) return await downloadFile(req, res, m[1])
+      if ((m = p.match(/^\/local\/official-account\/([A-Za-z0-9-]+)$/))) return await previewEdition(req, res, m[1])
       if (p === '/local' || p.startsWith('/local/')) return sendError(res, 404, 'NOT_FOUND', '接口不存在')
       return await serveStatic(req, res, url)
     } catch (err) {
@@ -483,6 +494,18 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string)
     res.on('close', resolve)
     stream.pipe(res)
   })
+}
+
+/** The edition's articles one after another; their content is the HTML the draft API was given (html.ts, escaped). */
+function editionPage(draft: LocalDraftDoc): string {
+  const state = draft.publishedAt ? `已发布 · ${draft.publishedAt}` : '草稿，未发布'
+  const articles = draft.articles
+    .map((a) => `<article><h1>${escapeHtml(a.title)}</h1><p class="by">${escapeHtml(a.author)}</p>${a.content}</article>`)
+    .join('<hr>')
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(draft.articles[0]?.title ?? '公众号推送')} · 本地公众号</title>
+<style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;font-size:18px;line-height:1.8;margin:0 auto;max-width:680px;padding:24px 20px;color:#222;background:#fff}h1{font-size:24px;line-height:1.4}.by,.state{color:#888;font-size:15px}blockquote{border-left:4px solid #c8961e;margin:0;padding-left:12px;color:#555}img{max-width:100%}</style>
+</head><body><p class="state">学习圈本地公众号 · ${escapeHtml(state)}</p>${articles}</body></html>`
 }
 
 function errorPage(title: string, detail: string): string {

@@ -5,6 +5,8 @@ import path from 'node:path'
 import type { CloudDatabase } from '../server/db/types'
 import { openLocalStore } from './store'
 import { Clock, createLocalPlatform } from '../server/local-platform'
+import { officialAccountFromEnv } from '../server/official-account/client'
+import { localOfficialAccount } from '../server/official-account/local-drafts'
 import { installPlatform } from '../server/platform'
 import { loadFunctions, type FunctionRegistry } from './functions'
 import { createRequestHandler } from './http'
@@ -69,7 +71,8 @@ async function openCore(options: { dataDir: string; functionsDir?: string; now?:
   try {
     const db = store.database()
     const seed = await seedIfEmpty(db, clock.now())
-    installPlatform(createLocalPlatform(db, clock))
+    // The 公众号 named by OA_APPID/OA_SECRET, else the local stand-in whose editions can be read here.
+    installPlatform(createLocalPlatform(db, clock, { officialAccount: officialAccountFromEnv() ?? localOfficialAccount(db, () => clock.now()) }))
     const functions = loadFunctions(options.functionsDir ?? DEFAULT_FUNCTIONS_DIR)
     return { clock, db, functions, seed, close: () => store.close() }
   } catch (err) {

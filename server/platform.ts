@@ -1,6 +1,6 @@
 import type { CloudDatabase } from './db/types'
 import type { Messenger } from './notify/messenger'
-import type { OfficialAccountClient } from './official-account/client'
+import type { OfficialAccount } from './official-account/client'
 import type { ContentChecker } from './security/content-check'
 import type { FileStore } from './files/file-store'
 
@@ -17,7 +17,7 @@ export interface Platform {
   /** Where subscribe messages go: WeChat's openapi in the cloud, the outbox locally. */
   readonly messenger: Messenger
   /** The official account's API when configured; without it publications are recorded only. */
-  readonly officialAccount: OfficialAccountClient | undefined
+  readonly officialAccount: OfficialAccount | undefined
   /** The content check user-written text passes before it is stored: msgSecCheck in the cloud, a word list locally. */
   readonly contentCheck: ContentChecker
   /** Where exports go for download: cloud storage with a temporary link, or the local store. */

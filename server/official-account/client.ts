@@ -38,6 +38,9 @@ export interface DraftArticle {
   content: string
 }
 
+/** What the daily push needs of an official account: the API client, or the local cloud's stand-in. */
+export type OfficialAccount = Pick<OfficialAccountClient, 'thumbMediaId' | 'addDraft' | 'submit'>
+
 /** Codes that mean the access token is no longer good. */
 const STALE_TOKEN = new Set([40001, 40014, 42001])
 /** Renew this long before the announced expiry. */

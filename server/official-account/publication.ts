@@ -2,7 +2,7 @@ import type { DayKey, Publication } from '../../types'
 import type { ArticleDoc } from '../content/docs'
 import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
-import { OfficialAccountError, type OfficialAccountClient } from './client'
+import { OfficialAccountError, type OfficialAccount } from './client'
 import { bodyToHtml } from './html'
 
 export const PUBLICATIONS = 'publications'
@@ -33,7 +33,7 @@ const errorText = (err: unknown) =>
  */
 export async function publishEdition(
   db: CloudDatabase,
-  account: OfficialAccountClient | undefined,
+  account: OfficialAccount | undefined,
   now: Date,
   day: DayKey,
   articles: ArticleDoc[],

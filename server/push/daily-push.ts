@@ -8,7 +8,7 @@ import { CHECKINS, checkInId } from '../checkin'
 import { membersWithGrant, SUBSCRIPTIONS, subscriptionId, type SubscriptionDoc } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
 import { notify, sendDeferred, type NotifyOutcome } from '../notify/notify'
-import type { OfficialAccountClient } from '../official-account/client'
+import type { OfficialAccount } from '../official-account/client'
 import { publishEdition } from '../official-account/publication'
 import { findPush, PUSHES, type PushDoc } from './pushes'
 
@@ -21,7 +21,7 @@ export interface DailyPushPorts {
   db: CloudDatabase
   now: Date
   messenger: Messenger
-  officialAccount: OfficialAccountClient | undefined
+  officialAccount: OfficialAccount | undefined
 }
 
 export interface DailyPushSummary {

@@ -33,9 +33,10 @@ describe('the daily push in the local cloud', () => {
 
     t.cloud.clock.fix(new Date('2026-11-23T23:30:00Z'))
     const first = await t.fetch('/local/timers/dailyPush/fire', { method: 'POST' })
-    expect(await first.json()).toMatchObject({
+    const fired = await first.json()
+    expect(fired).toMatchObject({
       ok: true,
-      data: { day: '2026-11-24', push: { created: true, source: 'scheduled', articleIds: ['article-7'] }, publication: { status: 'recorded' }, notifications: { sent: 1 } },
+      data: { day: '2026-11-24', push: { created: true, source: 'scheduled', articleIds: ['article-7'] }, publication: { status: 'submitted', mediaId: expect.stringMatching(/^local-draft-/) }, notifications: { sent: 1 } },
     })
     const second = await t.fetch('/local/timers/dailyPush/fire', { method: 'POST' })
     expect(await second.json()).toMatchObject({ ok: true, data: { push: { created: false } } })
@@ -48,7 +49,17 @@ describe('the daily push in the local cloud', () => {
     const sends = await t.call('listOutbox', { kind: 'notification' }, admin)
     expect(sends.body).toMatchObject({ ok: true, data: { items: [{ memberId: 'member-05', result: 'sent', channel: 'outbox' }] } })
     const editions = await t.call('listOutbox', { kind: 'publication' }, admin)
-    expect(editions.body).toMatchObject({ ok: true, data: { items: [{ day: '2026-11-24', status: 'recorded' }] } })
+    expect(editions.body).toMatchObject({ ok: true, data: { items: [{ day: '2026-11-24', status: 'submitted' }] } })
+
+    // The local 公众号 made the edition, published it, and shows it as followers would read it.
+    const preview = `/local/official-account/${fired.data.publication.mediaId}`
+    expect((await t.fetch(preview)).status).toBe(302)
+    const page = await t.fetch(preview, { headers: { cookie: admin } })
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('<h1>看懂一张统计表：读数据的四个习惯</h1>')
+    expect(html).toContain('学习圈本地公众号 · 已发布')
+    expect((await t.fetch('/local/official-account/local-draft-0000', { headers: { cookie: admin } })).status).toBe(404)
   })
 
   it('refuses to run when a signed-in member calls it as a function', async () => {

@@ -8,7 +8,7 @@ import { callsTo, ok, sendMock, serve, type Handlers } from '../support/ui-serve
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
 const publications = [
-  publication({ _id: 'p3', day: '2025-11-20', status: 'submitted', publishId: 'pub-1', updatedAt: '2025-11-19T23:31:00.000Z' }),
+  publication({ _id: 'p3', day: '2025-11-20', status: 'submitted', mediaId: 'local-draft-0a1b', publishId: 'pub-1', updatedAt: '2025-11-19T23:31:00.000Z' }),
   publication({ _id: 'p2', day: '2025-11-19', title: '昨天的推送', status: 'failed', error: '40001: invalid credential', attempts: 3 }),
   publication({ _id: 'p1', day: '2025-11-18', title: '前天的推送', status: 'recorded' }),
 ]
@@ -47,6 +47,12 @@ test('公众号 editions, newest first, with their status, failure and time; the
   expect(second).toContain('失败，下次推送时重试')
   expect(second).toContain('原因：40001: invalid credential')
   expect(second).toContain('已尝试 3 次')
+  // An edition of the local cloud's 公众号 opens to be read; one of the real account has no such link.
+  const open = jest.spyOn(window, 'open').mockImplementation(() => null)
+  fireEvent.click(screen.getByText('本地公众号：查看这一期 ›'))
+  expect(open).toHaveBeenCalledWith('/local/official-account/local-draft-0a1b', '_blank')
+  expect(screen.getAllByText('本地公众号：查看这一期 ›')).toHaveLength(1)
+  open.mockRestore()
 
   await act(async () => scrollToBottom())
   expect(await screen.findByText('前天的推送')).toBeTruthy()

@@ -31,6 +31,16 @@ function Status({ status }: { status: [string, string] }) {
   return <Text className={`tag ${status[1]}`}>{status[0]}</Text>
 }
 
+/** The local cloud's stand-in 公众号 (browser demo only) serves each edition to read. */
+function LocalEdition({ mediaId }: { mediaId: string | null }) {
+  if (process.env.TARO_ENV !== 'h5' || !mediaId?.startsWith('local-draft-')) return null
+  return (
+    <Text className='outbox-row__link' onClick={() => window.open(`/local/official-account/${mediaId}`, '_blank')}>
+      本地公众号：查看这一期 ›
+    </Text>
+  )
+}
+
 function PublicationRow({ item }: { item: Publication }) {
   return (
     <View className='row outbox-row'>
@@ -39,6 +49,7 @@ function PublicationRow({ item }: { item: Publication }) {
         <Text className='row__sub'>{`${chineseDay(item.day)}的推送 · ${item.articleIds.length} 篇文章`}</Text>
         <Status status={PUBLICATION_STATUS[item.status]} />
         {item.error && <Text className='outbox-row__error'>{`原因：${item.error}`}</Text>}
+        <LocalEdition mediaId={item.mediaId} />
         <Text className='row__sub'>
           {`更新于 ${beijingTime(item.updatedAt)}${item.attempts > 1 ? ` · 已尝试 ${item.attempts} 次` : ''}`}
         </Text>
