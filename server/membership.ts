@@ -5,6 +5,7 @@ import { AppError } from './errors'
 import { requireCleanText, type ContentChecker } from './security/content-check'
 import { newId } from './ids'
 import { MEMBERS, requireMember, type Member } from './members'
+import { OPENIDS } from './registration'
 import { authorize, unitTarget } from './permissions'
 import { authorizeManage } from './roles'
 import { summaryOf } from './roster'
@@ -121,4 +122,38 @@ export async function setActive(
     unitIds: [member.groupId, member.branchId],
   })
   return summaryOf(db, { ...member, status })
+}
+
+/**
+ * A held registration (待确认) turns out to be the person of a record of the same name: one an admin
+ * pre-registered, or an active member who registered again from a new WeChat account. That record
+ * takes the registration's OPENID (a pre-registered one becomes active), and the held record, which
+ * never had any study, is removed — one transaction, so the person is never on two records or none.
+ */
+export async function mergeHeld(db: CloudDatabase, caller: Member, now: Date, input: { memberId: string; sameAs: string }): Promise<MemberSummary> {
+  const held = await requireMember(db, input.memberId)
+  const target = await requireMember(db, input.sameAs)
+  authorizeManage(caller, held)
+  authorizeManage(caller, target)
+  if (held.status !== 'review') throw new AppError('CONFLICT', '这条注册不在待确认中，请刷新后再看')
+  if (!held.review?.sameNameAs.some((s) => s._id === target._id)) throw new AppError('INVALID_INPUT', '只能合并到注册时同名的那条记录')
+  if (target.status !== 'active' && target.status !== 'pending') throw new AppError('CONFLICT', `这条记录${target.status === 'inactive' ? '已停用' : '也在待确认中'}，不能合并`)
+  const merged: Member = { ...target, openid: held.openid, status: 'active', joinedAt: target.joinedAt ?? now.toISOString() }
+  await db.runTransaction(async (t) => {
+    const [{ data: h }, { data: m }] = await Promise.all([t.collection(MEMBERS).doc(held._id).get(), t.collection(MEMBERS).doc(target._id).get()])
+    if ((h as Member).status !== 'review' || (m as Member).openid !== target.openid || (m as Member).status !== target.status) throw new AppError('CONFLICT', STALE)
+    await t.collection(MEMBERS).doc(target._id).update({ data: { openid: merged.openid, status: merged.status, joinedAt: merged.joinedAt } })
+    await t.collection(MEMBERS).doc(held._id).remove()
+    await t.collection(OPENIDS).doc(held.openid).set({ data: { memberId: target._id, at: now } })
+  })
+  await recordAudit(db, caller, now, {
+    action: 'member.merge',
+    targetType: 'member',
+    targetId: target._id,
+    targetName: target.name,
+    before: { status: target.status, groupId: target.groupId, heldId: held._id, heldGroupId: held.groupId },
+    after: { status: merged.status, groupId: target.groupId },
+    unitIds: [target.groupId, target.branchId, held.groupId, held.branchId],
+  })
+  return summaryOf(db, merged)
 }

@@ -17,6 +17,7 @@ export const FUNCTIONS = {
     'setRoles',
     'deactivateMember',
     'reactivateMember',
+    'confirmSamePerson',
     'createInvitation',
     'revokeInvitation',
     'listInvitations',

@@ -117,6 +117,8 @@ export const AuditAction = z.enum([
   'member.register',
   'member.held',
   'member.claim',
+  /** A held registration found to be the person of an existing record: that record now has their WeChat. */
+  'member.merge',
   'member.preregister',
   'member.move',
   'member.roles',

@@ -156,6 +156,8 @@ export const SetRolesInput = z.strictObject({
   roles: z.array(Role).max(4, '角色过多'),
 })
 export const MemberIdInput = z.strictObject({ memberId: id('成员编号') })
+/** A held registration (`memberId`) is the person of the record `sameAs` (pre-registered, or who changed WeChat). */
+export const ConfirmSamePersonInput = z.strictObject({ memberId: id('成员编号'), sameAs: id('成员编号') })
 
 export const CreateInvitationInput = z.strictObject({
   groupId: id('党小组编号'),
@@ -219,6 +221,7 @@ export const contract = {
   setRoles: { input: SetRolesInput, output: MemberSummary },
   deactivateMember: { input: MemberIdInput, output: MemberSummary },
   reactivateMember: { input: MemberIdInput, output: MemberSummary },
+  confirmSamePerson: { input: ConfirmSamePersonInput, output: MemberSummary },
   createInvitation: { input: CreateInvitationInput, output: CreateInvitationOutput },
   revokeInvitation: { input: RevokeInvitationInput, output: Invitation },
   listInvitations: { input: ListInvitationsInput, output: ListInvitationsOutput },

@@ -1,5 +1,6 @@
 import { defineRouter } from '../../server/function'
 import { archiveUnit } from '../../server/actions/archiveUnit'
+import { confirmSamePerson } from '../../server/actions/confirmSamePerson'
 import { createInvitation } from '../../server/actions/createInvitation'
 import { deactivateMember } from '../../server/actions/deactivateMember'
 import { listAudit } from '../../server/actions/listAudit'
@@ -14,4 +15,4 @@ import { saveUnit } from '../../server/actions/saveUnit'
 import { setRoles } from '../../server/actions/setRoles'
 
 /** The organisation: units, the roster, roles, invitations, the audit log. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('org', { listUnits, saveUnit, archiveUnit, listMembers, preregisterMember, moveMember, setRoles, deactivateMember, reactivateMember, createInvitation, revokeInvitation, listInvitations, listAudit })
+export const { main, uses } = defineRouter('org', { listUnits, saveUnit, archiveUnit, listMembers, preregisterMember, moveMember, setRoles, deactivateMember, reactivateMember, confirmSamePerson, createInvitation, revokeInvitation, listInvitations, listAudit })

@@ -4,6 +4,31 @@ import { withBrowserAndCloud } from '../support/browser-cloud'
 const env = withBrowserAndCloud()
 const { open, signInAs } = env
 
+/** A new WeChat user registers as `name` with `code` and is held for the admin; answers her page and session. */
+async function registerHeld(name: string, code: string) {
+  const { t, browser } = env
+  const page = await browser.newPage()
+  await page.goto(`${t.url}/local/signin`)
+  await page.getByRole('button', { name: '一个新的微信用户' }).click()
+  await page.waitForURL(/#\/pages\/register\/index/, { timeout: 60_000 })
+  await visible(page, '真实姓名')
+  await page.locator('input').nth(0).fill(name)
+  await page.locator('input').nth(1).fill(code)
+  await page.getByText('注册', { exact: true }).click()
+  await visible(page, '注册已提交，等待确认')
+  return page
+}
+
+/** The organisation's admin, on another phone, opens 成员管理 filtered to 待确认. */
+async function adminSeesHeld() {
+  const admin = await env.browser.newPage()
+  await signInAs(admin, /张文博/)
+  await open(admin, '/packageAdmin/pages/members/index')
+  await admin.getByText('更改', { exact: true }).click()
+  await admin.locator('.chip', { hasText: '待确认' }).click()
+  return admin
+}
+
 test('a new visitor is sent to 实名注册, registers with a demo code and lands home in their group', async () => {
   const { t, browser } = env
   const page = await browser.newPage()
@@ -145,16 +170,8 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
 
 test('a second 赵雅琴 registering is held for the admin, who finds her flagged in 成员管理 and accepts her as another person', async () => {
   const { t, browser } = env
-  const page = await browser.newPage()
-  await page.goto(`${t.url}/local/signin`)
-  await page.getByRole('button', { name: '一个新的微信用户' }).click()
-  await page.waitForURL(/#\/pages\/register\/index/, { timeout: 60_000 })
-  await visible(page, '真实姓名')
   // 第一党小组 has an active 赵雅琴; this one registers with 第三党小组's code.
-  await page.locator('input').nth(0).fill('赵雅琴')
-  await page.locator('input').nth(1).fill('XXQGC888')
-  await page.getByText('注册', { exact: true }).click()
-  await visible(page, '注册已提交，等待确认')
+  const page = await registerHeld('赵雅琴', 'XXQGC888')
   await browser.shot(page, 'register-held')
   const held = async () => (await t.cloud.db.collection('members').where({ name: '赵雅琴', groupId: 'group-2-1' }).get()).data
   expect(await held()).toEqual([expect.objectContaining({ status: 'review', review: { sameNameAs: [expect.objectContaining({ _id: 'member-04', status: 'active' })] } })])
@@ -166,11 +183,7 @@ test('a second 赵雅琴 registering is held for the admin, who finds her flagge
 
   // The organisation's admin (on another phone: her session is put back after) filters 成员管理 by 待确认.
   const hers = await browser.context.cookies()
-  const admin = await browser.newPage()
-  await signInAs(admin, /张文博/)
-  await open(admin, '/packageAdmin/pages/members/index')
-  await admin.getByText('更改', { exact: true }).click()
-  await admin.locator('.chip', { hasText: '待确认' }).click()
+  const admin = await adminSeesHeld()
   const row = admin.locator('.member-row', { hasText: '赵雅琴' })
   await row.getByText('待确认').waitFor({ state: 'visible', timeout: 60_000 })
   expect(await admin.locator('.member-row').count()).toBe(1)
@@ -189,6 +202,31 @@ test('a second 赵雅琴 registering is held for the admin, who finds her flagge
   await browser.context.addCookies(hers)
   await page.getByText('管理员已确认？点这里再看看').click()
   await visible(page, '赵雅琴，你好')
+  await visible(page, '第三党小组 · 机关第二党支部')
+  await page.close()
+})
+
+test('司马文, pre-registered in 第三党小组, registers with another group’s code: the admin merges the registration into his record', async () => {
+  const { t, browser } = env
+  const page = await registerHeld('司马文', 'XXQGA888')
+  await open(page, '/pages/index/index')
+  await visible(page, '注册已提交，等待确认')
+  const hers = await browser.context.cookies()
+
+  const admin = await adminSeesHeld()
+  await admin.locator('.member-row', { hasText: '司马文' }).click()
+  await visible(admin, '司马文 · 第三党小组 · 待认领 ›')
+  await admin.getByText('就是这位同志（第三党小组）').click()
+  await admin.getByText('合并', { exact: true }).click()
+  await visible(admin, '已合并：第三党小组的司马文改用新的微信')
+  await browser.shot(admin, 'member-merged')
+  await admin.close()
+  const records = (await t.cloud.db.collection('members').where({ name: '司马文' }).get()).data
+  expect(records).toEqual([expect.objectContaining({ _id: 'member-42', status: 'active', groupId: 'group-2-1' })])
+
+  await browser.context.addCookies(hers)
+  await page.getByText('管理员已确认？点这里再看看').click()
+  await visible(page, '司马文，你好')
   await visible(page, '第三党小组 · 机关第二党支部')
   await page.close()
 })

@@ -17,6 +17,7 @@ import { listMembers } from '../../server/actions/listMembers'
 import { listUnits } from '../../server/actions/listUnits'
 import { moveMember } from '../../server/actions/moveMember'
 import { preregisterMember } from '../../server/actions/preregisterMember'
+import { confirmSamePerson } from '../../server/actions/confirmSamePerson'
 import { reactivateMember } from '../../server/actions/reactivateMember'
 import { register } from '../../server/actions/register'
 import { revokeInvitation } from '../../server/actions/revokeInvitation'
@@ -114,6 +115,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   setRoles,
   deactivateMember,
   reactivateMember,
+  confirmSamePerson,
   createInvitation,
   revokeInvitation,
   listInvitations,
@@ -205,6 +207,12 @@ const row = (fn: ActionName, what: string, place: Place, expected: string, input
 const setStatus = (id: string, status: string) => (cloud: TestCloud) =>
   cloud.db.collection(MEMBERS).doc(id).update({ data: { status } }).then(() => undefined)
 const withContent = (cloud: TestCloud) => addContent(cloud.db)
+/** A registration held as the same name as `memberId`, in that member's group: `held-<memberId>`. */
+const heldBeside = (memberId: string) => async (cloud: TestCloud) => {
+  const { data } = await cloud.db.collection(MEMBERS).doc(memberId).get()
+  const { groupId, branchId, name } = data as { groupId: string; branchId: string; name: string }
+  await cloud.addMember({ _id: `held-${memberId}`, openid: `wx-held-${memberId}`, name, groupId, branchId, status: 'review', review: { sameNameAs: [{ _id: memberId, groupId, status: 'active' }] } })
+}
 /** The discussion objects a row acts on, made by its `prepare`. */
 const thread: { promptId: string; replyId: string; replies: Record<string, string> } = { promptId: 'none', replyId: 'none', replies: {} }
 const okData = <T>(result: { ok: boolean; data?: T }): T => {
@@ -303,6 +311,8 @@ const MATRIX: Row[] = [
   row('reactivateMember',   'a member',               'own',         '✗ ✗ ✓ ✓', (at) => ({ memberId: at.member }), (c, at) => setStatus(at.member, 'inactive')(c)),
   row('reactivateMember',   'a member',               'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ memberId: at.member }), (c, at) => setStatus(at.member, 'inactive')(c)),
   row('reactivateMember',   'a member',               'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ memberId: at.member }), (c, at) => setStatus(at.member, 'inactive')(c)),
+  row('confirmSamePerson',  'a held registration',    'own',         '✗ ✗ ✓ ✓', (at) => ({ memberId: `held-${at.member}`, sameAs: at.member }), (c, at) => heldBeside(at.member)(c)),
+  row('confirmSamePerson',  'a held registration',    'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ memberId: `held-${at.member}`, sameAs: at.member }), (c, at) => heldBeside(at.member)(c)),
 
   row('createInvitation',   'for a group',            'own',         '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
   row('createInvitation',   'for a group',            'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),

@@ -1,4 +1,5 @@
 import { archiveUnit } from '../../server/actions/archiveUnit'
+import { confirmSamePerson } from '../../server/actions/confirmSamePerson'
 import { getMe } from '../../server/actions/getMe'
 import { listMembers } from '../../server/actions/listMembers'
 import { reactivateMember } from '../../server/actions/reactivateMember'
@@ -122,6 +123,31 @@ describe('register: real names stay real', () => {
     expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: true, data: { name: '李党员' } })
     const audit = (await allDocs(cloud.db, AUDIT)).map((a) => a.action)
     expect(audit).toEqual(expect.arrayContaining(['member.held', 'member.reactivate']))
+  })
+
+  it('the admin finds the held registration is the pre-registered person: that record takes the WeChat, the held one goes', async () => {
+    await cloud.addMember({ _id: 'pre-2', openid: '', name: '赵敏', status: 'pending', groupId: 'group-2' })
+    expect(await cloud.call(register, 'wx-zhao', { name: '赵敏', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'held' } })
+    const heldId = (await allDocs(cloud.db, MEMBERS)).find((m) => m.openid === 'wx-zhao')!._id as string
+    // Only into the record the registration was held beside, and only by an admin over both.
+    expect(await cloud.call(confirmSamePerson, 'wx-ba1', { memberId: heldId, sameAs: 'm1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await cloud.call(confirmSamePerson, 'wx-ba2', { memberId: heldId, sameAs: 'pre-2' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const merged = await cloud.call(confirmSamePerson, 'wx-ba1', { memberId: heldId, sameAs: 'pre-2' })
+    expect(merged).toMatchObject({ ok: true, data: { _id: 'pre-2', status: 'active', groupId: 'group-2' } })
+    expect(await cloud.call(getMe, 'wx-zhao', {})).toMatchObject({ ok: true, data: { memberId: 'pre-2', groupId: 'group-2' } })
+    expect((await allDocs(cloud.db, MEMBERS)).filter((m) => m.name === '赵敏')).toHaveLength(1)
+    expect((await cloud.db.collection(OPENIDS).doc('wx-zhao').get()).data).toMatchObject({ memberId: 'pre-2' })
+    expect((await allDocs(cloud.db, AUDIT)).map((a) => a.action)).toEqual(expect.arrayContaining(['member.held', 'member.merge']))
+    // Done once: again, the held record is gone.
+    expect(await cloud.call(confirmSamePerson, 'wx-ba1', { memberId: heldId, sameAs: 'pre-2' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('a member who registered again from a new WeChat is the same person: the record keeps its history and moves to the new WeChat', async () => {
+    expect(await cloud.call(register, 'wx-li-new', { name: '李党员', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'held' } })
+    const heldId = (await allDocs(cloud.db, MEMBERS)).find((m) => m.openid === 'wx-li-new')!._id as string
+    expect(await cloud.call(confirmSamePerson, 'wx-ba1', { memberId: heldId, sameAs: 'm1' })).toMatchObject({ ok: true, data: { _id: 'm1', status: 'active' } })
+    expect(await cloud.call(getMe, 'wx-li-new', {})).toMatchObject({ ok: true, data: { memberId: 'm1' } })
+    expect(await cloud.call(getMe, 'wx-m1', {})).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   })
 
   it.each([['a'], ['12345'], ['😀😀'], ['张'], ['Tom Lee'], ['张三3']])('refuses %s as a real name, and writes nothing', async (name) => {

@@ -6,7 +6,7 @@ import { contract, type ActionName } from '../../types'
  * admins, in the roster actions below (each requires an admin role; tests/functions/permissions.test.ts).
  * The contract's output schemas are walked, so a new action or field is covered the day it is added.
  */
-const ROSTER_ACTIONS: ActionName[] = ['listMembers', 'preregisterMember', 'moveMember', 'setRoles', 'deactivateMember', 'reactivateMember']
+const ROSTER_ACTIONS: ActionName[] = ['listMembers', 'preregisterMember', 'moveMember', 'setRoles', 'deactivateMember', 'reactivateMember', 'confirmSamePerson']
 
 type Schema = { _zod: { def: { type: string; innerType?: Schema; shape?: Record<string, Schema>; element?: Schema; options?: Schema[]; valueType?: Schema; in?: Schema; out?: Schema } } }
 

@@ -141,17 +141,41 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
   )
 }
 
-/** 待确认: a registration under a name the organisation already has; the admin says who it is. */
+/**
+ * 待确认: a registration under a name the organisation already has; the admin says who it is — the
+ * person of one of those records (it takes this WeChat), another person, or nobody of ours.
+ */
 function Held({ member: m, act, busy }: { member: MemberSummary; act: Act; busy: boolean }) {
   return (
     <Section title='注册待确认'>
       <Text className='section-note'>{`${m.name}注册时，组织里已有同名的记录：`}</Text>
       {m.sameNameAs.map((s) => (
-        <Text key={s._id} className='member-facts__line' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.adminMember, { id: s._id, name: m.name }) })}>
-          {`${m.name} · ${s.groupName} · ${STATUS_NAMES[s.status]} ›`}
-        </Text>
+        <View key={s._id} className='held-match'>
+          <Text className='member-facts__line' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.adminMember, { id: s._id, name: m.name }) })}>
+            {`${m.name} · ${s.groupName} · ${STATUS_NAMES[s.status]} ›`}
+          </Text>
+          {(s.status === 'active' || s.status === 'pending') && (
+            <Button
+              className='plain-button wide-button'
+              disabled={busy}
+              onClick={() =>
+                void act(
+                  {
+                    title: '是同一个人',
+                    content: `确定这次注册就是${s.groupName}的${m.name}本人吗？那条记录会改用这次注册的微信，学习记录都在那条记录上，这条注册删除。`,
+                    action: '合并',
+                  },
+                  () => callFunction('confirmSamePerson', { memberId: m._id, sameAs: s._id }),
+                  `已合并：${s.groupName}的${m.name}改用新的微信`,
+                )
+              }
+            >
+              {`就是这位同志（${s.groupName}）`}
+            </Button>
+          )}
+        </View>
       ))}
-      <Text className='section-note'>是另一位同志，就确认为新成员；不是本组织的党员，就停用。是同一个人换了微信的，请联系技术人员合并。</Text>
+      <Text className='section-note'>是本人（预登记过，或换了微信），就合并到那条记录；是另一位同志，就确认为新成员；不是本组织的党员，就停用。</Text>
       <Button
         className='plain-button wide-button'
         disabled={busy}
