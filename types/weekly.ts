@@ -2,6 +2,7 @@ import * as z from './zod'
 import { DayKey } from './domain'
 import { WEEKLY_INTRO_MAX, WEEKLY_ITEMS_MAX, WEEKLY_TARGET_DEFAULT } from './constants'
 import { Cursor, id, page, text } from './fields'
+import { Subscription } from './content-functions'
 
 /**
  * 每周一学: a list of study items for one Shanghai week (keyed by its Monday), composed by the
@@ -118,13 +119,19 @@ export const MyWeek = z.object({
 })
 export type MyWeek = z.infer<typeof MyWeek>
 
-export const GetMyWeeklyInput = z.strictObject({ week: WeekKey.optional() })
+export const GetMyWeeklyInput = z.strictObject({
+  week: WeekKey.optional(),
+  /** The 每周一学 page asks for the member's reminder templates too (one read more), for 发布时提醒我. */
+  reminders: z.literal(true, { error: 'reminders 只能为 true' }).optional(),
+})
 export const GetMyWeeklyOutput = z.object({
   /** The week asked for (by default the current one). */
   week: DayKey,
   current: z.boolean(),
   /** null: no list was published to the member for that week. */
   list: MyWeek.nullable(),
+  /** Only when asked for (`reminders`). */
+  subscriptions: z.array(Subscription).optional(),
 })
 
 /** One past week in the member's history. */

@@ -104,3 +104,18 @@ test('a member allows each reminder on 我的; each message goes out (or waits f
   await browser.shot(after, 'reminders-used')
   await after.close()
 })
+
+test('the 每周一学 page asks for the list’s own reminders: 马淑芬 allows one message of each there', async () => {
+  const { t, browser } = env
+  await t.setClock(MONDAY_08)
+  const page = await pageAt(MONDAY_08, /马淑芬/)
+  await open(page, '/pages/weekly/index')
+  await visible(page, '本周学习清单')
+  await page.getByText('清单发布和没学完时提醒我', { exact: true }).click()
+  await page.getByText('允许', { exact: true }).click()
+  await visible(page, '好的，已开启：每周一学发布提醒（还可提醒 1 次）、学习进度提醒（还可提醒 1 次）')
+  await browser.shot(page, 'weekly-reminders-allowed')
+  await page.close()
+  const { data } = await t.cloud.db.collection('subscriptions').where({ memberId: 'member-12' }).get()
+  expect(Object.fromEntries(data.map((d) => [d.templateKey, d.available]))).toEqual({ weeklyList: 1, studyNudge: 1 })
+})

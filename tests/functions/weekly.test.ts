@@ -1,4 +1,5 @@
 import { getMyWeekly } from '../../server/actions/getMyWeekly'
+import { recordSubscription } from '../../server/actions/recordSubscription'
 import { moveMember } from '../../server/actions/moveMember'
 import { reactivateMember } from '../../server/actions/reactivateMember'
 import { register as registerMember } from '../../server/actions/register'
@@ -260,6 +261,14 @@ describe('progress, from what members read', () => {
     expect(ok(await cloud.call(getWeeklyProgress, 'wx-ba1', { listId, groupId: 'group-2' })).total.itemsDone).toEqual([0, 0, 0, 1])
     expect(ok(await cloud.call(getMyWeekly, 'wx-t2', {})).list?.items[3]).toMatchObject({ key: 'i4', done: true, discussed: true })
     expect(ok(await cloud.call(getWeeklyProgress, 'wx-lead1', { listId })).total.itemsDone).toEqual([0, 0, 0, 0])
+  })
+
+  it('the 每周一学 page gets the member’s reminder templates when it asks for them, other callers don’t', async () => {
+    ok(await cloud.call(recordSubscription, 'wx-m1', { templateKey: 'weeklyList', accepted: true }))
+    const page = ok(await cloud.call(getMyWeekly, 'wx-m1', { reminders: true }))
+    expect(page.subscriptions?.find((s) => s.templateKey === 'weeklyList')).toMatchObject({ available: 1 })
+    expect(ok(await cloud.call(getMyWeekly, 'wx-m1', {}))).not.toHaveProperty('subscriptions')
+    expect(await cloud.call(getMyWeekly, 'wx-m1', { reminders: false })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
   it('a member outside the list’s branches has no list this week', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { ActionOutput, MyWeek, WeeklyItemProgress } from '../../../types'
+import type { ActionOutput, MyWeek, Subscription, WeeklyItemProgress } from '../../../types'
 import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
@@ -12,6 +12,7 @@ import NotRegistered from '../../components/NotRegistered'
 import ProgressBar from '../../components/ProgressBar'
 import ListFooter from '../../components/ListFooter'
 import { ErrorNotice, Loading } from '../../components/Status'
+import RemindMe from '../../components/RemindMe'
 import { ROUTES, queryValue, withQuery } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import { itemTitle, itemUrl, KIND_NAMES } from '../../utils/weekly'
@@ -85,6 +86,17 @@ function WeekView({ list, current, canSeeGroup }: { list: MyWeek; current: boole
   )
 }
 
+/** Asked for on the list itself: the next list's Monday message, and Sunday's if this one is unfinished. */
+function WeeklyReminders({ subscriptions }: { subscriptions: Subscription[] }) {
+  return (
+    <View className='card'>
+      <View className='card__title'>消息提醒</View>
+      <Text className='weekly-page__note'>每条提醒需要你同意一次；同意后，新清单发布或周日还没学完时，微信会通知你。</Text>
+      <RemindMe subscriptions={subscriptions} kinds={['weeklyList', 'studyNudge']} label='清单发布和没学完时提醒我' />
+    </View>
+  )
+}
+
 function PastWeekRow({ week }: { week: PastWeek }) {
   return (
     <View className='weekly-past' ariaRole='button' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.weekly, { week: week.week }) })}>
@@ -129,7 +141,7 @@ function PastWeekList() {
 export default function Weekly() {
   const asked = queryValue(useRouter().params.week) || undefined
   const me = useMe()
-  const weekly = useAsync(() => callFunction('getMyWeekly', asked ? { week: asked } : {}))
+  const weekly = useAsync(() => callFunction('getMyWeekly', asked ? { week: asked } : { reminders: true }))
   useRefreshOnReturn(weekly.reload)
   usePullDownRefresh(() => {
     void weekly.reload().finally(() => Taro.stopPullDownRefresh())
@@ -163,6 +175,7 @@ export default function Weekly() {
   return (
     <PageRoot className='weekly-page'>
       {body}
+      {weekly.data?.current && weekly.data.subscriptions && <WeeklyReminders subscriptions={weekly.data.subscriptions} />}
       {!asked && <PastWeeks />}
     </PageRoot>
   )
