@@ -168,11 +168,12 @@ async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void>
   await call(me, 'getMe', {}, counts)
   await call(me, 'getHome', {}, counts)
   // The 每周一学 card opens the list (pages/weekly); its required chapter, then 下一章 (pages/reader).
-  await call(me, 'getMyWeekly', {}, counts)
+  // (The list page asks for the reminder templates too; 首页's refresh does not.)
+  await call(me, 'getMyWeekly', { reminders: true }, counts)
   await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`)
   await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
   // Back to the list and to 首页: each shows the week's progress again.
-  await call(me, 'getMyWeekly', {}, counts)
+  await call(me, 'getMyWeekly', { reminders: true }, counts)
   await call(me, 'getMyWeekly', {}, counts)
   // 打卡 with a reflection (the reminder's templates came with 首页).
   wait(clock, 60)
