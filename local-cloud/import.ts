@@ -3,6 +3,11 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runImport, type ImportReport } from '../server/content/import/apply'
 import { ImportFileError, readImportFile } from '../server/content/import/read'
+import { CsvError, parseCsv } from '../server/content/import/csv'
+import { isQuestionHeader, readQuestionRows, writeQuestions, type QuestionProblem, type SheetRow } from '../server/quiz/import'
+import { IMPORTER } from '../server/content/editing'
+import { readSheetRows } from '../server/reports/table'
+import type { LocalStore } from './store'
 import { openLocalStore, StoreLockedError } from './store'
 import { seedIfEmpty } from './seed'
 
@@ -15,20 +20,50 @@ export class ImportRefused extends Error {}
  * cloud runs, it holds the directory and the import asks to stop it first. An empty directory gets
  * the demo seed first (the categories the rows name live there).
  */
-export async function importIntoDataDir(options: { file: string; dataDir: string; now?: Date; dryRun?: boolean }): Promise<ImportReport> {
-  let text: string
-  try {
-    text = await readFile(options.file, 'utf8')
-  } catch (err) {
-    throw new ImportRefused(`无法读取文件 ${options.file}：${(err as Error).message}`)
+/** What a question bank file (题库) brought: nothing is written when any row has a problem. */
+export interface QuestionImportReport {
+  kind: 'questions'
+  questions: number
+  added: number
+  updated: number
+  problems: QuestionProblem[]
+}
+
+interface Options {
+  file: string
+  dataDir: string
+  now?: Date
+  dryRun?: boolean
+}
+
+/**
+ * A file's rows when it is a question bank (CSV or .xlsx with the question header), or undefined
+ * for a content file (books and articles, CSV or JSON).
+ */
+async function questionRows(file: string): Promise<SheetRow[] | undefined> {
+  if (/\.xlsx$/i.test(file)) {
+    let rows: SheetRow[]
+    try {
+      rows = readSheetRows(await readFile(file))
+    } catch (err) {
+      throw new ImportRefused(`无法读取表格 ${file}：${(err as Error).message}`)
+    }
+    if (!isQuestionHeader(rows[0]?.cells ?? [])) throw new ImportRefused('.xlsx 只用于导入题库：第一行应为 type,stem,options,answer,explanation,tags')
+    return rows
   }
-  let raw
+  if (!/\.csv$/i.test(file)) return undefined
   try {
-    raw = readImportFile(path.basename(options.file), text)
+    const records = parseCsv(await readFile(file, 'utf8'))
+    return isQuestionHeader(records[0]?.cells ?? []) ? records : undefined
   } catch (err) {
-    if (err instanceof ImportFileError) throw new ImportRefused(err.line > 0 ? `第 ${err.line} 行：${err.message}` : err.message)
+    // Not readable as CSV at all: the content import says why, with its line.
+    if (err instanceof CsvError) return undefined
     throw err
   }
+}
+
+/** Opens the data directory's store (refusing while the local cloud holds it), seeded if empty. */
+async function withStore<T>(options: Options, run: (store: LocalStore, now: Date) => Promise<T>): Promise<T> {
   mkdirSync(options.dataDir, { recursive: true })
   const now = () => options.now ?? new Date()
   let store
@@ -44,15 +79,45 @@ export async function importIntoDataDir(options: { file: string; dataDir: string
     throw err
   }
   try {
-    const db = store.database()
-    await seedIfEmpty(db, now())
-    return await runImport(db, now(), raw, { dryRun: options.dryRun })
+    await seedIfEmpty(store.database(), now())
+    return await run(store, now())
   } finally {
     await store.close()
   }
 }
 
-export function formatReport(report: ImportReport, dryRun = false): string {
+export async function importIntoDataDir(options: Options): Promise<ImportReport | QuestionImportReport> {
+  let questionFile
+  try {
+    questionFile = await questionRows(options.file)
+  } catch (err) {
+    if (err instanceof ImportRefused) throw err
+    throw new ImportRefused(`无法读取文件 ${options.file}：${(err as Error).message}`)
+  }
+  if (questionFile) {
+    const { questions, problems } = readQuestionRows(questionFile)
+    const report: QuestionImportReport = { kind: 'questions', questions: questions.length, added: 0, updated: 0, problems }
+    if (problems.length > 0 || options.dryRun) return report
+    return withStore(options, async (store, now) => ({ ...report, ...(await writeQuestions(store.database(), now, questions, IMPORTER._id)) }))
+  }
+  let text: string
+  try {
+    text = await readFile(options.file, 'utf8')
+  } catch (err) {
+    throw new ImportRefused(`无法读取文件 ${options.file}：${(err as Error).message}`)
+  }
+  let raw
+  try {
+    raw = readImportFile(path.basename(options.file), text)
+  } catch (err) {
+    if (err instanceof ImportFileError) throw new ImportRefused(err.line > 0 ? `第 ${err.line} 行：${err.message}` : err.message)
+    throw err
+  }
+  return withStore(options, (store, now) => runImport(store.database(), now, raw, { dryRun: options.dryRun }))
+}
+
+export function formatReport(report: ImportReport | QuestionImportReport, dryRun = false): string {
+  if ('kind' in report) return formatQuestionReport(report, dryRun)
   const lines: string[] = []
   const verb = dryRun ? '可以导入' : '已导入'
   lines.push(`${verb}书目 ${report.books.length} 本、文章 ${report.articles.length} 篇`)
@@ -63,4 +128,12 @@ export function formatReport(report: ImportReport, dryRun = false): string {
     for (const p of report.problems) lines.push(`  第 ${p.line} 行：${p.message}`)
   }
   return lines.join('\n')
+}
+
+function formatQuestionReport(report: QuestionImportReport, dryRun: boolean): string {
+  if (report.problems.length > 0) {
+    return [`题库文件有 ${report.problems.length} 处问题，没有导入任何题目：`, ...report.problems.map((p) => `  第 ${p.line} 行：${p.message}`)].join('\n')
+  }
+  if (dryRun) return `可以导入题目 ${report.questions} 道`
+  return `已导入题目 ${report.questions} 道：新增 ${report.added} 道，更新 ${report.updated} 道`
 }

@@ -17,6 +17,8 @@ import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
 import { scorePendingReply } from '../server/scoring/sources'
+import { readQuestionRows, writeQuestions } from '../server/quiz/import'
+import { QUESTION_HEADER, questionRows } from './seed/questions'
 
 export interface SeedReport {
   seeded: boolean
@@ -25,6 +27,8 @@ export interface SeedReport {
   invitations: number
   articles: number
   books: number
+  /** In the demo question bank. */
+  questions: number
   /** The members' history before the seed's day (seed/history.ts). */
   checkIns: number
   readings: number
@@ -96,7 +100,7 @@ const at730 = (day: string) => new Date(startOfDay(day).getTime() + 7.5 * 3600_0
  */
 export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedReport> {
   const { total } = await db.collection(UNITS).count()
-  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, checkIns: 0, readings: 0 }
+  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, questions: 0, checkIns: 0, readings: 0 }
 
   const today = dayKey(now)
   const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
@@ -132,7 +136,17 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   const checker = wordListChecker(blockedWordsFromEnv())
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
   await seedWeeklyList(db, checker, members.find((m) => m.roles.includes('orgAdmin'))!, content, now)
+  const questions = await seedQuestions(db, now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
-  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, ...history }
+  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, questions, ...history }
+}
+
+/** The demo bank (seed/questions.ts), read as an imported question file is; answers how many. */
+async function seedQuestions(db: CloudDatabase, now: Date): Promise<number> {
+  const rows = [QUESTION_HEADER, ...questionRows].map((cells, i) => ({ line: i + 1, cells }))
+  const { questions, problems } = readQuestionRows(rows)
+  if (problems.length > 0) throw new Error(`demo question bank, line ${problems[0].line}: ${problems[0].message}`)
+  await writeQuestions(db, now, questions, INVITER_ID)
+  return questions.length
 }

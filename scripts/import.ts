@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   const dryRun = args.includes('--dry-run')
   const file = args.find((a) => !a.startsWith('--'))
   if (!file) {
-    console.error('用法: npm run import -- <文件.json|文件.csv> [--dry-run]')
+    console.error('用法: npm run import -- <文件.json|文件.csv|题库.xlsx> [--dry-run]')
     return 2
   }
   let now: Date | undefined

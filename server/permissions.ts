@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   // The week view of a group (check-ins, study minutes of each member) and nudging those behind.
   'groupWeek.read':      row('none',     'ownGroup', 'ownBranch', 'all'),
   'groupWeek.nudge':     row('none',     'ownGroup', 'ownBranch', 'all'),
+  // 在线考核: the question bank is the organisation's, kept by its branch and committee admins; each member answers their own.
+  'questions.manage':    row('none',     'none',     'all',       'all'),
+  'quiz.take':           row('self',     'self',     'self',      'self'),
 } satisfies Record<string, Record<Role, Cell>>
 
 export type Action = keyof typeof PERMISSIONS
@@ -109,6 +112,8 @@ const DOING: Record<Action, string> = {
   'discussion.moderate': '管理这个党小组的讨论',
   'groupWeek.read': '查看这个党小组的本周学习情况',
   'groupWeek.nudge': '提醒这个党小组的成员',
+  'questions.manage': '管理题库',
+  'quiz.take': '替他人答题',
 }
 
 /**

@@ -68,7 +68,7 @@ export const WEEKLY_LISTS_PAGE_SIZE = 20
 
 // ---------------------------------------------------------------- scoring
 /** What scores. A later source is one more kind here and one more rule in the configuration. */
-export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured'] as const
+export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured', 'quiz'] as const
 type ScoreKind = (typeof SCORE_KINDS)[number]
 
 /** What each kind is called where the rules are told or edited. */
@@ -80,5 +80,27 @@ export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
   weeklyItemDone: '完成每周一学的一项',
   reply: '在小组讨论中发言',
   replyFeatured: '发言被组长设为精选',
+  quiz: '每日答题答对一题',
 }
 export const LEADERBOARD_SIZE = 20
+
+// ---------------------------------------------------------------- 在线考核
+export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const
+export const QUESTION_TYPE_NAMES: Record<(typeof QUESTION_TYPES)[number], string> = { single: '单选题', multiple: '多选题', judge: '判断题' }
+/** A 判断题's two options, in this order: answer 0 is 对. */
+export const JUDGE_OPTIONS = ['对', '错'] as const
+export const QUESTION_STEM_MAX = 300
+export const QUESTION_OPTION_MAX = 100
+export const QUESTION_OPTIONS_MAX = 6
+export const QUESTION_EXPLANATION_MAX = 500
+export const QUESTION_TAG_MAX = 20
+export const QUESTION_TAGS_MAX = 8
+export const QUESTIONS_PAGE_SIZE = 20
+/** 每日答题: questions a member gets a Shanghai day. */
+export const DAILY_QUIZ_SIZE = 5
+/** A question answered in this many days (today included) is not drawn again. */
+export const DAILY_QUIZ_FRESH_DAYS = 30
+/** A question leaves the 错题本 once answered right this many times after it went in. */
+export const WRONG_CLEARED_AFTER = 2
+/** The 错题本 shows at most this many questions, the most recently missed first. */
+export const WRONG_BOOK_MAX = 100

@@ -149,6 +149,10 @@ export const AuditAction = z.enum([
   'reply.hide',
   'reply.delete',
   'scoreRules.save',
+  'question.create',
+  'question.update',
+  'question.retire',
+  'question.restore',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -159,7 +163,7 @@ export const AuditEntry = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: AuditAction,
-  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules']),
+  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules', 'question']),
   targetId: z.string(),
   /** What was changed, named as it was then (a member's name, a unit's name, a reply's excerpt…); null on entries written before names were kept. */
   targetName: z.string().nullable(),

@@ -21,6 +21,7 @@ import { studyContract } from './study'
 import { scoringContract } from './scoring'
 import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
+import { quizContract } from './quiz'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
@@ -232,6 +233,7 @@ export const contract = {
   ...discussionContract,
   ...weeklyContract,
   ...reportsContract,
+  ...quizContract,
 } as const
 
 export type Contract = typeof contract

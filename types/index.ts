@@ -1,7 +1,7 @@
 /**
  * The contract between the mini-program and the cloud functions. Schemas (zod) are for the server;
  * the mini-program imports types from here and values only from the zod-free modules: constants,
- * calendar, text, people, reading and actions.
+ * calendar, text, people, reading, questions and actions.
  */
 export * from './actions'
 export * from './calendar'
@@ -9,6 +9,7 @@ export * from './constants'
 export * from './people'
 export * from './reading'
 export * from './text'
+export * from './questions'
 export * from './content'
 export * from './content-functions'
 export * from './discussion'
@@ -19,3 +20,4 @@ export * from './study'
 export * from './scoring'
 export * from './reports'
 export * from './weekly'
+export * from './quiz'

@@ -1,4 +1,4 @@
-// SheetJS (server side only: ~2 MB of the exportQuarterReport bundle, nothing in the mini-program).
+// SheetJS (server side only: the exportQuarterReport bundle and the local import, nothing in the mini-program).
 import * as XLSX from 'xlsx'
 
 /** A sheet: Chinese headers and rows of text and numbers. */
@@ -29,4 +29,13 @@ export function toXlsx(table: Table, sheetName: string): Buffer {
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, sheet, sheetName)
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+}
+
+/** The first sheet of an .xlsx file as rows of text, each with its row number (the header is 1). */
+export function readSheetRows(file: Buffer): { line: number; cells: string[] }[] {
+  const book = XLSX.read(file, { type: 'buffer' })
+  const sheet = book.Sheets[book.SheetNames[0]]
+  if (!sheet) return []
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true })
+  return rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? '')) }))
 }

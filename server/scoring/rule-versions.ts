@@ -4,7 +4,7 @@ import { addDays, dayKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize, ORGANISATION } from '../permissions'
-import { describeScoreRules, rulesOn } from './rules'
+import { DEFAULT_RULES, describeScoreRules, rulesOn } from './rules'
 import { recordAudit } from '../audit'
 
 /**
@@ -14,13 +14,14 @@ import { recordAudit } from '../audit'
  */
 export const SCORE_RULES = 'scoreRules'
 
-/** Every saved version (an organisation keeps a handful: one query). */
+/**
+ * Every saved version (an organisation keeps a handful: one query). A version saved before a kind
+ * existed gets that kind's default rule: no event of the kind was scored under it, so nothing changes.
+ */
 export async function loadRuleVersions(db: CloudDatabase): Promise<ScoreRules[]> {
   const { data } = await db.collection(SCORE_RULES).orderBy('effectiveFrom', 'asc').limit(1000).get()
-  return data.map((d) => ScoreRules.parse(stripId(d)))
+  return data.map(({ _id: _ignored, ...stored }) => ScoreRules.parse({ ...stored, kinds: { ...DEFAULT_RULES.kinds, ...(stored.kinds as object) } }))
 }
-
-const stripId = ({ _id: _ignored, ...rest }: Record<string, unknown>) => rest
 
 const loaded = new WeakMap<CloudDatabase, { day: DayKey; versions: ScoreRules[] }>()
 

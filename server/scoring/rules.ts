@@ -17,6 +17,7 @@ export const DEFAULT_RULES: ScoreRules = {
     weeklyItemDone: { points: 2, per: 1, dailyCap: 6 },
     reply: { points: 1, per: 1, dailyCap: 3 },
     replyFeatured: { points: 3, per: 1, dailyCap: 6 },
+    quiz: { points: 1, per: 1, dailyCap: 5 },
   },
   weeklyTargetPoints: 30,
   stars: [
@@ -112,7 +113,7 @@ const star = (n: number) => '★'.repeat(n)
 export function describeScoreRules(rules: ScoreRules): string[] {
   const kindLines = (Object.keys(SCORE_KIND_NAMES) as ScoreKind[]).map((kind) => {
     const r = rules.kinds[kind]
-    const each = kind === 'studyTime' ? `每 ${r.per / 60} 分钟得 ${r.points} 分` : `每次得 ${r.points} 分`
+    const each = kind === 'studyTime' ? `每 ${r.per / 60} 分钟得 ${r.points} 分` : kind === 'quiz' ? `每题得 ${r.points} 分` : `每次得 ${r.points} 分`
     return `${SCORE_KIND_NAMES[kind]}：${each}，每天最多 ${r.dailyCap} 分。`
   })
   const starLines = rules.stars.map(

@@ -4,6 +4,8 @@ import { saveBook } from '../../server/actions/saveBook'
 import { saveChapter } from '../../server/actions/saveChapter'
 import { saveUnit } from '../../server/actions/saveUnit'
 import { saveWeeklyList } from '../../server/actions/saveWeeklyList'
+import { saveQuestion } from '../../server/actions/saveQuestion'
+import { QUESTIONS } from '../../server/quiz/questions'
 import { ARTICLES, BOOKS, CHAPTERS } from '../../server/content/docs'
 import { createLocalPlatform } from '../../server/local-platform'
 import { installPlatform } from '../../server/platform'
@@ -31,6 +33,7 @@ beforeEach(async () => {
 afterEach(() => cloud.close())
 
 const body = (block: Block): Block[] => [{ type: 'paragraph', text: '正文。' }, block]
+const question = (over: Record<string, unknown>) => ({ question: { type: 'single', stem: '题干', options: ['甲', '乙'], answer: [0], explanation: '解析', tags: ['标签'], ...over } })
 const article = { title: '标题', summary: '摘要', source: '来源', categoryId: 'economy', body: body({ type: 'paragraph', text: '第二段。' }) }
 
 interface Case {
@@ -68,6 +71,10 @@ const cases: Case[] = [
     collection: WEEKLY_LISTS,
     input: (w) => weeklyInput({ items: [{ kind: 'article', refId: 'wk-a1', required: true }, { kind: 'link', title: w, url: 'https://www.xuexi.cn/', required: false }] }),
   },
+  { action: 'saveQuestion.stem', fn: saveQuestion, collection: QUESTIONS, input: (w) => question({ stem: `关于${w}的题` }) },
+  { action: 'saveQuestion.option', fn: saveQuestion, collection: QUESTIONS, input: (w) => question({ options: ['甲', w] }) },
+  { action: 'saveQuestion.explanation', fn: saveQuestion, collection: QUESTIONS, input: (w) => question({ explanation: w }) },
+  { action: 'saveQuestion.tag', fn: saveQuestion, collection: QUESTIONS, input: (w) => question({ tags: [w] }) },
 ]
 
 test.each(cases.map((c) => [c.action, c] as const))('%s: a flagged word is refused and nothing is stored', async (_name, c) => {

@@ -81,6 +81,14 @@ import { featureReply } from '../../server/actions/featureReply'
 import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
+import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { listQuestions } from '../../server/actions/listQuestions'
+import { listWrongAnswers } from '../../server/actions/listWrongAnswers'
+import { retireQuestion } from '../../server/actions/retireQuestion'
+import { retryWrongAnswer } from '../../server/actions/retryWrongAnswer'
+import { saveQuestion } from '../../server/actions/saveQuestion'
+import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
+import { QUESTIONS } from '../../server/quiz/questions'
 import { contract, type ActionName } from '../../types'
 import type { CloudFunction } from '../../server/function'
 import { MEMBERS } from '../../server/members'
@@ -161,6 +169,13 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   hideReply,
   getGroupWeek,
   nudgeMembers,
+  saveQuestion,
+  retireQuestion,
+  listQuestions,
+  getDailyQuiz,
+  submitDailyQuiz,
+  listWrongAnswers,
+  retryWrongAnswer,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -254,6 +269,20 @@ const withWeekly = async (cloud: TestCloud) => {
   })
 }
 const weeklyItems = [{ kind: 'article', refId: 'article-t', required: true }]
+/** A 判断题 `q-t` (answer 对) in the bank, and each caller's quiz of the day drawn (it is the only question). */
+const withQuiz = async (cloud: TestCloud) => {
+  const at = cloud.clock.now()
+  const question = { _id: 'q-t', type: 'judge', stem: '题干', options: ['对', '错'], answer: [0], explanation: '解析', tags: [], difficulty: 2, link: null, status: 'active', createdAt: at, updatedAt: at, createdBy: 'org' }
+  await cloud.db.collection(QUESTIONS).add({ data: question })
+  for (const caller of Object.values(ROLES)) okData(await cloud.call(getDailyQuiz, `wx-${caller}`, {}))
+}
+/** Each caller answered `q-t` wrong: it is in their 错题本. */
+const withMisses = async (cloud: TestCloud) => {
+  await withQuiz(cloud)
+  for (const caller of Object.values(ROLES)) okData(await cloud.call(submitDailyQuiz, `wx-${caller}`, { questionId: 'q-t', choice: [1] }))
+}
+const newQuestion = { type: 'single', stem: '新题', options: ['甲', '乙'], answer: [0], explanation: '因为甲' }
+
 /** The last quarter's report (2026-Q3), frozen. */
 const withReport = (cloud: TestCloud) => runQuarterReport(cloud.db, cloud.clock.now()).then(() => undefined)
 
@@ -444,6 +473,16 @@ const MATRIX: Row[] = [
   row('nudgeMembers',       'a group’s members',      'own',         '✗ ✓ ✓ ✓', (at) => ({ groupId: at.group })),
   row('nudgeMembers',       'a group’s members',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ groupId: at.group })),
   row('nudgeMembers',       'a group’s members',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ groupId: at.group })),
+
+  // 在线考核: the organisation's bank is kept by branch and committee admins; each member answers their own.
+  row('saveQuestion',       'add a question',         'org',         '✗ ✗ ✓ ✓', () => ({ question: newQuestion })),
+  row('saveQuestion',       'edit a question',        'org',         '✗ ✗ ✓ ✓', () => ({ id: 'q-t', question: newQuestion }), withQuiz),
+  row('retireQuestion',     'a question',             'org',         '✗ ✗ ✓ ✓', () => ({ id: 'q-t', retired: true }), withQuiz),
+  row('listQuestions',      'the bank',               'org',         '✗ ✗ ✓ ✓', () => ({})),
+  row('getDailyQuiz',       'own daily quiz',         'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('submitDailyQuiz',    'own daily quiz',         'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0] }), withQuiz),
+  row('listWrongAnswers',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('retryWrongAnswer',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0], requestKey: 'retry-key-1' }), withMisses),
 ]
 
 async function world(): Promise<TestCloud> {

@@ -27,6 +27,7 @@ const ROUTERS: Record<Domain, () => Router> = {
   score: () => require('../../cloudfunctions/score'),
   weekly: () => require('../../cloudfunctions/weekly'),
   report: () => require('../../cloudfunctions/report'),
+  quiz: () => require('../../cloudfunctions/quiz'),
 }
 
 export interface WeappCloud {

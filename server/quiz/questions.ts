@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto'
+import { QUESTIONS_PAGE_SIZE, type ActionOutput, type Question, type QuestionFields, type QuizQuestion } from '../../types'
+import { recordAudit } from '../audit'
+import { insertOnce } from '../discussion/docs'
+import { findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
+import { AppError } from '../errors'
+import type { Member } from '../members'
+import { decodeCursor, pageOf } from '../paging'
+import { authorize, ORGANISATION } from '../permissions'
+import { requireCleanText, type ContentChecker } from '../security/content-check'
+
+/**
+ * The question bank (题库), the organisation's: `questions/<id>`. A question is never deleted, only
+ * retired, so every answer given keeps the question it answered.
+ */
+export const QUESTIONS = 'questions'
+
+export interface QuestionDoc extends QuestionFields {
+  _id: string
+  status: Question['status']
+  createdAt: Date
+  updatedAt: Date
+  createdBy: string
+}
+
+/** A derived id: the same seed (a caller's request key, an imported question's stem) is the same question. */
+export const questionIdFrom = (seed: string) => `q-${createHash('sha256').update(seed).digest('hex').slice(0, 16)}`
+
+export const toQuestion = (d: QuestionDoc): Question => ({
+  _id: d._id,
+  type: d.type,
+  stem: d.stem,
+  options: d.options,
+  answer: d.answer,
+  explanation: d.explanation,
+  tags: d.tags,
+  difficulty: d.difficulty,
+  link: d.link ?? null,
+  status: d.status,
+  updatedAt: new Date(d.updatedAt).toISOString(),
+})
+
+/** As a member answering it sees it. */
+export const toQuizQuestion = (d: Pick<QuestionDoc, '_id' | 'type' | 'stem' | 'options'>): QuizQuestion => ({ _id: d._id, type: d.type, stem: d.stem, options: d.options })
+
+/** What a question shows members, as one text: one content check, not one per option. */
+const shownText = (q: QuestionFields) => [q.stem, ...q.options, q.explanation, ...q.tags].join('\n')
+
+async function requireQuestion(db: CloudDatabase, id: string): Promise<QuestionDoc> {
+  const doc = await findDoc<QuestionDoc>(db, QUESTIONS, id)
+  if (!doc) throw new AppError('NOT_FOUND', '题目不存在')
+  return doc
+}
+
+/** Adds a question (a retry with the same request key adds nothing more) or edits one, content-checked. */
+export async function saveQuestion(
+  db: CloudDatabase,
+  checker: ContentChecker,
+  caller: Member,
+  now: Date,
+  input: { id?: string; question: QuestionFields; requestKey?: string },
+): Promise<Question> {
+  authorize(caller, 'questions.manage', ORGANISATION)
+  await requireCleanText(checker, caller.openid, 'forum', [shownText(input.question)])
+  if (input.id) {
+    const before = await requireQuestion(db, input.id)
+    const after: QuestionDoc = { ...before, ...input.question, updatedAt: now }
+    await db.collection(QUESTIONS).doc(before._id).set({ data: withoutId(after) })
+    await recordAudit(db, caller, now, { action: 'question.update', targetType: 'question', targetId: before._id, targetName: before.stem, before: toQuestion(before), after: toQuestion(after), unitIds: [] })
+    return toQuestion(after)
+  }
+  const _id = input.requestKey ? questionIdFrom(`${caller._id}/${input.requestKey}`) : questionIdFrom(`${caller._id}/${now.toISOString()}/${Math.random()}`)
+  const doc: QuestionDoc = { _id, ...input.question, status: 'active', createdAt: now, updatedAt: now, createdBy: caller._id }
+  if (!(await insertOnce(db, QUESTIONS, doc))) return toQuestion(await requireQuestion(db, _id))
+  await recordAudit(db, caller, now, { action: 'question.create', targetType: 'question', targetId: _id, targetName: doc.stem, before: null, after: toQuestion(doc), unitIds: [] })
+  return toQuestion(doc)
+}
+
+const withoutId = ({ _id: _ignored, ...rest }: QuestionDoc) => rest
+
+/** Takes a question out of the daily draws (answers given keep it), or puts it back. */
+export async function retireQuestion(db: CloudDatabase, caller: Member, now: Date, input: { id: string; retired: boolean }): Promise<Question> {
+  authorize(caller, 'questions.manage', ORGANISATION)
+  const before = await requireQuestion(db, input.id)
+  const status = input.retired ? 'retired' : 'active'
+  if (before.status === status) return toQuestion(before)
+  const after = { ...before, status, updatedAt: now } satisfies QuestionDoc
+  await db.collection(QUESTIONS).doc(before._id).update({ data: { status, updatedAt: now } })
+  await recordAudit(db, caller, now, {
+    action: input.retired ? 'question.retire' : 'question.restore',
+    targetType: 'question',
+    targetId: before._id,
+    targetName: before.stem,
+    before: { status: before.status },
+    after: { status },
+    unitIds: [],
+  })
+  return toQuestion(after)
+}
+
+/**
+ * The bank a page at a time, newest first, with every tag used (for the filter chips). `query`
+ * matches a tag exactly or words of the stem. The bank is the organisation's few hundred questions:
+ * it is read whole (1,000 a query) and filtered here, which the cloud database's regex would not do better.
+ */
+export async function listQuestions(
+  db: CloudDatabase,
+  caller: Member,
+  input: { query?: string; status?: Question['status']; cursor?: string },
+): Promise<ActionOutput<'listQuestions'>> {
+  authorize(caller, 'questions.manage', ORGANISATION)
+  const all = await allQuestions(db, input.status ? { status: input.status } : {})
+  const tags = [...new Set(all.flatMap((q) => q.tags))].sort()
+  const query = input.query?.trim()
+  const matched = query ? all.filter((q) => q.tags.includes(query) || q.stem.includes(query)) : all
+  const key = (q: QuestionDoc) => [new Date(q.updatedAt).toISOString(), q._id]
+  matched.sort((a, b) => (key(a).join('|') < key(b).join('|') ? 1 : -1))
+  const after = input.cursor ? decodeCursor(input.cursor, 2).join('|') : undefined
+  const rest = after ? matched.filter((q) => key(q).join('|') < after) : matched
+  return { ...pageOf(rest, QUESTIONS_PAGE_SIZE, key, toQuestion), tags }
+}
+
+/** Every question meeting `where`, read 1,000 at a time. */
+export async function allQuestions(db: CloudDatabase, where: Record<string, unknown>): Promise<QuestionDoc[]> {
+  const _ = db.command
+  const found: QuestionDoc[] = []
+  let after = ''
+  for (;;) {
+    const { data } = await db
+      .collection(QUESTIONS)
+      .where({ ...where, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()
+    found.push(...(data as QuestionDoc[]))
+    if (data.length < 1000) return found
+    after = String(data[data.length - 1]._id)
+  }
+}

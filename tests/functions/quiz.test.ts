@@ -1,0 +1,291 @@
+import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { getMyPoints } from '../../server/actions/getMyPoints'
+import { listQuestions } from '../../server/actions/listQuestions'
+import { listWrongAnswers } from '../../server/actions/listWrongAnswers'
+import { retireQuestion } from '../../server/actions/retireQuestion'
+import { retryWrongAnswer } from '../../server/actions/retryWrongAnswer'
+import { saveQuestion } from '../../server/actions/saveQuestion'
+import { saveScoreRules } from '../../server/actions/saveScoreRules'
+import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
+import { reconcileScores } from '../../cloudfunctions/reconcileScores'
+import { AUDIT } from '../../server/audit'
+import { DAILY_QUIZZES } from '../../server/quiz/daily'
+import { QUESTIONS } from '../../server/quiz/questions'
+import * as ledger from '../../server/scoring/ledger'
+import { SCORE_ENTRIES } from '../../server/scoring/ledger'
+import { DEFAULT_RULES } from '../../server/scoring/rules'
+import { WEEKLY_LISTS } from '../../server/weekly/docs'
+import type { ActionInput, GetDailyQuizOutput } from '../../types'
+import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { ok } from '../support/study'
+
+// Wednesday 2026-11-25, 10:00 in Beijing.
+const WEDNESDAY = '2026-11-25T02:00:00Z'
+
+let cloud: TestCloud
+beforeEach(async () => {
+  cloud = await openTestCloud(WEDNESDAY)
+  await cloud.addCast()
+  jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  jest.spyOn(console, 'log').mockImplementation(() => undefined)
+})
+afterEach(async () => {
+  jest.restoreAllMocks()
+  await cloud.close()
+})
+
+type QuestionInput = ActionInput<'saveQuestion'>['question']
+/** A 单选题 whose right answer is B (1). */
+const single = (stem: string, over: Partial<QuestionInput> = {}): QuestionInput => ({ type: 'single', stem, options: ['甲', '乙', '丙'], answer: [1], explanation: `${stem}：选乙`, ...over })
+
+/** Adds questions through the admin's function; answers their ids. */
+async function addQuestions(inputs: QuestionInput[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const question of inputs) ids.push(ok(await cloud.call(saveQuestion, 'wx-org', { question }))._id)
+  return ids
+}
+const bankOf = (n: number, over: Partial<QuestionInput> = {}) => addQuestions(Array.from({ length: n }, (_, i) => single(`第${i + 1}题`, over)))
+
+const quiz = async (member = 'm1'): Promise<GetDailyQuizOutput> => ok(await cloud.call(getDailyQuiz, `wx-${member}`, {}))
+const answer = (member: string, questionId: string, choice: number[]) => cloud.call(submitDailyQuiz, `wx-${member}`, { questionId, choice })
+const at = (iso: string) => cloud.clock.fix(new Date(iso))
+const quizEntries = async (memberId = 'm1') => (await allDocs(cloud.db, SCORE_ENTRIES)).filter((e) => e.kind === 'quiz' && e.memberId === memberId)
+
+describe('the question bank', () => {
+  it('takes a question from a branch or committee admin, audited; a retry with the same key adds nothing more', async () => {
+    const input = { question: single('什么是精读？', { tags: ['读书', '读书'] }), requestKey: 'question-key-1' }
+    const first = ok(await cloud.call(saveQuestion, 'wx-ba1', input))
+    expect(first).toMatchObject({ type: 'single', stem: '什么是精读？', options: ['甲', '乙', '丙'], answer: [1], tags: ['读书'], difficulty: 2, link: null, status: 'active' })
+    expect(ok(await cloud.call(saveQuestion, 'wx-ba1', input))._id).toBe(first._id)
+    expect(await allDocs(cloud.db, QUESTIONS)).toHaveLength(1)
+    expect((await allDocs(cloud.db, AUDIT)).map((e) => [e.action, e.targetName])).toEqual([['question.create', '什么是精读？']])
+  })
+
+  it('gives a 判断题 the options 对 and 错 whatever was sent', async () => {
+    const q = ok(await cloud.call(saveQuestion, 'wx-org', { question: { type: 'judge', stem: '学习要持之以恒。', answer: [0], explanation: '对。' } }))
+    expect(q).toMatchObject({ options: ['对', '错'], answer: [0] })
+  })
+
+  it.each([
+    ['a 单选题 with two answers', single('题', { answer: [0, 1] }), '单选题只能有一个正确答案'],
+    ['a 多选题 with one answer', single('题', { type: 'multiple', answer: [0] }), '多选题至少要有两个正确答案（只有一个请改为单选题）'],
+    ['an answer that is no option', single('题', { answer: [3] }), '答案中的选项不存在'],
+    ['one option', single('题', { options: ['甲'], answer: [0] }), '选择题至少要有 2 个选项'],
+    ['the same option twice', single('题', { options: ['甲', '甲'], answer: [0] }), '选项中有重复的内容'],
+    ['a 判断题 with both answers', { type: 'judge', stem: '题', answer: [0, 1], explanation: '解析' } as QuestionInput, '判断题的答案应为「对」或「错」之一'],
+    ['no explanation', single('题', { explanation: ' ' }), '解析不能为空'],
+    ['difficulty 4', single('题', { difficulty: 4 }), '难度应为 1、2 或 3'],
+  ])('refuses %s with a clear message, and writes nothing', async (_what, question, message) => {
+    expect(await cloud.call(saveQuestion, 'wx-org', { question })).toEqual({ ok: false, code: 'INVALID_INPUT', message })
+    expect(await allDocs(cloud.db, QUESTIONS)).toHaveLength(0)
+  })
+
+  it('edits and retires a question, each audited; the list finds it by a tag or words of the stem', async () => {
+    const [id] = await addQuestions([single('预算支出分几类？', { tags: ['预算'] }), single('什么是口径？', { tags: ['统计'] })])
+    ok(await cloud.call(saveQuestion, 'wx-org', { id, question: single('预算支出一般分为哪两类？', { tags: ['预算', '财政'] }) }))
+    ok(await cloud.call(retireQuestion, 'wx-org', { id, retired: true }))
+    const byTag = ok(await cloud.call(listQuestions, 'wx-org', { query: '财政' }))
+    expect(byTag.items.map((q) => [q.stem, q.status])).toEqual([['预算支出一般分为哪两类？', 'retired']])
+    expect(byTag.tags).toEqual(['统计', '财政', '预算'].sort())
+    expect(ok(await cloud.call(listQuestions, 'wx-org', { query: '口径' })).items.map((q) => q.stem)).toEqual(['什么是口径？'])
+    expect(ok(await cloud.call(listQuestions, 'wx-org', { status: 'active' })).items.map((q) => q.stem)).toEqual(['什么是口径？'])
+    expect((await allDocs(cloud.db, AUDIT)).map((e) => e.action)).toEqual(['question.create', 'question.create', 'question.update', 'question.retire'])
+  })
+
+  it('pages the bank 20 at a time, newest first, without repeating or skipping', async () => {
+    await bankOf(25)
+    const first = ok(await cloud.call(listQuestions, 'wx-org', {}))
+    const second = ok(await cloud.call(listQuestions, 'wx-org', { cursor: first.nextCursor! }))
+    expect(first.items).toHaveLength(20)
+    expect(second).toMatchObject({ nextCursor: null })
+    expect(new Set([...first.items, ...second.items].map((q) => q._id)).size).toBe(25)
+  })
+})
+
+describe('每日答题', () => {
+  it('draws five questions without their answers, the same five on every open of the day', async () => {
+    await bankOf(12)
+    const first = await quiz()
+    expect(first.questions).toHaveLength(5)
+    expect(first.questions[0]).toEqual({ _id: expect.any(String), type: 'single', stem: expect.any(String), options: ['甲', '乙', '丙'] })
+    expect(first).toMatchObject({ day: '2026-11-25', answers: [], points: 0, each: 1, cap: 5 })
+    expect((await quiz()).questions).toEqual(first.questions)
+  })
+
+  it('draws once when the day’s first two opens come at once', async () => {
+    await bankOf(12)
+    const [a, b] = await Promise.all([quiz(), quiz()])
+    expect(a.questions).toEqual(b.questions)
+    expect(await allDocs(cloud.db, DAILY_QUIZZES)).toHaveLength(1)
+  })
+
+  it('tells right from wrong at once, with the explanation, and scores each right answer once', async () => {
+    await bankOf(8)
+    const [q1, q2] = (await quiz()).questions
+    const right = ok(await answer('m1', q1._id, [1]))
+    expect(right).toEqual({ answer: { questionId: q1._id, choice: [1], correct: true, answer: [1], explanation: `${q1.stem}：选乙`, link: null }, answered: 1, correct: 1, points: 1 })
+    // The same question again (a retry, or a second tap with another choice): what was stored stands.
+    expect(ok(await answer('m1', q1._id, [0]))).toEqual(right)
+    const wrong = ok(await answer('m1', q2._id, [2]))
+    expect(wrong).toMatchObject({ answer: { correct: false, choice: [2], answer: [1] }, answered: 2, correct: 1, points: 1 })
+    expect(await quizEntries()).toHaveLength(1)
+    expect((await quiz()).answers.map((a) => [a.questionId, a.correct])).toEqual([
+      [q1._id, true],
+      [q2._id, false],
+    ])
+    const points = ok(await cloud.call(getMyPoints, 'wx-m1', {}))
+    expect(points.kinds.find((k) => k.kind === 'quiz')).toEqual({ kind: 'quiz', quantity: 1, points: 1, cap: 5, per: 1, each: 1 })
+  })
+
+  it('counts concurrent answers to the same question once', async () => {
+    await bankOf(6)
+    const [q] = (await quiz()).questions
+    const results = await Promise.all([answer('m1', q._id, [1]), answer('m1', q._id, [0]), answer('m1', q._id, [1])])
+    const answers = results.map((r) => ok(r).answer)
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
+    expect(await quizEntries()).toHaveLength(answers[0].correct ? 1 : 0)
+  })
+
+  it('scores under the rules of the day answered: a cap of 3 from tomorrow holds tomorrow', async () => {
+    ok(await cloud.call(saveScoreRules, 'wx-org', { ...DEFAULT_RULES, kinds: { ...DEFAULT_RULES.kinds, quiz: { points: 1, per: 1, dailyCap: 3 } }, effectiveFrom: '2026-11-26' }))
+    await bankOf(15)
+    for (const q of (await quiz()).questions) ok(await answer('m1', q._id, [1]))
+    expect((await quiz()).points).toBe(5)
+    at('2026-11-26T02:00:00Z')
+    const tomorrow = await quiz()
+    for (const q of tomorrow.questions) ok(await answer('m1', q._id, [1]))
+    expect(await quiz()).toMatchObject({ points: 3, cap: 3 })
+    const points = ok(await cloud.call(getMyPoints, 'wx-m1', {}))
+    expect(points.dayPoints).toMatchObject({ '2026-11-25': 5, '2026-11-26': 3 })
+  })
+
+  it('refuses a choice that does not fit the question, and a question not among today’s, storing nothing', async () => {
+    await bankOf(6)
+    const [q] = (await quiz()).questions
+    expect(await answer('m1', q._id, [0, 1])).toEqual({ ok: false, code: 'INVALID_INPUT', message: '这道题只能选一个答案' })
+    expect(await answer('m1', q._id, [5])).toEqual({ ok: false, code: 'INVALID_INPUT', message: '所选的选项不存在' })
+    expect(await answer('m1', 'q-none', [0])).toEqual({ ok: false, code: 'NOT_FOUND', message: '这道题不在今天的题目里，请刷新后再答' })
+    expect(await answer('m1', q._id, [])).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请选择答案' })
+    expect((await quiz()).answers).toEqual([])
+  })
+
+  it('starts a new day at midnight in Beijing: yesterday’s questions can no longer be answered', async () => {
+    await bankOf(5)
+    at('2026-11-25T15:59:59Z') // 23:59:59 on the 25th in Beijing
+    const late = await quiz()
+    expect(late.day).toBe('2026-11-25')
+    for (const q of late.questions.slice(0, 4)) ok(await answer('m1', q._id, [1]))
+    at('2026-11-25T16:00:00Z') // 00:00 on the 26th
+    const next = await quiz()
+    expect(next).toMatchObject({ day: '2026-11-26', answers: [], points: 0 })
+    // The one left unanswered is drawn again; the four answered are not, and can't be answered again.
+    expect(next.questions.map((q) => q._id)).toEqual([late.questions[4]._id])
+    expect(await answer('m1', late.questions[0]._id, [1])).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('draws nothing answered in the last 30 days: fewer questions when the bank runs out, all again after', async () => {
+    await bankOf(7)
+    const first = await quiz()
+    for (const q of first.questions) ok(await answer('m1', q._id, [1]))
+    at('2026-11-26T02:00:00Z')
+    const second = await quiz()
+    expect(second.questions).toHaveLength(2)
+    expect(second.questions.map((q) => q._id).some((id) => first.questions.some((f) => f._id === id))).toBe(false)
+    for (const q of second.questions) ok(await answer('m1', q._id, [1]))
+    at('2026-11-27T02:00:00Z')
+    expect((await quiz()).questions).toHaveLength(0)
+    // 30 days after the first day (the 25th counts as day 1 of the window ending on 24 December).
+    at('2026-12-25T02:00:00Z')
+    expect((await quiz()).questions.map((q) => q._id).sort()).toEqual(first.questions.map((q) => q._id).sort())
+  })
+
+  it('never draws a retired question', async () => {
+    const ids = await bankOf(6)
+    for (const id of ids.slice(0, 4)) ok(await cloud.call(retireQuestion, 'wx-org', { id, retired: true }))
+    expect((await quiz()).questions.map((q) => q._id).sort()).toEqual(ids.slice(4).sort())
+  })
+
+  it('favours questions on this week’s 每周一学 items', async () => {
+    const linked = await bankOf(5, { link: { kind: 'article', id: 'wk-a1' } })
+    await bankOf(35)
+    const item = { key: 'i1', kind: 'article', refId: 'wk-a1', title: '学习党章', bookTitle: null, url: null, minutes: 1, required: true }
+    await cloud.db.collection(WEEKLY_LISTS).add({
+      data: { _id: 'list-1', week: '2026-11-23', intro: '本周', targetMinutes: 30, branchIds: [], items: [item], status: 'published', publishedTo: 10, createdBy: 'org', createdAt: WEDNESDAY, updatedAt: WEDNESDAY },
+    })
+    let drawn = 0
+    let fromList = 0
+    for (const member of ['m1', 'lead1', 'ba1', 'org', 't1', 't2', 't3']) {
+      const ids = (await quiz(member)).questions.map((q) => q._id)
+      drawn += ids.length
+      fromList += ids.filter((id) => linked.includes(id)).length
+    }
+    // Without the weight, 5 of 40 questions: 1 in 8 of those drawn.
+    expect(fromList / drawn).toBeGreaterThan(0.2)
+  })
+
+  it('settles the point of an answer whose request died after storing it, on the next open', async () => {
+    await bankOf(6)
+    const [q] = (await quiz()).questions
+    jest.spyOn(ledger, 'recordScore').mockRejectedValueOnce(new Error('network'))
+    expect(await answer('m1', q._id, [1])).toMatchObject({ ok: false, code: 'INTERNAL' })
+    expect(await quizEntries()).toHaveLength(0)
+    expect((await quiz()).points).toBe(1)
+    expect(await quizEntries()).toHaveLength(1)
+    expect((await quiz()).points).toBe(1)
+    expect(await quizEntries()).toHaveLength(1)
+  })
+
+  it('settles it in the nightly reconciliation when the member does not come back', async () => {
+    await bankOf(6)
+    const [q] = (await quiz()).questions
+    jest.spyOn(ledger, 'recordScore').mockRejectedValueOnce(new Error('network'))
+    expect(await answer('m1', q._id, [1])).toMatchObject({ ok: false })
+    at('2026-11-25T18:30:00Z') // 02:30 on the 26th
+    ok(await cloud.call(reconcileScores, undefined, { Type: 'Timer' }))
+    expect((await quizEntries()).map((e) => e.day)).toEqual(['2026-11-25'])
+    expect((await allDocs(cloud.db, DAILY_QUIZZES))[0]).toMatchObject({ unsettled: 0, pending: {} })
+  })
+})
+
+describe('错题本', () => {
+  async function missOne(): Promise<string> {
+    await bankOf(6)
+    const [q] = (await quiz()).questions
+    ok(await answer('m1', q._id, [0]))
+    return q._id
+  }
+  const retry = (questionId: string, choice: number[], requestKey: string) => cloud.call(retryWrongAnswer, 'wx-m1', { questionId, choice, requestKey })
+
+  it('keeps each question answered wrong, without its answer until retried', async () => {
+    const id = await missOne()
+    expect(ok(await cloud.call(listWrongAnswers, 'wx-m1', {}))).toEqual({
+      items: [{ question: { _id: id, type: 'single', stem: expect.any(String), options: ['甲', '乙', '丙'] }, wrong: 1, rights: 0, lastWrongOn: '2026-11-25' }],
+      total: 1,
+    })
+    expect(ok(await cloud.call(listWrongAnswers, 'wx-t1', {}))).toEqual({ items: [], total: 0 })
+  })
+
+  it('clears a question answered right twice; a wrong answer between starts the count again', async () => {
+    const id = await missOne()
+    expect(ok(await retry(id, [1], 'retry-key-01'))).toMatchObject({ answer: { correct: true, explanation: expect.any(String) }, rights: 1, cleared: false })
+    expect(ok(await retry(id, [2], 'retry-key-02'))).toMatchObject({ answer: { correct: false, answer: [1] }, rights: 0, cleared: false })
+    expect(ok(await retry(id, [1], 'retry-key-03'))).toMatchObject({ rights: 1, cleared: false })
+    expect(ok(await cloud.call(listWrongAnswers, 'wx-m1', {})).items[0]).toMatchObject({ wrong: 2, rights: 1 })
+    expect(ok(await retry(id, [1], 'retry-key-04'))).toMatchObject({ rights: 2, cleared: true })
+    expect(ok(await cloud.call(listWrongAnswers, 'wx-m1', {}))).toEqual({ items: [], total: 0 })
+    expect(await retry(id, [1], 'retry-key-05')).toEqual({ ok: false, code: 'NOT_FOUND', message: '这道题已不在错题本里' })
+  })
+
+  it('counts a repeated retry (same request key) once, and gives it the same answer', async () => {
+    const id = await missOne()
+    const first = ok(await retry(id, [1], 'retry-key-11'))
+    expect(ok(await retry(id, [1], 'retry-key-11'))).toEqual(first)
+    expect(ok(await cloud.call(listWrongAnswers, 'wx-m1', {})).items[0]).toMatchObject({ rights: 1 })
+  })
+
+  it('never scores points: the 错题本 is for learning', async () => {
+    const id = await missOne()
+    ok(await retry(id, [1], 'retry-key-21'))
+    expect(await quizEntries()).toHaveLength(0)
+  })
+})
