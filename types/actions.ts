@@ -52,7 +52,7 @@ export const FUNCTIONS = {
   /** The organisation's admins: articles, books, chapters, recommendations, the outbox. */
   content: ['saveArticle', 'scheduleArticle', 'retireArticle', 'listContent', 'getContent', 'saveBook', 'saveChapter', 'setBookRequirement', 'setRecommended', 'listOutbox'],
   /** 在线考核: the question bank and 每日答题 with its 错题本. */
-  quiz: ['saveQuestion', 'retireQuestion', 'listQuestions', 'getDailyQuiz', 'submitDailyQuiz', 'listWrongAnswers', 'retryWrongAnswer'],
+  quiz: ['saveQuestion', 'getQuestion', 'retireQuestion', 'listQuestions', 'getDailyQuiz', 'submitDailyQuiz', 'listWrongAnswers', 'retryWrongAnswer'],
 } as const
 
 /** A deployable function that routes actions. */

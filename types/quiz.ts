@@ -93,6 +93,8 @@ export const ListQuestionsInput = z.strictObject({
 })
 export const ListQuestionsOutput = page(Question).extend({ tags: z.array(z.string()) })
 
+export const GetQuestionInput = z.strictObject({ id: id('题目编号') })
+
 export const RetireQuestionInput = z.strictObject({
   id: id('题目编号'),
   /** false: back into the bank. */
@@ -160,6 +162,7 @@ export const RetryWrongAnswerOutput = z.object({ answer: QuizAnswer, rights: z.n
 
 export const quizContract = {
   saveQuestion: { input: SaveQuestionInput, output: Question },
+  getQuestion: { input: GetQuestionInput, output: Question },
   retireQuestion: { input: RetireQuestionInput, output: Question },
   listQuestions: { input: ListQuestionsInput, output: ListQuestionsOutput },
   getDailyQuiz: { input: z.strictObject({}), output: GetDailyQuizOutput },

@@ -1,5 +1,6 @@
 import { defineRouter } from '../../server/function'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { getQuestion } from '../../server/actions/getQuestion'
 import { listQuestions } from '../../server/actions/listQuestions'
 import { listWrongAnswers } from '../../server/actions/listWrongAnswers'
 import { retireQuestion } from '../../server/actions/retireQuestion'
@@ -8,4 +9,4 @@ import { saveQuestion } from '../../server/actions/saveQuestion'
 import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
 
 /** 在线考核: the question bank and 每日答题 with its 错题本. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('quiz', { saveQuestion, retireQuestion, listQuestions, getDailyQuiz, submitDailyQuiz, listWrongAnswers, retryWrongAnswer })
+export const { main, uses } = defineRouter('quiz', { saveQuestion, getQuestion, retireQuestion, listQuestions, getDailyQuiz, submitDailyQuiz, listWrongAnswers, retryWrongAnswer })

@@ -8,6 +8,7 @@
 import { main as group } from '../../cloudfunctions/group/index'
 import { main as member } from '../../cloudfunctions/member/index'
 import { main as org } from '../../cloudfunctions/org/index'
+import { main as quiz } from '../../cloudfunctions/quiz/index'
 import { main as score } from '../../cloudfunctions/score/index'
 import { main as study } from '../../cloudfunctions/study/index'
 import { main as weekly } from '../../cloudfunctions/weekly/index'
@@ -44,7 +45,7 @@ const PLANS: { name: string; callsPerMonth: number; readsPerDay: number; writesP
   { name: 'basic plan (基础版)', callsPerMonth: 200_000, readsPerDay: 50_000, writesPerDay: 30_000 },
 ]
 
-const ROUTERS = { member, org, study, group, score, weekly } as Record<string, (event: unknown) => Promise<FunctionResult<unknown>>>
+const ROUTERS = { member, org, study, group, score, weekly, quiz } as Record<string, (event: unknown) => Promise<FunctionResult<unknown>>>
 
 interface Counts {
   calls: number
@@ -191,7 +192,44 @@ async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void>
   await call(me, 'getLeaderboard', { scope: 'group', period: 'week', metric: 'points' }, counts)
 }
 
+/**
+ * 每日答题 (packageQuiz/daily) from 首页: the day's questions, then an answer to each, one call each
+ * (each answer is told at once, with its explanation).
+ */
+async function quizDay(i: number, counts: Counts): Promise<void> {
+  const me = `day-${i}`
+  const today = await call(me, 'getDailyQuiz', {}, counts)
+  for (const q of today.questions) await call(me, 'submitDailyQuiz', { questionId: q._id, choice: [0] }, counts)
+}
+
 const perDay = (n: number) => (n / MEMBER_COUNT).toFixed(1)
+const newCounts = (): Counts => ({ calls: 0, reads: 0, writes: 0, byAction: new Map() })
+
+/** The figures of `counts` by action and in all, and what each plan admits at that rate. */
+function report(counts: Counts, label = 'member-day'): void {
+  console.log('  per member-day, by action: calls, reads, writes')
+  for (const [action, row] of counts.byAction) figure(`  ${action}`, `${perDay(row.calls)}, ${perDay(row.reads)}, ${perDay(row.writes)}`)
+  figure(`${label} function calls:`, perDay(counts.calls))
+  figure(`${label} database reads:`, perDay(counts.reads))
+  figure(`${label} database writes:`, perDay(counts.writes))
+  const calls = counts.calls / MEMBER_COUNT
+  const reads = counts.reads / MEMBER_COUNT
+  const writes = counts.writes / MEMBER_COUNT
+  for (const plan of PLANS) {
+    const byCalls = Math.floor(plan.callsPerMonth / 31 / calls)
+    const byReads = Math.floor(plan.readsPerDay / reads)
+    const byWrites = Math.floor(plan.writesPerDay / writes)
+    const largest = Math.min(byCalls, byReads, byWrites)
+    const limit = largest === byCalls ? 'calls' : largest === byReads ? 'reads' : 'writes'
+    figure(`largest organisation, ${plan.name}:`, `${largest.toLocaleString('en')} daily active members (limited by ${limit})`)
+  }
+}
+
+/** Both days' counts together. */
+function sum(a: Counts, b: Counts): Counts {
+  const byAction = new Map([...a.byAction, ...b.byAction])
+  return { calls: a.calls + b.calls, reads: a.reads + b.reads, writes: a.writes + b.writes, byAction }
+}
 
 export const memberDayBench: BenchModule = {
   name: 'day',
@@ -201,10 +239,11 @@ export const memberDayBench: BenchModule = {
     clock.fix(DAY_START)
     const { store, dispose } = await temporaryStore(() => clock.now())
     try {
-      const counts: Counts = { calls: 0, reads: 0, writes: 0, byAction: new Map() }
-      let counting = false
+      const day = newCounts()
+      const quizzes = newCounts()
+      let counts: Counts | undefined
       const db = instrument(store.database(), (method) => {
-        if (!counting) return
+        if (!counts) return
         const row = counts.byAction.get(counts.current!)!
         const kind = READS.has(method) ? 'reads' : 'writes'
         counts[kind]++
@@ -212,26 +251,14 @@ export const memberDayBench: BenchModule = {
       })
       installPlatform(createLocalPlatform(db, clock))
       await seed(db, clock)
-      counting = true
-      for (let i = 0; i < MEMBER_COUNT; i++) await memberDay(i, clock, counts)
-      counting = false
-
-      console.log('  per member-day, by action: calls, reads, writes')
-      for (const [action, row] of counts.byAction) figure(`  ${action}`, `${perDay(row.calls)}, ${perDay(row.reads)}, ${perDay(row.writes)}`)
-      figure('member-day function calls:', perDay(counts.calls))
-      figure('member-day database reads:', perDay(counts.reads))
-      figure('member-day database writes:', perDay(counts.writes))
-      const calls = counts.calls / MEMBER_COUNT
-      const reads = counts.reads / MEMBER_COUNT
-      const writes = counts.writes / MEMBER_COUNT
-      for (const plan of PLANS) {
-        const byCalls = Math.floor(plan.callsPerMonth / 31 / calls)
-        const byReads = Math.floor(plan.readsPerDay / reads)
-        const byWrites = Math.floor(plan.writesPerDay / writes)
-        const largest = Math.min(byCalls, byReads, byWrites)
-        const limit = largest === byCalls ? 'calls' : largest === byReads ? 'reads' : 'writes'
-        figure(`largest organisation, ${plan.name}:`, `${largest.toLocaleString('en')} daily active members (limited by ${limit})`)
-      }
+      counts = day
+      for (let i = 0; i < MEMBER_COUNT; i++) await memberDay(i, clock, day)
+      counts = quizzes
+      for (let i = 0; i < MEMBER_COUNT; i++) await quizDay(i, quizzes)
+      counts = undefined
+      report(day)
+      console.log('  with 每日答题 (open it, answer five questions):')
+      report(sum(day, quizzes), 'member-day with 每日答题')
     } finally {
       await dispose()
     }

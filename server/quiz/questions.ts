@@ -47,6 +47,12 @@ export const toQuizQuestion = (d: Pick<QuestionDoc, '_id' | 'type' | 'stem' | 'o
 /** What a question shows members, as one text: one content check, not one per option. */
 const shownText = (q: QuestionFields) => [q.stem, ...q.options, q.explanation, ...q.tags].join('\n')
 
+/** One question of the bank, to edit it. */
+export async function getQuestion(db: CloudDatabase, caller: Member, id: string): Promise<Question> {
+  authorize(caller, 'questions.manage', ORGANISATION)
+  return toQuestion(await requireQuestion(db, id))
+}
+
 async function requireQuestion(db: CloudDatabase, id: string): Promise<QuestionDoc> {
   const doc = await findDoc<QuestionDoc>(db, QUESTIONS, id)
   if (!doc) throw new AppError('NOT_FOUND', '题目不存在')

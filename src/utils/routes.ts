@@ -45,6 +45,12 @@ export const ROUTES = {
   scorePoints: '/packageScore/pages/points/index',
   /** Group and branch star ratings (leaders and admins). */
   unitRatings: '/packageScore/pages/ratings/index',
+  quizDaily: '/packageQuiz/pages/daily/index',
+  quizWrong: '/packageQuiz/pages/wrong/index',
+  /** 题库 (支部管理员 and 组织管理员). */
+  adminQuestions: '/packageAdmin/pages/questions/index',
+  /** `?id=…` edits a question; without it adds one. */
+  adminQuestion: '/packageAdmin/pages/question/index',
 } as const
 
 /** A path with query parameters, each encoded. */

@@ -82,6 +82,7 @@ import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { getQuestion } from '../../server/actions/getQuestion'
 import { listQuestions } from '../../server/actions/listQuestions'
 import { listWrongAnswers } from '../../server/actions/listWrongAnswers'
 import { retireQuestion } from '../../server/actions/retireQuestion'
@@ -170,6 +171,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getGroupWeek,
   nudgeMembers,
   saveQuestion,
+  getQuestion,
   retireQuestion,
   listQuestions,
   getDailyQuiz,
@@ -477,6 +479,7 @@ const MATRIX: Row[] = [
   // 在线考核: the organisation's bank is kept by branch and committee admins; each member answers their own.
   row('saveQuestion',       'add a question',         'org',         '✗ ✗ ✓ ✓', () => ({ question: newQuestion })),
   row('saveQuestion',       'edit a question',        'org',         '✗ ✗ ✓ ✓', () => ({ id: 'q-t', question: newQuestion }), withQuiz),
+  row('getQuestion',        'a question to edit',     'org',         '✗ ✗ ✓ ✓', () => ({ id: 'q-t' }), withQuiz),
   row('retireQuestion',     'a question',             'org',         '✗ ✗ ✓ ✓', () => ({ id: 'q-t', retired: true }), withQuiz),
   row('listQuestions',      'the bank',               'org',         '✗ ✗ ✓ ✓', () => ({})),
   row('getDailyQuiz',       'own daily quiz',         'self',        '✓ ✓ ✓ ✓', () => ({})),

@@ -17,7 +17,7 @@ import { DEFAULT_RULES } from '../../server/scoring/rules'
 import { WEEKLY_LISTS } from '../../server/weekly/docs'
 import type { ActionInput, GetDailyQuizOutput } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
-import { ok } from '../support/study'
+import { addPublishedArticle, ok } from '../support/study'
 
 // Wednesday 2026-11-25, 10:00 in Beijing.
 const WEDNESDAY = '2026-11-25T02:00:00Z'
@@ -206,6 +206,7 @@ describe('每日答题', () => {
   })
 
   it('favours questions on this week’s 每周一学 items', async () => {
+    await addPublishedArticle(cloud, 'wk-a1', { title: '学习党章' })
     const linked = await bankOf(5, { link: { kind: 'article', id: 'wk-a1' } })
     await bankOf(35)
     const item = { key: 'i1', kind: 'article', refId: 'wk-a1', title: '学习党章', bookTitle: null, url: null, minutes: 1, required: true }
@@ -221,6 +222,16 @@ describe('每日答题', () => {
     }
     // Without the weight, 5 of 40 questions: 1 in 8 of those drawn.
     expect(fromList / drawn).toBeGreaterThan(0.2)
+  })
+
+  it('draws a question on an article only once the article is out', async () => {
+    await addPublishedArticle(cloud, 'later', { title: '下周的文章', status: 'scheduled', scheduledFor: '2026-11-30', publishedOn: undefined })
+    const [early] = await addQuestions([single('下周文章的题', { link: { kind: 'article', id: 'later' } })])
+    await bankOf(3)
+    expect((await quiz()).questions.map((q) => q._id)).not.toContain(early)
+    await cloud.db.collection('articles').doc('later').update({ data: { status: 'published', publishedOn: '2026-11-26' } })
+    at('2026-11-26T02:00:00Z')
+    expect((await quiz()).questions.map((q) => q._id)).toContain(early)
   })
 
   it('settles the point of an answer whose request died after storing it, on the next open', async () => {

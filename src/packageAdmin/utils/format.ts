@@ -24,7 +24,6 @@ export const CONTENT_STATUS_NAMES: Record<ContentStatus, string> = {
   retired: '已下线',
 }
 
-/** A whole number typed by the admin, or NaN (the contract then says what is wrong). */
 /** The last Beijing day before an expiry instant: a code is valid through it. */
 const lastValidDay = (expiresAt: string) => beijingDate(Date.parse(expiresAt) - 1)
 
@@ -149,4 +148,11 @@ const OTHER_ACTIONS: Partial<Record<AuditEntry['action'], string>> = {
   'reply.hide': '隐藏讨论回复',
   'reply.delete': '删除讨论回复',
   'scoreRules.save': '调整积分规则',
+  'question.create': '新增题目',
+  'question.update': '修改题目',
+  'question.retire': '停用题目',
+  'question.restore': '恢复题目',
 }
+
+/** A question's difficulty (1–3) in words. */
+export const DIFFICULTY_NAMES: Record<number, string> = { 1: '容易', 2: '中等', 3: '较难' }

@@ -12,6 +12,7 @@ import CheckInCard from '../../components/CheckInCard'
 import CheckInHistory from '../../components/CheckInHistory'
 import TodayFeed from '../../components/TodayFeed'
 import WeeklyCard from '../../components/WeeklyCard'
+import QuizEntry from '../../components/QuizEntry'
 import './index.scss'
 
 /** 首页: one call (getHome) for its cards; back from reading, only the week's progress is asked again. */
@@ -56,6 +57,7 @@ export default function Index() {
           <WeeklyCard weekly={weekly} />
           <TodayFeed today={today} />
           <CheckInCard summary={summary} subscriptions={home.data?.subscriptions ?? []} />
+          <QuizEntry />
         </>
       )}
 

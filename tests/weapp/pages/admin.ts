@@ -4,11 +4,15 @@ import { MEMBERS } from '../../../server/members'
 import { SCORE_RULES } from '../../../server/scoring/rule-versions'
 import { UNITS } from '../../../server/units'
 import { WEEKLY_LISTS } from '../../../server/weekly/docs'
+import { QUESTIONS, questionIdFrom } from '../../../server/quiz/questions'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { eventually, tap, text, type } from '../../support/weapp-host'
 import { lastUrl, type PageCase } from './run'
 
 const count = async (cloud: WeappCloud, collection: string, where: Record<string, unknown>) => (await cloud.db.collection(collection).where(where).count()).total
+
+/** A question of the demo bank, by the id its import gives it. */
+const SEEDED_QUESTION = questionIdFrom('import/single/为什么提倡读原文，而不只读解读和辅导材料？')
 
 /** The 组织管理 and 季度通报 pages, as 张文博 (组织管理员). */
 export const ADMIN_PAGES: Record<string, PageCase> = {
@@ -127,6 +131,27 @@ export const ADMIN_PAGES: Record<string, PageCase> = {
       await eventually(() => expect(text(page)).toContain('学习内容（1 项）'))
       await tap(page, '保存')
       await eventually(async () => expect(await count(cloud, WEEKLY_LISTS, { week: '2026-11-30', status: 'draft' })).toBe(1))
+    },
+  },
+  'packageAdmin/pages/questions/index': {
+    shows: ['新增题目', '标签', '单选题 · 答案'],
+    async act(page) {
+      await type(page, 0, '读原文')
+      await tap(page, '搜索')
+      await eventually(() => expect(text(page)).toContain('为什么提倡读原文，而不只读解读和辅导材料？'))
+      expect(text(page)).not.toContain('营商环境好不好，谁最有发言权？')
+    },
+  },
+  'packageAdmin/pages/question/index': {
+    query: { id: SEEDED_QUESTION },
+    shows: ['修改题目', '正确答案：B', '关联内容：章节 book-method-1', '停用这道题'],
+    async act(page, { cloud }) {
+      // The fields: 题干, four options, 解析, 标签.
+      await type(page, 5, '解读经过了别人的取舍；读原文，才知道结论是怎样得出来的。')
+      await tap(page, '保存')
+      await eventually(() => expect(text(page)).toContain('已保存'))
+      const { data } = await cloud.db.collection(QUESTIONS).doc(SEEDED_QUESTION).get()
+      expect(data).toMatchObject({ explanation: '解读经过了别人的取舍；读原文，才知道结论是怎样得出来的。', answer: [1], link: { kind: 'chapter', id: 'book-method-1' } })
     },
   },
   'packageAdmin/pages/score-rules/index': {

@@ -1,7 +1,20 @@
 import { CHECKINS } from '../../../server/checkin'
 import { MEMBERS } from '../../../server/members'
 import { eventually, tap, text, type } from '../../support/weapp-host'
+import { DAILY_QUIZZES, type DailyQuizDoc } from '../../../server/quiz/daily'
+import { QUESTIONS, type QuestionDoc } from '../../../server/quiz/questions'
+import type { WeappCloud } from '../../support/weapp-cloud'
 import { lastUrl, type PageCase } from './run'
+
+/** The member's quiz of the day as stored, and its questions. */
+async function storedQuiz(cloud: WeappCloud, memberId: string) {
+  const quiz = (await cloud.db.collection(DAILY_QUIZZES).doc(`${memberId}_2026-11-25`).get()).data as DailyQuizDoc
+  const { data } = await cloud.db.collection(QUESTIONS).where({ _id: cloud.db.command.in(quiz.questionIds) }).get()
+  const questions = quiz.questionIds.map((id) => (data as QuestionDoc[]).find((q) => q._id === id)!)
+  return { quiz, questions }
+}
+/** The first option of a question that is not a right one. */
+const wrongOption = (q: QuestionDoc) => q.options.find((_, i) => !q.answer.includes(i))!
 
 
 /** The pages of a member's day, as 孙浩然 (第一党小组, no roles). */
@@ -101,4 +114,29 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
   'packageScore/pages/rules/index': { shows: ['怎样得分', '每日学习打卡'] },
   'packageScore/pages/points/index': { shows: ['今天已得', '每日学习打卡', '明细'] },
   'packageReport/pages/mine/index': { shows: ['季度'] },
+  'packageQuiz/pages/daily/index': {
+    shows: ['每日答题', '第 1 题 · 共 5 题', '请先选择答案'],
+    // A wrong answer: the right one is shown, with the explanation, and the question goes to the 错题本.
+    async act(page, { cloud }) {
+      const { questions } = await storedQuiz(cloud, 'member-05')
+      await tap(page, wrongOption(questions[0]))
+      await tap(page, '提交答案')
+      await eventually(() => expect(text(page)).toContain('回答错误'))
+      expect(text(page)).toContain(`解析：${questions[0].explanation}`)
+      expect((await storedQuiz(cloud, 'member-05')).quiz.answers).toEqual({ [questions[0]._id]: expect.objectContaining({ correct: false }) })
+      await tap(page, '下一题')
+      await eventually(() => expect(text(page)).toContain('第 2 题 · 共 5 题'))
+    },
+  },
+  'packageQuiz/pages/wrong/index': {
+    // The question 每日答题 above was answered wrong on: answered right here, once of the two that clear it.
+    shows: ['错题本', '共 1 道题待巩固', '再答对 2 次就移出错题本'],
+    async act(page, { cloud }) {
+      const [missed] = (await storedQuiz(cloud, 'member-05')).questions
+      for (const i of missed.answer) await tap(page, missed.options[i])
+      await tap(page, '提交答案')
+      await eventually(() => expect(text(page)).toContain('回答正确'))
+      expect(text(page)).toContain('再答对 1 次就移出错题本')
+    },
+  },
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '每日答题',
+  enablePullDownRefresh: true,
+})
