@@ -54,11 +54,11 @@ export default defineAppConfig({
       root: 'packageScore',
       pages: ['pages/leaderboard/index', 'pages/rules/index', 'pages/ratings/index', 'pages/points/index'],
     },
-    // 每日答题 and 错题本: a few minutes a day, opened from 首页; kept out of the main package, which stays
+    // 每日答题, 错题本 and 章节小测: a few minutes a day, opened from 首页 and a book's chapters; kept out of the main package, which stays
     // within 1.6× a bare Taro app.
     {
       root: 'packageQuiz',
-      pages: ['pages/daily/index', 'pages/wrong/index'],
+      pages: ['pages/daily/index', 'pages/wrong/index', 'pages/chapter/index'],
     },
   ],
   // The reader's listen mode keeps playing with the screen off (getBackgroundAudioManager).

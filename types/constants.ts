@@ -102,5 +102,9 @@ export const DAILY_QUIZ_SIZE = 5
 export const DAILY_QUIZ_FRESH_DAYS = 30
 /** A question leaves the 错题本 once answered right this many times after it went in. */
 export const WRONG_CLEARED_AFTER = 2
+/** A chapter's quiz: at most this many of the questions written for it. */
+export const CHAPTER_QUIZ_SIZE = 3
+/** A chapter quiz is passed with at least this share right (2 of 3). */
+export const CHAPTER_QUIZ_PASS_SHARE = 0.6
 /** The 错题本 shows at most this many questions, the most recently missed first. */
 export const WRONG_BOOK_MAX = 100

@@ -1,4 +1,5 @@
 import {
+  CHAPTER_QUIZ_SIZE,
   DAILY_QUIZ_SIZE,
   JUDGE_OPTIONS,
   QUESTION_EXPLANATION_MAX,
@@ -39,6 +40,8 @@ const OptionIndexes = z
   .min(1, '请选择答案')
   .max(QUESTION_OPTIONS_MAX, '答案过多')
   .refine((a) => new Set(a).size === a.length, '答案中有重复的选项')
+
+const Choice = OptionIndexes
 
 export const QuestionFields = z
   .strictObject({
@@ -133,8 +136,6 @@ export const GetDailyQuizOutput = z.object({
 })
 export type GetDailyQuizOutput = z.infer<typeof GetDailyQuizOutput>
 
-const Choice = OptionIndexes
-
 export const SubmitDailyQuizInput = z.strictObject({
   questionId: id('题目编号'),
   choice: Choice,
@@ -160,7 +161,44 @@ export const RetryWrongAnswerInput = z.strictObject({
 })
 export const RetryWrongAnswerOutput = z.object({ answer: QuizAnswer, rights: z.number().int(), cleared: z.boolean() })
 
+export const ChapterQuizInput = z.strictObject({ chapterId: id('章节编号') })
+
+/** The caller's chapter quiz: open once the chapter is completed; passing marks it 已掌握. */
+export const GetChapterQuizOutput = z.object({
+  chapterId: z.string(),
+  title: z.string(),
+  bookId: z.string(),
+  bookTitle: z.string(),
+  /** The member completed the chapter (the quiz opens then). */
+  completed: z.boolean(),
+  /** Without answers; empty until the chapter is completed, or when none was written for it. */
+  questions: z.array(QuizQuestion).max(CHAPTER_QUIZ_SIZE),
+  /** Right answers needed to pass. */
+  passMark: z.number().int(),
+  attempts: z.number().int(),
+  masteredAt: z.string().nullable(),
+})
+
+export const SubmitChapterQuizInput = z.strictObject({
+  chapterId: id('章节编号'),
+  answers: z
+    .array(z.strictObject({ questionId: id('题目编号'), choice: Choice }), { error: '答案应为列表' })
+    .min(1, '请先作答')
+    .max(CHAPTER_QUIZ_SIZE, '答案过多'),
+  /** A repeat of the same submission answers its first result. */
+  requestKey: RequestKey,
+})
+export const SubmitChapterQuizOutput = z.object({
+  right: z.number().int(),
+  total: z.number().int(),
+  passed: z.boolean(),
+  masteredAt: z.string().nullable(),
+  answers: z.array(QuizAnswer),
+})
+
 export const quizContract = {
+  getChapterQuiz: { input: ChapterQuizInput, output: GetChapterQuizOutput },
+  submitChapterQuiz: { input: SubmitChapterQuizInput, output: SubmitChapterQuizOutput },
   saveQuestion: { input: SaveQuestionInput, output: Question },
   getQuestion: { input: GetQuestionInput, output: Question },
   retireQuestion: { input: RetireQuestionInput, output: Question },

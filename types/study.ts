@@ -51,6 +51,8 @@ export const ItemProgress = z.object({
   completeAtSeconds: z.number().int().nonnegative(),
   /** No more time is credited for the item beyond this. */
   capSeconds: z.number().int().nonnegative(),
+  /** Chapters: when its quiz was passed (已掌握). */
+  masteredAt: z.string().nullable(),
 })
 export type ItemProgress = z.infer<typeof ItemProgress>
 
@@ -188,7 +190,13 @@ export const GetBookOutput = z.object({
   book: ReaderBook,
   /** In order, each with the caller's progress. */
   chapters: z.array(
-    ChapterLink.extend({ minutes: z.number().int().positive(), hasAudio: z.boolean(), progress: ItemProgress }),
+    ChapterLink.extend({
+      minutes: z.number().int().positive(),
+      hasAudio: z.boolean(),
+      progress: ItemProgress,
+      /** Questions were written for it: a 章节小测 opens once it is completed. */
+      hasQuiz: z.boolean(),
+    }),
   ),
   progress: BookProgress,
   /** The chapter to open on「继续阅读」: the first not completed (null when all are). */

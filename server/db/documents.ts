@@ -27,11 +27,16 @@ export function matching(db: CloudDatabase, collection: string, conditions: Quer
   return coll.where(all.length === 1 ? all[0] : db.command.and(...all))
 }
 
-/** Adds a document under its derived `_id` unless it exists: a repeated write of the same record is a no-op. */
-export async function addOnce(db: CloudDatabase, collection: string, doc: { _id: string }): Promise<void> {
+/**
+ * Adds a document under its derived `_id` unless it exists: a repeated write of the same record is
+ * a no-op. True when this call added it.
+ */
+export async function addOnce(db: CloudDatabase, collection: string, doc: { _id: string }): Promise<boolean> {
   try {
     await db.collection(collection).add({ data: doc })
+    return true
   } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
+    if (isDuplicateKeyError(err)) return false
+    throw err
   }
 }

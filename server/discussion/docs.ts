@@ -117,13 +117,3 @@ export async function postIdFor(db: CloudDatabase, memberId: string, key: string
   return { id: first.postId, retry: true }
 }
 
-/** Inserts a post; false when a retry finds it stored already. */
-export async function insertOnce(db: CloudDatabase, collection: string, doc: { _id: string }): Promise<boolean> {
-  try {
-    await db.collection(collection).add({ data: doc })
-    return true
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return false
-    throw err
-  }
-}

@@ -3,7 +3,7 @@ import type { DeliveryOutcome, Prompt, PromptLink, PromptStatus, PromptSummary, 
 import type { Member } from '../members'
 import { PROMPTS_PAGE_SIZE } from '../../types'
 import { dayKey } from '../../types/calendar'
-import { findDoc } from '../db/documents'
+import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Messenger } from '../notify/messenger'
@@ -13,7 +13,7 @@ import { inParallel } from '../jobs/batched-job'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
-import { activeMembersOf, insertOnce, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, timeId, type PromptDoc } from './docs'
+import { activeMembersOf, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, timeId, type PromptDoc } from './docs'
 import { shownName } from '../../types/people'
 import { excerptOf } from '../../types/text'
 
@@ -177,7 +177,7 @@ export async function postPrompt(
     editedAt: null,
   }
   // Announced by the attempt that stored the prompt; a concurrent one only reads the outcomes.
-  await insertOnce(db, PROMPTS, doc)
+  await addOnce(db, PROMPTS, doc)
   const announced = await announcePrompt(ports, caller, doc)
   return { ...(await promptView(db, caller, doc, now)), announced }
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors'
 import { authorize, type Action } from '../permissions'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
-import { insertOnce, postIdFor, rankedPage, rankOf, REPLIES, REPLY_LIKES, timeId, type PromptDoc, type ReplyDoc } from './docs'
+import { postIdFor, rankedPage, rankOf, REPLIES, REPLY_LIKES, timeId, type PromptDoc, type ReplyDoc } from './docs'
 import { shownName } from '../../types/people'
 import { effectiveStatus, promptTarget, requirePrompt } from './prompts'
 import { excerptOf } from '../../types/text'
@@ -182,7 +182,7 @@ export async function postReply(
     deletedAt: null,
     scorePending: { reply: now },
   }
-  if (!(await insertOnce(db, REPLIES, doc))) return storedReply(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now)
+  if (!(await addOnce(db, REPLIES, doc))) return storedReply(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now)
   // A new reply scores; the prompt's reply and participant counts are counted from the replies.
   await scorePendingReply(db, doc, now)
   return toReply(doc, caller, NO_LIKES)

@@ -1,8 +1,7 @@
 import { DAILY_QUIZ_FRESH_DAYS, DAILY_QUIZ_SIZE, type ActionOutput, type QuizAnswer } from '../../types'
 import { addDays, dayKey, weekKey } from '../../types/calendar'
-import { fieldKey, findDoc } from '../db/documents'
+import { addOnce, fieldKey, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
-import { isDuplicateKeyError } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
 import { authorize, memberTarget } from '../permissions'
@@ -109,13 +108,8 @@ async function todaysQuiz(db: CloudDatabase, member: Member, now: Date): Promise
   const fresh = await followable(db, bank.filter((q) => !answered.has(q._id)))
   const questionIds = drawQuestions(fresh, focus, quizId(member._id, day), DAILY_QUIZ_SIZE)
   const quiz: DailyQuizDoc = { _id: quizId(member._id, day), memberId: member._id, day, questionIds, answers: {}, pending: {}, unsettled: 0, createdAt: now }
-  try {
-    await db.collection(DAILY_QUIZZES).add({ data: quiz })
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-    // A concurrent first open drew the same questions and wrote them first: its answers may have begun.
-    return { quiz: (await findDoc<DailyQuizDoc>(db, DAILY_QUIZZES, quiz._id))! }
-  }
+  // A concurrent first open drew the same questions and wrote them first: its answers may have begun.
+  if (!(await addOnce(db, DAILY_QUIZZES, quiz))) return { quiz: (await findDoc<DailyQuizDoc>(db, DAILY_QUIZZES, quiz._id))! }
   return { quiz, questions: bank.filter((q) => questionIds.includes(q._id)) }
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { QUESTIONS_PAGE_SIZE, type ActionOutput, type Question, type QuestionFields, type QuizQuestion } from '../../types'
 import { recordAudit } from '../audit'
-import { insertOnce } from '../discussion/docs'
-import { findDoc } from '../db/documents'
+import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
@@ -78,7 +77,7 @@ export async function saveQuestion(
   }
   const _id = input.requestKey ? questionIdFrom(`${caller._id}/${input.requestKey}`) : questionIdFrom(`${caller._id}/${now.toISOString()}/${Math.random()}`)
   const doc: QuestionDoc = { _id, ...input.question, status: 'active', createdAt: now, updatedAt: now, createdBy: caller._id }
-  if (!(await insertOnce(db, QUESTIONS, doc))) return toQuestion(await requireQuestion(db, _id))
+  if (!(await addOnce(db, QUESTIONS, doc))) return toQuestion(await requireQuestion(db, _id))
   await recordAudit(db, caller, now, { action: 'question.create', targetType: 'question', targetId: _id, targetName: doc.stem, before: null, after: toQuestion(doc), unitIds: [] })
   return toQuestion(doc)
 }
@@ -143,4 +142,15 @@ export async function allQuestions(db: CloudDatabase, where: Record<string, unkn
     if (data.length < 1000) return found
     after = String(data[data.length - 1]._id)
   }
+}
+
+/** The active questions written for these articles, chapters or books (1,000 at most: a few each). */
+export async function linkedQuestions(db: CloudDatabase, kind: 'article' | 'chapter' | 'book', ids: string[]): Promise<QuestionDoc[]> {
+  if (ids.length === 0) return []
+  const { data } = await db
+    .collection(QUESTIONS)
+    .where({ status: 'active', 'link.kind': kind, 'link.id': db.command.in(ids) })
+    .limit(1000)
+    .get()
+  return data as QuestionDoc[]
 }

@@ -1,6 +1,6 @@
 import { WRONG_BOOK_MAX, WRONG_CLEARED_AFTER, type ActionOutput } from '../../types'
 import { dayKey } from '../../types/calendar'
-import { fieldKey, findDoc } from '../db/documents'
+import { addOnce, fieldKey, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
@@ -37,15 +37,6 @@ interface WrongBookDoc {
   lastRetry?: LastRetry
 }
 
-/** Upserting the member's book: created on their first miss. */
-async function ensureBook(db: CloudDatabase, memberId: string): Promise<void> {
-  try {
-    await db.collection(WRONG_BOOKS).add({ data: { _id: memberId, items: {} } })
-  } catch {
-    // It exists.
-  }
-}
-
 /** A wrong answer in the day's quiz, once per question and day however often it is settled. */
 export async function addMiss(db: CloudDatabase, memberId: string, questionId: string, day: string, at: Date): Promise<void> {
   const key = fieldKey(questionId)
@@ -58,7 +49,9 @@ export async function addMiss(db: CloudDatabase, memberId: string, questionId: s
   if ((await miss()).stats.updated === 1) return
   const book = await findDoc<WrongBookDoc>(db, WRONG_BOOKS, memberId, ['_id'])
   if (book) return
-  await ensureBook(db, memberId)
+  // The member's first miss: their book, then the miss in it.
+  const empty: WrongBookDoc = { _id: memberId, items: {} }
+  await addOnce(db, WRONG_BOOKS, empty)
   await miss()
 }
 

@@ -30,6 +30,8 @@ export interface LedgerItem {
   at: Date
   /** The last Shanghai day time was credited (for the 30-day readers count). */
   day: string | null
+  /** Chapters: when the member passed its quiz (已掌握); written by server/quiz/chapter.ts. */
+  masteredAt?: Date
 }
 
 export interface LedgerBook {
@@ -85,7 +87,6 @@ export interface LedgerDoc {
   unscored?: Record<string, UnscoredEvent>
 }
 
-
 export const itemKey = (kind: StudyKind, id: string) => `${kind === 'article' ? 'a' : 'c'}_${fieldKey(id)}`
 
 /** Reads the parts of a member's ledger named by `paths` (dotted); undefined before their first heartbeat. */
@@ -137,6 +138,7 @@ export function itemProgress(rules: StudyRuleNumbers, item: LedgerItem | undefin
     lastReadAt: iso(item?.at),
     completeAtSeconds: completeAtSeconds(rules, minutes),
     capSeconds: itemCapSeconds(rules, minutes),
+    masteredAt: iso(item?.masteredAt),
   }
 }
 

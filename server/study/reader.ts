@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, OpenInput, StudyKind } from '../../types'
 import type { Member } from '../members'
+import { linkedQuestions } from '../quiz/questions'
 import { yearKey } from '../../types/calendar'
 import { CATEGORIES } from '../content/categories'
 import { CHAPTERS, type ChapterDoc } from '../content/docs'
@@ -119,7 +120,12 @@ export async function readBook(db: CloudDatabase, caller: Member, now: Date, id:
   const chapters = data as Omit<ChapterDoc, 'body'>[]
   const bookKey = fieldKey(book._id)
   const paths = [`books.${bookKey}`, ...chapters.map((c) => `items.${itemKey('chapter', c._id)}`)]
-  const [name, ledger] = await Promise.all([categoryName(db, book.categoryId), readLedger(db, caller._id, paths)])
+  const [name, ledger, quizzes] = await Promise.all([
+    categoryName(db, book.categoryId),
+    readLedger(db, caller._id, paths),
+    linkedQuestions(db, 'chapter', chapters.map((c) => c._id)),
+  ])
+  const withQuiz = new Set(quizzes.map((q) => q.link!.id))
   const itemOf = (c: { _id: string }): LedgerItem | undefined => ledger?.items?.[itemKey('chapter', c._id)]
   const year = Number(yearKey(now))
   return {
@@ -142,6 +148,7 @@ export async function readBook(db: CloudDatabase, caller: Member, now: Date, id:
       minutes: c.minutes,
       hasAudio: !!c.audioUrl,
       progress: itemProgress(STUDY_RULES, itemOf(c), c.minutes),
+      hasQuiz: withQuiz.has(c._id),
     })),
     progress: bookProgress(book._id, ledger?.books?.[bookKey], book.chapterCount),
     continueChapterId: continueChapter(chapters, itemOf),

@@ -47,6 +47,8 @@ export const ROUTES = {
   unitRatings: '/packageScore/pages/ratings/index',
   quizDaily: '/packageQuiz/pages/daily/index',
   quizWrong: '/packageQuiz/pages/wrong/index',
+  /** `?id=…`: a completed chapter's 章节小测. */
+  quizChapter: '/packageQuiz/pages/chapter/index',
   /** 题库 (支部管理员 and 组织管理员). */
   adminQuestions: '/packageAdmin/pages/questions/index',
   /** `?id=…` edits a question; without it adds one. */

@@ -15,12 +15,12 @@ async function storedQuiz(): Promise<{ quiz: DailyQuizDoc; questions: QuestionDo
   return { quiz, questions: quiz.questionIds.map((id) => found.find((q) => q._id === id)!) }
 }
 
-/** Taps the options of a question (an option's text exactly), then 提交答案, within `scope`. */
-async function answer(scope: Page | Locator, options: string[]): Promise<void> {
+/** Taps the options of a question (an option's text exactly), then (unless told not to) 提交答案, within `scope`. */
+async function answer(scope: Page | Locator, options: string[], submit = true): Promise<void> {
   // An option reads its letter (none for 对/错) and its text.
   const exactly = (option: string) => new RegExp(`^(?:[A-F]\\.)?${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
   for (const option of options) await scope.locator('.quiz-option').filter({ hasText: exactly(option) }).click()
-  await scope.getByText('提交答案', { exact: true }).click()
+  if (submit) await scope.getByText('提交答案', { exact: true }).click()
 }
 const right = (q: QuestionDoc) => q.answer.map((i) => q.options[i])
 const wrong = (q: QuestionDoc) => [q.options.find((_, i) => !q.answer.includes(i))!]
@@ -74,4 +74,28 @@ test('a member answers the day’s five questions from 首页, sees why after ea
     const { data } = await env.t.cloud.db.collection('wrongBooks').doc('member-05').get()
     return Object.keys((data as { items: object }).items).length === 1
   })
+})
+
+test('a member who finished a chapter takes its quiz from the book page and the chapter shows 已掌握', async () => {
+  const { browser, t } = env
+  const db = t.cloud.db
+  // A member of the seeded history who completed the first chapter of 读懂理论的方法.
+  const { data: ledgers } = await db.collection('studyLedgers').where({ 'items.c_book-method-1.done': true }).limit(1).get()
+  const memberId = String(ledgers[0].memberId)
+  const { data: member } = await db.collection('members').doc(memberId).get()
+  const { data: linked } = await db.collection('questions').where({ 'link.kind': 'chapter', 'link.id': 'book-method-1' }).get()
+  const questions = (linked as QuestionDoc[]).sort((a, b) => (a._id < b._id ? -1 : 1))
+
+  const page = await browser.newPage()
+  await env.signInAs(page, String(member.name))
+  await env.open(page, '/pages/book/index?id=book-method')
+  await page.locator('.chapter').filter({ hasText: '为什么要读原文' }).getByText('做小测', { exact: true }).click()
+  await visible(page, '第 3 题 · 共 3 题')
+  for (const [i, q] of questions.entries()) await answer(page.locator('.card').filter({ hasText: `第 ${i + 1} 题` }), right(q), false)
+  await page.getByText('提交答案', { exact: true }).click()
+  await visible(page, '答对 3 / 3 题，通过了')
+  await visible(page, '这一章已记为「已掌握」')
+  await browser.shot(page, 'chapter-quiz-passed')
+  await page.getByText('返回书目', { exact: true }).click()
+  await page.locator('.chapter').filter({ hasText: '为什么要读原文' }).getByText('已掌握', { exact: true }).waitFor()
 })

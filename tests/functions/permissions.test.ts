@@ -82,6 +82,8 @@ import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { getChapterQuiz } from '../../server/actions/getChapterQuiz'
+import { submitChapterQuiz } from '../../server/actions/submitChapterQuiz'
 import { getQuestion } from '../../server/actions/getQuestion'
 import { listQuestions } from '../../server/actions/listQuestions'
 import { listWrongAnswers } from '../../server/actions/listWrongAnswers'
@@ -90,6 +92,7 @@ import { retryWrongAnswer } from '../../server/actions/retryWrongAnswer'
 import { saveQuestion } from '../../server/actions/saveQuestion'
 import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
 import { QUESTIONS } from '../../server/quiz/questions'
+import { itemKey, STUDY_LEDGERS } from '../../server/study/ledger'
 import { contract, type ActionName } from '../../types'
 import type { CloudFunction } from '../../server/function'
 import { MEMBERS } from '../../server/members'
@@ -178,6 +181,8 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   submitDailyQuiz,
   listWrongAnswers,
   retryWrongAnswer,
+  getChapterQuiz,
+  submitChapterQuiz,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -282,6 +287,17 @@ const withQuiz = async (cloud: TestCloud) => {
 const withMisses = async (cloud: TestCloud) => {
   await withQuiz(cloud)
   for (const caller of Object.values(ROLES)) okData(await cloud.call(submitDailyQuiz, `wx-${caller}`, { questionId: 'q-t', choice: [1] }))
+}
+/** A question on chapter `book-t-c1`, which every caller has completed. */
+const withChapterQuiz = async (cloud: TestCloud) => {
+  await withReading(cloud)
+  const at = cloud.clock.now()
+  await cloud.db.collection(QUESTIONS).add({
+    data: { _id: 'q-c1', type: 'judge', stem: '题干', options: ['对', '错'], answer: [0], explanation: '解析', tags: [], difficulty: 2, link: { kind: 'chapter', id: 'book-t-c1' }, status: 'active', createdAt: at, updatedAt: at, createdBy: 'org' },
+  })
+  for (const caller of Object.values(ROLES)) {
+    await cloud.db.collection(STUDY_LEDGERS).add({ data: { _id: caller, memberId: caller, items: { [itemKey('chapter', 'book-t-c1')]: { kind: 'chapter', id: 'book-t-c1', done: true } } } })
+  }
 }
 const newQuestion = { type: 'single', stem: '新题', options: ['甲', '乙'], answer: [0], explanation: '因为甲' }
 
@@ -485,6 +501,8 @@ const MATRIX: Row[] = [
   row('getDailyQuiz',       'own daily quiz',         'self',        '✓ ✓ ✓ ✓', () => ({})),
   row('submitDailyQuiz',    'own daily quiz',         'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0] }), withQuiz),
   row('listWrongAnswers',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getChapterQuiz',     'own chapter quiz',       'self',        '✓ ✓ ✓ ✓', () => ({ chapterId: 'book-t-c1' }), withReading),
+  row('submitChapterQuiz',  'own chapter quiz',       'self',        '✓ ✓ ✓ ✓', () => ({ chapterId: 'book-t-c1', answers: [{ questionId: 'q-c1', choice: [0] }], requestKey: 'chapter-quiz-1' }), withChapterQuiz),
   row('retryWrongAnswer',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0], requestKey: 'retry-key-1' }), withMisses),
 ]
 

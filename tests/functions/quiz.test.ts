@@ -1,3 +1,5 @@
+import { getBook } from '../../server/actions/getBook'
+import { getChapterQuiz } from '../../server/actions/getChapterQuiz'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
 import { getMyPoints } from '../../server/actions/getMyPoints'
 import { listQuestions } from '../../server/actions/listQuestions'
@@ -6,6 +8,7 @@ import { retireQuestion } from '../../server/actions/retireQuestion'
 import { retryWrongAnswer } from '../../server/actions/retryWrongAnswer'
 import { saveQuestion } from '../../server/actions/saveQuestion'
 import { saveScoreRules } from '../../server/actions/saveScoreRules'
+import { submitChapterQuiz } from '../../server/actions/submitChapterQuiz'
 import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
 import { reconcileScores } from '../../cloudfunctions/reconcileScores'
 import { AUDIT } from '../../server/audit'
@@ -17,7 +20,9 @@ import { DEFAULT_RULES } from '../../server/scoring/rules'
 import { WEEKLY_LISTS } from '../../server/weekly/docs'
 import type { ActionInput, GetDailyQuizOutput } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { addBook } from '../support/content'
 import { addPublishedArticle, ok } from '../support/study'
+import { completeReading } from '../support/weekly'
 
 // Wednesday 2026-11-25, 10:00 in Beijing.
 const WEDNESDAY = '2026-11-25T02:00:00Z'
@@ -298,5 +303,76 @@ describe('错题本', () => {
     const id = await missOne()
     ok(await retry(id, [1], 'retry-key-21'))
     expect(await quizEntries()).toHaveLength(0)
+  })
+})
+
+describe('章节小测', () => {
+  const CHAPTER = 'book-q-c1'
+  const getQuiz = async (member = 'm1') => ok(await cloud.call(getChapterQuiz, `wx-${member}`, { chapterId: CHAPTER }))
+  const submitQuiz = (answers: { questionId: string; choice: number[] }[], requestKey: string, member = 'm1') =>
+    cloud.call(submitChapterQuiz, `wx-${member}`, { chapterId: CHAPTER, answers, requestKey })
+  /** The chapter with four questions written for it (the quiz takes three) and one retired. */
+  async function chapterWithQuestions(): Promise<string[]> {
+    await addBook(cloud.db, { _id: 'book-q', title: '小测之书' })
+    const link = { kind: 'chapter' as const, id: CHAPTER }
+    const ids = await addQuestions(['一', '二', '三', '四', '五'].map((n) => single(`第一章第${n}题`, { link })))
+    ok(await cloud.call(retireQuestion, 'wx-org', { id: ids[4], retired: true }))
+    return ids.slice(0, 4).sort().slice(0, 3)
+  }
+  const answersFor = (ids: string[], rightCount: number) => ids.map((questionId, i) => ({ questionId, choice: i < rightCount ? [1] : [0] }))
+
+  it('opens once the chapter is completed, with three of its questions and no answers', async () => {
+    const ids = await chapterWithQuestions()
+    expect(await getQuiz()).toMatchObject({ chapterId: CHAPTER, bookTitle: '小测之书', completed: false, questions: [], passMark: 2, attempts: 0, masteredAt: null })
+    expect(await submitQuiz(answersFor(ids, 3), 'chapter-key-01')).toEqual({ ok: false, code: 'CONFLICT', message: '读完这一章后才能做小测' })
+    await completeReading(cloud, 'm1', 'chapter', CHAPTER)
+    const open = await getQuiz()
+    expect(open.questions.map((q) => q._id)).toEqual(ids)
+    expect(open.questions[0]).toEqual({ _id: ids[0], type: 'single', stem: expect.any(String), options: ['甲', '乙', '丙'] })
+  })
+
+  it('marks the chapter 已掌握 with two of three right; the book page shows it, and a later pass keeps the first time', async () => {
+    const ids = await chapterWithQuestions()
+    await completeReading(cloud, 'm1', 'chapter', CHAPTER)
+    const passedAt = cloud.clock.now().toISOString()
+    const passed = ok(await submitQuiz(answersFor(ids, 2), 'chapter-key-02'))
+    expect(passed).toMatchObject({ right: 2, total: 3, passed: true, masteredAt: passedAt })
+    expect(passed.answers.map((a) => [a.correct, a.explanation])).toEqual([
+      [true, expect.stringContaining('选乙')],
+      [true, expect.any(String)],
+      [false, expect.any(String)],
+    ])
+    const book = ok(await cloud.call(getBook, 'wx-m1', { id: 'book-q' }))
+    expect(book.chapters.map((c) => [c._id, c.hasQuiz, c.progress.masteredAt])).toEqual([
+      [CHAPTER, true, passedAt],
+      ['book-q-c2', false, null],
+    ])
+    at('2026-11-26T02:00:00Z')
+    expect(ok(await submitQuiz(answersFor(ids, 3), 'chapter-key-03'))).toMatchObject({ passed: true, masteredAt: passedAt })
+    expect(await getQuiz()).toMatchObject({ attempts: 2 })
+  })
+
+  it('shows only the explanations when failed; a later try can pass', async () => {
+    const ids = await chapterWithQuestions()
+    await completeReading(cloud, 'm1', 'chapter', CHAPTER)
+    expect(ok(await submitQuiz(answersFor(ids, 1), 'chapter-key-04'))).toMatchObject({ right: 1, total: 3, passed: false, masteredAt: null })
+    // A question left unanswered is wrong.
+    expect(ok(await submitQuiz(answersFor(ids, 2).slice(0, 2), 'chapter-key-05'))).toMatchObject({ right: 2, passed: true })
+  })
+
+  it('answers a repeated submission (same key) with its first result, counting one attempt', async () => {
+    const ids = await chapterWithQuestions()
+    await completeReading(cloud, 'm1', 'chapter', CHAPTER)
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitQuiz(answersFor(ids, 1), 'chapter-key-06')))
+    expect(new Set(results.map((r) => JSON.stringify(ok(r)))).size).toBe(1)
+    expect(await getQuiz()).toMatchObject({ attempts: 1, masteredAt: null })
+  })
+
+  it('refuses an answer to a question that is not in the quiz, and one that does not fit, writing nothing', async () => {
+    const ids = await chapterWithQuestions()
+    await completeReading(cloud, 'm1', 'chapter', CHAPTER)
+    expect(await submitQuiz([{ questionId: 'q-other', choice: [0] }], 'chapter-key-07')).toEqual({ ok: false, code: 'INVALID_INPUT', message: '答案中有不属于这次小测的题目，请刷新后再答' })
+    expect(await submitQuiz([{ questionId: ids[0], choice: [0, 1] }], 'chapter-key-08')).toEqual({ ok: false, code: 'INVALID_INPUT', message: '这道题只能选一个答案' })
+    expect(await getQuiz()).toMatchObject({ attempts: 0 })
   })
 })

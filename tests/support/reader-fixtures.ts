@@ -13,6 +13,7 @@ export function progress(over: Partial<ItemProgress> = {}): ItemProgress {
     lastReadAt: null,
     completeAtSeconds: 96,
     capSeconds: 240,
+    masteredAt: null,
     ...over,
   }
 }

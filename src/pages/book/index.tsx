@@ -9,7 +9,7 @@ import BookCover from '../../components/BookCover'
 import ProgressBar from '../../components/ProgressBar'
 import { PendingCard } from '../../components/Status'
 import { positionText, readerUrl } from '../../utils/reading'
-import { queryValue } from '../../utils/routes'
+import { queryValue, ROUTES, withQuery } from '../../utils/routes'
 import { minutesText } from '../../utils/studyTime'
 import './index.scss'
 import { chapterLabel } from '../../../types/reading'
@@ -101,6 +101,22 @@ function Chapters({ chapters }: { chapters: ChapterRow[] }) {
             )}
           </View>
           {c.hasAudio && <Text className='tag tag--blue chapter__audio'>可收听</Text>}
+          {c.progress.masteredAt ? (
+            <Text className='tag tag--green chapter__audio'>已掌握</Text>
+          ) : (
+            c.progress.completed &&
+            c.hasQuiz && (
+              <Text
+                className='tag tag--gold chapter__audio'
+                onClick={(e) => {
+                  e.stopPropagation()
+                  void Taro.navigateTo({ url: withQuery(ROUTES.quizChapter, { id: c._id }) })
+                }}
+              >
+                做小测
+              </Text>
+            )
+          )}
         </View>
       ))}
     </View>

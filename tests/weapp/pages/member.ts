@@ -128,6 +128,15 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
       await eventually(() => expect(text(page)).toContain('第 2 题 · 共 5 题'))
     },
   },
+  'packageQuiz/pages/chapter/index': {
+    // 孙浩然 joined this month and has not read the chapter yet: the quiz waits for it.
+    query: { id: 'book-method-1' },
+    shows: ['章节小测', '《读懂理论的方法》第一章', '读完这一章后就可以做小测'],
+    async act(page, { host }) {
+      await tap(page, '去读这一章')
+      await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-1'))
+    },
+  },
   'packageQuiz/pages/wrong/index': {
     // The question 每日答题 above was answered wrong on: answered right here, once of the two that clear it.
     shows: ['错题本', '共 1 道题待巩固', '再答对 2 次就移出错题本'],
