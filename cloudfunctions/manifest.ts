@@ -31,7 +31,8 @@ export const MANIFEST: Record<Domain | TimerName, FunctionSpec> = {
   /** The .xlsx export is built in memory. */
   report: { timeout: 30, memorySize: 512 },
   content: { timeout: 10 },
-  quiz: { timeout: 10 },
+  /** Publishing an exam tells the members who asked for it. */
+  quiz: { timeout: 20 },
   /**
    * 07:30 every day, and again at 07:40 and 07:50: everything is keyed by the day, so a later run
    * repeats nothing and finishes what one cut short left (messages claimed and not sent, past their lease).

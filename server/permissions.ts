@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   // 在线考核: the question bank is the organisation's, kept by its branch and committee admins; each member answers their own.
   'questions.manage':    row('none',     'none',     'all',       'all'),
   'quiz.take':           row('self',     'self',     'self',      'self'),
+  // Exams: a unit's admins compose and publish its exams; its leaders and admins follow the results.
+  'exams.manage':        row('none',     'none',     'ownBranch', 'all'),
+  'exams.results':       row('none',     'ownGroup', 'ownBranch', 'all'),
 } satisfies Record<string, Record<Role, Cell>>
 
 export type Action = keyof typeof PERMISSIONS
@@ -113,7 +116,9 @@ const DOING: Record<Action, string> = {
   'groupWeek.read': '查看这个党小组的本周学习情况',
   'groupWeek.nudge': '提醒这个党小组的成员',
   'questions.manage': '管理题库',
-  'quiz.take': '替他人答题',
+  'quiz.take': '替他人答题或查看他人的答卷',
+  'exams.manage': '管理这个单位的考试',
+  'exams.results': '查看这个单位的考试成绩',
 }
 
 /**

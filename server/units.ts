@@ -28,6 +28,10 @@ const bySiblingOrder = (a: UnitDoc, b: UnitDoc) =>
   new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() || a._id.localeCompare(b._id)
 
 /** The whole tree, flat: an organisation has tens of units, not thousands. */
+/** The members of a unit, as a condition on `members`: a group's, a branch's, or everyone (the 党委's). */
+export const unitScope = (unit: Pick<Unit, '_id' | 'kind'>): Record<string, string> =>
+  unit.kind === 'group' ? { groupId: unit._id } : unit.kind === 'branch' ? { branchId: unit._id } : {}
+
 export async function loadUnits(db: CloudDatabase): Promise<UnitDoc[]> {
   const { data } = await db.collection(UNITS).limit(1000).get()
   return (data as UnitDoc[]).map(normalise).sort(bySiblingOrder)

@@ -51,8 +51,19 @@ export const FUNCTIONS = {
   report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport'],
   /** The organisation's admins: articles, books, chapters, recommendations, the outbox. */
   content: ['saveArticle', 'scheduleArticle', 'retireArticle', 'listContent', 'getContent', 'saveBook', 'saveChapter', 'setBookRequirement', 'setRecommended', 'listOutbox'],
-  /** 在线考核: the question bank, 每日答题 with its 错题本, and 章节小测. */
-  quiz: ['saveQuestion', 'getQuestion', 'retireQuestion', 'listQuestions', 'getDailyQuiz', 'submitDailyQuiz', 'listWrongAnswers', 'retryWrongAnswer', 'getChapterQuiz', 'submitChapterQuiz'],
+  /** 在线考核: the question bank, 每日答题 with its 错题本, 章节小测 and exams. */
+  quiz: ['saveQuestion', 'getQuestion', 'retireQuestion', 'listQuestions', 'getDailyQuiz', 'submitDailyQuiz', 'listWrongAnswers', 'retryWrongAnswer', 'getChapterQuiz',
+    'submitChapterQuiz',
+    'saveExam',
+    'getExam',
+    'listManagedExams',
+    'publishExam',
+    'listExams',
+    'startExamAttempt',
+    'submitExamAttempt',
+    'getExamAttempt',
+    'getExamResults',
+  ],
 } as const
 
 /** A deployable function that routes actions. */

@@ -106,5 +106,15 @@ export const WRONG_CLEARED_AFTER = 2
 export const CHAPTER_QUIZ_SIZE = 3
 /** A chapter quiz is passed with at least this share right (2 of 3). */
 export const CHAPTER_QUIZ_PASS_SHARE = 0.6
+export const EXAM_TITLE_MAX = 40
+export const EXAM_INTRO_MAX = 300
+export const EXAM_QUESTIONS_MAX = 100
+export const EXAM_ATTEMPTS_MAX = 5
+export const EXAM_TIME_LIMIT_MAX = 180
+/** A submission this long after an attempt's deadline still counts (a slow network, a clock a little off). */
+export const EXAM_GRACE_SECONDS = 30
+export const EXAMS_PAGE_SIZE = 20
+/** How exam results are banded, by percent: 0–59, 60–69, 70–79, 80–89, 90–100. */
+export const EXAM_SCORE_BANDS = ['0–59', '60–69', '70–79', '80–89', '90–100'] as const
 /** The 错题本 shows at most this many questions, the most recently missed first. */
 export const WRONG_BOOK_MAX = 100

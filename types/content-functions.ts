@@ -154,7 +154,7 @@ export const GetTodayOutput = z.object({
 })
 
 /** Subscribe-message templates by what they announce; ids come from the server's configuration. */
-export const TemplateKey = z.enum(['dailyStudy', 'groupPrompt', 'studyNudge', 'weeklyList'])
+export const TemplateKey = z.enum(['dailyStudy', 'groupPrompt', 'studyNudge', 'weeklyList', 'examNotice'])
 export type TemplateKey = z.infer<typeof TemplateKey>
 
 /** What a member answered in `requestSubscribeMessage` for one template. */

@@ -153,6 +153,9 @@ export const AuditAction = z.enum([
   'question.update',
   'question.retire',
   'question.restore',
+  'exam.create',
+  'exam.update',
+  'exam.publish',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -163,7 +166,7 @@ export const AuditEntry = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: AuditAction,
-  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules', 'question']),
+  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules', 'question', 'exam']),
   targetId: z.string(),
   /** What was changed, named as it was then (a member's name, a unit's name, a reply's excerpt…); null on entries written before names were kept. */
   targetName: z.string().nullable(),

@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** An exam attempt's time (and its grace) ran out before the answers came: nothing was graded. */
+  'TIME_UP',
   /** Too many posts in a short time (发得太快了). */
   'RATE_LIMITED',
   /** A service the write depends on (the content check) did not answer: try again later. */

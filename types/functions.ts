@@ -22,6 +22,7 @@ import { scoringContract } from './scoring'
 import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
 import { quizContract } from './quiz'
+import { examsContract } from './exams'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
@@ -234,6 +235,7 @@ export const contract = {
   ...weeklyContract,
   ...reportsContract,
   ...quizContract,
+  ...examsContract,
 } as const
 
 export type Contract = typeof contract

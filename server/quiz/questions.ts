@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { QUESTIONS_PAGE_SIZE, type ActionOutput, type Question, type QuestionFields, type QuizQuestion } from '../../types'
 import { recordAudit } from '../audit'
-import { addOnce, findDoc } from '../db/documents'
+import { addOnce, findDoc, readAll } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
@@ -126,23 +126,8 @@ export async function listQuestions(
   return { ...pageOf(rest, QUESTIONS_PAGE_SIZE, key, toQuestion), tags }
 }
 
-/** Every question meeting `where`, read 1,000 at a time. */
-export async function allQuestions(db: CloudDatabase, where: Record<string, unknown>): Promise<QuestionDoc[]> {
-  const _ = db.command
-  const found: QuestionDoc[] = []
-  let after = ''
-  for (;;) {
-    const { data } = await db
-      .collection(QUESTIONS)
-      .where({ ...where, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(1000)
-      .get()
-    found.push(...(data as QuestionDoc[]))
-    if (data.length < 1000) return found
-    after = String(data[data.length - 1]._id)
-  }
-}
+/** Every question meeting `where`. */
+export const allQuestions = (db: CloudDatabase, where: Record<string, unknown>) => readAll<QuestionDoc>(db, QUESTIONS, where)
 
 /** The active questions written for these articles, chapters or books (1,000 at most: a few each). */
 export async function linkedQuestions(db: CloudDatabase, kind: 'article' | 'chapter' | 'book', ids: string[]): Promise<QuestionDoc[]> {

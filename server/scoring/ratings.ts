@@ -1,4 +1,4 @@
-import type { GetUnitRatingsOutput, ScoreRules, UnitRating } from '../../types'
+import type { GetUnitRatingsOutput, ScoreRules, Unit, UnitRating } from '../../types'
 import { dayKey, yearKey } from '../../types/calendar'
 import { addOnce } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { authorize, unitTarget } from '../permissions'
-import { loadUnits } from '../units'
+import { loadUnits, unitScope } from '../units'
 import { SCORE_TOTALS, type TotalsDoc } from './ledger'
 import { ledgerSums, membersAfter, totalsFromSums, type MemberRef } from './replay'
 import { loadRuleVersions } from './rule-versions'
@@ -174,10 +174,10 @@ async function frozenRatings(db: CloudDatabase, year: number, unitIds: string[])
 }
 
 /** The year so far: every active member under `target`, rated on their running totals. */
-async function liveTally(db: CloudDatabase, year: number, now: Date, target: { _id: string; kind: string }): Promise<Tally> {
+async function liveTally(db: CloudDatabase, year: number, now: Date, target: Pick<Unit, '_id' | 'kind'>): Promise<Tally> {
   const _ = db.command
   const rules = rulesOn(await loadRuleVersions(db), year < Number(yearKey(now)) ? `${year}-12-31` : dayKey(now))
-  const scope = target.kind === 'group' ? { groupId: target._id } : target.kind === 'branch' ? { branchId: target._id } : {}
+  const scope = unitScope(target)
   const tally = new Tally()
   const field = `y.${year}`
   let after = ''

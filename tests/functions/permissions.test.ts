@@ -82,6 +82,16 @@ import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { saveExam } from '../../server/actions/saveExam'
+import { getExam } from '../../server/actions/getExam'
+import { listManagedExams } from '../../server/actions/listManagedExams'
+import { publishExam } from '../../server/actions/publishExam'
+import { listExams } from '../../server/actions/listExams'
+import { startExamAttempt } from '../../server/actions/startExamAttempt'
+import { submitExamAttempt } from '../../server/actions/submitExamAttempt'
+import { getExamAttempt } from '../../server/actions/getExamAttempt'
+import { getExamResults } from '../../server/actions/getExamResults'
+import { EXAMS } from '../../server/quiz/exams'
 import { getChapterQuiz } from '../../server/actions/getChapterQuiz'
 import { submitChapterQuiz } from '../../server/actions/submitChapterQuiz'
 import { getQuestion } from '../../server/actions/getQuestion'
@@ -183,6 +193,15 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   retryWrongAnswer,
   getChapterQuiz,
   submitChapterQuiz,
+  saveExam,
+  getExam,
+  listManagedExams,
+  publishExam,
+  listExams,
+  startExamAttempt,
+  submitExamAttempt,
+  getExamAttempt,
+  getExamResults,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -299,6 +318,26 @@ const withChapterQuiz = async (cloud: TestCloud) => {
     await cloud.db.collection(STUDY_LEDGERS).add({ data: { _id: caller, memberId: caller, items: { [itemKey('chapter', 'book-t-c1')]: { kind: 'chapter', id: 'book-t-c1', done: true } } } })
   }
 }
+/** A 考试 `exam-t` on `q-t` for the place's group (or the organisation), open all week; published unless a draft is asked for. */
+const withExam = (unit: (at: Objects) => string, status: 'draft' | 'published' = 'published') => async (cloud: TestCloud, at: Objects) => {
+  await withQuiz(cloud)
+  const unitId = unit(at)
+  const unitKind = unitId === 'committee' ? 'committee' : unitId.startsWith('branch') ? 'branch' : 'group'
+  await cloud.db.collection(EXAMS).add({
+    data: {
+      _id: 'exam-t', title: '考试', intro: '', unitId, unitKind, unitName: unitId, branchId: unitKind === 'group' ? at.branch : unitKind === 'branch' ? unitId : null,
+      questions: { mode: 'fixed', questionIds: ['q-t'] }, questionCount: 1, opensAt: new Date('2026-11-22T16:00:00Z'), closesAt: new Date('2026-11-29T16:00:00Z'),
+      timeLimitMinutes: 30, passPercent: 60, attempts: 2, status, publishedAt: status === 'published' ? new Date('2026-11-22T16:00:00Z') : null, createdBy: 'org', createdAt: new Date('2026-11-20T00:00:00Z'), updatedAt: new Date('2026-11-20T00:00:00Z'),
+    },
+  })
+}
+const orgExam = withExam(() => 'committee')
+/** The organisation's exam, with an attempt begun by each caller and by the place's member. */
+const withAttempts = async (cloud: TestCloud, at: Objects) => {
+  await orgExam(cloud, at)
+  for (const caller of [...Object.values(ROLES), at.member]) okData(await cloud.call(startExamAttempt, `wx-${caller}`, { examId: 'exam-t', requestKey: `start-key-${caller}` }))
+}
+const examInput = (unitId: string) => ({ title: '季度考核', unitId, questions: { mode: 'fixed', questionIds: ['q-t'] }, opensAt: '2026-11-24T09:00:00+08:00', closesAt: '2026-11-30T18:00:00+08:00', timeLimitMinutes: 10, passPercent: 60, attempts: 1 })
 const newQuestion = { type: 'single', stem: '新题', options: ['甲', '乙'], answer: [0], explanation: '因为甲' }
 
 /** The last quarter's report (2026-Q3), frozen. */
@@ -503,6 +542,25 @@ const MATRIX: Row[] = [
   row('listWrongAnswers',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({})),
   row('getChapterQuiz',     'own chapter quiz',       'self',        '✓ ✓ ✓ ✓', () => ({ chapterId: 'book-t-c1' }), withReading),
   row('submitChapterQuiz',  'own chapter quiz',       'self',        '✓ ✓ ✓ ✓', () => ({ chapterId: 'book-t-c1', answers: [{ questionId: 'q-c1', choice: [0] }], requestKey: 'chapter-quiz-1' }), withChapterQuiz),
+  row('saveExam',           'an exam for a group',    'own',         '✗ ✗ ✓ ✓', (at) => examInput(at.group), withQuiz),
+  row('saveExam',           'an exam for a group',    'otherBranch', '✗ ✗ ✗ ✓', (at) => examInput(at.group), withQuiz),
+  row('saveExam',           'the organisation’s',     'org',         '✗ ✗ ✗ ✓', () => examInput('committee'), withQuiz),
+  row('saveExam',           'edit a group’s draft',   'own',         '✗ ✗ ✓ ✓', (at) => ({ ...examInput(at.group), id: 'exam-t' }), withExam((at) => at.group, 'draft')),
+  row('getExam',            'a group’s exam',         'own',         '✗ ✓ ✓ ✓', () => ({ id: 'exam-t' }), withExam((at) => at.group)),
+  row('getExam',            'a group’s exam',         'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: 'exam-t' }), withExam((at) => at.group)),
+  row('getExam',            'a group’s exam',         'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: 'exam-t' }), withExam((at) => at.group)),
+  row('listManagedExams',   'exams in reach',         'org',         '✗ ✓ ✓ ✓', () => ({}), orgExam),
+  row('publishExam',        'a group’s draft',        'own',         '✗ ✗ ✓ ✓', () => ({ id: 'exam-t' }), withExam((at) => at.group, 'draft')),
+  row('publishExam',        'a group’s draft',        'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: 'exam-t' }), withExam((at) => at.group, 'draft')),
+  row('listExams',          'own exams',              'self',        '✓ ✓ ✓ ✓', () => ({}), orgExam),
+  row('startExamAttempt',   'own attempt',            'self',        '✓ ✓ ✓ ✓', () => ({ examId: 'exam-t', requestKey: 'start-key-1' }), orgExam),
+  row('submitExamAttempt',  'own attempt',            'self',        '✓ ✓ ✓ ✓', (_at, caller) => ({ attemptId: `exam-t_${caller}_1`, answers: [{ questionId: 'q-t', choice: [0] }] }), withAttempts),
+  row('submitExamAttempt',  'a member’s attempt',     'own',         '✗ ✗ ✗ ✗', (at) => ({ attemptId: `exam-t_${at.member}_1`, answers: [] }), withAttempts),
+  row('getExamAttempt',     'own attempt',            'self',        '✓ ✓ ✓ ✓', (_at, caller) => ({ attemptId: `exam-t_${caller}_1` }), withAttempts),
+  row('getExamAttempt',     'a member’s attempt',     'otherBranch', '✗ ✗ ✗ ✗', (at) => ({ attemptId: `exam-t_${at.member}_1` }), withAttempts),
+  row('getExamResults',     'a group’s results',      'own',         '✗ ✓ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
+  row('getExamResults',     'a group’s results',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
+  row('getExamResults',     'a group’s results',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
   row('retryWrongAnswer',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0], requestKey: 'retry-key-1' }), withMisses),
 ]
 
