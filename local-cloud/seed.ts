@@ -12,7 +12,8 @@ import { articles, type SeedArticle } from './seed/articles'
 import { books, categories } from './seed/books'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
 import { discussionDocs } from './seed/discussion'
-import { readablesOf, seedHistory } from './seed/history'
+import { NEWCOMERS, readablesOf, seedHistory } from './seed/history'
+import { seedExam } from './seed/exams'
 import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
@@ -29,6 +30,8 @@ export interface SeedReport {
   books: number
   /** In the demo question bank. */
   questions: number
+  /** Members who sat the demo 季度考核 (seed/exams.ts). */
+  examSitters: number
   /** The members' history before the seed's day (seed/history.ts). */
   checkIns: number
   readings: number
@@ -100,7 +103,7 @@ const at730 = (day: string) => new Date(startOfDay(day).getTime() + 7.5 * 3600_0
  */
 export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedReport> {
   const { total } = await db.collection(UNITS).count()
-  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, questions: 0, checkIns: 0, readings: 0 }
+  if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, questions: 0, examSitters: 0, checkIns: 0, readings: 0 }
 
   const today = dayKey(now)
   const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
@@ -137,9 +140,10 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
   await seedWeeklyList(db, checker, members.find((m) => m.roles.includes('orgAdmin'))!, content, now)
   const questions = await seedQuestions(db, now)
+  const examSitters = await seedExam(db, members, NEWCOMERS, now, INVITER_ID)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
-  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, questions, ...history }
+  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, questions, examSitters, ...history }
 }
 
 /** The demo bank (seed/questions.ts), read as an imported question file is; answers how many. */

@@ -37,6 +37,8 @@ export default defineAppConfig({
         'pages/score-rules/index',
         'pages/questions/index',
         'pages/question/index',
+        'pages/exams/index',
+        'pages/exam-edit/index',
       ],
     },
     // 季度通报: opened a few times a quarter, from 我的.
@@ -54,11 +56,11 @@ export default defineAppConfig({
       root: 'packageScore',
       pages: ['pages/leaderboard/index', 'pages/rules/index', 'pages/ratings/index', 'pages/points/index'],
     },
-    // 每日答题, 错题本 and 章节小测: a few minutes a day, opened from 首页 and a book's chapters; kept out of the main package, which stays
+    // 在线考核: 每日答题, 错题本, 章节小测 and exams, opened from 首页, a book's chapters and 考试通知; kept out of the main package, which stays
     // within 1.6× a bare Taro app.
     {
       root: 'packageQuiz',
-      pages: ['pages/daily/index', 'pages/wrong/index', 'pages/chapter/index'],
+      pages: ['pages/daily/index', 'pages/wrong/index', 'pages/chapter/index', 'pages/exams/index', 'pages/exam/index', 'pages/exam-results/index'],
     },
   ],
   // The reader's listen mode keeps playing with the screen off (getBackgroundAudioManager).

@@ -6,6 +6,7 @@ import {
   EXAM_TITLE_MAX,
   QUESTION_TAG_MAX,
 } from './constants'
+import { Subscription } from './content-functions'
 import { RequestKey } from './discussion'
 import { UnitKind } from './domain'
 import { Cursor, id, page, text } from './fields'
@@ -121,7 +122,8 @@ export const ExamSummary = z.object({
   inProgress: z.string().nullable(),
 })
 export type ExamSummary = z.infer<typeof ExamSummary>
-export const ListExamsOutput = z.object({ items: z.array(ExamSummary) })
+/** 我的考试, and the member's reminders (考试通知 is asked for from this page). */
+export const ListExamsOutput = z.object({ items: z.array(ExamSummary), subscriptions: z.array(Subscription) })
 
 /** An attempt's paper: questions without answers, and when its time is up. */
 export const ExamPaper = z.object({

@@ -18,7 +18,7 @@ import { seeded } from '../seeded-random'
 const HISTORY_DAYS = 14
 
 /** Joined this month: no history yet, to show a newcomer's first steps. */
-const NEWCOMERS = new Set(['member-05', 'member-06'])
+export const NEWCOMERS: ReadonlySet<string> = new Set(['member-05', 'member-06'])
 
 const REFLECTIONS = ['今天读了一章，收获很大。', '学以致用，把理论和工作结合起来。', '坚持每天学一点。', '']
 

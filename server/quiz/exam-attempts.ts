@@ -4,6 +4,7 @@ import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
+import { mySubscriptions } from '../notify/grants'
 import { authorize, memberTarget } from '../permissions'
 import { EXAMS, matchesDraw, requireExam, sits, type ExamDoc } from './exams'
 import { checkChoice, isRight, quizAnswer } from './grading'
@@ -203,7 +204,7 @@ export async function getExamAttempt(db: CloudDatabase, caller: Member, now: Dat
 export async function listExams(db: CloudDatabase, caller: Member, now: Date): Promise<ActionOutput<'listExams'>> {
   authorize(caller, 'quiz.take', memberTarget(caller))
   const _ = db.command
-  const [{ data: exams }, { data: mine }] = await Promise.all([
+  const [{ data: exams }, { data: mine }, subscriptions] = await Promise.all([
     db
       .collection(EXAMS)
       .where(_.and([{ status: 'published' }, _.or([{ unitKind: 'committee' }, { unitId: _.in([caller.branchId, caller.groupId]) }])]))
@@ -211,6 +212,7 @@ export async function listExams(db: CloudDatabase, caller: Member, now: Date): P
       .limit(100)
       .get(),
     db.collection(EXAM_ATTEMPTS).where({ memberId: caller._id }).limit(1000).get(),
+    mySubscriptions(db, caller),
   ])
   const attempts = mine as AttemptDoc[]
   const state = (e: ExamDoc): ExamSummary['state'] =>
@@ -241,5 +243,5 @@ export async function listExams(db: CloudDatabase, caller: Member, now: Date): P
       }
     })
     .sort((a, b) => order[a.state] - order[b.state])
-  return { items }
+  return { items, subscriptions }
 }

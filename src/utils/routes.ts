@@ -47,12 +47,21 @@ export const ROUTES = {
   unitRatings: '/packageScore/pages/ratings/index',
   quizDaily: '/packageQuiz/pages/daily/index',
   quizWrong: '/packageQuiz/pages/wrong/index',
+  /** 我的考试 (the 考试通知 opens it). */
+  quizExams: '/packageQuiz/pages/exams/index',
+  /** `?examId=…` starts or resumes an attempt; `?attemptId=…` shows one. */
+  quizExam: '/packageQuiz/pages/exam/index',
+  /** `?examId=…[&unitId=…]`: an exam's results (leaders and admins). */
+  quizExamResults: '/packageQuiz/pages/exam-results/index',
   /** `?id=…`: a completed chapter's 章节小测. */
   quizChapter: '/packageQuiz/pages/chapter/index',
   /** 题库 (支部管理员 and 组织管理员). */
   adminQuestions: '/packageAdmin/pages/questions/index',
   /** `?id=…` edits a question; without it adds one. */
   adminQuestion: '/packageAdmin/pages/question/index',
+  adminExams: '/packageAdmin/pages/exams/index',
+  /** `?id=…` edits a draft; without it composes a new exam. */
+  adminExamEdit: '/packageAdmin/pages/exam-edit/index',
 } as const
 
 /** A path with query parameters, each encoded. */

@@ -35,7 +35,7 @@ async function every<T>(collection: string): Promise<T[]> {
 
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
-    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3, questions: 61, checkIns: expect.any(Number), readings: expect.any(Number) })
+    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3, questions: 61, examSitters: expect.any(Number), checkIns: expect.any(Number), readings: expect.any(Number) })
     const units = await all<Unit>('units')
     const byId = Object.fromEntries(units.map((u) => [u._id, u]))
     expect(byId.committee).toMatchObject({ kind: 'committee', parentId: null })

@@ -6,7 +6,7 @@ import './index.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
-/** 每日答题 on 首页: one tap to today's questions, one to the 错题本. */
+/** 在线考核 on 首页: one tap to today's questions, one to the 错题本, one to 我的考试. */
 export default function QuizEntry() {
   return (
     <View className='card quiz-entry'>
@@ -20,6 +20,9 @@ export default function QuizEntry() {
           错题本
         </Button>
       </View>
+      <Text className='quiz-entry__link' onClick={() => go(ROUTES.quizExams)}>
+        我的考试（专项考试、季度考核） ›
+      </Text>
     </View>
   )
 }

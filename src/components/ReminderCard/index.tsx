@@ -10,6 +10,7 @@ const KINDS: { key: Subscription['templateKey']; when: string }[] = [
   { key: 'weeklyList', when: '周一每周一学清单发布时' },
   { key: 'groupPrompt', when: '小组有新讨论题时' },
   { key: 'studyNudge', when: '本周进度落后、组长提醒时' },
+  { key: 'examNotice', when: '有新的考试发布时' },
 ]
 
 /**

@@ -5,6 +5,7 @@ import { SCORE_RULES } from '../../../server/scoring/rule-versions'
 import { UNITS } from '../../../server/units'
 import { WEEKLY_LISTS } from '../../../server/weekly/docs'
 import { QUESTIONS, questionIdFrom } from '../../../server/quiz/questions'
+import { EXAMS } from '../../../server/quiz/exams'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { eventually, tap, text, type } from '../../support/weapp-host'
 import { lastUrl, type PageCase } from './run'
@@ -152,6 +153,36 @@ export const ADMIN_PAGES: Record<string, PageCase> = {
       await eventually(() => expect(text(page)).toContain('已保存'))
       const { data } = await cloud.db.collection(QUESTIONS).doc(SEEDED_QUESTION).get()
       expect(data).toMatchObject({ explanation: '解读经过了别人的取舍；读原文，才知道结论是怎样得出来的。', answer: [1], link: { kind: 'chapter', id: 'book-method-1' } })
+    },
+  },
+  'packageAdmin/pages/exams/index': {
+    shows: ['新建考试', '第四季度学习考核', '已发布', '点开看成绩'],
+    async act(page, { host }) {
+      await tap(page, '第四季度学习考核')
+      await eventually(() => expect(lastUrl(host)).toBe('/packageQuiz/pages/exam-results/index?examId=exam-demo-quarter'))
+    },
+  },
+  'packageAdmin/pages/exam-edit/index': {
+    shows: ['新建考试', '考试范围（谁来考）', '随机抽题', '保存草稿'],
+    // A draft for 张文博's branch, ten questions drawn from the whole bank; then published.
+    async act(page, { cloud }) {
+      const before = await count(cloud, EXAMS, {})
+      await type(page, 0, '十二月专项考试')
+      await tap(page, '保存草稿')
+      await eventually(() => expect(text(page)).toContain('已保存草稿：每次作答 10 道题'))
+      expect(await count(cloud, EXAMS, { status: 'draft' })).toBe(1)
+      await tap(page, '发布考试')
+      await eventually(() => expect(text(page)).toContain('已发布：应考'))
+      expect(await count(cloud, EXAMS, {})).toBe(before + 1)
+      expect(await count(cloud, EXAMS, { title: '十二月专项考试', status: 'published' })).toBe(1)
+    },
+  },
+  'packageQuiz/pages/exam-results/index': {
+    query: { examId: 'exam-demo-quarter' },
+    shows: ['第四季度学习考核', '及格率', '分数分布：', '成员成绩'],
+    async act(page, { host }) {
+      await tap(page, '看这个单位的成员 ›')
+      await eventually(() => expect(lastUrl(host)).toMatch(/^\/packageQuiz\/pages\/exam-results\/index\?examId=exam-demo-quarter&unitId=branch-/))
     },
   },
   'packageAdmin/pages/score-rules/index': {

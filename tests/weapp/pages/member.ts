@@ -3,6 +3,7 @@ import { MEMBERS } from '../../../server/members'
 import { eventually, tap, text, type } from '../../support/weapp-host'
 import { DAILY_QUIZZES, type DailyQuizDoc } from '../../../server/quiz/daily'
 import { QUESTIONS, type QuestionDoc } from '../../../server/quiz/questions'
+import { EXAM_ATTEMPTS, type AttemptDoc } from '../../../server/quiz/exam-attempts'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { lastUrl, type PageCase } from './run'
 
@@ -135,6 +136,31 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
     async act(page, { host }) {
       await tap(page, '去读这一章')
       await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-1'))
+    },
+  },
+  'packageQuiz/pages/exams/index': {
+    shows: ['我的考试', '第四季度学习考核', '10 道题 · 限时 20 分钟', '开始考试', '有新考试时提醒我'],
+    async act(page, { host }) {
+      await tap(page, '开始考试')
+      await eventually(() => expect(lastUrl(host)).toBe('/packageQuiz/pages/exam/index?examId=exam-demo-quarter'))
+    },
+  },
+  'packageQuiz/pages/exam/index': {
+    query: { examId: 'exam-demo-quarter' },
+    shows: ['第四季度学习考核', '第 1 次作答 · 共 10 题', '第 1 / 10 题', '剩余'],
+    // Every question answered with its first option, one a screen, then 交卷: graded by the server.
+    async act(page, { cloud }) {
+      const attempt = (await cloud.db.collection(EXAM_ATTEMPTS).doc('exam-demo-quarter_member-05_1').get()).data as AttemptDoc
+      const { data } = await cloud.db.collection(QUESTIONS).where({ _id: cloud.db.command.in(attempt.questionIds) }).get()
+      const questions = attempt.questionIds.map((id) => (data as QuestionDoc[]).find((q) => q._id === id)!)
+      for (const [i, q] of questions.entries()) {
+        await eventually(() => expect(text(page)).toContain(`第 ${i + 1} / 10 题`))
+        await tap(page, q.options[0])
+        await tap(page, i < 9 ? '下一题' : '交卷')
+      }
+      await eventually(() => expect(text(page)).toContain('成绩已记入学习档案'))
+      const graded = (await cloud.db.collection(EXAM_ATTEMPTS).doc('exam-demo-quarter_member-05_1').get()).data as AttemptDoc
+      expect(graded).toMatchObject({ status: 'submitted', right: questions.filter((q) => q.answer.length === 1 && q.answer[0] === 0).length })
     },
   },
   'packageQuiz/pages/wrong/index': {

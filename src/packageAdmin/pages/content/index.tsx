@@ -12,7 +12,6 @@ import ListCard from '../../components/ListCard'
 import { chineseDay } from '../../../../types/calendar'
 import { CONTENT_STATUS_NAMES } from '../../utils/format'
 import { useRefreshOnReturn } from '../../../hooks/useRefreshOnReturn'
-import './index.scss'
 
 const KINDS = [
   { value: 'article' as const, label: '文章' },
@@ -91,7 +90,7 @@ function ContentList() {
           onChange={setStatus}
         />
       </View>
-      <Button className='big-button content-new' onClick={() => open()}>
+      <Button className='big-button list-new' onClick={() => open()}>
         {kind === 'article' ? '新建文章' : '新建书目'}
       </Button>
       <ListCard list={list} empty={kind === 'article' ? '没有符合条件的文章' : '没有符合条件的书目'}>

@@ -14,6 +14,7 @@ const ENTRIES = [
   { title: '推送记录', text: '公众号发布和订阅消息的发送情况', url: ROUTES.adminOutbox, orgAdmin: true },
   { title: '每周一学', text: '编排每周学习清单、定稿发布，查看各支部完成情况', url: ROUTES.adminWeekly, orgAdmin: true },
   { title: '题库', text: '每日答题的题目：新增、修改、停用，按标签查找', url: ROUTES.adminQuestions, orgAdmin: false },
+  { title: '考试', text: '专项考试和季度考核：出题、定时间和及格线、发布，看各单位成绩', url: ROUTES.adminExams, orgAdmin: false },
   { title: '积分规则', text: '调整各项得分、每日上限、每周目标和星级门槛，从明天起生效', url: ROUTES.adminScoreRules, orgAdmin: true },
   { title: '操作记录', text: '谁在什么时候做了什么修改', url: ROUTES.adminAudit, orgAdmin: false },
 ]

@@ -13,7 +13,6 @@ import { ROUTES, withQuery } from '../../../utils/routes'
 import AdminPage from '../../components/AdminPage'
 import ListCard from '../../components/ListCard'
 import { DIFFICULTY_NAMES } from '../../utils/format'
-import './index.scss'
 
 const STATUSES = [
   { value: 'active' as const, label: '在用' },
@@ -68,7 +67,7 @@ function QuestionBank() {
           <Chips label='标签' allLabel='不限' choices={tags.current.map((t) => ({ value: t, label: t }))} value={tags.current.includes(query) ? query : undefined} onChange={(t) => setQuery(t ?? '')} />
         )}
       </View>
-      <Button className='big-button questions-new' onClick={() => open()}>
+      <Button className='big-button list-new' onClick={() => open()}>
         新增题目
       </Button>
       <ListCard list={list} empty={query || status ? '没有符合条件的题目' : '题库还是空的：新增题目，或用 npm run import 导入题库文件'}>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '考试',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
