@@ -29,6 +29,9 @@ export const MemberQuarter = z.object({
   weeks: z.number().int().nonnegative(),
   checkInDays: z.number().int().nonnegative(),
   points: z.number().int().nonnegative(),
+  /** Exams closed in the quarter the member was to sit, and those passed (0 in reports frozen before exams). */
+  exams: z.number().int().nonnegative().default(0),
+  examsPassed: z.number().int().nonnegative().default(0),
   /** 1 = most points; equal points share a rank. */
   groupRank: z.number().int().positive(),
   groupSize: z.number().int().positive(),
@@ -61,6 +64,10 @@ export const UnitQuarter = z.object({
   targetRate: z.number().min(0).max(1).nullable(),
   checkInDays: z.number().int().nonnegative(),
   points: z.number().int().nonnegative(),
+  /** Members' exams of the quarter, those passed, and the share; null with no exam (reports frozen before exams: 0, 0, null). */
+  exams: z.number().int().nonnegative().default(0),
+  examsPassed: z.number().int().nonnegative().default(0),
+  examPassRate: z.number().min(0).max(1).nullable().default(null),
   /** Average projected stars, one decimal: the unit's rating. */
   rating: z.number().min(0).max(5),
   /** Among units of its kind: by completion rate, then target rate, then average study time. */

@@ -17,20 +17,20 @@ const hours = (seconds: number) => Math.floor(seconds / 360) / 10
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 const KIND_NAMES: Record<UnitQuarter['kind'], string> = { committee: '党委', branch: '党支部', group: '党小组' }
 
-export const MEMBER_HEADERS = ['姓名', '党支部', '党小组', '学时（小时）', '必学完成（项）', '必学总数（项）', '学时达标周数', '每周一学周数', '打卡天数', '积分', '小组排名', '支部排名', '已获星级', '预计全年星级']
-export const UNIT_HEADERS = ['排名', '单位', '类型', '所属单位', '人数', '总学时（小时）', '人均学时（小时）', '必学完成率', '学时达标率', '打卡天数', '积分', '评级（平均预计星级）']
+export const MEMBER_HEADERS = ['姓名', '党支部', '党小组', '学时（小时）', '必学完成（项）', '必学总数（项）', '学时达标周数', '每周一学周数', '打卡天数', '积分', '考试（通过/应考）', '小组排名', '支部排名', '已获星级', '预计全年星级']
+export const UNIT_HEADERS = ['排名', '单位', '类型', '所属单位', '人数', '总学时（小时）', '人均学时（小时）', '必学完成率', '学时达标率', '打卡天数', '积分', '考试通过率', '评级（平均预计星级）']
 
 export function memberTable(rows: MemberQuarter[]): Table {
   return {
     headers: MEMBER_HEADERS,
-    rows: rows.map((r) => [r.name, r.branchName, r.groupName, hours(r.studySeconds), r.requiredDone, r.requiredCount, r.weeksMet, r.weeks, r.checkInDays, r.points, `${r.groupRank}/${r.groupSize}`, `${r.branchRank}/${r.branchSize}`, r.stars, r.projectedStars]),
+    rows: rows.map((r) => [r.name, r.branchName, r.groupName, hours(r.studySeconds), r.requiredDone, r.requiredCount, r.weeksMet, r.weeks, r.checkInDays, r.points, `${r.examsPassed ?? 0}/${r.exams ?? 0}`, `${r.groupRank}/${r.groupSize}`, `${r.branchRank}/${r.branchSize}`, r.stars, r.projectedStars]),
   }
 }
 
 export function unitTable(units: UnitQuarter[], names: Map<string, string>): Table {
   return {
     headers: UNIT_HEADERS,
-    rows: units.map((u) => [u.rank, u.name, KIND_NAMES[u.kind], u.parentId ? (names.get(u.parentId) ?? '') : '', u.members, hours(u.studySeconds), hours(u.avgStudySeconds), percent(u.completionRate), percent(u.targetRate), u.checkInDays, u.points, u.rating]),
+    rows: units.map((u) => [u.rank, u.name, KIND_NAMES[u.kind], u.parentId ? (names.get(u.parentId) ?? '') : '', u.members, hours(u.studySeconds), hours(u.avgStudySeconds), percent(u.completionRate), percent(u.targetRate), u.checkInDays, u.points, percent(u.examPassRate ?? null), u.rating]),
   }
 }
 

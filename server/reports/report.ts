@@ -1,8 +1,8 @@
 import type { UnitQuarter } from '../../types'
 import { previousQuarter, quarterDays, quarterEnd, quarterKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
-import { findDoc } from '../db/documents'
-import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { addOnce, findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE, inParallel, jobFinished, runBatchedJob } from '../jobs/batched-job'
 import { findByIds } from '../jobs/ledgers'
 import { MEMBERS, type Member } from '../members'
@@ -13,6 +13,7 @@ import { rulesOn, standing } from '../scoring/rules'
 import { loadUnits } from '../units'
 import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unitDocId, type HeaderDoc, type RowDoc, type UnitDoc } from './docs'
 import { figuresOfBatch } from './figures'
+import { examsOfQuarter } from '../quiz/exam-quarter'
 
 const WIDTH = 20
 
@@ -60,24 +61,17 @@ async function scoreTotals(db: CloudDatabase, ids: string[], quarter: string): P
   return new Map(docs.map((t) => [t._id, t]))
 }
 
-async function addOnce<T extends { _id: string }>(db: CloudDatabase, collection: string, doc: T): Promise<void> {
-  try {
-    await db.collection(collection).add({ data: doc })
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
-}
-
 /** The rows of one batch of members, each written once: a row, once there, is never changed. */
 async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names: Map<string, string>): Promise<void> {
   const ids = batch.map((m) => m._id)
   const { lastDay } = quarterDays(quarter)
   const year = Number(quarter.slice(0, 4))
-  const [figures, checkIns, scores, versions] = await Promise.all([
+  const [figures, checkIns, scores, versions, exams] = await Promise.all([
     figuresOfBatch(db, batch, quarter, quarterEnd(quarter)),
     checkInDays(db, ids, quarter),
     scoreTotals(db, ids, quarter),
     loadRuleVersions(db),
+    examsOfQuarter(db, batch, quarter),
   ])
   const rules = rulesOn(versions, lastDay)
   await inParallel(batch, WIDTH, (m) => {
@@ -101,6 +95,8 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
       weeks: f.weeks,
       checkInDays: checkIns.get(m._id) ?? 0,
       points: totals?.q?.[quarter]?.p ?? 0,
+      exams: exams.get(m._id)?.exams ?? 0,
+      examsPassed: exams.get(m._id)?.passed ?? 0,
       stars: star.stars,
       projectedStars: star.projectedStars,
     }
@@ -132,6 +128,9 @@ export function aggregate(unit: Pick<UnitQuarter, 'unitId' | 'kind' | 'name' | '
     targetRate: share(weeksMet, weeks),
     checkInDays: sum((r) => r.checkInDays),
     points: sum((r) => r.points),
+    exams: sum((r) => r.exams),
+    examsPassed: sum((r) => r.examsPassed),
+    examPassRate: share(sum((r) => r.examsPassed), sum((r) => r.exams)),
     rating: rows.length ? Math.round((sum((r) => r.projectedStars) / rows.length) * 10) / 10 : 0,
     rank: 1,
   }
@@ -166,7 +165,10 @@ async function writeUnits(db: CloudDatabase, quarter: string, now: Date): Promis
     ...pick('branch', (u, r) => r.branchId === u._id),
     ...pick('committee', () => true),
   ]
-  await inParallel(all, WIDTH, (u) => addOnce<UnitDoc>(db, QUARTER_UNITS, { ...u, _id: unitDocId(quarter, u.unitId), quarter }))
+  await inParallel(all, WIDTH, (u) => {
+    const doc: UnitDoc = { ...u, _id: unitDocId(quarter, u.unitId), quarter }
+    return addOnce(db, QUARTER_UNITS, doc)
+  })
   const { firstDay, lastDay } = quarterDays(quarter)
   const header: HeaderDoc = { _id: quarter, quarter, firstDay, lastDay, frozenAt: now.toISOString(), members: rows.length }
   await addOnce(db, QUARTER_REPORTS, header)

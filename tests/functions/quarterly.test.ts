@@ -1,3 +1,8 @@
+import { saveQuestion } from '../../server/actions/saveQuestion'
+import { saveExam } from '../../server/actions/saveExam'
+import { publishExam } from '../../server/actions/publishExam'
+import { startExamAttempt } from '../../server/actions/startExamAttempt'
+import { submitExamAttempt } from '../../server/actions/submitExamAttempt'
 import { register } from '../../server/actions/register'
 import * as XLSX from 'xlsx'
 import { checkIn } from '../../server/actions/checkIn'
@@ -44,9 +49,32 @@ beforeEach(async () => {
   ok(await cloud.call(checkIn, 'wx-m1', {}))
   await completeReading(cloud, 't1', 'article', 'wk-a1')
   ok(await cloud.call(checkIn, 'wx-t1', {}))
+  await examOfBranch1()
   at('2026-12-09T02:00:00Z')
   ok(await cloud.call(checkIn, 'wx-m1', {}))
 })
+
+/** A one-question exam for 第一党支部, closing on 10 December: m1 passes it, t1 fails it, the others skip it. */
+async function examOfBranch1(): Promise<void> {
+  const question = ok(await cloud.call(saveQuestion, 'wx-org', { question: { type: 'judge', stem: '学习贵在坚持。', answer: [0], explanation: '对。' } }))
+  const exam = ok(
+    await cloud.call(saveExam, 'wx-org', {
+      title: '十二月考核',
+      unitId: 'branch-1',
+      questions: { mode: 'fixed', questionIds: [question._id] },
+      opensAt: '2026-12-08T08:00:00+08:00',
+      closesAt: '2026-12-10T18:00:00+08:00',
+      timeLimitMinutes: 10,
+      passPercent: 60,
+      attempts: 1,
+    }),
+  )
+  ok(await cloud.call(publishExam, 'wx-org', { id: exam._id }))
+  for (const [member, choice] of [['m1', 0], ['t1', 1]] as const) {
+    const paper = ok(await cloud.call(startExamAttempt, `wx-${member}`, { examId: exam._id, requestKey: `quarter-exam-${member}` }))
+    ok(await cloud.call(submitExamAttempt, `wx-${member}`, { attemptId: paper.attemptId, answers: [{ questionId: question._id, choice: [choice] }] }))
+  }
+}
 afterEach(async () => {
   jest.restoreAllMocks()
   await cloud.close()
@@ -159,7 +187,7 @@ describe('the quarterly report', () => {
 
     it('a leader sees the group member by member; admins the units ranked', async () => {
       const group = ok(await cloud.call(getUnitQuarterReport, 'wx-lead1', {}))
-      expect(group.unit).toMatchObject({ unitId: 'group-1', members: 5, requiredDone: 3, requiredCount: 10, completionRate: 0.3, weeksMet: 2, weeks: 5 })
+      expect(group.unit).toMatchObject({ unitId: 'group-1', members: 5, requiredDone: 3, requiredCount: 10, completionRate: 0.3, weeksMet: 2, weeks: 5, exams: 5, examsPassed: 1, examPassRate: 0.2 })
       expect(group.members.map((m) => [m.name, m.groupRank])).toEqual(expect.arrayContaining([['李党员', 1]]))
       expect(group.members).toHaveLength(5)
 
@@ -191,7 +219,9 @@ describe('the quarterly report', () => {
       expect(lines).toHaveLength(10)
       const m1 = ok(await cloud.call(getMyQuarterReport, 'wx-m1', {})).mine!
       // Two minutes of study are 0.0 hours (rounded down, as everywhere).
-      expect(lines).toContain(`李党员,第一党支部,第一党小组,0,2,2,1,1,2,${m1.points},1/5,1/6,0,0`)
+      expect(lines).toContain(`李党员,第一党支部,第一党小组,0,2,2,1,1,2,${m1.points},1/1,1/5,1/6,0,0`)
+      expect(lines.find((l) => l.startsWith('赵一,'))).toContain(',0/1,')
+      expect(lines.find((l) => l.startsWith('孙三,'))).toContain(',0/0,')
     })
 
     it('exports units as .xlsx that parses back to the same table', async () => {
@@ -199,14 +229,14 @@ describe('the quarterly report', () => {
       const book = XLSX.read((await download(answer.url)).bytes, { type: 'buffer' })
       expect(book.SheetNames).toEqual(['2026-Q4单位'])
       const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
-      expect(rows[0]).toEqual(['排名', '单位', '类型', '所属单位', '人数', '总学时（小时）', '人均学时（小时）', '必学完成率', '学时达标率', '打卡天数', '积分', '评级（平均预计星级）'])
-      expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[7]])).toEqual([
-        [1, '测试党委', '党委', 8, '18.8%'],
-        [1, '第一党支部', '党支部', 6, '25%'],
-        [2, '第二党支部', '党支部', 2, '0%'],
-        [1, '第一党小组', '党小组', 5, '30%'],
-        [2, '第二党小组', '党小组', 1, '0%'],
-        [2, '第三党小组', '党小组', 2, '0%'],
+      expect(rows[0]).toEqual(['排名', '单位', '类型', '所属单位', '人数', '总学时（小时）', '人均学时（小时）', '必学完成率', '学时达标率', '打卡天数', '积分', '考试通过率', '评级（平均预计星级）'])
+      expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[7], r[11]])).toEqual([
+        [1, '测试党委', '党委', 8, '18.8%', '16.7%'],
+        [1, '第一党支部', '党支部', 6, '25%', '16.7%'],
+        [2, '第二党支部', '党支部', 2, '0%', '—'],
+        [1, '第一党小组', '党小组', 5, '30%', '20%'],
+        [2, '第二党小组', '党小组', 1, '0%', '0%'],
+        [2, '第三党小组', '党小组', 2, '0%', '—'],
       ])
       expect(answer.rows).toBe(6)
     })

@@ -79,7 +79,7 @@ describe('a member’s quarter', () => {
 describe('units aggregated and ranked', () => {
   const row = (over: Partial<RowDoc>): RowDoc => ({
     _id: '', quarter: '2026-Q4', memberId: '', name: '', groupId: 'g', groupName: '', branchId: 'b', branchName: '',
-    studySeconds: 3600, requiredDone: 1, requiredCount: 2, weeksMet: 1, weeks: 2, checkInDays: 10, points: 100, stars: 1, projectedStars: 2, ...over,
+    studySeconds: 3600, requiredDone: 1, requiredCount: 2, weeksMet: 1, weeks: 2, checkInDays: 10, points: 100, exams: 1, examsPassed: 0, stars: 1, projectedStars: 2, ...over,
   })
   const unit = (unitId: string, rows: RowDoc[]) => aggregate({ unitId, kind: 'group', name: unitId, parentId: 'b' }, rows)
 

@@ -19,6 +19,7 @@ function Figures({ mine }: { mine: MemberQuarter }) {
     ['学时达标', `${mine.weeksMet}/${mine.weeks} 周`],
     ['打卡', `${mine.checkInDays} 天`],
     ['积分', `${mine.points} 分`],
+    ['考试', mine.exams ? `通过 ${mine.examsPassed}/${mine.exams} 场` : '本季度没有考试'],
     ['小组排名', `第 ${mine.groupRank} 名（共 ${mine.groupSize} 人）`],
     ['支部排名', `第 ${mine.branchRank} 名（共 ${mine.branchSize} 人）`],
     ['星级', `已获 ${stars(mine.stars)}，按目前进度全年可达 ${stars(mine.projectedStars)}`],

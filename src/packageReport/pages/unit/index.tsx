@@ -21,7 +21,7 @@ type Report = ActionOutput<'getUnitQuarterReport'>
 function UnitLine({ unit }: { unit: UnitQuarter }) {
   return (
     <Text className='report-row__sub'>
-      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate, '本季度无必学内容')} · 学时达标率 ${percentText(unit.targetRate, '没有需达标的周')} · 评级 ${unit.rating} 星`}
+      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate, '本季度无必学内容')} · 学时达标率 ${percentText(unit.targetRate, '没有需达标的周')} · 考试通过率 ${percentText(unit.examPassRate, '本季度没有考试')} · 评级 ${unit.rating} 星`}
     </Text>
   )
 }
@@ -30,7 +30,7 @@ function MemberLine({ m }: { m: MemberQuarter }) {
   return (
     <View className='report-row'>
       <Text className='report-row__title'>{`${m.groupRank}. ${m.name}`}</Text>
-      <Text className='report-row__sub'>{`学时 ${hoursText(m.studySeconds)} · 必学 ${m.requiredDone}/${m.requiredCount} · 达标 ${m.weeksMet}/${m.weeks} 周 · 打卡 ${m.checkInDays} 天 · 积分 ${m.points}`}</Text>
+      <Text className='report-row__sub'>{`学时 ${hoursText(m.studySeconds)} · 必学 ${m.requiredDone}/${m.requiredCount} · 达标 ${m.weeksMet}/${m.weeks} 周 · 打卡 ${m.checkInDays} 天 · 积分 ${m.points} · 考试 ${m.examsPassed}/${m.exams}`}</Text>
     </View>
   )
 }
