@@ -3,12 +3,13 @@
  * A module is one file exporting a `BenchModule`; adding one is one line in MODULES.
  */
 import type { BenchModule } from './bench'
+import { examBench } from './exam'
 import { faultsBench } from './faults'
 import { memberDayBench } from './member-day'
 import { scoringBench } from './scoring'
 import { weeklyReportsBench } from './weekly-reports'
 
-const MODULES: BenchModule[] = [memberDayBench, scoringBench, weeklyReportsBench, faultsBench]
+const MODULES: BenchModule[] = [memberDayBench, examBench, scoringBench, weeklyReportsBench, faultsBench]
 
 async function main(): Promise<void> {
   const only = process.argv[2]
