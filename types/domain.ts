@@ -12,6 +12,12 @@ export const DayKey = z
   .refine(isCalendarDay, '没有这一天，请检查日期')
 export type DayKey = z.infer<typeof DayKey>
 
+/** An instant with its offset, `2026-12-07T09:00:00+08:00`, on a real calendar day. */
+export const Instant = z
+  .string({ error: '时间应为文字' })
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/, '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00')
+  .refine((s) => isCalendarDay(s.slice(0, 10)), '没有这一天，请检查时间')
+
 /** `YYYY-MM`, a calendar month in Asia/Shanghai. */
 export const MonthKey = z.string({ error: '月份应为文字' }).regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
 export type MonthKey = z.infer<typeof MonthKey>

@@ -8,7 +8,7 @@ import {
 } from './constants'
 import { Subscription } from './content-functions'
 import { RequestKey } from './discussion'
-import { UnitKind } from './domain'
+import { Instant, UnitKind } from './domain'
 import { Cursor, id, page, text } from './fields'
 import { Difficulty, QuizAnswer, QuizQuestion } from './quiz'
 import * as z from './zod'
@@ -47,9 +47,6 @@ export const ExamQuestions = z.discriminatedUnion(
 )
 export type ExamQuestions = z.output<typeof ExamQuestions>
 
-/** An instant with its offset, as `2026-12-07T09:00:00+08:00`. */
-const Instant = (label: string) => z.iso.datetime({ offset: true, error: `${label}应为带时区的时间` })
-
 export const SaveExamInput = z
   .strictObject({
     /** Absent: a new exam (a draft); present: edit a draft. */
@@ -59,8 +56,8 @@ export const SaveExamInput = z
     /** The unit whose active members sit it. */
     unitId: id('单位编号'),
     questions: ExamQuestions,
-    opensAt: Instant('开始时间'),
-    closesAt: Instant('结束时间'),
+    opensAt: Instant,
+    closesAt: Instant,
     timeLimitMinutes: z.number({ error: '答题时限应为数字' }).int('答题时限应为整数分钟').min(1, '答题时限至少 1 分钟').max(EXAM_TIME_LIMIT_MAX, `答题时限最多 ${EXAM_TIME_LIMIT_MAX} 分钟`),
     /** Percent right to pass. */
     passPercent: z.number({ error: '及格线应为数字' }).int('及格线应为整数').min(1, '及格线应在 1 到 100 之间').max(100, '及格线应在 1 到 100 之间'),

@@ -86,7 +86,8 @@ describe('composing and publishing', () => {
     ['more drawn than the bank has', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 5 }] }), 'INVALID_INPUT', '第 1 组抽题规则要 5 道题，题库里符合的只有 4 道'],
     ['a question not in the bank', examInput({ mode: 'fixed', questionIds: ['q-none'] }), 'INVALID_INPUT', '有 1 道题不在题库里或已停用，请重新选择'],
     ['no attempt', examInput({ mode: 'fixed', questionIds: ['x'] }, { attempts: 0 }), 'INVALID_INPUT', '至少可以答 1 次'],
-    ['a time without its zone', examInput({ mode: 'fixed', questionIds: ['x'] }, { opensAt: '2026-11-23 12:00' }), 'INVALID_INPUT', '开始时间应为带时区的时间'],
+    ['a time without its zone', examInput({ mode: 'fixed', questionIds: ['x'] }, { opensAt: '2026-11-23 12:00' }), 'INVALID_INPUT', '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00'],
+    ['a day that does not exist', examInput({ mode: 'fixed', questionIds: ['x'] }, { closesAt: '2026-11-31T18:00:00+08:00' }), 'INVALID_INPUT', '没有这一天，请检查时间'],
   ])('refuses %s, writing nothing', async (_what, input, code, message) => {
     await bank()
     expect(await cloud.call(saveExam, 'wx-ba1', input)).toEqual({ ok: false, code, message })

@@ -246,6 +246,7 @@ describe('reading', () => {
       lastReadAt: cloud.clock.now().toISOString(),
       completeAtSeconds: 96,
       capSeconds: 240,
+      masteredAt: null,
     })
     expect(ok(await cloud.call(getArticle, 'wx-m2', { id: 'a1' })).progress).toMatchObject({ creditedSeconds: 0, position: 0, lastReadAt: null })
   })

@@ -1,4 +1,4 @@
-import { contract, DayKey, MonthKey, type ActionName } from '../../types'
+import { contract, DayKey, Instant, MonthKey, type ActionName } from '../../types'
 import { QuarterKey } from '../../types/reports'
 import { WeekKey } from '../../types/weekly'
 
@@ -19,7 +19,7 @@ function unwrap(schema: Schema): Schema {
 interface DateField {
   action: ActionName
   path: string
-  kind: 'day' | 'week' | 'month' | 'quarter'
+  kind: 'day' | 'week' | 'month' | 'quarter' | 'instant'
   nullable: boolean
 }
 
@@ -28,6 +28,7 @@ const KINDS = new Map<unknown, DateField['kind']>([
   [WeekKey, 'week'],
   [MonthKey, 'month'],
   [QuarterKey, 'quarter'],
+  [Instant, 'instant'],
 ])
 const DATE_NAME = /(^|\.)(day|week|month|quarter|date)$|(On|For|Day|Week|At)$/
 
@@ -58,8 +59,9 @@ const IMPOSSIBLE: Record<DateField['kind'], string[]> = {
   week: ['2026-12-01', '2026-13-07', '2026-02-30'],
   month: ['2026-13', '2026-00', '1999-12', '2026-1'],
   quarter: ['2026-Q5', '2026-Q0', '1999-Q4', '2026Q1'],
+  instant: ['2026-02-30T09:00:00+08:00', '2026-13-01T09:00:00+08:00', '2026-12-01T24:00:00+08:00', '2026-12-01 09:00', '2026-12-01T09:00:00'],
 }
-const REAL: Record<DateField['kind'], string> = { day: '2028-02-29', week: '2026-11-30', month: '2026-12', quarter: '2026-Q4' }
+const REAL: Record<DateField['kind'], string> = { day: '2028-02-29', week: '2026-11-30', month: '2026-12', quarter: '2026-Q4', instant: '2028-02-29T09:00:00+08:00' }
 
 /** The action's input with `value` at `path` (array paths take a one-element array). */
 function inputWith(path: string, value: string): Record<string, unknown> {
@@ -82,7 +84,7 @@ describe('dates in every action’s input', () => {
 
   it('are found (the walk sees the fields the app has), and every field named like a date is a date schema', () => {
     const names = found.map((f) => `${f.action}.${f.path}`)
-    for (const known of ['savePrompt.closesOn', 'scheduleArticle.day', 'saveWeeklyList.week', 'getMyWeekly.week', 'getCheckInSummary.month', 'getMyQuarterReport.quarter']) {
+    for (const known of ['savePrompt.closesOn', 'scheduleArticle.day', 'saveWeeklyList.week', 'getMyWeekly.week', 'getCheckInSummary.month', 'getMyQuarterReport.quarter', 'saveExam.opensAt']) {
       expect(names).toContain(known)
     }
     expect(misnamed).toEqual([])
@@ -94,7 +96,7 @@ describe('dates in every action’s input', () => {
       const result = schema.safeParse(inputWith(field.path, bad))
       expect(result.success).toBe(false)
       const issue = result.error!.issues.find((i) => i.path.join('.').replace(/\.0(\.|$)/g, '$1') === field.path.replace(/\[\]/g, ''))
-      expect(issue?.message).toMatch(/日期|月份|季度|没有这一天|周一/)
+      expect(issue?.message).toMatch(/日期|月份|季度|没有这一天|周一|时间/)
     }
     // A real one passes this field (other fields of the input may still be missing).
     const ok = schema.safeParse(inputWith(field.path, REAL[field.kind]))

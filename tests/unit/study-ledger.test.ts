@@ -25,6 +25,7 @@ describe('progress as members see it', () => {
       lastReadAt: null,
       completeAtSeconds: 240,
       capSeconds: 600,
+      masteredAt: null,
     })
     expect(bookProgress('b', undefined, 3)).toEqual({ bookId: 'b', completedChapters: 0, chapterCount: 3, completed: false, completedAt: null })
   })
