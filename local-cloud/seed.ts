@@ -14,6 +14,7 @@ import { INVITER_ID, invitations, members, units } from './seed/organisation'
 import { discussionDocs } from './seed/discussion'
 import { NEWCOMERS, readablesOf, seedHistory } from './seed/history'
 import { seedExam } from './seed/exams'
+import { seedReflections } from './seed/reflections'
 import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
@@ -141,6 +142,7 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   await seedWeeklyList(db, checker, members.find((m) => m.roles.includes('orgAdmin'))!, content, now)
   const questions = await seedQuestions(db, now)
   const examSitters = await seedExam(db, members, NEWCOMERS, now, INVITER_ID)
+  await seedReflections(db, checker, members, now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
   return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, questions, examSitters, ...history }

@@ -46,10 +46,10 @@ export default defineAppConfig({
       root: 'packageReport',
       pages: ['pages/mine/index', 'pages/unit/index'],
     },
-    // 小组讨论: a prompt's thread and the leader's tools open from the 小组 tab.
+    // 小组讨论 and 学习心得: a prompt's thread, the leader's tools and the reflections open from the 小组 tab.
     {
       root: 'packageGroup',
-      pages: ['pages/prompt/index', 'pages/edit/index', 'pages/nudge/index'],
+      pages: ['pages/prompt/index', 'pages/edit/index', 'pages/nudge/index', 'pages/reflections/index', 'pages/reflection-edit/index'],
     },
     // 排行榜, 积分规则 and the units' star ratings open now and then from 我的.
     {

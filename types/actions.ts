@@ -25,7 +25,7 @@ export const FUNCTIONS = {
   ],
   /** Reading and study time: today's push, the library, the reader, my study. */
   study: ['getToday', 'listCategories', 'getStudyRules', 'getArticle', 'getChapter', 'getBook', 'listLibrary', 'getContinueReading', 'getMyStudy', 'heartbeat'],
-  /** A 党小组: its members, its discussion and its leader's week. */
+  /** A 党小组: its members, its discussion, its members' 学习心得 and its leader's week. */
   group: [
     'getGroup',
     'listPrompts',
@@ -42,6 +42,9 @@ export const FUNCTIONS = {
     'hideReply',
     'getGroupWeek',
     'nudgeMembers',
+    'submitReflection',
+    'reviewReflection',
+    'listReflections',
   ],
   /** Points, stars, leaderboards and the scoring rules. */
   score: ['getMyScore', 'getMyPoints', 'getLeaderboard', 'getScoreRules', 'saveScoreRules', 'getUnitRatings'],

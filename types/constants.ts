@@ -68,7 +68,7 @@ export const WEEKLY_LISTS_PAGE_SIZE = 20
 
 // ---------------------------------------------------------------- scoring
 /** What scores. A later source is one more kind here and one more rule in the configuration. */
-export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured', 'quiz'] as const
+export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured', 'quiz', 'reflection'] as const
 type ScoreKind = (typeof SCORE_KINDS)[number]
 
 /** What each kind is called where the rules are told or edited. */
@@ -81,8 +81,16 @@ export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
   reply: '在小组讨论中发言',
   replyFeatured: '发言被组长设为精选',
   quiz: '每日答题答对一题',
+  reflection: '学习心得被组长通过',
 }
 export const LEADERBOARD_SIZE = 20
+
+// ---------------------------------------------------------------- 学习心得
+/** A 学习心得 or 书评 (not the check-in's few words): at least this many characters, at most that many. */
+export const REFLECTION_ESSAY_MIN = 50
+export const REFLECTION_ESSAY_MAX = 3000
+export const REFLECTION_COMMENT_MAX = 200
+export const REFLECTIONS_PAGE_SIZE = 20
 
 // ---------------------------------------------------------------- 在线考核
 export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const

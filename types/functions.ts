@@ -23,6 +23,7 @@ import { GetMyWeeklyOutput, weeklyContract } from './weekly'
 import { reportsContract } from './reports'
 import { quizContract } from './quiz'
 import { examsContract } from './exams'
+import { reflectionsContract } from './reflections'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
@@ -236,6 +237,7 @@ export const contract = {
   ...reportsContract,
   ...quizContract,
   ...examsContract,
+  ...reflectionsContract,
 } as const
 
 export type Contract = typeof contract

@@ -13,7 +13,10 @@ import { listReplies } from '../../server/actions/listReplies'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { postReply } from '../../server/actions/postReply'
 import { savePrompt } from '../../server/actions/savePrompt'
+import { listReflections } from '../../server/actions/listReflections'
+import { reviewReflection } from '../../server/actions/reviewReflection'
+import { submitReflection } from '../../server/actions/submitReflection'
 import { setPromptState } from '../../server/actions/setPromptState'
 
-/** A 党小组: its members, its discussion and its leader’s week. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('group', { getGroup, listPrompts, getThread, getPrompt, savePrompt, setPromptState, listReplies, postReply, editReply, deleteReply, likeReply, featureReply, hideReply, getGroupWeek, nudgeMembers })
+/** A 党小组: its members, its discussion, its members' 学习心得 and its leader’s week. Routes `{ action, ...input }`. */
+export const { main, uses } = defineRouter('group', { getGroup, listPrompts, getThread, getPrompt, savePrompt, setPromptState, listReplies, postReply, editReply, deleteReply, likeReply, featureReply, hideReply, getGroupWeek, nudgeMembers, submitReflection, reviewReflection, listReflections })

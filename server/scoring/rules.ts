@@ -18,6 +18,7 @@ export const DEFAULT_RULES: ScoreRules = {
     reply: { points: 1, per: 1, dailyCap: 3 },
     replyFeatured: { points: 3, per: 1, dailyCap: 6 },
     quiz: { points: 1, per: 1, dailyCap: 5 },
+    reflection: { points: 5, per: 1, dailyCap: 10 },
   },
   weeklyTargetPoints: 30,
   stars: [

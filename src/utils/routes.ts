@@ -33,6 +33,10 @@ export const ROUTES = {
   /** `?id=…` edits a prompt; without it posts a new one. */
   groupPromptEdit: '/packageGroup/pages/edit/index',
   groupNudge: '/packageGroup/pages/nudge/index',
+  /** 学习心得: mine, the group's 精选, and (leaders) those to review. */
+  reflections: '/packageGroup/pages/reflections/index',
+  /** `?kind=book|article|weekly&id=…&title=…`: writes a 学习心得 on it. */
+  reflectionEdit: '/packageGroup/pages/reflection-edit/index',
   adminContent: '/packageAdmin/pages/content/index',
   adminArticle: '/packageAdmin/pages/article/index',
   adminBook: '/packageAdmin/pages/book/index',

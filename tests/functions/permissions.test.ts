@@ -82,6 +82,10 @@ import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { submitReflection } from '../../server/actions/submitReflection'
+import { reviewReflection } from '../../server/actions/reviewReflection'
+import { listReflections } from '../../server/actions/listReflections'
+import { REFLECTIONS } from '../../server/reflections/reflections'
 import { saveExam } from '../../server/actions/saveExam'
 import { getExam } from '../../server/actions/getExam'
 import { listManagedExams } from '../../server/actions/listManagedExams'
@@ -202,6 +206,9 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   submitExamAttempt,
   getExamAttempt,
   getExamResults,
+  submitReflection,
+  reviewReflection,
+  listReflections,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -338,6 +345,14 @@ const withAttempts = async (cloud: TestCloud, at: Objects) => {
   for (const caller of [...Object.values(ROLES), at.member]) okData(await cloud.call(startExamAttempt, `wx-${caller}`, { examId: 'exam-t', requestKey: `start-key-${caller}` }))
 }
 const examInput = (unitId: string) => ({ title: '季度考核', unitId, questions: { mode: 'fixed', questionIds: ['q-t'] }, opensAt: '2026-11-24T09:00:00+08:00', closesAt: '2026-11-30T18:00:00+08:00', timeLimitMinutes: 10, passPercent: 60, attempts: 1 })
+/** A 学习心得 `reflection-t` by the place's member, waiting for review. */
+const withReflection = async (cloud: TestCloud, at: Objects) => {
+  const { data } = await cloud.db.collection(MEMBERS).doc(at.member).get()
+  const m = data as { _id: string; name: string; groupId: string; branchId: string }
+  await cloud.db.collection(REFLECTIONS).add({
+    data: { _id: 'reflection-t', memberId: m._id, memberName: m.name, groupId: m.groupId, branchId: m.branchId, target: { kind: 'article', id: 'article-t', title: '文章' }, body: '心得'.repeat(30), status: 'pending', comment: null, featured: false, submittedAt: new Date('2026-11-22T00:00:00Z'), reviewedAt: null, reviewerName: null },
+  })
+}
 const newQuestion = { type: 'single', stem: '新题', options: ['甲', '乙'], answer: [0], explanation: '因为甲' }
 
 /** The last quarter's report (2026-Q3), frozen. */
@@ -561,6 +576,14 @@ const MATRIX: Row[] = [
   row('getExamResults',     'a group’s results',      'own',         '✗ ✓ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
   row('getExamResults',     'a group’s results',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
   row('getExamResults',     'a group’s results',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
+  row('submitReflection',   'own 学习心得',            'self',        '✓ ✓ ✓ ✓', () => ({ target: { kind: 'article', id: 'article-t' }, body: '学习体会'.repeat(15), requestKey: 'reflection-key-1' }), withReading),
+  row('reviewReflection',   'a member’s 心得',         'own',         '✗ ✓ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),
+  row('reviewReflection',   'a member’s 心得',         'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),
+  row('reviewReflection',   'a member’s 心得',         'otherBranch', '✗ ✗ ✗ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),
+  row('listReflections',    'own 心得',                'self',        '✓ ✓ ✓ ✓', () => ({ scope: 'mine' })),
+  row('listReflections',    'a group’s 心得',          'own',         '✓ ✓ ✓ ✓', (at) => ({ scope: 'group', groupId: at.group })),
+  row('listReflections',    'a group’s 心得',          'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ scope: 'group', groupId: at.group })),
+  row('listReflections',    'a group’s 心得',          'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ scope: 'group', groupId: at.group })),
   row('retryWrongAnswer',   'own 错题本',              'self',        '✓ ✓ ✓ ✓', () => ({ questionId: 'q-t', choice: [0], requestKey: 'retry-key-1' }), withMisses),
 ]
 

@@ -61,6 +61,9 @@ function Head({ view }: { view: BookView }) {
         <ProgressBar value={progress.completedChapters} max={progress.chapterCount} label={`已完成 ${progress.completedChapters}/${progress.chapterCount} 章`} />
       </View>
       <ContinueButton view={view} />
+      <Button className='plain-button' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'book', id: book._id, title: `《${book.title}》` }) })}>
+        写书评
+      </Button>
     </View>
   )
 }

@@ -62,6 +62,9 @@ function Discussion({ canPost, firstPage }: { canPost: boolean; firstPage: Page<
       <Button className='plain-button group-post' onClick={() => setArchived(!archived)}>
         {archived ? '返回进行中的讨论' : '查看已归档的讨论题'}
       </Button>
+      <Button className='plain-button group-post' onClick={() => void Taro.navigateTo({ url: ROUTES.reflections })}>
+        学习心得（我的、本组精选）
+      </Button>
     </View>
   )
 }

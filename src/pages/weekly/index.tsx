@@ -82,6 +82,9 @@ function WeekView({ list, current, canSeeGroup }: { list: MyWeek; current: boole
           查看完成情况
         </Button>
       )}
+      <Button className='plain-button weekly-page__group' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'weekly', id: list.listId, title: '本周每周一学' }) })}>
+        写本周学习心得
+      </Button>
     </View>
   )
 }

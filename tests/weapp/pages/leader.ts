@@ -1,3 +1,5 @@
+import { REFLECTIONS } from '../../../server/reflections/reflections'
+import { SCORE_ENTRIES } from '../../../server/scoring/ledger'
 import { PROMPTS, REPLIES } from '../../../server/discussion/docs'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { eventually, tap, text, type } from '../../support/weapp-host'
@@ -11,6 +13,19 @@ async function openPrompt(cloud: WeappCloud): Promise<string> {
 
 /** The pages of a 党小组长, as 陈立新 (leads 第一党小组). */
 export const LEADER_PAGES: Record<string, PageCase> = {
+  'packageGroup/pages/reflections/index': {
+    shows: ['我的心得', '本组全部', '待审阅'],
+    // 吴俊峰's reflection waits for him: approved, it scores its point.
+    async act(page, { cloud }) {
+      await tap(page, '待审阅')
+      await eventually(() => expect(text(page)).toContain('窗口接待的一位老人'))
+      await tap(page, '通过')
+      await eventually(() => expect(text(page)).toContain('已通过'))
+      const { data } = await cloud.db.collection(REFLECTIONS).where({ memberId: 'member-07' }).get()
+      expect(data).toEqual([expect.objectContaining({ status: 'approved', reviewerName: '陈立新' })])
+      expect((await cloud.db.collection(SCORE_ENTRIES).where({ memberId: 'member-07', kind: 'reflection' }).get()).data).toHaveLength(1)
+    },
+  },
   'packageGroup/pages/prompt/index': {
     query: async (cloud) => ({ id: await openPrompt(cloud) }),
     shows: ['结合本职工作，谈谈本周学习体会', '刘晓燕'],

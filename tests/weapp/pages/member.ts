@@ -4,6 +4,7 @@ import { eventually, tap, text, type } from '../../support/weapp-host'
 import { DAILY_QUIZZES, type DailyQuizDoc } from '../../../server/quiz/daily'
 import { QUESTIONS, type QuestionDoc } from '../../../server/quiz/questions'
 import { EXAM_ATTEMPTS, type AttemptDoc } from '../../../server/quiz/exam-attempts'
+import { REFLECTIONS } from '../../../server/reflections/reflections'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { lastUrl, type PageCase } from './run'
 
@@ -136,6 +137,17 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
     async act(page, { host }) {
       await tap(page, '去读这一章')
       await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-1'))
+    },
+  },
+  'packageGroup/pages/reflection-edit/index': {
+    query: { kind: 'article', id: 'article-1', title: '每天二十分钟：把学习变成习惯' },
+    shows: ['文章心得', '每天二十分钟：把学习变成习惯', '至少写 50 字'],
+    async act(page, { cloud }) {
+      await type(page, 0, '这篇文章说每天固定二十分钟学习。我以前总想周末一口气补，结果读得匆忙记得也浅。从这周起，我每天早上到岗前读二十分钟，读完写下三句体会，坚持一周再回头看看变化。')
+      await tap(page, '提交给组长')
+      await eventually(() => expect(text(page)).toContain('已提交，等组长审阅'))
+      const { data } = await cloud.db.collection(REFLECTIONS).where({ memberId: 'member-05' }).get()
+      expect(data).toEqual([expect.objectContaining({ status: 'pending', target: expect.objectContaining({ id: 'article-1' }) })])
     },
   },
   'packageQuiz/pages/exams/index': {

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '写学习心得',
+})
