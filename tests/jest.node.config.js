@@ -9,8 +9,6 @@ module.exports = {
   // Built output repeats the sources' package names; tests read it from disk, never require it.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   globalSetup: '<rootDir>/tests/support/global-setup.js',
-  // A local cloud seeds two weeks of demo history when it starts: seconds, more on a busy 2-core runner.
-  testTimeout: 30_000,
   transform: {
     '^.+\\.[jt]sx?$': [
       'babel-jest',

@@ -22,8 +22,6 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/tests/{ui,weapp}/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/tests/support/ui-globals.js'],
-  // The weapp page suites seed the demo organisation before they start: seconds, more on a busy 2-core runner.
-  testTimeout: 30_000,
   // The deployable functions repeat their sources' package names; nothing here loads them.
   modulePathIgnorePatterns: ['<rootDir>/dist/cloudfunctions/'],
   moduleNameMapper: {

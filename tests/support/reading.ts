@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core'
+import type { Page, Request, Response } from 'playwright-core'
 import type { ActionOutput } from '../../types'
 import type { TestLocalCloud } from './local-cloud'
 
@@ -6,7 +6,8 @@ import type { TestLocalCloud } from './local-cloud'
 const STEP_MS = 10_000
 
 /** The reader's heartbeat goes to the study function as `{ action: 'heartbeat', … }`. */
-const isHeartbeat = (r: Response) => r.url().endsWith('/api/functions/study') && r.request().postDataJSON()?.action === 'heartbeat'
+const isHeartbeatRequest = (r: Request) => r.url().endsWith('/api/functions/study') && r.postDataJSON()?.action === 'heartbeat'
+const isHeartbeat = (r: Response) => isHeartbeatRequest(r.request())
 
 /**
  * Reads the article or chapter open in the reader (H5, with `page.clock` installed) until the
@@ -36,9 +37,11 @@ export async function readToCompletion(
       await page.locator('.reader__title').click()
       await page.locator('#reader-end').scrollIntoViewIfNeeded()
       const sent = pending.length
+      // A heartbeat due at this step is sent as the page's timers run: wait for its answer, however
+      // slow the server is, before the clocks move on.
+      const request = page.waitForRequest(isHeartbeatRequest, { timeout: 1000 }).catch(() => undefined)
       await page.clock.runFor(STEP_MS)
-      // A heartbeat due at this step: wait for its answer before the clocks move on.
-      const beat = await page.waitForResponse((r) => isHeartbeat(r), { timeout: 500 }).catch(() => undefined)
+      const beat = await (await request)?.response()
       if (beat) await beat.finished()
       await Promise.all(pending.slice(sent))
       if (answers.some((a) => a.justCompleted)) return { answers, end: new Date(now) }
