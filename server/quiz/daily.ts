@@ -8,10 +8,10 @@ import { authorize, memberTarget } from '../permissions'
 import { recordScore } from '../scoring/ledger'
 import { versionsForDay } from '../scoring/rule-versions'
 import { kindPoints, rulesOn } from '../scoring/rules'
-import { ARTICLES, BOOKS, CHAPTERS } from '../content/docs'
 import { WEEKLY_LISTS, type WeeklyListDoc } from '../weekly/docs'
 import { inAudience } from '../weekly/publications'
 import { drawQuestions, focusKey, type WeekFocus } from './draw'
+import { followable } from './followable'
 import { allQuestions, QUESTIONS, toQuizQuestion, type QuestionDoc } from './questions'
 import { checkChoice, inOrder, isRight, quizAnswer } from './grading'
 import { addMiss } from './wrong-book'
@@ -57,34 +57,6 @@ async function weekFocus(db: CloudDatabase, member: Member, now: Date): Promise<
   const { data } = await db.collection(WEEKLY_LISTS).where({ week: weekKey(now), status: 'published' }).limit(100).get()
   const list = (data as WeeklyListDoc[]).find((l) => inAudience(l, member.branchId))
   return new Set((list?.items ?? []).filter((i) => i.refId).map((i) => focusKey(i.kind, i.refId!)))
-}
-
-/**
- * The questions whose link members can follow now: linked to a published article, a published
- * book or a chapter of one, or to nothing. An article scheduled for next week has its questions
- * imported ahead; they are drawn once it is out.
- */
-async function followable(db: CloudDatabase, questions: QuestionDoc[]): Promise<QuestionDoc[]> {
-  const _ = db.command
-  const ids = (kind: string, among = questions) => [...new Set(among.filter((q) => q.link?.kind === kind).map((q) => q.link!.id))]
-  const find = async <T>(collection: string, list: string[], fields: Record<string, true>): Promise<T[]> =>
-    list.length ? ((await db.collection(collection).where({ _id: _.in(list) }).field(fields).limit(1000).get()).data as T[]) : []
-  const chapters = await find<{ _id: string; bookId: string }>(CHAPTERS, ids('chapter'), { _id: true, bookId: true })
-  const bookIds = [...new Set([...ids('book'), ...chapters.map((c) => c.bookId)])]
-  const [articles, books] = await Promise.all([
-    find<{ _id: string; status: string }>(ARTICLES, ids('article'), { _id: true, status: true }),
-    find<{ _id: string; status: string }>(BOOKS, bookIds, { _id: true, status: true }),
-  ])
-  const published = (docs: { _id: string; status: string }[]) => new Set(docs.filter((d) => d.status === 'published').map((d) => d._id))
-  const liveArticles = published(articles)
-  const liveBooks = published(books)
-  const liveChapters = new Set(chapters.filter((c) => liveBooks.has(c.bookId)).map((c) => c._id))
-  return questions.filter((q) => {
-    if (!q.link) return true
-    if (q.link.kind === 'article') return liveArticles.has(q.link.id)
-    if (q.link.kind === 'book') return liveBooks.has(q.link.id)
-    return liveChapters.has(q.link.id)
-  })
 }
 
 /** The ids the member answered in the fresh window before today. */

@@ -7,6 +7,7 @@ import type { Member } from '../members'
 import { mySubscriptions } from '../notify/grants'
 import { authorize, memberTarget } from '../permissions'
 import { EXAMS, matchesDraw, requireExam, sits, type ExamDoc } from './exams'
+import { followable } from './followable'
 import { checkChoice, isRight, quizAnswer } from './grading'
 import { allQuestions, QUESTIONS, toQuizQuestion, type QuestionDoc } from './questions'
 
@@ -61,7 +62,7 @@ const keyOf = (seed: string, id: string) => createHash('sha256').update(`${seed}
 /** The attempt's questions: the exam's own, or drawn for this attempt by each rule in turn. */
 async function questionsFor(db: CloudDatabase, exam: ExamDoc, seed: string): Promise<string[]> {
   if (exam.questions.mode === 'fixed') return exam.questions.questionIds
-  const bank = await allQuestions(db, { status: 'active' })
+  const bank = await followable(db, await allQuestions(db, { status: 'active' }))
   const taken: string[] = []
   for (const draw of exam.questions.draws) {
     const pool = bank.filter((q) => !taken.includes(q._id) && matchesDraw(q, draw)).sort((a, b) => keyOf(seed, a._id) - keyOf(seed, b._id))

@@ -14,6 +14,7 @@ import { NOTIFICATIONS, notificationId, notify } from '../notify/notify'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, can, unitTarget } from '../permissions'
 import { requireUnit, unitScope } from '../units'
+import { followable } from './followable'
 import { allQuestions, QUESTIONS, type QuestionDoc } from './questions'
 
 /**
@@ -94,7 +95,8 @@ async function countQuestions(db: CloudDatabase, questions: ExamQuestions): Prom
     if (missing.length) throw new AppError('INVALID_INPUT', `有 ${missing.length} 道题不在题库里或已停用，请重新选择`)
     return questions.questionIds.length
   }
-  const bank = await allQuestions(db, { status: 'active' })
+  // As each attempt will draw: questions on content not out yet are left for later.
+  const bank = await followable(db, await allQuestions(db, { status: 'active' }))
   const taken = new Set<string>()
   for (const [i, draw] of questions.draws.entries()) {
     const pool = bank.filter((q) => !taken.has(q._id) && matchesDraw(q, draw))

@@ -13,7 +13,7 @@ import { EXAM_ATTEMPTS } from '../../server/quiz/exam-attempts'
 import { EXAMS } from '../../server/quiz/exams'
 import type { ActionInput, ExamPaper } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
-import { ok } from '../support/study'
+import { addPublishedArticle, ok } from '../support/study'
 import { grant } from '../support/weekly'
 
 // Monday 2026-11-23, 10:00 in Beijing: the admins prepare this week's 季度考核.
@@ -173,6 +173,18 @@ describe('sitting an exam', () => {
     expect(ok(await cloud.call(getExamAttempt, 'wx-t1', { attemptId: inGrace.attemptId }))).toMatchObject({ status: 'expired', result: null })
     expect(await start('t1', exam._id)).toEqual({ ok: false, code: 'CONFLICT', message: '这场考试每人可以答 1 次，你已经用完了' })
     expect(ok(await cloud.call(listExams, 'wx-t1', {})).items[0]).toMatchObject({ used: 1, best: null, inProgress: null })
+  })
+
+  it('draws nothing written for an article not out yet: members could not read it', async () => {
+    await bank()
+    await addPublishedArticle(cloud, 'later', { status: 'scheduled', scheduledFor: '2026-12-07', publishedOn: undefined })
+    const question = { type: 'judge' as const, stem: '下周文章的题', answer: [0], explanation: '对', tags: ['党章'], link: { kind: 'article' as const, id: 'later' } }
+    ok(await cloud.call(saveQuestion, 'wx-org', { question }))
+    expect(await cloud.call(saveExam, 'wx-ba1', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 5 }] }))).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '第 1 组抽题规则要 5 道题，题库里符合的只有 4 道',
+    })
   })
 
   it('draws each attempt’s own questions by the exam’s rules', async () => {

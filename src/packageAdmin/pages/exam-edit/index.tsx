@@ -226,10 +226,12 @@ function ExamEditor({ exam: initial, tree, tags, me }: { exam: Exam | null; tree
       {exam && (
         <View className='card'>
           <View className='card__title'>{exam.status === 'published' ? '已发布' : '发布'}</View>
-          <Text className='section-note'>发布后，考试范围内订阅了考试通知的成员会收到提醒；考试不能再修改。</Text>
+          <Text className='section-note'>
+            {exam.status === 'published' ? '再发通知只发给还没通知到的成员（例如刚订阅的），已通知的不重复。' : '发布后，考试范围内订阅了考试通知的成员会收到提醒；考试不能再修改。'}
+          </Text>
           <Outcome outcome={publishing.outcome} />
           <Button className='big-button' disabled={publishing.busy} onClick={publish}>
-            {exam.status === 'published' ? '再发一次通知（已通知的不重复）' : '发布考试'}
+            {exam.status === 'published' ? '再发通知' : '发布考试'}
           </Button>
           <Button className='plain-button' onClick={() => void Taro.navigateBack()}>
             返回考试列表
