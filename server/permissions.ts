@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   // 在线考核: the question bank is the organisation's, kept by its branch and committee admins; each member answers their own.
   'questions.manage':    row('none',     'none',     'all',       'all'),
   'quiz.take':           row('self',     'self',     'self',      'self'),
+  // 电子档案: one's own; a leader's group's; an admin's units'.
+  'archive.read':        row('self',     'ownGroup', 'ownBranch', 'all'),
   // 学习心得: each member writes their own; the group's leader (and the admins above) review and feature them.
   'reflections.write':   row('self',     'self',     'self',      'self'),
   'reflections.review':  row('none',     'ownGroup', 'ownBranch', 'all'),
@@ -120,6 +122,7 @@ const DOING: Record<Action, string> = {
   'groupWeek.nudge': '提醒这个党小组的成员',
   'questions.manage': '管理题库',
   'quiz.take': '替他人答题或查看他人的答卷',
+  'archive.read': '查看这位成员的学习档案',
   'reflections.write': '替他人写心得',
   'reflections.review': '审阅这个党小组的心得',
   'exams.manage': '管理这个单位的考试',

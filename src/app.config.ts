@@ -41,10 +41,10 @@ export default defineAppConfig({
         'pages/exam-edit/index',
       ],
     },
-    // 季度通报: opened a few times a quarter, from 我的.
+    // 季度通报 and the 学习档案: opened a few times a quarter, from 我的.
     {
       root: 'packageReport',
-      pages: ['pages/mine/index', 'pages/unit/index'],
+      pages: ['pages/mine/index', 'pages/unit/index', 'pages/archive/index'],
     },
     // 小组讨论 and 学习心得: a prompt's thread, the leader's tools and the reflections open from the 小组 tab.
     {

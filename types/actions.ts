@@ -50,8 +50,8 @@ export const FUNCTIONS = {
   score: ['getMyScore', 'getMyPoints', 'getLeaderboard', 'getScoreRules', 'saveScoreRules', 'getUnitRatings'],
   /** 每周一学: composing, publishing and following the weekly list. */
   weekly: ['saveWeeklyList', 'scheduleWeeklyList', 'getWeeklyList', 'listWeeklyLists', 'getMyWeekly', 'listMyWeeks', 'getWeeklyProgress'],
-  /** 季度通报 and its export. */
-  report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport'],
+  /** 季度通报 and its export; a member's 电子档案. */
+  report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport', 'getMemberArchive'],
   /** The organisation's admins: articles, books, chapters, recommendations, the outbox. */
   content: ['saveArticle', 'scheduleArticle', 'retireArticle', 'listContent', 'getContent', 'saveBook', 'saveChapter', 'setBookRequirement', 'setRecommended', 'listOutbox'],
   /** 在线考核: the question bank, 每日答题 with its 错题本, 章节小测 and exams. */

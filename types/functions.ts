@@ -24,6 +24,7 @@ import { reportsContract } from './reports'
 import { quizContract } from './quiz'
 import { examsContract } from './exams'
 import { reflectionsContract } from './reflections'
+import { archiveContract } from './archive'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
@@ -238,6 +239,7 @@ export const contract = {
   ...quizContract,
   ...examsContract,
   ...reflectionsContract,
+  ...archiveContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,7 +1,8 @@
 import { defineRouter } from '../../server/function'
 import { exportQuarterReport } from '../../server/actions/exportQuarterReport'
+import { getMemberArchive } from '../../server/actions/getMemberArchive'
 import { getMyQuarterReport } from '../../server/actions/getMyQuarterReport'
 import { getUnitQuarterReport } from '../../server/actions/getUnitQuarterReport'
 
-/** 季度通报 and its export. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('report', { getMyQuarterReport, getUnitQuarterReport, exportQuarterReport })
+/** 季度通报 and its export; a member's 电子档案. Routes `{ action, ...input }`. */
+export const { main, uses } = defineRouter('report', { getMyQuarterReport, getUnitQuarterReport, exportQuarterReport, getMemberArchive })

@@ -19,6 +19,8 @@ export const ROUTES = {
   /** `?id=…` edits a list; without it composes a new one. */
   adminWeeklyEdit: '/packageAdmin/pages/weekly-edit/index',
   myQuarter: '/packageReport/pages/mine/index',
+  /** `?memberId=…` (a leader or admin); without it the caller's own 电子档案. */
+  archive: '/packageReport/pages/archive/index',
   /** `?unitId=…`; without it the caller's own group, branch or organisation. */
   unitQuarter: '/packageReport/pages/unit/index',
   admin: '/packageAdmin/pages/index/index',

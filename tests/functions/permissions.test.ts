@@ -82,6 +82,7 @@ import { hideReply } from '../../server/actions/hideReply'
 import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
+import { getMemberArchive } from '../../server/actions/getMemberArchive'
 import { submitReflection } from '../../server/actions/submitReflection'
 import { reviewReflection } from '../../server/actions/reviewReflection'
 import { listReflections } from '../../server/actions/listReflections'
@@ -209,6 +210,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   submitReflection,
   reviewReflection,
   listReflections,
+  getMemberArchive,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -576,6 +578,10 @@ const MATRIX: Row[] = [
   row('getExamResults',     'a group’s results',      'own',         '✗ ✓ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
   row('getExamResults',     'a group’s results',      'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
   row('getExamResults',     'a group’s results',      'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ examId: 'exam-t', unitId: at.group }), orgExam),
+  row('getMemberArchive',   'own archive',            'self',        '✓ ✓ ✓ ✓', () => ({})),
+  row('getMemberArchive',   'a member’s archive',     'own',         '✗ ✓ ✓ ✓', (at) => ({ memberId: at.member })),
+  row('getMemberArchive',   'a member’s archive',     'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ memberId: at.member })),
+  row('getMemberArchive',   'a member’s archive',     'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ memberId: at.member })),
   row('submitReflection',   'own 学习心得',            'self',        '✓ ✓ ✓ ✓', () => ({ target: { kind: 'article', id: 'article-t' }, body: '学习体会'.repeat(15), requestKey: 'reflection-key-1' }), withReading),
   row('reviewReflection',   'a member’s 心得',         'own',         '✗ ✓ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),
   row('reviewReflection',   'a member’s 心得',         'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),

@@ -1,8 +1,4 @@
-import { saveQuestion } from '../../server/actions/saveQuestion'
-import { saveExam } from '../../server/actions/saveExam'
-import { publishExam } from '../../server/actions/publishExam'
-import { startExamAttempt } from '../../server/actions/startExamAttempt'
-import { submitExamAttempt } from '../../server/actions/submitExamAttempt'
+import { oneQuestionExam } from '../support/exams'
 import { register } from '../../server/actions/register'
 import * as XLSX from 'xlsx'
 import { checkIn } from '../../server/actions/checkIn'
@@ -56,24 +52,9 @@ beforeEach(async () => {
 
 /** A one-question exam for 第一党支部, closing on 10 December: m1 passes it, t1 fails it, the others skip it. */
 async function examOfBranch1(): Promise<void> {
-  const question = ok(await cloud.call(saveQuestion, 'wx-org', { question: { type: 'judge', stem: '学习贵在坚持。', answer: [0], explanation: '对。' } }))
-  const exam = ok(
-    await cloud.call(saveExam, 'wx-org', {
-      title: '十二月考核',
-      unitId: 'branch-1',
-      questions: { mode: 'fixed', questionIds: [question._id] },
-      opensAt: '2026-12-08T08:00:00+08:00',
-      closesAt: '2026-12-10T18:00:00+08:00',
-      timeLimitMinutes: 10,
-      passPercent: 60,
-      attempts: 1,
-    }),
-  )
-  ok(await cloud.call(publishExam, 'wx-org', { id: exam._id }))
-  for (const [member, choice] of [['m1', 0], ['t1', 1]] as const) {
-    const paper = ok(await cloud.call(startExamAttempt, `wx-${member}`, { examId: exam._id, requestKey: `quarter-exam-${member}` }))
-    ok(await cloud.call(submitExamAttempt, `wx-${member}`, { attemptId: paper.attemptId, answers: [{ questionId: question._id, choice: [choice] }] }))
-  }
+  const { sit } = await oneQuestionExam(cloud, { title: '十二月考核', unitId: 'branch-1', opensAt: '2026-12-08T08:00:00+08:00', closesAt: '2026-12-10T18:00:00+08:00' })
+  await sit('m1', 0)
+  await sit('t1', 1)
 }
 afterEach(async () => {
   jest.restoreAllMocks()

@@ -116,6 +116,7 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
   'packageScore/pages/rules/index': { shows: ['怎样得分', '每日学习打卡'] },
   'packageScore/pages/points/index': { shows: ['今天已得', '每日学习打卡', '明细'] },
   'packageReport/pages/mine/index': { shows: ['季度'] },
+  'packageReport/pages/archive/index': { shows: ['孙浩然的学习档案', '2026 年', '学时', '考试：', '年底定档'] },
   'packageQuiz/pages/daily/index': {
     shows: ['每日答题', '第 1 题 · 共 5 题', '请先选择答案'],
     // A wrong answer: the right one is shown, with the explanation, and the question goes to the 错题本.

@@ -137,6 +137,9 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
       >
         查看这位成员的操作记录
       </Button>
+      <Button className='plain-button wide-button' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.archive, { memberId: m._id }) })}>
+        查看这位成员的学习档案
+      </Button>
     </View>
   )
 }
