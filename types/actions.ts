@@ -51,7 +51,7 @@ export const FUNCTIONS = {
   /** 每周一学: composing, publishing and following the weekly list. */
   weekly: ['saveWeeklyList', 'scheduleWeeklyList', 'getWeeklyList', 'listWeeklyLists', 'getMyWeekly', 'listMyWeeks', 'getWeeklyProgress'],
   /** 季度通报 and its export; a member's 电子档案. */
-  report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport', 'getMemberArchive'],
+  report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport', 'getMemberArchive', 'exportMemberArchive'],
   /** The organisation's admins: articles, books, chapters, recommendations, the outbox. */
   content: ['saveArticle', 'scheduleArticle', 'retireArticle', 'listContent', 'getContent', 'saveBook', 'saveChapter', 'setBookRequirement', 'setRecommended', 'listOutbox'],
   /** 在线考核: the question bank, 每日答题 with its 错题本, 章节小测 and exams. */

@@ -1,4 +1,5 @@
 import { id } from './fields'
+import { ExportFormat, ExportQuarterReportOutput } from './reports'
 import * as z from './zod'
 
 /**
@@ -33,6 +34,15 @@ export const GetMemberArchiveOutput = z.object({
   years: z.array(ArchiveYear),
 })
 
+export const ExportMemberArchiveInput = z.strictObject({
+  /** Defaults to the caller's group (leaders), branch (branch admins) or the organisation. */
+  unitId: id('单位编号').optional(),
+  /** Defaults to this Shanghai year. */
+  year: z.number({ error: '年份应为数字' }).int('年份应为整数').min(2000, '年份无效').max(2100, '年份无效').optional(),
+  format: ExportFormat,
+})
+
 export const archiveContract = {
   getMemberArchive: { input: GetMemberArchiveInput, output: GetMemberArchiveOutput },
+  exportMemberArchive: { input: ExportMemberArchiveInput, output: ExportQuarterReportOutput },
 } as const

@@ -1,5 +1,9 @@
 import { checkIn } from '../../server/actions/checkIn'
+import * as XLSX from 'xlsx'
+import { exportMemberArchive } from '../../server/actions/exportMemberArchive'
 import { getMemberArchive } from '../../server/actions/getMemberArchive'
+import { ARCHIVE_HEADERS } from '../../server/reports/archive'
+import { readLocalFile } from '../../server/files/local-files'
 import { reviewReflection } from '../../server/actions/reviewReflection'
 import { submitReflection } from '../../server/actions/submitReflection'
 import { addBook, addCategories } from '../support/content'
@@ -62,4 +66,32 @@ it('holds the year’s study by category, books completed, check-ins, exams, ref
 it('shows this year even with nothing in it yet', async () => {
   const archive = ok(await cloud.call(getMemberArchive, 'wx-t2', {}))
   expect(archive.years).toEqual([expect.objectContaining({ year: 2026, studySeconds: 0, checkInDays: 0, exams: [], points: 0, stars: 0 })])
+})
+
+describe('导出学习档案', () => {
+  const download = async (url: string) => (await readLocalFile(cloud.db, url.split('/').pop()!, cloud.clock.now()))!
+
+  it('gives a row per member of the unit for the year, the same figures as each archive, opened back from .xlsx', async () => {
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    at('2026-11-25T02:00:00Z')
+    ok(await cloud.call(checkIn, 'wx-m1', {}))
+    ok(await cloud.call(checkIn, 'wx-t2', {}))
+    const { sit } = await oneQuestionExam(cloud, { title: '十一月考核', unitId: 'committee', opensAt: '2026-11-25T08:00:00+08:00', closesAt: '2026-11-30T18:00:00+08:00' })
+    await sit('m1', 0)
+    await sit('t1', 1)
+
+    const answer = ok(await cloud.call(exportMemberArchive, 'wx-ba1', { format: 'xlsx' }))
+    expect(answer).toMatchObject({ fileName: '学习档案-第一党支部-2026.xlsx', rows: 6 })
+    const book = XLSX.read((await download(answer.url)).bytes, { type: 'buffer' })
+    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
+    expect(rows[0]).toEqual(ARCHIVE_HEADERS)
+    const byName = new Map(rows.slice(1).map((r) => [r[0], r]))
+    const m1 = ok(await cloud.call(getMemberArchive, 'wx-m1', {})).years[0]
+    expect(byName.get('李党员')).toEqual(['李党员', '第一党支部', '第一党小组', 2026, 0, 0, 0, 2, 2, '1/1', 0, m1.points, m1.stars, '否'])
+    expect(byName.get('赵一')?.[9]).toBe('0/1')
+    expect(byName.get('钱二')).toEqual(expect.arrayContaining(['第二党小组', 1]))
+    // A leader exports their group; a member nothing.
+    expect(ok(await cloud.call(exportMemberArchive, 'wx-lead1', { format: 'csv' }))).toMatchObject({ rows: 5 })
+    expect(await cloud.call(exportMemberArchive, 'wx-m1', { format: 'csv' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
 })

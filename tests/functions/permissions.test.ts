@@ -83,6 +83,7 @@ import { getGroupWeek } from '../../server/actions/getGroupWeek'
 import { nudgeMembers } from '../../server/actions/nudgeMembers'
 import { getDailyQuiz } from '../../server/actions/getDailyQuiz'
 import { getMemberArchive } from '../../server/actions/getMemberArchive'
+import { exportMemberArchive } from '../../server/actions/exportMemberArchive'
 import { submitReflection } from '../../server/actions/submitReflection'
 import { reviewReflection } from '../../server/actions/reviewReflection'
 import { listReflections } from '../../server/actions/listReflections'
@@ -211,6 +212,7 @@ const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   reviewReflection,
   listReflections,
   getMemberArchive,
+  exportMemberArchive,
 }
 
 /** Any function by name, for calls made from the table. */
@@ -582,6 +584,9 @@ const MATRIX: Row[] = [
   row('getMemberArchive',   'a member’s archive',     'own',         '✗ ✓ ✓ ✓', (at) => ({ memberId: at.member })),
   row('getMemberArchive',   'a member’s archive',     'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ memberId: at.member })),
   row('getMemberArchive',   'a member’s archive',     'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ memberId: at.member })),
+  row('exportMemberArchive','a group’s archives',     'own',         '✗ ✓ ✓ ✓', (at) => ({ unitId: at.group, format: 'csv' })),
+  row('exportMemberArchive','a group’s archives',     'sameBranch',  '✗ ✗ ✓ ✓', (at) => ({ unitId: at.group, format: 'csv' })),
+  row('exportMemberArchive','a group’s archives',     'otherBranch', '✗ ✗ ✗ ✓', (at) => ({ unitId: at.group, format: 'csv' })),
   row('submitReflection',   'own 学习心得',            'self',        '✓ ✓ ✓ ✓', () => ({ target: { kind: 'article', id: 'article-t' }, body: '学习体会'.repeat(15), requestKey: 'reflection-key-1' }), withReading),
   row('reviewReflection',   'a member’s 心得',         'own',         '✗ ✓ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),
   row('reviewReflection',   'a member’s 心得',         'sameBranch',  '✗ ✗ ✓ ✓', () => ({ id: 'reflection-t', decision: 'approve' }), withReflection),

@@ -35,21 +35,22 @@ function MemberLine({ m }: { m: MemberQuarter }) {
   )
 }
 
-const EXPORTS: { label: string; format: ExportFormat; rows: 'members' | 'units' }[] = [
+const EXPORTS: { label: string; format: ExportFormat; rows: 'members' | 'units' | 'archive' }[] = [
   { label: '导出 Excel：成员明细', format: 'xlsx', rows: 'members' },
   { label: '导出 Excel：单位排名', format: 'xlsx', rows: 'units' },
   { label: '导出 CSV：成员明细', format: 'csv', rows: 'members' },
+  { label: '导出 Excel：成员学习档案（今年）', format: 'xlsx', rows: 'archive' },
 ]
 
-function Exports({ quarter }: { quarter: string }) {
+function Exports({ quarter, unitId }: { quarter: string; unitId: string }) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  async function run(format: ExportFormat, rows: 'members' | 'units') {
+  async function run(format: ExportFormat, rows: 'members' | 'units' | 'archive') {
     if (busy) return
     setBusy(true)
     setMessage(null)
     try {
-      const file = await callFunction('exportQuarterReport', { quarter, format, rows })
+      const file = rows === 'archive' ? await callFunction('exportMemberArchive', { unitId, format }) : await callFunction('exportQuarterReport', { quarter, format, rows })
       await openDownload(file.url, file.fileName)
       setMessage(`已生成「${file.fileName}」，共 ${file.rows} 行`)
     } catch (error) {
@@ -106,7 +107,7 @@ function ReportView({ data, canExport }: { data: Report; canExport: boolean }) {
           ))}
         </View>
       )}
-      {canExport && <Exports quarter={report.quarter} />}
+      {canExport && <Exports quarter={report.quarter} unitId={unit.unitId} />}
     </View>
   )
 }
