@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { EXAM_GRACE_SECONDS, type ActionOutput, type ExamPaper, type ExamResult, type ExamSummary } from '../../types'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
@@ -7,6 +6,7 @@ import type { Member } from '../members'
 import { mySubscriptions } from '../notify/grants'
 import { authorize, memberTarget } from '../permissions'
 import { EXAMS, matchesDraw, requireExam, sits, type ExamDoc } from './exams'
+import { drawQuestions } from './draw'
 import { followable } from './followable'
 import { checkChoice, isRight, quizAnswer } from './grading'
 import { allQuestions, QUESTIONS, toQuizQuestion, type QuestionDoc } from './questions'
@@ -56,18 +56,16 @@ async function expireIfLate(db: CloudDatabase, attempt: AttemptDoc, now: Date): 
   return (await findDoc<AttemptDoc>(db, EXAM_ATTEMPTS, attempt._id)) ?? attempt
 }
 
-/** A uniform number fixed by the attempt and the question, for its draw. */
-const keyOf = (seed: string, id: string) => createHash('sha256').update(`${seed}/${id}`).digest().readUInt32BE(0)
-
 /** The attempt's questions: the exam's own, or drawn for this attempt by each rule in turn. */
 async function questionsFor(db: CloudDatabase, exam: ExamDoc, seed: string): Promise<string[]> {
   if (exam.questions.mode === 'fixed') return exam.questions.questionIds
   const bank = await followable(db, await allQuestions(db, { status: 'active' }))
   const taken: string[] = []
   for (const draw of exam.questions.draws) {
-    const pool = bank.filter((q) => !taken.includes(q._id) && matchesDraw(q, draw)).sort((a, b) => keyOf(seed, a._id) - keyOf(seed, b._id))
+    const pool = bank.filter((q) => !taken.includes(q._id) && matchesDraw(q, draw))
     if (pool.length < draw.count) throw new AppError('CONFLICT', '题库里的题目不够这场考试抽取，请联系组织者')
-    taken.push(...pool.slice(0, draw.count).map((q) => q._id))
+    // The daily draw's sampling, unweighted: the same attempt always draws the same paper.
+    taken.push(...drawQuestions(pool, new Set(), seed, draw.count))
   }
   return taken
 }

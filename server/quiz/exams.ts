@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { EXAMS_PAGE_SIZE, type ActionOutput, type Exam, type ExamQuestions, type SaveExamInput, type Unit } from '../../types'
 import { recordAudit } from '../audit'
 import { addOnce, findDoc, readAll } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
-import { newId } from '../ids'
+import { derivedId, newId } from '../ids'
 import { inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { membersWithGrant } from '../notify/grants'
@@ -144,7 +143,7 @@ export async function saveExam(db: CloudDatabase, caller: Member, now: Date, inp
     await recordAudit(db, caller, now, { action: 'exam.update', targetType: 'exam', targetId: before._id, targetName: after.title, before: auditView(before), after: auditView(after), unitIds: unitIdsOf(after) })
     return toExam(after, caller)
   }
-  const _id = input.requestKey ? `exam-${createHash('sha256').update(`${caller._id}/${input.requestKey}`).digest('hex').slice(0, 16)}` : newId('exam')
+  const _id = input.requestKey ? derivedId('exam', `${caller._id}/${input.requestKey}`) : newId('exam')
   const doc: ExamDoc = { _id, ...fields, status: 'draft', publishedAt: null, createdBy: caller._id, createdAt: now }
   if (!(await addOnce(db, EXAMS, doc))) return toExam(await requireExam(db, _id), caller)
   await recordAudit(db, caller, now, { action: 'exam.create', targetType: 'exam', targetId: _id, targetName: doc.title, before: null, after: auditView(doc), unitIds: unitIdsOf(doc) })

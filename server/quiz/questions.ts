@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import { QUESTIONS_PAGE_SIZE, type ActionOutput, type Question, type QuestionFields, type QuizQuestion } from '../../types'
 import { recordAudit } from '../audit'
 import { addOnce, findDoc, readAll } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
+import { derivedId, newId } from '../ids'
 import type { Member } from '../members'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, ORGANISATION } from '../permissions'
@@ -24,7 +24,7 @@ export interface QuestionDoc extends QuestionFields {
 }
 
 /** A derived id: the same seed (a caller's request key, an imported question's stem) is the same question. */
-export const questionIdFrom = (seed: string) => `q-${createHash('sha256').update(seed).digest('hex').slice(0, 16)}`
+export const questionIdFrom = (seed: string) => derivedId('q', seed)
 
 export const toQuestion = (d: QuestionDoc): Question => ({
   _id: d._id,
@@ -75,7 +75,7 @@ export async function saveQuestion(
     await recordAudit(db, caller, now, { action: 'question.update', targetType: 'question', targetId: before._id, targetName: before.stem, before: toQuestion(before), after: toQuestion(after), unitIds: [] })
     return toQuestion(after)
   }
-  const _id = input.requestKey ? questionIdFrom(`${caller._id}/${input.requestKey}`) : questionIdFrom(`${caller._id}/${now.toISOString()}/${Math.random()}`)
+  const _id = input.requestKey ? questionIdFrom(`${caller._id}/${input.requestKey}`) : newId('q')
   const doc: QuestionDoc = { _id, ...input.question, status: 'active', createdAt: now, updatedAt: now, createdBy: caller._id }
   if (!(await addOnce(db, QUESTIONS, doc))) return toQuestion(await requireQuestion(db, _id))
   await recordAudit(db, caller, now, { action: 'question.create', targetType: 'question', targetId: _id, targetName: doc.stem, before: null, after: toQuestion(doc), unitIds: [] })

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import { REFLECTIONS_PAGE_SIZE, type ActionOutput, type Reflection, type ReflectionTarget, type ReviewReflectionInput } from '../../types'
 import { ARTICLES, BOOKS } from '../content/docs'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
+import { derivedId } from '../ids'
 import type { Member } from '../members'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
@@ -75,7 +75,7 @@ export async function submitReflection(
 ): Promise<Reflection> {
   const { db, now } = ports
   authorize(caller, 'reflections.write', memberTarget(caller))
-  const _id = `reflection-${createHash('sha256').update(`${caller._id}/${input.requestKey}`).digest('hex').slice(0, 16)}`
+  const _id = derivedId('reflection', `${caller._id}/${input.requestKey}`)
   const stored = await findDoc<ReflectionDoc>(db, REFLECTIONS, _id)
   if (stored) return toReflection(stored)
   const title = await titleOf(db, input.target)
