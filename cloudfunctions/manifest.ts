@@ -6,8 +6,9 @@ import type { Domain } from '../types'
  * (`npm run gen:functions`); tests/functions/manifest.test.ts fails when they drift.
  *
  * The timers stay separate functions rather than one `jobs` function on a ten-minute tick: each
- * fires only when it has work (about 80 calls a month in all, against 4,320 for the tick), keeps
- * its own timeout, and 16 of the environment's 50 functions leaves room to grow.
+ * fires only when it has work (about 80 calls a month, against 4,320 for the tick), keeps its own
+ * timeout, and 16 of the environment's 50 functions leaves room to grow. 听全文's recording rides on
+ * `content`'s trigger: it is that domain's own work, and needs no folder of its own.
  */
 export interface FunctionSpec {
   /** Seconds WeChat lets one run last (1–60); its default of 3 is too short for a cold start with database work. */
@@ -22,7 +23,8 @@ export type TimerName = 'dailyPush' | 'freezeRatings' | 'quarterRemind' | 'quart
 
 export const MANIFEST: Record<Domain | TimerName, FunctionSpec> = {
   member: { timeout: 10 },
-  org: { timeout: 10 },
+  /** Scheduling a meeting tells the unit's members who asked for it. */
+  org: { timeout: 20 },
   study: { timeout: 10 },
   group: { timeout: 20 },
   score: { timeout: 10 },
@@ -30,7 +32,12 @@ export const MANIFEST: Record<Domain | TimerName, FunctionSpec> = {
   weekly: { timeout: 60 },
   /** The .xlsx export is built in memory. */
   report: { timeout: 30, memorySize: 512 },
-  content: { timeout: 10 },
+  /**
+   * Its trigger records speech for the texts written since (听全文) on the hour and half hour,
+   * 06:00–22:30: a text published or changed is read aloud within half an hour (34 runs a day,
+   * about 1,000 calls a month; one that finds nothing costs two reads).
+   */
+  content: { timeout: 60, trigger: { name: 'speech', cron: '0 0,30 6-22 * * * *' } },
   /** Publishing an exam tells the members who asked for it. */
   quiz: { timeout: 20 },
   /**

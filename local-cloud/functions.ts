@@ -36,7 +36,7 @@ export function readTimerTrigger(configPath: string): TimerTrigger | undefined {
   try {
     config = JSON.parse(readFileSync(configPath, 'utf8')) as FunctionConfig
   } catch (err) {
-    throw new Error(`无法解析 ${configPath}: ${(err as Error).message}`)
+    throw new Error(`无法解析 ${configPath}: ${(err as Error).message}`, { cause: err })
   }
   const timers = (config.triggers ?? []).filter((t) => t?.type === 'timer')
   if (timers.length === 0) return undefined
@@ -50,7 +50,7 @@ export function readTimerTrigger(configPath: string): TimerTrigger | undefined {
   try {
     toCronerPattern(cron)
   } catch (err) {
-    throw new Error(`${configPath}: ${(err as Error).message}`)
+    throw new Error(`${configPath}: ${(err as Error).message}`, { cause: err })
   }
   return { name: trigger.name, cron }
 }
@@ -61,13 +61,10 @@ export function readTimerTrigger(configPath: string): TimerTrigger | undefined {
  * the project's TypeScript is CommonJS, and under jest babel-jest transforms it on require.
  */
 function importEntry(entry: string): FunctionMain {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a function's entry, found by path at run time
   const mod = require(entry) as { main?: unknown; default?: { main?: unknown } | unknown }
   const main =
-    typeof mod.main === 'function'
-      ? mod.main
-      : typeof mod.default === 'function'
-        ? mod.default
-        : (mod.default as { main?: unknown } | undefined)?.main
+    typeof mod.main === 'function' ? mod.main : typeof mod.default === 'function' ? mod.default : (mod.default as { main?: unknown } | undefined)?.main
   if (typeof main !== 'function') throw new Error(`${entry} 没有导出 main 函数`)
   return main as FunctionMain
 }

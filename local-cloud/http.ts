@@ -40,6 +40,8 @@ export interface HandlerContext {
   hosts: string[]
   /** When set (listening beyond this machine), signing in asks for it. */
   passphrase?: string
+  /** Where the local speech engine keeps its recordings (server/speech/espeak.ts). */
+  speechDir: string
 }
 
 /** The request's host name (no port), lower-case. */
@@ -73,6 +75,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.wav': 'audio/wav',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
@@ -98,6 +101,7 @@ export function isHashedAsset(file: string): boolean {
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2048) return '/'
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f\u007f]/.test(next)) return '/'
   const base = 'http://local.invalid'
   let url: URL
@@ -355,6 +359,15 @@ export function createRequestHandler(ctx: HandlerContext) {
     res.end(file.bytes)
   }
 
+  /** 听全文: a recording of the local speech engine (signed-in visitors only), seekable by byte ranges. */
+  async function serveSpeech(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD')
+    if (!sessions.fromCookieHeader(req.headers.cookie)) return sendError(res, 401, 'UNAUTHENTICATED', '请先登录')
+    const file = await existingFile(ctx.speechDir, path.join(ctx.speechDir, name))
+    if (!file) return sendError(res, 404, 'NOT_FOUND', '语音还没有生成')
+    return sendFile(req, res, file)
+  }
+
   /** An edition of the local 公众号, as its followers would read it (signed-in visitors only). */
   async function previewEdition(req: IncomingMessage, res: ServerResponse, mediaId: string): Promise<void> {
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
@@ -366,9 +379,7 @@ export function createRequestHandler(ctx: HandlerContext) {
 
   function listTimers(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET')
-    const timers = [...functions.values()]
-      .filter((fn) => fn.timer)
-      .map((fn) => ({ name: fn.name, trigger: fn.timer!.name, cron: fn.timer!.cron }))
+    const timers = [...functions.values()].filter((fn) => fn.timer).map((fn) => ({ name: fn.name, trigger: fn.timer!.name, cron: fn.timer!.cron }))
     const scheduled = ctx.scheduler()?.jobs() ?? []
     sendJson(res, 200, {
       timers: timers.map((t) => ({
@@ -433,6 +444,7 @@ export function createRequestHandler(ctx: HandlerContext) {
       if ((m = p.match(/^\/local\/timers\/([^/]+)\/fire$/))) return await fireTimer(req, res, m[1])
       if ((m = p.match(/^\/local\/files\/([A-Za-z0-9-]+)$/))) return await downloadFile(req, res, m[1])
       if ((m = p.match(/^\/local\/official-account\/([A-Za-z0-9-]+)$/))) return await previewEdition(req, res, m[1])
+      if ((m = p.match(/^\/local\/speech\/([0-9a-f]{32}\.wav)$/))) return await serveSpeech(req, res, m[1])
       if (p === '/local' || p.startsWith('/local/')) return sendError(res, 404, 'NOT_FOUND', '接口不存在')
       return await serveStatic(req, res, url)
     } catch (err) {
@@ -472,12 +484,25 @@ async function existingFile(root: string, target: string): Promise<string | unde
   }
 }
 
+/** One byte range asked for (`bytes=a-b`, `bytes=a-`, `bytes=-n`), within a file of `size`; undefined for none or any other. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
+  const m = header?.match(/^bytes=(\d*)-(\d*)$/)
+  if (!m || (m[1] === '' && m[2] === '')) return undefined
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1])
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  return start <= end && start < size ? { start, end } : undefined
+}
+
+/** A file, whole or the one byte range asked for (audio seeks by ranges). */
 async function sendFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
   const info = await stat(file)
-  res.writeHead(200, {
+  const range = byteRange(req.headers.range, info.size)
+  res.writeHead(range ? 206 : 200, {
     ...baseHeaders,
     'Content-Type': contentTypeOf(file),
-    'Content-Length': info.size,
+    'Content-Length': range ? range.end - range.start + 1 : info.size,
+    'Accept-Ranges': 'bytes',
+    ...(range ? { 'Content-Range': `bytes ${range.start}-${range.end}/${info.size}` } : {}),
     'Last-Modified': info.mtime.toUTCString(),
     'Cache-Control': isHashedAsset(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
   })
@@ -486,7 +511,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string)
     return
   }
   await new Promise<void>((resolve, reject) => {
-    const stream = createReadStream(file)
+    const stream = createReadStream(file, range ? { start: range.start, end: range.end } : {})
     stream.on('error', (err) => {
       res.destroy(err)
       reject(err)

@@ -44,7 +44,7 @@ async function questionRows(file: string): Promise<SheetRow[] | undefined> {
   if (/\.xlsx$/i.test(file)) {
     let rows: SheetRow[]
     try {
-      rows = readSheetRows(await readFile(file))
+      rows = await readSheetRows(await readFile(file))
     } catch (err) {
       throw new ImportRefused(`无法读取表格 ${file}：${(err as Error).message}`)
     }
@@ -72,8 +72,7 @@ async function withStore<T>(options: Options, run: (store: LocalStore, now: Date
   } catch (err) {
     if (err instanceof StoreLockedError) {
       throw new ImportRefused(
-        `本地云正在运行（进程 ${err.pid}），它独占数据目录 ${options.dataDir}。\n` +
-          '请先停止它（在运行 npm start 的终端按 Ctrl+C），导入完成后再 npm start。',
+        `本地云正在运行（进程 ${err.pid}），它独占数据目录 ${options.dataDir}。\n` + '请先停止它（在运行 npm start 的终端按 Ctrl+C），导入完成后再 npm start。',
       )
     }
     throw err

@@ -12,11 +12,15 @@ import { loadFunctions, type FunctionRegistry } from './functions'
 import { createRequestHandler } from './http'
 import { runTimer, startScheduler, type Log, type Scheduler } from './scheduler'
 import { seedIfEmpty, type SeedReport } from './seed'
+import { keyMemberNames } from '../server/name-order'
+import { espeakSpeech } from '../server/speech/espeak'
 import { loadSessions } from './session'
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..')
 export const DEFAULT_FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'cloudfunctions')
 export const DEFAULT_STATIC_DIR = path.join(PROJECT_ROOT, 'dist', 'h5')
+/** Where the local speech engine keeps its recordings, inside the data directory. */
+const speechDirOf = (dataDir: string) => path.join(dataDir, 'speech')
 
 export interface LocalCloudOptions {
   /** The embedded store's directory (created when missing); one process at a time. */
@@ -71,8 +75,16 @@ async function openCore(options: { dataDir: string; functionsDir?: string; now?:
   try {
     const db = store.database()
     const seed = await seedIfEmpty(db, clock.now())
+    // Records from before names were keyed for 拼音 order get their key once.
+    await keyMemberNames(db)
     // The 公众号 named by OA_APPID/OA_SECRET, else the local stand-in whose editions can be read here.
-    installPlatform(createLocalPlatform(db, clock, { officialAccount: officialAccountFromEnv() ?? localOfficialAccount(db, () => clock.now()) }))
+    // 听全文 by espeak-ng's Mandarin voice, recordings kept beside the store.
+    installPlatform(
+      createLocalPlatform(db, clock, {
+        officialAccount: officialAccountFromEnv() ?? localOfficialAccount(db, () => clock.now()),
+        speech: espeakSpeech(speechDirOf(options.dataDir)),
+      }),
+    )
     const functions = loadFunctions(options.functionsDir ?? DEFAULT_FUNCTIONS_DIR)
     return { clock, db, functions, seed, close: () => store.close() }
   } catch (err) {
@@ -111,6 +123,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       // The name it was started on is answered too (0.0.0.0 and :: are no one's name).
       hosts: options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host.includes(':') ? `[${options.host}]` : options.host] : [],
       passphrase: options.passphrase,
+      speechDir: speechDirOf(options.dataDir),
     })
     const srv = createServer((req, res) => void handler(req, res))
     server = srv
@@ -122,7 +135,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         resolve()
       })
     })
-    if (options.schedule ?? true) scheduler = startScheduler(functions, clock, log)
+    if (options.schedule ?? true) {
+      scheduler = startScheduler(functions, clock, log)
+      // The texts waiting to be read aloud (all of a new demo) are recorded now, not at the next half hour.
+      // (`content`'s trigger, server/speech/timer.ts).
+      if (functions.get('content')?.timer) void runTimer(timerFunction(functions, 'content'), clock.now(), log).catch(() => undefined)
+    }
   } catch (err) {
     scheduler?.stop()
     server?.close()
@@ -160,13 +178,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
  * Runs one timer function against a data dir without starting a server: for `npm run fire`
  * when no local cloud is running.
  */
-export async function fireOnce(options: {
-  dataDir: string
-  name: string
-  functionsDir?: string
-  now?: Date
-  log?: Log
-}): Promise<unknown> {
+export async function fireOnce(options: { dataDir: string; name: string; functionsDir?: string; now?: Date; log?: Log }): Promise<unknown> {
   const log = options.log ?? ((line: string) => console.log(line))
   const core = await openCore(options)
   try {

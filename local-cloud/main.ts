@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   console.log(`学习圈本地云已启动: http://localhost:${cloud.port}`)
   console.log(`数据目录: ${dataDir}`)
   if (cloud.seed.seeded) {
-    console.log(`已写入演示数据: ${cloud.seed.units} 个组织、${cloud.seed.members} 名成员、${cloud.seed.invitations} 个邀请码、${cloud.seed.articles} 篇文章、${cloud.seed.books} 本书`)
+    console.log(
+      `已写入演示数据: ${cloud.seed.units} 个组织、${cloud.seed.members} 名成员、${cloud.seed.invitations} 个邀请码、${cloud.seed.articles} 篇文章、${cloud.seed.books} 本书`,
+    )
   }
   console.log(`云函数: ${[...cloud.functions.keys()].join('、') || '（无）'}`)
   if (cloud.clock.isFixed()) console.log(`时钟已固定: ${cloud.clock.now().toISOString()}（定时触发器不会按真实时间运行）`)

@@ -17,14 +17,7 @@ function fieldPattern(names: string[] = []): RegExp {
   return new RegExp(`^(?:[0-9*,\\-/]${words})+$`, 'i')
 }
 
-const FIELD_PATTERNS = [
-  fieldPattern(),
-  fieldPattern(),
-  fieldPattern(),
-  fieldPattern(),
-  fieldPattern(MONTHS),
-  fieldPattern(WEEKDAYS),
-]
+const FIELD_PATTERNS = [fieldPattern(), fieldPattern(), fieldPattern(), fieldPattern(), fieldPattern(MONTHS), fieldPattern(WEEKDAYS)]
 
 /**
  * Turns a WeChat timer cron (seven fields: second minute hour day month weekday year) into a
@@ -34,9 +27,7 @@ const FIELD_PATTERNS = [
 export function toCronerPattern(expression: string): string {
   const fields = expression.trim().split(/\s+/)
   if (fields.length !== 7 || fields[0] === '') {
-    throw new Error(
-      `定时触发器的 cron 表达式应有 7 个字段（秒 分钟 小时 日 月 星期 年），实际为 ${fields[0] === '' ? 0 : fields.length} 个: "${expression}"`,
-    )
+    throw new Error(`定时触发器的 cron 表达式应有 7 个字段（秒 分钟 小时 日 月 星期 年），实际为 ${fields[0] === '' ? 0 : fields.length} 个: "${expression}"`)
   }
   const year = fields[6]
   if (year !== '*') {
@@ -51,7 +42,7 @@ export function toCronerPattern(expression: string): string {
   try {
     new Cron(pattern, { timezone: TIMER_TIMEZONE, paused: true }).stop()
   } catch (err) {
-    throw new Error(`无效的 cron 表达式 "${expression}": ${(err as Error).message}`)
+    throw new Error(`无效的 cron 表达式 "${expression}": ${(err as Error).message}`, { cause: err })
   }
   return pattern
 }

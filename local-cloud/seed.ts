@@ -5,6 +5,7 @@ import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterD
 import type { CloudDatabase } from '../server/db/types'
 import { INVITATIONS, type InvitationDoc } from '../server/invitations'
 import { MEMBERS } from '../server/members'
+import { nameKey } from '../server/name-order'
 import { OPENIDS } from '../server/registration'
 import { PUSHES, type PushDoc } from '../server/push/pushes'
 import { UNITS } from '../server/units'
@@ -15,6 +16,7 @@ import { discussionDocs } from './seed/discussion'
 import { NEWCOMERS, readablesOf, seedHistory } from './seed/history'
 import { seedExam } from './seed/exams'
 import { seedReflections } from './seed/reflections'
+import { seedMeetings } from './seed/meetings'
 import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
@@ -44,7 +46,15 @@ type Put = (collection: string, doc: { _id: string } & Record<string, unknown>) 
 function articleDoc(article: SeedArticle, today: string, now: Date, queuePosition: number): ArticleDoc {
   const { when, recommended, ...content } = article
   const at = now.toISOString()
-  const base = { ...content, minutes: readingMinutes(content.body), recommended: recommended ?? false, createdAt: at, updatedAt: at }
+  // Every text waits to be read aloud (听全文): the local cloud records them when it starts.
+  const base = {
+    ...content,
+    minutes: readingMinutes(content.body),
+    recommended: recommended ?? false,
+    speechPending: true as const,
+    createdAt: at,
+    updatedAt: at,
+  }
   if (when === 'queued') return { ...base, status: 'queued', queuedAt: new Date(now.getTime() + queuePosition).toISOString() }
   if ('daysAhead' in when) return { ...base, status: 'scheduled', scheduledFor: addDays(today, when.daysAhead) }
   return { ...base, status: 'published', publishedOn: addDays(today, -when.daysAgo) }
@@ -73,6 +83,7 @@ async function seedContent(put: Put, now: Date): Promise<{ articles: ArticleDoc[
       title: c.title,
       body: c.body,
       minutes: readingMinutes(c.body),
+      speechPending: true,
       updatedAt: at,
     }))
     for (const chapter of docs) await put(CHAPTERS, { ...chapter })
@@ -107,12 +118,11 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   if (total > 0) return { seeded: false, units: 0, members: 0, invitations: 0, articles: 0, books: 0, questions: 0, examSitters: 0, checkIns: 0, readings: 0 }
 
   const today = dayKey(now)
-  const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) =>
-    db.collection(collection).doc(_id).set({ data })
+  const put = (collection: string, { _id, ...data }: { _id: string } & Record<string, unknown>) => db.collection(collection).doc(_id).set({ data })
 
   const content = await seedContent(put, now)
   for (const member of members) {
-    await put(MEMBERS, { ...member })
+    await put(MEMBERS, { ...member, nameKey: nameKey(member.name) })
     // The OPENID guard registration relies on, as if these members had registered.
     if (member.openid) await put(OPENIDS, { _id: member.openid, memberId: member._id, at: now })
   }
@@ -139,13 +149,30 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   }
   const checker = wordListChecker(blockedWordsFromEnv())
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)
-  await seedWeeklyList(db, checker, members.find((m) => m.roles.includes('orgAdmin'))!, content, now)
+  await seedWeeklyList(
+    db,
+    checker,
+    members.find((m) => m.roles.includes('orgAdmin'))!,
+    content,
+    now,
+  )
   const questions = await seedQuestions(db, now)
   const examSitters = await seedExam(db, members, NEWCOMERS, now, INVITER_ID)
   await seedReflections(db, checker, members, now)
+  await seedMeetings(db, checker, members, now)
   // Units last: they mark a finished seed, so an interrupted one is redone on the next start.
   for (const unit of units) await put(UNITS, { ...unit, createdAt: now })
-  return { seeded: true, units: units.length, members: members.length, invitations: invitations.length, articles: articles.length, books: books.length, questions, examSitters, ...history }
+  return {
+    seeded: true,
+    units: units.length,
+    members: members.length,
+    invitations: invitations.length,
+    articles: articles.length,
+    books: books.length,
+    questions,
+    examSitters,
+    ...history,
+  }
 }
 
 /** The demo bank (seed/questions.ts), read as an imported question file is; answers how many. */

@@ -121,7 +121,7 @@ export async function loadSessions(dataDir: string): Promise<Sessions> {
   try {
     revoked = JSON.parse(await readFile(revokedFile, 'utf8')) as Record<string, number>
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`退出登录记录文件已损坏，请删除后重启: ${revokedFile}`)
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`退出登录记录文件已损坏，请删除后重启: ${revokedFile}`, { cause: err })
   }
   return new Sessions(Buffer.from(hex, 'hex'), Date.now, revokedFile, revoked)
 }

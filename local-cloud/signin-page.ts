@@ -22,11 +22,7 @@ async function readAll<T>(db: CloudDatabase, collection: string): Promise<T[]> {
 }
 
 export async function loadDirectory(db: CloudDatabase): Promise<SignInDirectory> {
-  const [units, members, invitations] = await Promise.all([
-    readAll<Unit>(db, 'units'),
-    readAll<Member>(db, 'members'),
-    readAll<InvitationDoc>(db, INVITATIONS),
-  ])
+  const [units, members, invitations] = await Promise.all([readAll<Unit>(db, 'units'), readAll<Member>(db, 'members'), readAll<InvitationDoc>(db, INVITATIONS)])
   return { units, members, invitations }
 }
 
@@ -148,8 +144,7 @@ export function renderSignInPage(dir: SignInDirectory, options: PageOptions): st
       </div>`
     : ''
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : ''
-  const empty =
-    dir.members.length === 0 ? '<p class="empty">数据库里还没有成员。删除数据目录后重新启动本地云，会自动写入演示数据。</p>' : ''
+  const empty = dir.members.length === 0 ? '<p class="empty">数据库里还没有成员。删除数据目录后重新启动本地云，会自动写入演示数据。</p>' : ''
 
   return `<!DOCTYPE html>
 <html lang="zh-CN">

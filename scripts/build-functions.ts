@@ -1,12 +1,14 @@
 /**
  * Bundles each cloud function with the shared server code into a folder WeChat DevTools uploads
- * as it is: dist/cloudfunctions/<name>/{index.js, package.json, config.json}. `wx-server-sdk` stays
- * external: the cloud installs it from the function's package.json.
+ * as it is: dist/cloudfunctions/<name>/{index.js, package.json, config.json}. `wx-server-sdk` and the
+ * packages a port loads on first use (PORT_PACKAGES) stay external: the cloud installs them from the
+ * function's package.json.
  */
 import { build } from 'esbuild'
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { MANIFEST } from '../cloudfunctions/manifest'
+import { PORT_PACKAGES } from '../server/function'
 
 const root = path.resolve(__dirname, '..')
 const sourceRoot = path.join(root, 'cloudfunctions')
@@ -23,7 +25,7 @@ async function buildOne(name: string): Promise<number> {
     platform: 'node',
     target: 'node16',
     format: 'cjs',
-    external: ['wx-server-sdk'],
+    external: ['wx-server-sdk', ...new Set(Object.values(PORT_PACKAGES).flat())],
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -63,11 +63,16 @@ function checkFunction(name: string, problems: string[]): void {
 
 function main(): number {
   const problems: string[] = []
-  const built = existsSync(BUILT) ? readdirSync(BUILT, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []
+  const built = existsSync(BUILT)
+    ? readdirSync(BUILT, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+    : []
   const expected = Object.keys(MANIFEST)
   console.log(`functions: ${built.length} (limit ${FUNCTION_LIMIT})`)
   if (built.length > FUNCTION_LIMIT) problems.push(`云函数 ${built.length} 个，超过环境上限 ${FUNCTION_LIMIT} 个`)
-  for (const extra of built.filter((n) => !expected.includes(n))) problems.push(`${extra}: 不在 cloudfunctions/manifest.ts 中（旧的打包结果？重新运行 npm run build:functions）`)
+  for (const extra of built.filter((n) => !expected.includes(n)))
+    problems.push(`${extra}: 不在 cloudfunctions/manifest.ts 中（旧的打包结果？重新运行 npm run build:functions）`)
   for (const name of expected) checkFunction(name, problems)
   problems.push(...staleFiles().map((file) => `${file} 与 manifest 不一致：运行 npm run gen:functions`))
 

@@ -6,12 +6,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { MANIFEST } from '../cloudfunctions/manifest'
-import { PORT_PERMISSIONS, type Port } from '../server/function'
+import { PORT_PACKAGES, PORT_PERMISSIONS, type Port } from '../server/function'
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions')
 
 /** The wx-server-sdk version every function's package.json asks the cloud to install. */
 const SDK_VERSION = '~4.0.2'
+/** The versions the project itself installs: a port's packages are asked for at the same ones. */
+const ROOT_DEPENDENCIES = (JSON.parse(readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+  .dependencies
 
 export interface FolderFiles {
   'config.json': string
@@ -19,6 +22,7 @@ export interface FolderFiles {
 }
 
 function portsOf(name: string): readonly Port[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each function's entry, by path
   const mod = require(path.join(FUNCTIONS_DIR, name, 'index.ts')) as { uses?: readonly Port[] }
   if (!Array.isArray(mod.uses)) throw new Error(`cloudfunctions/${name}/index.ts must export the ports it uses`)
   return mod.uses
@@ -35,7 +39,9 @@ export function generatedFiles(): Record<string, FolderFiles> {
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
       ...(spec.trigger ? { triggers: [{ name: spec.trigger.name, type: 'timer', config: spec.trigger.cron }] } : {}),
     }
-    const pkg = { name, version: '0.1.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }
+    const loaded = [...new Set(portsOf(name).flatMap((port) => PORT_PACKAGES[port]))].sort()
+    const dependencies = { 'wx-server-sdk': SDK_VERSION, ...Object.fromEntries(loaded.map((p) => [p, ROOT_DEPENDENCIES[p]])) }
+    const pkg = { name, version: '0.1.0', private: true, main: 'index.js', dependencies }
     out[name] = { 'config.json': `${JSON.stringify(config, null, 2)}\n`, 'package.json': `${JSON.stringify(pkg, null, 2)}\n` }
   }
   return out

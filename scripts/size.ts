@@ -43,9 +43,7 @@ export function weappSizes(dir = WEAPP_DIR): WeappSizes | undefined {
     subpackages?: SubPackage[]
     subPackages?: SubPackage[]
   }
-  const roots = [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])].map((p) =>
-    p.root.replace(/^\.?\//, '').replace(/\/?$/, '/'),
-  )
+  const roots = [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])].map((p) => p.root.replace(/^\.?\//, '').replace(/\/?$/, '/'))
   const subpackages = new Map<string, number>(roots.map((r) => [r, 0]))
   let main = 0
   for (const file of filesUnder(dir)) {

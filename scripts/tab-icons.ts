@@ -13,36 +13,69 @@ const COLORS = { normal: [0x8a, 0x7f, 0x76], active: [0xa8, 0x20, 0x1a] } as con
 
 type Shape = (x: number, y: number) => boolean
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y))
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y)
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y)
 /** Convex polygon, points in order. */
-const polygon = (points: [number, number][]): Shape => (x, y) => {
-  let sign = 0
-  for (let i = 0; i < points.length; i++) {
-    const [ax, ay] = points[i]
-    const [bx, by] = points[(i + 1) % points.length]
-    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax)
-    if (cross !== 0) {
-      if (sign === 0) sign = Math.sign(cross)
-      else if (Math.sign(cross) !== sign) return false
+const polygon =
+  (points: [number, number][]): Shape =>
+  (x, y) => {
+    let sign = 0
+    for (let i = 0; i < points.length; i++) {
+      const [ax, ay] = points[i]
+      const [bx, by] = points[(i + 1) % points.length]
+      const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax)
+      if (cross !== 0) {
+        if (sign === 0) sign = Math.sign(cross)
+        else if (Math.sign(cross) !== sign) return false
+      }
     }
+    return true
   }
-  return true
-}
 /** Upper half of an ellipse standing on y = base: shoulders. */
-const shoulders = (cx: number, base: number, rx: number, ry: number): Shape => (x, y) =>
-  y <= base && ((x - cx) / rx) ** 2 + ((y - base) / ry) ** 2 <= 1
+const shoulders =
+  (cx: number, base: number, rx: number, ry: number): Shape =>
+  (x, y) =>
+    y <= base && ((x - cx) / rx) ** 2 + ((y - base) / ry) ** 2 <= 1
 
 const ICONS: Record<string, Shape> = {
   home: minus(
-    union(polygon([[40.5, 8], [76, 40], [5, 40]]), rect(15, 38, 66, 72)),
+    union(
+      polygon([
+        [40.5, 8],
+        [76, 40],
+        [5, 40],
+      ]),
+      rect(15, 38, 66, 72),
+    ),
     rect(33, 50, 48, 72),
   ),
   study: union(
-    polygon([[6, 16], [38, 22], [38, 72], [6, 64]]),
-    polygon([[43, 22], [75, 16], [75, 64], [43, 72]]),
+    polygon([
+      [6, 16],
+      [38, 22],
+      [38, 72],
+      [6, 64],
+    ]),
+    polygon([
+      [43, 22],
+      [75, 16],
+      [75, 64],
+      [43, 72],
+    ]),
   ),
   group: union(
     circle(40.5, 22, 11),
@@ -80,8 +113,7 @@ function png(shape: Shape, [r, g, b]: readonly number[]): Buffer {
     rows[row] = 0 // no filter
     for (let x = 0; x < SIZE; x++) {
       let hits = 0
-      for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++
+      for (let sy = 0; sy < SAMPLES; sy++) for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++
       const i = row + 1 + x * 4
       rows[i] = r
       rows[i + 1] = g

@@ -36,12 +36,7 @@ interface AuditDoc extends Omit<AuditChange, 'targetName'> {
 const auditId = (at: Date) => `${at.toISOString()}_${randomBytes(4).toString('hex')}`
 
 /** Writes one entry for a change that has just been made. */
-export async function recordAudit(
-  db: CloudDatabase,
-  actor: Pick<Member, '_id' | 'name'>,
-  at: Date,
-  change: AuditChange,
-): Promise<void> {
+export async function recordAudit(db: CloudDatabase, actor: Pick<Member, '_id' | 'name'>, at: Date, change: AuditChange): Promise<void> {
   const doc: AuditDoc = {
     _id: auditId(at),
     at,
@@ -76,6 +71,9 @@ export async function listAudit(db: CloudDatabase, caller: Member, input: { targ
   else if (scope.branchId) conditions.push({ unitIds: scope.branchId })
   if (input.targetId) conditions.push({ targetId: input.targetId })
   if (input.cursor) conditions.push({ _id: _.lt(decodeCursor(input.cursor, 1)[0]) })
-  const { data } = await matching(db, AUDIT, conditions).orderBy('_id', 'desc').limit(AUDIT_PAGE_SIZE + 1).get()
+  const { data } = await matching(db, AUDIT, conditions)
+    .orderBy('_id', 'desc')
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .get()
   return pageOf(data as AuditDoc[], AUDIT_PAGE_SIZE, (d) => [d._id], toEntry)
 }

@@ -5,7 +5,8 @@ import { addDays, dayKey, monthKey, monthLayout } from '../types/calendar'
 import { findDoc } from './db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from './db/types'
 import { authorize, memberTarget } from './permissions'
-import { scoreCheckIn } from './scoring/sources'
+import type { ScoreEvent } from './scoring/ledger'
+import { scoreLostMarked, scoreMarked } from './scoring/marked'
 import { requireCleanText, type ContentChecker } from './security/content-check'
 import { currentStreak, streakAfter } from './streak'
 
@@ -42,16 +43,9 @@ const toCheckIn = (doc: CheckInDoc): CheckIn => ({
   createdAt: new Date(doc.createdAt).toISOString(),
 })
 
-const findCheckIn = (db: CloudDatabase, memberId: string, day: string) =>
-  findDoc<CheckInDoc>(db, CHECKINS, checkInId(memberId, day))
+const findCheckIn = (db: CloudDatabase, memberId: string, day: string) => findDoc<CheckInDoc>(db, CHECKINS, checkInId(memberId, day))
 
-export async function checkIn(
-  db: CloudDatabase,
-  checker: ContentChecker,
-  member: Member,
-  now: Date,
-  reflection = '',
-): Promise<z.infer<typeof CheckInOutput>> {
+export async function checkIn(db: CloudDatabase, checker: ContentChecker, member: Member, now: Date, reflection = ''): Promise<z.infer<typeof CheckInOutput>> {
   authorize(member, 'checkins.write', memberTarget(member))
   // The reflection (心得) is checked as a social log before anything is written.
   await requireCleanText(checker, member.openid, 'log', [reflection])
@@ -68,7 +62,7 @@ export async function checkIn(
   }
   try {
     await db.collection(CHECKINS).add({ data: doc })
-    await scoreMarked(db, member, doc)
+    await scoreCheckIn(db, member, doc)
     return { status: 'created', record: toCheckIn(doc), streak: doc.streak }
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
@@ -76,40 +70,24 @@ export async function checkIn(
   const existing = await findCheckIn(db, member._id, day)
   if (!existing) throw new Error(`check-in ${doc._id} reported as duplicate but not found`)
   // A retry scores a check-in whose first attempt stopped before scoring; the ledger keeps it once.
-  if (existing.scorePending) await scoreMarked(db, member, existing)
+  if (existing.scorePending) await scoreCheckIn(db, member, existing)
   return { status: 'already', record: toCheckIn(existing), streak: existing.streak }
 }
 
-/** Scores a check-in (its ledger entry is keyed by it: once), then removes its mark. */
-async function scoreMarked(db: CloudDatabase, member: Pick<Member, '_id' | 'groupId' | 'branchId'>, checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>): Promise<void> {
-  await scoreCheckIn(db, member, checkIn._id, new Date(checkIn.createdAt))
-  await db.collection(CHECKINS).doc(checkIn._id).update({ data: { scorePending: db.command.remove() } })
-}
+/** A check-in's point: its ledger entry is keyed by it (once). */
+const checkInEvent = (checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>, member: Pick<Member, '_id' | 'groupId' | 'branchId'>): ScoreEvent => ({
+  kind: 'checkin',
+  sourceId: checkIn._id,
+  member,
+  at: new Date(checkIn.createdAt),
+})
 
-/**
- * The check-ins of the members with ids in [first, last] still marked unscored (the call stopped
- * between the check-in and its points, and was not retried): scored now. One query per 1,000 of
- * them; there are none unless a call stopped.
- */
-export async function scoreLostCheckIns(db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]): Promise<void> {
-  const _ = db.command
-  const byId = new Map(members.map((m) => [m._id, m]))
-  for (;;) {
-    const { data } = await db
-      .collection(CHECKINS)
-      .where({ memberId: _.gte(members[0]._id).and(_.lte(members[members.length - 1]._id)), scorePending: _.exists(true) })
-      .field({ _id: true, memberId: true, createdAt: true })
-      .limit(1000)
-      .get()
-    const docs = data as Pick<CheckInDoc, '_id' | 'memberId' | 'createdAt'>[]
-    for (const doc of docs) {
-      const member = byId.get(doc.memberId)
-      if (member) await scoreMarked(db, member, doc)
-    }
-    // A page left as it was (its members gone from the batch) would come back: stop there.
-    if (docs.length < 1000 || !docs.some((d) => byId.has(d.memberId))) return
-  }
-}
+const scoreCheckIn = (db: CloudDatabase, member: Pick<Member, '_id' | 'groupId' | 'branchId'>, checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>) =>
+  scoreMarked(db, CHECKINS, checkIn._id, checkInEvent(checkIn, member))
+
+/** The check-ins of a batch of members still marked unscored (the call stopped between the check-in and its points, and was not retried): scored now. */
+export const scoreLostCheckIns = (db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]) =>
+  scoreLostMarked<CheckInDoc>(db, CHECKINS, members, ['createdAt'], checkInEvent)
 
 export async function checkInSummary(
   db: CloudDatabase,

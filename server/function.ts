@@ -33,17 +33,14 @@ export interface WeChatUserContext extends BaseContext {
   member: Member | undefined
 }
 
-export type Handler<N extends ActionName, C = CallContext> = (
-  input: z.output<Contract[N]['input']>,
-  ctx: C,
-) => Promise<ActionOutput<N>>
+export type Handler<N extends ActionName, C = CallContext> = (input: z.output<Contract[N]['input']>, ctx: C) => Promise<ActionOutput<N>>
 
 /**
  * The platform services that need a WeChat openapi permission or an outside account. A handler
  * declares the ones it uses; any other is refused at run time, so the permissions each deployed
  * function's config.json grants are derived from these declarations (scripts/functions-manifest.ts).
  */
-export type Port = 'contentCheck' | 'messenger' | 'files' | 'officialAccount'
+export type Port = 'contentCheck' | 'messenger' | 'files' | 'officialAccount' | 'speech'
 
 /** The openapi permission each port needs on WeChat cloud (storage and the official account need none). */
 export const PORT_PERMISSIONS: Record<Port, readonly string[]> = {
@@ -51,6 +48,20 @@ export const PORT_PERMISSIONS: Record<Port, readonly string[]> = {
   messenger: ['subscribeMessage.send'],
   files: [],
   officialAccount: [],
+  // Tencent Cloud TTS is an outside account (TTS_SECRET_ID/TTS_SECRET_KEY); storage needs no permission.
+  speech: [],
+}
+
+/**
+ * The npm packages a port loads on first use: left out of every bundle, and listed in the
+ * package.json of the functions that declare the port, so only those have the cloud install them.
+ */
+export const PORT_PACKAGES: Record<Port, readonly string[]> = {
+  contentCheck: [],
+  messenger: [],
+  files: [],
+  officialAccount: [],
+  speech: ['tencentcloud-sdk-nodejs-tts'],
 }
 
 export interface FunctionOptions {
@@ -73,11 +84,7 @@ export interface CloudFunction<N extends ActionName = ActionName> {
  * turned into stable `{ ok: false, code, message }` results. What the caller may do to which object
  * is the handler's to check, with `authorize` from permissions.ts.
  */
-export function defineFunction<N extends ActionName>(
-  name: N,
-  handler: Handler<N>,
-  options?: { caller?: 'member'; uses?: readonly Port[] },
-): CloudFunction<N>
+export function defineFunction<N extends ActionName>(name: N, handler: Handler<N>, options?: { caller?: 'member'; uses?: readonly Port[] }): CloudFunction<N>
 export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, WeChatUserContext>,
@@ -99,10 +106,7 @@ export function defineFunction<N extends ActionName>(
         const p = platform()
         const base: BaseContext = { db: p.db, now: p.now(), requestId, ...ports(p, name, uses) }
         const openid = p.callerOpenId()
-        const who =
-          options.caller === 'wechatUser'
-            ? await weChatUser(p.db, openid)
-            : { caller: await requireActiveMember(p.db, openid) }
+        const who = options.caller === 'wechatUser' ? await weChatUser(p.db, openid) : { caller: await requireActiveMember(p.db, openid) }
         const parsed = inputSchema.safeParse(payloadOf(event))
         if (!parsed.success) {
           const issue = parsed.error.issues[0]
@@ -122,7 +126,13 @@ export function defineFunction<N extends ActionName>(
 /** The declared ports from the platform; an undeclared one fails loudly wherever it is touched. */
 function ports(p: Platform, name: string, uses: readonly Port[]): Pick<TimerContext, Port> {
   const pick = <P extends Port>(port: P): TimerContext[P] => (uses.includes(port) ? (p[port] as TimerContext[P]) : undeclared(name, port))
-  return { contentCheck: pick('contentCheck'), messenger: pick('messenger'), files: pick('files'), officialAccount: pick('officialAccount') }
+  return {
+    contentCheck: pick('contentCheck'),
+    messenger: pick('messenger'),
+    files: pick('files'),
+    officialAccount: pick('officialAccount'),
+    speech: pick('speech'),
+  }
 }
 
 function undeclared<T>(name: string, port: Port): T {
@@ -143,23 +153,26 @@ export interface DomainRouter {
 /**
  * One deployable function serving a domain's actions: `{ action, ...input }` goes to that action's
  * handler with the rest of the payload. The record must hold exactly the domain's actions in
- * `FUNCTIONS`, so the client's routing and the server's agree by construction.
+ * `FUNCTIONS`, so the client's routing and the server's agree by construction. A domain's own job
+ * may ride on it as its timer trigger (`{ Type: 'Timer' }`; the timer refuses any call with a user).
  */
 export function defineRouter<D extends Domain>(
   domain: D,
   actions: { [N in (typeof FUNCTIONS)[D][number]]: CloudFunction<N> },
+  options: { timer?: TimerFunction<unknown> } = {},
 ): DomainRouter {
   const table = new Map<string, CloudFunction>(Object.values<CloudFunction>(actions).map((fn) => [fn.name, fn]))
   const expected: readonly string[] = FUNCTIONS[domain]
   if (table.size !== expected.length || !expected.every((a) => table.has(a))) {
     throw new Error(`router ${domain} must serve exactly ${expected.join(', ')}`)
   }
-  const uses = [...new Set([...table.values()].flatMap((fn) => fn.uses))].sort()
+  const uses = [...new Set([...table.values(), ...(options.timer ? [options.timer] : [])].flatMap((fn) => fn.uses))].sort()
   return {
     name: domain,
     uses,
     async main(event) {
       const { action, ...payload } = (event !== null && typeof event === 'object' && !Array.isArray(event) ? event : {}) as Record<string, unknown>
+      if (options.timer && payload.Type === 'Timer' && action === undefined) return options.timer.main(event)
       const fn = typeof action === 'string' ? table.get(action) : undefined
       if (!fn) {
         const named = typeof action === 'string' && action ? `“${action.slice(0, 60)}”` : '（未指明）'
@@ -173,6 +186,7 @@ export function defineRouter<D extends Domain>(
 /** What a timer's run gets: no caller, the declared ports. */
 export interface TimerContext extends BaseContext {
   officialAccount: Platform['officialAccount']
+  speech: Platform['speech']
 }
 
 export interface TimerFunction<R> {

@@ -74,7 +74,10 @@ export async function takeUse(db: CloudDatabase, doc: InvitationDoc, now: Date):
 /** Gives back a use taken by a registration that then failed. */
 export async function giveUseBack(db: CloudDatabase, code: string): Promise<void> {
   const _ = db.command
-  await db.collection(INVITATIONS).where({ _id: code, uses: _.gt(0) }).update({ data: { uses: _.inc(-1) } })
+  await db
+    .collection(INVITATIONS)
+    .where({ _id: code, uses: _.gt(0) })
+    .update({ data: { uses: _.inc(-1) } })
 }
 
 /** Why a code that looked usable a moment ago could not be used. */
@@ -175,7 +178,10 @@ export async function revokeInvitation(db: CloudDatabase, caller: Member, now: D
   authorize(caller, 'invitations.manage', target(doc))
   const group = await requireGroup(db, doc.groupId)
   if (doc.revoked) return toInvitation(doc, group.name, now)
-  await db.collection(INVITATIONS).doc(doc._id).update({ data: { revoked: true } })
+  await db
+    .collection(INVITATIONS)
+    .doc(doc._id)
+    .update({ data: { revoked: true } })
   await recordAudit(db, caller, now, {
     action: 'invitation.revoke',
     targetType: 'invitation',
@@ -209,7 +215,11 @@ export async function listInvitations(db: CloudDatabase, caller: Member, now: Da
   }
   const [units, { data }] = await Promise.all([
     loadUnits(db),
-    matching(db, INVITATIONS, conditions).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(INVITATIONS_PAGE_SIZE + 1).get(),
+    matching(db, INVITATIONS, conditions)
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(INVITATIONS_PAGE_SIZE + 1)
+      .get(),
   ])
   const names = new Map(units.map((u) => [u._id, u.name]))
   return pageOf(

@@ -32,12 +32,13 @@ export class Clock {
 /**
  * The platform of the local cloud and the tests: the embedded store, a settable clock, messages
  * and official-account publications recorded in the outbox (whatever the environment says), text
- * checked against the configured word list, exports kept in the store for download.
+ * checked against the configured word list, exports kept in the store for download, speech by the
+ * engine given (the local cloud's espeak-ng; none in tests that do not ask for one).
  */
 export function createLocalPlatform(
   db: CloudDatabase,
   clock: Clock,
-  ports: Partial<Pick<Platform, 'messenger' | 'officialAccount' | 'contentCheck' | 'files'>> = {},
+  ports: Partial<Pick<Platform, 'messenger' | 'officialAccount' | 'contentCheck' | 'files' | 'speech'>> = {},
 ): Platform {
   return {
     db,
@@ -47,5 +48,6 @@ export function createLocalPlatform(
     officialAccount: ports.officialAccount,
     contentCheck: ports.contentCheck ?? wordListChecker(blockedWordsFromEnv()),
     files: ports.files ?? localFiles(db),
+    speech: ports.speech,
   }
 }

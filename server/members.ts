@@ -15,6 +15,8 @@ export interface Member {
   openid: string
   /** Real name (实名). */
   name: string
+  /** The name in 拼音 (server/name-order.ts), what lists sort members by; absent only on records from before it. */
+  nameKey?: string
   groupId: string
   branchId: string
   roles: Role[]

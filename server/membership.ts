@@ -9,6 +9,7 @@ import { OPENIDS } from './registration'
 import { authorize, unitTarget } from './permissions'
 import { authorizeManage } from './roles'
 import { summaryOf } from './roster'
+import { nameKey } from './name-order'
 import { requireGroup, requireOpenGroup } from './units'
 
 const STALE = '成员信息刚刚被其他管理员修改，请刷新后重试'
@@ -34,6 +35,7 @@ export async function preregisterMember(
     _id: newId('member'),
     openid: '',
     name: input.name,
+    nameKey: nameKey(input.name),
     groupId: group._id,
     branchId: group.parentId ?? '',
     roles: ['member'],
@@ -58,12 +60,7 @@ export async function preregisterMember(
  * Moves a member to another 党小组. Roles belong to a place: a 党小组长 stops leading on leaving
  * their group, a 支部管理员 stops administering on leaving their branch.
  */
-export async function moveMember(
-  db: CloudDatabase,
-  caller: Member,
-  now: Date,
-  input: { memberId: string; groupId: string },
-): Promise<MemberSummary> {
+export async function moveMember(db: CloudDatabase, caller: Member, now: Date, input: { memberId: string; groupId: string }): Promise<MemberSummary> {
   const member = await requireMember(db, input.memberId)
   authorizeManage(caller, member)
   const group = await requireGroup(db, input.groupId)
@@ -94,23 +91,14 @@ export async function moveMember(
  * Deactivates a member who left (their records stay for reports; they can no longer use the app),
  * or reactivates one: back to active, or to pending when the record was never claimed.
  */
-export async function setActive(
-  db: CloudDatabase,
-  caller: Member,
-  now: Date,
-  memberId: string,
-  active: boolean,
-): Promise<MemberSummary> {
+export async function setActive(db: CloudDatabase, caller: Member, now: Date, memberId: string, active: boolean): Promise<MemberSummary> {
   const member = await requireMember(db, memberId)
   authorizeManage(caller, member)
   if (!active && member._id === caller._id) throw new AppError('CONFLICT', '不能停用你自己的账号')
   const status: MemberStatus = !active ? 'inactive' : member.openid ? 'active' : 'pending'
   // A held registration (待确认) accepted as a different person becomes active too.
   if (member.status !== 'review' && (member.status === 'inactive') === !active) return summaryOf(db, member)
-  const { stats } = await db
-    .collection(MEMBERS)
-    .where({ _id: member._id, status: member.status })
-    .update({ data: { status } })
+  const { stats } = await db.collection(MEMBERS).where({ _id: member._id, status: member.status }).update({ data: { status } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', STALE)
   await recordAudit(db, caller, now, {
     action: active ? 'member.reactivate' : 'member.deactivate',
@@ -137,14 +125,22 @@ export async function mergeHeld(db: CloudDatabase, caller: Member, now: Date, in
   authorizeManage(caller, target)
   if (held.status !== 'review') throw new AppError('CONFLICT', '这条注册不在待确认中，请刷新后再看')
   if (!held.review?.sameNameAs.some((s) => s._id === target._id)) throw new AppError('INVALID_INPUT', '只能合并到注册时同名的那条记录')
-  if (target.status !== 'active' && target.status !== 'pending') throw new AppError('CONFLICT', `这条记录${target.status === 'inactive' ? '已停用' : '也在待确认中'}，不能合并`)
+  if (target.status !== 'active' && target.status !== 'pending')
+    throw new AppError('CONFLICT', `这条记录${target.status === 'inactive' ? '已停用' : '也在待确认中'}，不能合并`)
   const merged: Member = { ...target, openid: held.openid, status: 'active', joinedAt: target.joinedAt ?? now.toISOString() }
   await db.runTransaction(async (t) => {
     const [{ data: h }, { data: m }] = await Promise.all([t.collection(MEMBERS).doc(held._id).get(), t.collection(MEMBERS).doc(target._id).get()])
-    if ((h as Member).status !== 'review' || (m as Member).openid !== target.openid || (m as Member).status !== target.status) throw new AppError('CONFLICT', STALE)
-    await t.collection(MEMBERS).doc(target._id).update({ data: { openid: merged.openid, status: merged.status, joinedAt: merged.joinedAt } })
+    if ((h as Member).status !== 'review' || (m as Member).openid !== target.openid || (m as Member).status !== target.status)
+      throw new AppError('CONFLICT', STALE)
+    await t
+      .collection(MEMBERS)
+      .doc(target._id)
+      .update({ data: { openid: merged.openid, status: merged.status, joinedAt: merged.joinedAt } })
     await t.collection(MEMBERS).doc(held._id).remove()
-    await t.collection(OPENIDS).doc(held.openid).set({ data: { memberId: target._id, at: now } })
+    await t
+      .collection(OPENIDS)
+      .doc(held.openid)
+      .set({ data: { memberId: target._id, at: now } })
   })
   await recordAudit(db, caller, now, {
     action: 'member.merge',

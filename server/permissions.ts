@@ -12,71 +12,74 @@ export type Reach = 'self' | 'ownGroup' | 'ownBranch' | 'all'
 type Cell = Reach | 'none'
 
 const ROLE_COLUMNS = ['member', 'leader', 'branchAdmin', 'orgAdmin'] as const satisfies readonly Role[]
-const row = (...cells: [Cell, Cell, Cell, Cell]) =>
-  Object.fromEntries(ROLE_COLUMNS.map((role, i) => [role, cells[i]])) as Record<Role, Cell>
+const row = (...cells: [Cell, Cell, Cell, Cell]) => Object.fromEntries(ROLE_COLUMNS.map((role, i) => [role, cells[i]])) as Record<Role, Cell>
 
 export const PERMISSIONS = {
   //                           member      leader      branchAdmin  orgAdmin
-  'profile.read':        row('self',     'self',     'self',      'self'),
-  'profile.write':       row('self',     'self',     'self',      'self'),
-  'checkins.write':      row('self',     'self',     'self',      'self'),
+  'profile.read': row('self', 'self', 'self', 'self'),
+  'profile.write': row('self', 'self', 'self', 'self'),
+  'checkins.write': row('self', 'self', 'self', 'self'),
   // Today's functions read only the caller's own check-ins; the wider reaches are the group progress rules.
-  'checkins.read':       row('self',     'ownGroup', 'ownBranch', 'all'),
-  'articles.read':       row('all',      'all',      'all',       'all'),
-  'group.read':          row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
-  'units.read':          row('none',     'none',     'ownBranch', 'all'),
-  'groups.manage':       row('none',     'none',     'ownBranch', 'all'),
-  'branches.manage':     row('none',     'none',     'none',      'all'),
-  'members.read':        row('none',     'none',     'ownBranch', 'all'),
-  'members.manage':      row('none',     'none',     'ownBranch', 'all'),
-  'roles.leader':        row('none',     'none',     'ownBranch', 'all'),
-  'roles.branchAdmin':   row('none',     'none',     'ownBranch', 'all'),
-  'roles.orgAdmin':      row('none',     'none',     'none',      'all'),
-  'invitations.manage':  row('none',     'none',     'ownBranch', 'all'),
-  'audit.read':          row('none',     'none',     'ownBranch', 'all'),
+  'checkins.read': row('self', 'ownGroup', 'ownBranch', 'all'),
+  'articles.read': row('all', 'all', 'all', 'all'),
+  'group.read': row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'units.read': row('none', 'none', 'ownBranch', 'all'),
+  'groups.manage': row('none', 'none', 'ownBranch', 'all'),
+  'branches.manage': row('none', 'none', 'none', 'all'),
+  'members.read': row('none', 'none', 'ownBranch', 'all'),
+  'members.manage': row('none', 'none', 'ownBranch', 'all'),
+  'roles.leader': row('none', 'none', 'ownBranch', 'all'),
+  'roles.branchAdmin': row('none', 'none', 'ownBranch', 'all'),
+  'roles.orgAdmin': row('none', 'none', 'none', 'all'),
+  'invitations.manage': row('none', 'none', 'ownBranch', 'all'),
+  'audit.read': row('none', 'none', 'ownBranch', 'all'),
   // Articles and books are the whole organisation's: only the 党委's admins write them (a branch's
   // required books are chosen there too, per branch).
-  'content.manage':      row('none',     'none',     'none',      'all'),
-  'outbox.read':         row('none',     'none',     'none',      'all'),
-  'subscriptions.write': row('self',     'self',     'self',      'self'),
+  'content.manage': row('none', 'none', 'none', 'all'),
+  'outbox.read': row('none', 'none', 'none', 'all'),
+  'subscriptions.write': row('self', 'self', 'self', 'self'),
   // Every published article and book is readable by everyone (required books of other branches as electives).
-  'content.read':        row('all',      'all',      'all',       'all'),
+  'content.read': row('all', 'all', 'all', 'all'),
   // A published article shared to a chat opens for anyone; guests too (GUEST_ACTIONS).
-  'articles.readShared': row('all',      'all',      'all',       'all'),
+  'articles.readShared': row('all', 'all', 'all', 'all'),
   // Study time is credited to the reader alone; no role credits, or reads the details of, another's.
-  'study.write':         row('self',     'self',     'self',      'self'),
-  'study.read':          row('self',     'self',     'self',      'self'),
+  'study.write': row('self', 'self', 'self', 'self'),
+  'study.read': row('self', 'self', 'self', 'self'),
   // Points and stars: one's own in detail; the leaderboards of one's own group, branch and organisation.
-  'scores.read':         row('self',     'self',     'self',      'self'),
-  'leaderboard.read':    row('self',     'self',     'self',      'self'),
+  'scores.read': row('self', 'self', 'self', 'self'),
+  'leaderboard.read': row('self', 'self', 'self', 'self'),
   // Group and branch ratings: leaders see their group, branch admins their branch.
-  'ratings.read':        row('none',     'ownGroup', 'ownBranch', 'all'),
-  'scoreRules.manage':   row('none',     'none',     'none',      'all'),
+  'ratings.read': row('none', 'ownGroup', 'ownBranch', 'all'),
+  'scoreRules.manage': row('none', 'none', 'none', 'all'),
   // 每周一学: the 党委's admins compose it; each member follows their own list; leaders and admins see completion in reach.
-  'weekly.manage':       row('none',     'none',     'none',      'all'),
-  'weekly.read':         row('self',     'self',     'self',      'self'),
-  'weekly.progress':     row('none',     'ownGroup', 'ownBranch', 'all'),
+  'weekly.manage': row('none', 'none', 'none', 'all'),
+  'weekly.read': row('self', 'self', 'self', 'self'),
+  'weekly.progress': row('none', 'ownGroup', 'ownBranch', 'all'),
   // 季度通报: one's own quarter; a leader's group, an admin's branch or everything; exports are the admins'.
-  'reports.read':        row('self',     'ownGroup', 'ownBranch', 'all'),
-  'reports.export':      row('none',     'none',     'ownBranch', 'all'),
+  'reports.read': row('self', 'ownGroup', 'ownBranch', 'all'),
+  'reports.export': row('none', 'none', 'ownBranch', 'all'),
   // A 党小组's discussion is its own members' and the admins' above it; leaders moderate their group.
-  'discussion.read':     row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
-  'discussion.write':    row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
-  'discussion.moderate': row('none',     'ownGroup', 'ownBranch', 'all'),
+  'discussion.read': row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'discussion.write': row('ownGroup', 'ownGroup', 'ownBranch', 'all'),
+  'discussion.moderate': row('none', 'ownGroup', 'ownBranch', 'all'),
   // The week view of a group (check-ins, study minutes of each member) and nudging those behind.
-  'groupWeek.read':      row('none',     'ownGroup', 'ownBranch', 'all'),
-  'groupWeek.nudge':     row('none',     'ownGroup', 'ownBranch', 'all'),
+  'groupWeek.read': row('none', 'ownGroup', 'ownBranch', 'all'),
+  'groupWeek.nudge': row('none', 'ownGroup', 'ownBranch', 'all'),
   // 在线考核: the question bank is the organisation's, kept by its branch and committee admins; each member answers their own.
-  'questions.manage':    row('none',     'none',     'all',       'all'),
-  'quiz.take':           row('self',     'self',     'self',      'self'),
+  'questions.manage': row('none', 'none', 'all', 'all'),
+  'quiz.take': row('self', 'self', 'self', 'self'),
   // 电子档案: one's own; a leader's group's; an admin's units'.
-  'archive.read':        row('self',     'ownGroup', 'ownBranch', 'all'),
+  'archive.read': row('self', 'ownGroup', 'ownBranch', 'all'),
   // 学习心得: each member writes their own; the group's leader (and the admins above) review and feature them.
-  'reflections.write':   row('self',     'self',     'self',      'self'),
-  'reflections.review':  row('none',     'ownGroup', 'ownBranch', 'all'),
+  'reflections.write': row('self', 'self', 'self', 'self'),
+  'reflections.review': row('none', 'ownGroup', 'ownBranch', 'all'),
   // Exams: a unit's admins compose and publish its exams; its leaders and admins follow the results.
-  'exams.manage':        row('none',     'none',     'ownBranch', 'all'),
-  'exams.results':       row('none',     'ownGroup', 'ownBranch', 'all'),
+  'exams.manage': row('none', 'none', 'ownBranch', 'all'),
+  'exams.results': row('none', 'ownGroup', 'ownBranch', 'all'),
+  // 组织生活: a group's leader schedules and runs its meetings, a branch's admins those of the branch and its groups;
+  // each member answers for their own attendance (at meetings of their own units: server/meetings).
+  'meetings.manage': row('none', 'ownGroup', 'ownBranch', 'all'),
+  'meetings.attend': row('self', 'self', 'self', 'self'),
 } satisfies Record<string, Record<Role, Cell>>
 
 export type Action = keyof typeof PERMISSIONS
@@ -126,6 +129,8 @@ const DOING: Record<Action, string> = {
   'reflections.write': '替他人写心得',
   'reflections.review': '审阅这个党小组的心得',
   'exams.manage': '管理这个单位的考试',
+  'meetings.manage': '安排和主持这个单位的会议',
+  'meetings.attend': '替他人签到或请假',
   'exams.results': '查看这个单位的考试成绩',
 }
 

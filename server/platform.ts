@@ -3,6 +3,7 @@ import type { Messenger } from './notify/messenger'
 import type { OfficialAccount } from './official-account/client'
 import type { ContentChecker } from './security/content-check'
 import type { FileStore } from './files/file-store'
+import type { Speech } from './speech/speech'
 
 /**
  * What a cloud function needs from where it runs: the database, the caller's identity and the
@@ -22,6 +23,8 @@ export interface Platform {
   readonly contentCheck: ContentChecker
   /** Where exports go for download: cloud storage with a temporary link, or the local store. */
   readonly files: FileStore
+  /** The speech engine for 听全文 when configured: Tencent Cloud TTS in the cloud, espeak-ng in the local cloud. */
+  readonly speech: Speech | undefined
 }
 
 let current: Platform | undefined
@@ -32,6 +35,7 @@ export function installPlatform(p: Platform): void {
 
 export function platform(): Platform {
   // A deployed bundle never installs a platform: it runs on WeChat cloud.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only in WeChat cloud, never by the local cloud or tests
   if (!current) current = require('./wxcloud').createWxCloudPlatform() as Platform
   return current
 }

@@ -9,6 +9,7 @@ import { chineseNameProblem } from '../types/people'
 import { assertActive, findMemberByOpenId, MEMBERS, type Member } from './members'
 import { profileOf } from './profile'
 import { requireCleanText, type ContentChecker } from './security/content-check'
+import { nameKey } from './name-order'
 import { requireGroup, requireOpenGroup } from './units'
 
 /**
@@ -79,6 +80,7 @@ export async function register(
           _id: memberId,
           openid: caller.openid,
           name: input.name,
+          nameKey: nameKey(input.name),
           groupId: group._id,
           branchId: invitation.branchId,
           roles: ['member'],

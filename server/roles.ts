@@ -16,7 +16,6 @@ const ROLE_ACTION: Record<Exclude<Role, 'member'>, Action> = {
 }
 const ADMIN_ROLES: Role[] = ['branchAdmin', 'orgAdmin']
 
-
 /**
  * Throws FORBIDDEN unless the caller may manage this member, including every role the member holds:
  * a 支部管理员 cannot deactivate or move the organisation's admin just because they sit in the branch.
@@ -27,12 +26,7 @@ export function authorizeManage(caller: Member, member: Member): void {
 }
 
 /** Sets a member's whole set of roles; each role added or removed needs its own permission. */
-export async function setRoles(
-  db: CloudDatabase,
-  caller: Member,
-  now: Date,
-  input: { memberId: string; roles: Role[] },
-): Promise<MemberSummary> {
+export async function setRoles(db: CloudDatabase, caller: Member, now: Date, input: { memberId: string; roles: Role[] }): Promise<MemberSummary> {
   const member = await requireMember(db, input.memberId)
   authorize(caller, 'members.manage', memberTarget(member))
   const before = normaliseRoles(member.roles)
@@ -45,7 +39,10 @@ export async function setRoles(
   if (member._id === caller._id && isAdmin(before) && !isAdmin(after)) {
     throw new AppError('CONFLICT', '不能撤销你自己的最后一个管理员角色，请由其他管理员操作')
   }
-  await db.collection(MEMBERS).doc(member._id).update({ data: { roles: db.command.set(after) } })
+  await db
+    .collection(MEMBERS)
+    .doc(member._id)
+    .update({ data: { roles: db.command.set(after) } })
   await recordAudit(db, caller, now, {
     action: 'member.roles',
     targetType: 'member',

@@ -68,18 +68,23 @@ export async function listMembers(db: CloudDatabase, caller: Member, input: List
     conditions.push(_.or([{ name: pattern }, { displayName: pattern }, { phone: pattern }]))
   }
   if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor, 2)
-    conditions.push(_.or([{ name: _.gt(name) }, { name, _id: _.gt(id) }]))
+    const [key, id] = decodeCursor(input.cursor, 2)
+    conditions.push(_.or([{ nameKey: _.gt(key) }, { nameKey: key, _id: _.gt(id) }]))
   }
   const [names, { data }] = await Promise.all([
     unitNames(db),
     matching(db, MEMBERS, conditions)
-      .orderBy('name', 'asc')
+      .orderBy('nameKey', 'asc')
       .orderBy('_id', 'asc')
       .limit(MEMBERS_PAGE_SIZE + 1)
       .get(),
   ])
-  return pageOf(data as Member[], MEMBERS_PAGE_SIZE, (m) => [m.name, m._id], (m) => toSummary(m, names))
+  return pageOf(
+    data as Member[],
+    MEMBERS_PAGE_SIZE,
+    (m) => [m.nameKey ?? '', m._id],
+    (m) => toSummary(m, names),
+  )
 }
 
 const toGroupMember = (m: Member): GroupMember => ({
@@ -97,7 +102,7 @@ export async function groupView(db: CloudDatabase, caller: Member, groupId = cal
   authorize(caller, 'group.read', unitTarget(group))
   const [names, { data }] = await Promise.all([
     unitNames(db),
-    db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('name', 'asc').limit(1000).get(),
+    db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('nameKey', 'asc').limit(1000).get(),
   ])
   const members = (data as Member[]).map(toGroupMember).sort((a, b) => Number(b.isLeader) - Number(a.isLeader))
   const branchId = group.parentId ?? ''

@@ -1,6 +1,6 @@
 import type { Unit, UnitKind, UnitNode } from '../types'
 import { recordAudit } from './audit'
-import { findDoc } from './db/documents'
+import { findDoc, readAll } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { requireCleanText, type ContentChecker } from './security/content-check'
@@ -24,13 +24,20 @@ const normalise = (doc: UnitDoc): UnitDoc => ({ ...doc, archived: doc.archived =
 
 const toUnit = ({ _id, kind, name, parentId, archived }: UnitDoc): Unit => ({ _id, kind, name, parentId, archived })
 
-const bySiblingOrder = (a: UnitDoc, b: UnitDoc) =>
-  new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() || a._id.localeCompare(b._id)
+const bySiblingOrder = (a: UnitDoc, b: UnitDoc) => new Date(a.createdAt ?? 0).getTime() - new Date(b.createdAt ?? 0).getTime() || a._id.localeCompare(b._id)
 
 /** The whole tree, flat: an organisation has tens of units, not thousands. */
 /** The members of a unit, as a condition on `members`: a group's, a branch's, or everyone (the 党委's). */
 export const unitScope = (unit: Pick<Unit, '_id' | 'kind'>): Record<string, string> =>
   unit.kind === 'group' ? { groupId: unit._id } : unit.kind === 'branch' ? { branchId: unit._id } : {}
+
+/** Whether the member belongs to the unit a record is for (an exam, a meeting): the organisation's, their branch's or their group's. */
+export const inUnit = (of: { unitId: string; unitKind: UnitKind }, member: Pick<Member, 'groupId' | 'branchId'>) =>
+  of.unitKind === 'committee' || (of.unitKind === 'branch' ? member.branchId === of.unitId : member.groupId === of.unitId)
+
+/** The active members of the unit a record is for. */
+export const activeMembersOf = (db: CloudDatabase, of: { unitId: string; unitKind: UnitKind }) =>
+  readAll<Member>(db, MEMBERS, { ...unitScope({ _id: of.unitId, kind: of.unitKind }), status: 'active' })
 
 export async function loadUnits(db: CloudDatabase): Promise<UnitDoc[]> {
   const { data } = await db.collection(UNITS).limit(1000).get()
@@ -77,16 +84,19 @@ export async function unitTree(db: CloudDatabase, caller: Member) {
   const [units, counts] = await Promise.all([loadUnits(db), memberCounts(db)])
   const committee = units.find((u) => u.kind === 'committee')
   const inScope = (u: UnitDoc) =>
-    (!scope.branchId || u._id === scope.branchId || u.parentId === scope.branchId) &&
-    (!scope.groupId || u.kind !== 'group' || u._id === scope.groupId)
+    (!scope.branchId || u._id === scope.branchId || u.parentId === scope.branchId) && (!scope.groupId || u.kind !== 'group' || u._id === scope.groupId)
   const node = (u: UnitDoc, memberCount: number): UnitNode => ({ ...toUnit(u), memberCount })
   const branches = units
     .filter((b) => b.kind === 'branch' && inScope(b))
     .map((branch) => {
-      const groups = units
-        .filter((g) => g.kind === 'group' && g.parentId === branch._id && inScope(g))
-        .map((g) => node(g, counts.get(g._id) ?? 0))
-      return { ...node(branch, groups.reduce((sum, g) => sum + g.memberCount, 0)), groups }
+      const groups = units.filter((g) => g.kind === 'group' && g.parentId === branch._id && inScope(g)).map((g) => node(g, counts.get(g._id) ?? 0))
+      return {
+        ...node(
+          branch,
+          groups.reduce((sum, g) => sum + g.memberCount, 0),
+        ),
+        groups,
+      }
     })
   return { committee: { _id: committee?._id ?? '', name: committee?.name ?? '' }, branches }
 }
@@ -111,9 +121,7 @@ export async function saveUnit(db: CloudDatabase, checker: ContentChecker, calle
 
 async function createUnit(db: CloudDatabase, caller: Member, now: Date, input: SaveUnit, checkName: () => Promise<void>): Promise<Unit> {
   const parent =
-    input.kind === 'group'
-      ? await requireUnit(db, input.parentId ?? missingParent(), 'branch')
-      : (await loadUnits(db)).find((u) => u.kind === 'committee')
+    input.kind === 'group' ? await requireUnit(db, input.parentId ?? missingParent(), 'branch') : (await loadUnits(db)).find((u) => u.kind === 'committee')
   if (!parent) throw new AppError('NOT_FOUND', '没有找到党委，请先导入组织架构')
   if (input.kind === 'branch' && input.parentId !== undefined && input.parentId !== parent._id) {
     throw new AppError('INVALID_INPUT', '党支部的上级只能是党委')
@@ -149,7 +157,10 @@ async function renameUnit(db: CloudDatabase, caller: Member, now: Date, id: stri
   }
   if (unit.name === input.name) return toUnit(unit)
   await requireUniqueName(db, unit.parentId, input.name, unit._id)
-  await db.collection(UNITS).doc(unit._id).update({ data: { name: input.name } })
+  await db
+    .collection(UNITS)
+    .doc(unit._id)
+    .update({ data: { name: input.name } })
   await recordAudit(db, caller, now, {
     action: 'unit.rename',
     targetType: 'unit',

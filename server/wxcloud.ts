@@ -5,6 +5,7 @@ import { officialAccountFromEnv } from './official-account/client'
 import type { Platform } from './platform'
 import { wxFiles } from './files/wx-files'
 import { wxContentChecker } from './security/wx-content-check'
+import { tencentSpeechFromEnv } from './speech/tencent'
 
 /** The platform inside WeChat cloud (CloudBase). */
 export function createWxCloudPlatform(): Platform {
@@ -19,5 +20,6 @@ export function createWxCloudPlatform(): Platform {
     officialAccount: officialAccountFromEnv(),
     contentCheck: wxContentChecker,
     files: wxFiles,
+    speech: tencentSpeechFromEnv(),
   }
 }

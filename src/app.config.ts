@@ -46,10 +46,20 @@ export default defineAppConfig({
       root: 'packageReport',
       pages: ['pages/mine/index', 'pages/unit/index', 'pages/archive/index'],
     },
-    // 小组讨论 and 学习心得: a prompt's thread, the leader's tools and the reflections open from the 小组 tab.
+    // 小组讨论, 学习心得 and 组织生活: a prompt's thread, the leader's tools, the reflections and the meetings open from the 小组 tab.
     {
       root: 'packageGroup',
-      pages: ['pages/prompt/index', 'pages/edit/index', 'pages/nudge/index', 'pages/reflections/index', 'pages/reflection-edit/index'],
+      pages: [
+        'pages/prompt/index',
+        'pages/edit/index',
+        'pages/nudge/index',
+        'pages/reflections/index',
+        'pages/reflection-edit/index',
+        'pages/meetings/index',
+        'pages/meeting/index',
+        'pages/meeting-edit/index',
+        'pages/meeting-code/index',
+      ],
     },
     // 排行榜, 积分规则 and the units' star ratings open now and then from 我的.
     {

@@ -1,20 +1,7 @@
 const path = require('node:path')
 
 /** Packages shipped as untranspiled ES modules that the UI tests load. */
-const esm = [
-  '\\.pnpm',
-  '@tarojs',
-  '@stencil',
-  'tslib',
-  'classnames',
-  'lodash-es',
-  'swiper',
-  'ssr-window',
-  'dom7',
-  'hammerjs',
-  'resolve-pathname',
-  'hls.js',
-]
+const esm = ['\\.pnpm', '@tarojs', '@stencil', 'tslib', 'classnames', 'lodash-es', 'swiper', 'ssr-window', 'dom7', 'hammerjs', 'resolve-pathname', 'hls.js']
 
 module.exports = {
   displayName: 'ui',
@@ -37,11 +24,7 @@ module.exports = {
       {
         configFile: false,
         babelrc: false,
-        presets: [
-          ['@babel/preset-env', { targets: { node: 'current' } }],
-          ['@babel/preset-react', { runtime: 'automatic' }],
-          '@babel/preset-typescript',
-        ],
+        presets: [['@babel/preset-env', { targets: { node: 'current' } }], ['@babel/preset-react', { runtime: 'automatic' }], '@babel/preset-typescript'],
       },
     ],
   },

@@ -6,7 +6,7 @@
 export const FUNCTIONS = {
   /** The member's own day: profile, check-in, the home page, subscribe-message grants. */
   member: ['getMe', 'register', 'updateProfile', 'getHome', 'checkIn', 'getCheckInSummary', 'recordSubscription'],
-  /** The organisation: units, the roster, roles, invitations, the audit log. */
+  /** The organisation: units, the roster, roles, invitations, the audit log, and its 组织生活 (meetings, sign-in, leave). */
   org: [
     'listUnits',
     'saveUnit',
@@ -22,6 +22,16 @@ export const FUNCTIONS = {
     'revokeInvitation',
     'listInvitations',
     'listAudit',
+    'saveMeeting',
+    'cancelMeeting',
+    'listMeetings',
+    'getMeeting',
+    'getMeetingCodes',
+    'signInMeeting',
+    'requestLeave',
+    'reviewLeave',
+    'markAttendance',
+    'saveMeetingMinutes',
   ],
   /** Reading and study time: today's push, the library, the reader, my study. */
   study: ['getToday', 'listCategories', 'getStudyRules', 'getArticle', 'getChapter', 'getBook', 'listLibrary', 'getContinueReading', 'getMyStudy', 'heartbeat'],
@@ -53,9 +63,29 @@ export const FUNCTIONS = {
   /** 季度通报 and its export; a member's 电子档案. */
   report: ['getMyQuarterReport', 'getUnitQuarterReport', 'exportQuarterReport', 'getMemberArchive', 'exportMemberArchive'],
   /** The organisation's admins: articles, books, chapters, recommendations, the outbox. */
-  content: ['saveArticle', 'scheduleArticle', 'retireArticle', 'listContent', 'getContent', 'saveBook', 'saveChapter', 'setBookRequirement', 'setRecommended', 'listOutbox'],
+  content: [
+    'saveArticle',
+    'scheduleArticle',
+    'retireArticle',
+    'listContent',
+    'getContent',
+    'saveBook',
+    'saveChapter',
+    'setBookRequirement',
+    'setRecommended',
+    'listOutbox',
+  ],
   /** 在线考核: the question bank, 每日答题 with its 错题本, 章节小测 and exams. */
-  quiz: ['saveQuestion', 'getQuestion', 'retireQuestion', 'listQuestions', 'getDailyQuiz', 'submitDailyQuiz', 'listWrongAnswers', 'retryWrongAnswer', 'getChapterQuiz',
+  quiz: [
+    'saveQuestion',
+    'getQuestion',
+    'retireQuestion',
+    'listQuestions',
+    'getDailyQuiz',
+    'submitDailyQuiz',
+    'listWrongAnswers',
+    'retryWrongAnswer',
+    'getChapterQuiz',
     'submitChapterQuiz',
     'saveExam',
     'getExam',

@@ -4,7 +4,7 @@ import * as z from './zod'
 
 /**
  * 电子档案: one member's record year by year, as evaluations read it — study time (by category),
- * required-book chapters and books completed, check-ins, exams, 学习心得, points and stars.
+ * required-book chapters and books completed, check-ins, exams, 组织生活, 学习心得, points and stars.
  */
 export const ArchiveYear = z.object({
   year: z.number().int(),
@@ -15,6 +15,8 @@ export const ArchiveYear = z.object({
   checkInDays: z.number().int().nonnegative(),
   longestStreak: z.number().int().nonnegative(),
   exams: z.array(z.object({ examId: z.string(), title: z.string(), best: z.number().int().nullable(), passed: z.boolean() })),
+  /** 组织生活: meetings expected at (应到), attended, on approved leave; the rest were missed. */
+  meetings: z.object({ expected: z.number().int().nonnegative(), attended: z.number().int().nonnegative(), onLeave: z.number().int().nonnegative() }),
   reflectionsApproved: z.number().int().nonnegative(),
   reflectionsFeatured: z.number().int().nonnegative(),
   points: z.number().int().nonnegative(),

@@ -32,6 +32,10 @@ export const OUTBOX_PAGE_SIZE = 20
 /** A body's blocks: how many, and the characters each kind's fields may hold. */
 export const BODY_BLOCKS_MAX = 500
 export const BLOCK_TEXT_MAX = { heading: 100, paragraph: 5000, quote: 2000, cite: 100, caption: 100 } as const
+/** A video item is at most four hours long. */
+export const VIDEO_SECONDS_MAX = 4 * 3600
+/** A video is 看完 once this share of it was played (and as much time credited: server/study/rules.ts). */
+export const VIDEO_WATCHED_SHARE = 0.9
 /** The reader stops counting study time after this long without a touch or a scroll (unless audio plays). */
 export const READER_IDLE_SECONDS = 120
 /** Chinese reading speed used to estimate minutes: characters per minute. */
@@ -68,7 +72,18 @@ export const WEEKLY_LISTS_PAGE_SIZE = 20
 
 // ---------------------------------------------------------------- scoring
 /** What scores. A later source is one more kind here and one more rule in the configuration. */
-export const SCORE_KINDS = ['checkin', 'studyTime', 'chapterDone', 'bookDone', 'weeklyItemDone', 'reply', 'replyFeatured', 'quiz', 'reflection'] as const
+export const SCORE_KINDS = [
+  'checkin',
+  'studyTime',
+  'chapterDone',
+  'bookDone',
+  'weeklyItemDone',
+  'reply',
+  'replyFeatured',
+  'quiz',
+  'reflection',
+  'meeting',
+] as const
 type ScoreKind = (typeof SCORE_KINDS)[number]
 
 /** What each kind is called where the rules are told or edited. */
@@ -82,6 +97,7 @@ export const SCORE_KIND_NAMES: Record<ScoreKind, string> = {
   replyFeatured: '发言被组长设为精选',
   quiz: '每日答题答对一题',
   reflection: '学习心得被组长通过',
+  meeting: '参加组织生活（签到）',
 }
 export const LEADERBOARD_SIZE = 20
 

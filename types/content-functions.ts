@@ -1,7 +1,16 @@
 import * as z from './zod'
 import { Article, Body, Book, BookStatus, Category, Chapter, ContentStatus, Requirement } from './content'
 import { ArticleSummary, DayKey } from './domain'
-import { ARTICLE_SUMMARY_MAX, ARTICLE_TITLE_MAX, AUTHOR_MAX, BOOK_SUMMARY_MAX, BOOK_TITLE_MAX, CHAPTER_TITLE_MAX, SOURCE_MAX } from './constants'
+import {
+  ARTICLE_SUMMARY_MAX,
+  ARTICLE_TITLE_MAX,
+  AUTHOR_MAX,
+  BOOK_SUMMARY_MAX,
+  BOOK_TITLE_MAX,
+  CHAPTER_TITLE_MAX,
+  SOURCE_MAX,
+  VIDEO_SECONDS_MAX,
+} from './constants'
 import { Cursor, id, page, text } from './fields'
 
 /**
@@ -9,8 +18,7 @@ import { Cursor, id, page, text } from './fields'
  * official-account edition and subscribe-message notifications.
  */
 
-const MediaUrl = (label: string) =>
-  z.url({ protocol: /^https?$/, error: `${label}应以 http:// 或 https:// 开头` }).max(500, `${label}过长`)
+const MediaUrl = (label: string) => z.url({ protocol: /^https?$/, error: `${label}应以 http:// 或 https:// 开头` }).max(500, `${label}过长`)
 /** null removes the link when editing. */
 const optionalMedia = (label: string) => MediaUrl(label).nullable().optional()
 
@@ -31,16 +39,27 @@ export const AdminBook = Book.extend({
 export type AdminBook = z.infer<typeof AdminBook>
 
 /** Creates (no `id`: a `draft`) or edits an article; minutes are derived from the body. */
-export const SaveArticleInput = z.strictObject({
-  id: id('文章编号').optional(),
-  title: text('标题', ARTICLE_TITLE_MAX),
-  summary: text('摘要', ARTICLE_SUMMARY_MAX),
-  body: Body,
-  source: text('来源', SOURCE_MAX),
-  categoryId: id('分类'),
-  audioUrl: optionalMedia('音频地址'),
-  videoUrl: optionalMedia('视频地址'),
-})
+export const SaveArticleInput = z
+  .strictObject({
+    id: id('文章编号').optional(),
+    title: text('标题', ARTICLE_TITLE_MAX),
+    summary: text('摘要', ARTICLE_SUMMARY_MAX),
+    body: Body,
+    source: text('来源', SOURCE_MAX),
+    categoryId: id('分类'),
+    audioUrl: optionalMedia('音频地址'),
+    videoUrl: optionalMedia('视频地址'),
+    /** The video's length in seconds: needed with a video (what 看完 takes is measured against it). */
+    videoSeconds: z
+      .number({ error: '视频时长应为数字' })
+      .int('视频时长应为整数秒')
+      .min(1, '视频时长至少 1 秒')
+      .max(VIDEO_SECONDS_MAX, '视频时长最多 4 小时')
+      .nullable()
+      .optional(),
+    videoCoverUrl: optionalMedia('视频封面地址'),
+  })
+  .refine((a) => !a.videoUrl || !!a.videoSeconds, { message: '有视频时请填写视频时长', path: ['videoSeconds'] })
 
 /** A Shanghai day from today on schedules it; null puts it back in the queue (待推送). */
 export const ScheduleArticleInput = z.strictObject({
@@ -154,7 +173,7 @@ export const GetTodayOutput = z.object({
 })
 
 /** Subscribe-message templates by what they announce; ids come from the server's configuration. */
-export const TemplateKey = z.enum(['dailyStudy', 'groupPrompt', 'studyNudge', 'weeklyList', 'examNotice'])
+export const TemplateKey = z.enum(['dailyStudy', 'groupPrompt', 'studyNudge', 'weeklyList', 'examNotice', 'meetingNotice'])
 export type TemplateKey = z.infer<typeof TemplateKey>
 
 /** What a member answered in `requestSubscribeMessage` for one template. */

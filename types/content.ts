@@ -49,6 +49,9 @@ export const Article = z.object({
   minutes: z.number().int().positive(),
   audioUrl: MediaUrl.optional(),
   videoUrl: MediaUrl.optional(),
+  /** The video's length: it sets the estimate (at least) and what 看完 takes. */
+  videoSeconds: z.number().int().positive().optional(),
+  videoCoverUrl: MediaUrl.optional(),
   status: ContentStatus,
   /** The Shanghai day the daily push should publish it, when scheduled. */
   scheduledFor: DayKey.optional(),

@@ -15,7 +15,10 @@ export type DayKey = z.infer<typeof DayKey>
 /** An instant with its offset, `2026-12-07T09:00:00+08:00`, on a real calendar day. */
 export const Instant = z
   .string({ error: '时间应为文字' })
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/, '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/,
+    '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00',
+  )
   .refine((s) => isCalendarDay(s.slice(0, 10)), '没有这一天，请检查时间')
 
 /** `YYYY-MM`, a calendar month in Asia/Shanghai. */
@@ -162,6 +165,11 @@ export const AuditAction = z.enum([
   'exam.create',
   'exam.update',
   'exam.publish',
+  'meeting.create',
+  'meeting.update',
+  'meeting.cancel',
+  'meeting.markPresent',
+  'meeting.minutes',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -172,7 +180,7 @@ export const AuditEntry = z.object({
   actorId: z.string(),
   actorName: z.string(),
   action: AuditAction,
-  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules', 'question', 'exam']),
+  targetType: z.enum(['member', 'unit', 'invitation', 'article', 'book', 'chapter', 'reply', 'weeklyList', 'scoreRules', 'question', 'exam', 'meeting']),
   targetId: z.string(),
   /** What was changed, named as it was then (a member's name, a unit's name, a reply's excerpt…); null on entries written before names were kept. */
   targetName: z.string().nullable(),

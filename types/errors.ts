@@ -12,6 +12,10 @@ export const ErrorCode = z.enum([
   'CONFLICT',
   /** An exam attempt's time (and its grace) ran out before the answers came: nothing was graded. */
   'TIME_UP',
+  /** A meeting's sign-in code from a period that is over: scan the screen again. */
+  'CODE_EXPIRED',
+  /** A sign-in code that is no code of this meeting (mistyped, or another meeting's). */
+  'WRONG_CODE',
   /** Too many posts in a short time (发得太快了). */
   'RATE_LIMITED',
   /** A service the write depends on (the content check) did not answer: try again later. */

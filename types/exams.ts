@@ -1,11 +1,4 @@
-import {
-  EXAM_ATTEMPTS_MAX,
-  EXAM_INTRO_MAX,
-  EXAM_QUESTIONS_MAX,
-  EXAM_TIME_LIMIT_MAX,
-  EXAM_TITLE_MAX,
-  QUESTION_TAG_MAX,
-} from './constants'
+import { EXAM_ATTEMPTS_MAX, EXAM_INTRO_MAX, EXAM_QUESTIONS_MAX, EXAM_TIME_LIMIT_MAX, EXAM_TITLE_MAX, QUESTION_TAG_MAX } from './constants'
 import { Subscription } from './content-functions'
 import { RequestKey } from './discussion'
 import { Instant, UnitKind } from './domain'
@@ -58,10 +51,18 @@ export const SaveExamInput = z
     questions: ExamQuestions,
     opensAt: Instant,
     closesAt: Instant,
-    timeLimitMinutes: z.number({ error: '答题时限应为数字' }).int('答题时限应为整数分钟').min(1, '答题时限至少 1 分钟').max(EXAM_TIME_LIMIT_MAX, `答题时限最多 ${EXAM_TIME_LIMIT_MAX} 分钟`),
+    timeLimitMinutes: z
+      .number({ error: '答题时限应为数字' })
+      .int('答题时限应为整数分钟')
+      .min(1, '答题时限至少 1 分钟')
+      .max(EXAM_TIME_LIMIT_MAX, `答题时限最多 ${EXAM_TIME_LIMIT_MAX} 分钟`),
     /** Percent right to pass. */
     passPercent: z.number({ error: '及格线应为数字' }).int('及格线应为整数').min(1, '及格线应在 1 到 100 之间').max(100, '及格线应在 1 到 100 之间'),
-    attempts: z.number({ error: '答题次数应为数字' }).int('答题次数应为整数').min(1, '至少可以答 1 次').max(EXAM_ATTEMPTS_MAX, `最多可以答 ${EXAM_ATTEMPTS_MAX} 次`),
+    attempts: z
+      .number({ error: '答题次数应为数字' })
+      .int('答题次数应为整数')
+      .min(1, '至少可以答 1 次')
+      .max(EXAM_ATTEMPTS_MAX, `最多可以答 ${EXAM_ATTEMPTS_MAX} 次`),
     requestKey: RequestKey.optional(),
   })
   .refine((e) => Date.parse(e.closesAt) > Date.parse(e.opensAt), { message: '结束时间应晚于开始时间', path: ['closesAt'] })

@@ -17,7 +17,11 @@ export const text = (label: string, max: number) =>
     })
 
 /** A document id given by the client. */
-export const id = (label: string) => z.string({ error: `${label}应为文字` }).min(1, `缺少${label}`).max(ID_MAX, `${label}过长`)
+export const id = (label: string) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .min(1, `缺少${label}`)
+    .max(ID_MAX, `${label}过长`)
 
 /** An opaque position in a paged list, from the previous page's `nextCursor`. */
 export const Cursor = z.string({ error: '分页位置应为文字' }).max(300, '分页位置无效')

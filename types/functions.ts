@@ -1,18 +1,5 @@
 import * as z from './zod'
-import {
-  AuditEntry,
-  CheckIn,
-  DayKey,
-  GroupMember,
-  Invitation,
-  MemberProfile,
-  MemberStatus,
-  MemberSummary,
-  MonthKey,
-  Role,
-  Unit,
-  UnitNode,
-} from './domain'
+import { AuditEntry, CheckIn, DayKey, GroupMember, Invitation, MemberProfile, MemberStatus, MemberSummary, MonthKey, Role, Unit, UnitNode } from './domain'
 import type { ActionName } from './actions'
 import { contentContract, GetTodayOutput, Subscription } from './content-functions'
 import { ListPromptsOutput } from './discussion'
@@ -24,16 +11,18 @@ import { reportsContract } from './reports'
 import { quizContract } from './quiz'
 import { examsContract } from './exams'
 import { reflectionsContract } from './reflections'
+import { meetingsContract } from './meetings'
 import { archiveContract } from './archive'
 import { INVITATION_MAX_DAYS, INVITATION_MAX_USES, NAME_MAX, REFLECTION_MAX, UNIT_NAME_MAX } from './constants'
 import { Cursor, id, page, text } from './fields'
 import { AVATAR_FILE, INVITATION_CODE, INVITATION_CODE_PROBLEM, normaliseInvitationCode, normaliseNameDots } from './people'
-import { charCount } from './text'
-
+import { charCount, normalizeText } from './text'
 
 export const CheckInInput = z.strictObject({
   reflection: z
     .string({ error: '学习心得应为文字' })
+    // Stored as readers see it (text() would refuse an empty one, which a check-in may have).
+    .overwrite(normalizeText)
     .trim()
     .refine((s) => charCount(s) <= REFLECTION_MAX, `学习心得最多 ${REFLECTION_MAX} 字`)
     .optional(),
@@ -67,7 +56,10 @@ export const CheckInSummaryOutput = z.object({
 
 export const RealName = text('姓名', NAME_MAX).overwrite(normaliseNameDots)
 export const DisplayName = text('显示名称', NAME_MAX)
-export const Phone = z.string({ error: '手机号应为文字' }).trim().regex(/^1\d{10}$/, '请输入 11 位手机号码')
+export const Phone = z
+  .string({ error: '手机号应为文字' })
+  .trim()
+  .regex(/^1\d{10}$/, '请输入 11 位手机号码')
 /** Codes are 8 characters; spaces and lower case are forgiven, as people copy them from chats. */
 export const InvitationCode = z.string({ error: '邀请码应为文字' }).overwrite(normaliseInvitationCode).regex(INVITATION_CODE, INVITATION_CODE_PROBLEM)
 /**
@@ -75,11 +67,7 @@ export const InvitationCode = z.string({ error: '邀请码应为文字' }).overw
  * under `avatars/<memberId>-<time>.<ext>` (never an address on the web, which anyone could point
  * anywhere). updateProfile also checks the member id is the caller's.
  */
-export const AvatarUrl = z
-  .string({ error: '头像地址应为文字' })
-  .trim()
-  .max(500, '头像地址过长')
-  .regex(AVATAR_FILE, '头像只能使用在小程序里上传的图片')
+export const AvatarUrl = z.string({ error: '头像地址应为文字' }).trim().max(500, '头像地址过长').regex(AVATAR_FILE, '头像只能使用在小程序里上传的图片')
 
 export const RegisterInput = z.strictObject({ name: RealName, code: InvitationCode })
 export const RegisterOutput = z.object({
@@ -240,6 +228,7 @@ export const contract = {
   ...examsContract,
   ...reflectionsContract,
   ...archiveContract,
+  ...meetingsContract,
 } as const
 
 export type Contract = typeof contract

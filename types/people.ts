@@ -15,7 +15,10 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const normaliseRoles = (roles: readonly Role[]): Role[] => ROLES.filter((r) => r === 'member' || roles.includes(r))
 
 /** Roles in Chinese, in order: 党员、党小组长. */
-export const roleText = (roles: readonly Role[]): string => normaliseRoles(roles).map((r) => ROLE_NAMES[r]).join('、')
+export const roleText = (roles: readonly Role[]): string =>
+  normaliseRoles(roles)
+    .map((r) => ROLE_NAMES[r])
+    .join('、')
 
 /** The name others see: the display name a member chose, else their real name. */
 export const shownName = (m: { name: string; displayName?: string | null }): string => m.displayName || m.name

@@ -34,9 +34,16 @@ export type QuestionLink = z.infer<typeof QuestionLink>
 export const Difficulty = z.number({ error: '难度应为 1、2 或 3' }).int('难度应为 1、2 或 3').min(1, '难度应为 1、2 或 3').max(3, '难度应为 1、2 或 3')
 
 const OptionIndexes = z
-  .array(z.number({ error: '答案应为选项序号' }).int('答案应为选项序号').min(0, '答案应为选项序号').max(QUESTION_OPTIONS_MAX - 1, '答案应为选项序号'), {
-    error: '答案应为选项序号的列表',
-  })
+  .array(
+    z
+      .number({ error: '答案应为选项序号' })
+      .int('答案应为选项序号')
+      .min(0, '答案应为选项序号')
+      .max(QUESTION_OPTIONS_MAX - 1, '答案应为选项序号'),
+    {
+      error: '答案应为选项序号的列表',
+    },
+  )
   .min(1, '请选择答案')
   .max(QUESTION_OPTIONS_MAX, '答案过多')
   .refine((a) => new Set(a).size === a.length, '答案中有重复的选项')

@@ -5,12 +5,13 @@ import { charCount } from './text'
 import * as z from './zod'
 
 /**
- * 学习心得 / 书评: a member writes on a book, an article or a week's 每周一学 list; the group's leader
+ * 学习心得 / 书评: a member writes on a book, an article, a week's 每周一学 list or a meeting they were part
+ * of (组织生活: once it has begun); the group's leader
  * approves it (通过, points once) or returns it with a comment (退回); an approved one may be featured
  * (精选) for the group.
  */
 export const ReflectionTarget = z.strictObject({
-  kind: z.enum(['book', 'article', 'weekly'], { error: '心得应写给一本书、一篇文章或一周的学习清单' }),
+  kind: z.enum(['book', 'article', 'weekly', 'meeting'], { error: '心得应写给一本书、一篇文章、一周的学习清单或一次会议' }),
   id: id('内容编号'),
 })
 export type ReflectionTarget = z.infer<typeof ReflectionTarget>

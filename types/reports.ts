@@ -32,6 +32,10 @@ export const MemberQuarter = z.object({
   /** Exams closed in the quarter the member was to sit, and those passed (0 in reports frozen before exams). */
   exams: z.number().int().nonnegative().default(0),
   examsPassed: z.number().int().nonnegative().default(0),
+  /** 组织生活 of the quarter: meetings expected at (应到), attended (实到) and on approved leave (0 in reports frozen before meetings). */
+  meetings: z.number().int().nonnegative().default(0),
+  meetingsAttended: z.number().int().nonnegative().default(0),
+  meetingsOnLeave: z.number().int().nonnegative().default(0),
   /** 1 = most points; equal points share a rank. */
   groupRank: z.number().int().positive(),
   groupSize: z.number().int().positive(),
@@ -68,6 +72,10 @@ export const UnitQuarter = z.object({
   exams: z.number().int().nonnegative().default(0),
   examsPassed: z.number().int().nonnegative().default(0),
   examPassRate: z.number().min(0).max(1).nullable().default(null),
+  /** Members' meetings expected and attended, and 出勤率 = attended / expected; null with no meeting. */
+  meetings: z.number().int().nonnegative().default(0),
+  meetingsAttended: z.number().int().nonnegative().default(0),
+  attendanceRate: z.number().min(0).max(1).nullable().default(null),
   /** Average projected stars, one decimal: the unit's rating. */
   rating: z.number().min(0).max(5),
   /** Among units of its kind: by completion rate, then target rate, then average study time. */

@@ -172,7 +172,9 @@ export type PointsEntry = z.infer<typeof PointsEntry>
 export const GetMyPointsOutput = z.object({
   today: DayKey,
   /** Each rule today: what it counted, the points it gave, and its daily cap. */
-  kinds: z.array(z.object({ kind: ScoreKind, quantity: z.number().int(), points: z.number().int(), cap: z.number().int(), per: z.number().int(), each: z.number().int() })),
+  kinds: z.array(
+    z.object({ kind: ScoreKind, quantity: z.number().int(), points: z.number().int(), cap: z.number().int(), per: z.number().int(), each: z.number().int() }),
+  ),
   /** The ledger a page at a time (20), newest first. */
   entries: page(PointsEntry),
   /** The points of each day on this page (the caps applied). */

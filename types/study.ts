@@ -15,7 +15,8 @@ export const StudyKind = z.enum(STUDY_KINDS)
 export type StudyKind = z.infer<typeof StudyKind>
 
 /** 阅读 or 收听; listening is credited like reading. */
-export const ReadMode = z.enum(['read', 'listen'])
+/** read the text, listen to its audio, or watch its video. */
+export const ReadMode = z.enum(['read', 'listen', 'watch'])
 export type ReadMode = z.infer<typeof ReadMode>
 
 /** The rules in force, as numbers and as the sentences the rules page shows. */
@@ -57,9 +58,7 @@ export const ItemProgress = z.object({
 export type ItemProgress = z.infer<typeof ItemProgress>
 
 /** Client-generated, one per page view (a UUID). */
-export const SessionId = z
-  .string({ error: '阅读会话编号应为文字' })
-  .regex(/^[A-Za-z0-9-]{8,64}$/, '阅读会话编号无效')
+export const SessionId = z.string({ error: '阅读会话编号应为文字' }).regex(/^[A-Za-z0-9-]{8,64}$/, '阅读会话编号无效')
 
 export const HeartbeatInput = z.strictObject({
   kind: StudyKind,
@@ -126,6 +125,16 @@ export const OpenInput = ReadInput.extend({ sessionId: SessionId.optional() })
 
 const MediaUrl = z.string()
 
+/**
+ * 听全文: the text read aloud (recorded by the server's speech engine), with the second each
+ * sentence of `spokenSentences` (types/speech.ts) begins at; null until it is recorded.
+ */
+export const SpeechTrack = z.object({ url: MediaUrl, seconds: z.number().nonnegative(), cues: z.array(z.number().nonnegative()) })
+export type SpeechTrack = z.infer<typeof SpeechTrack>
+
+/** What the reader needs to read an item aloud: its recording, or that one is on its way. */
+const Spoken = { speech: SpeechTrack.nullable(), speechPending: z.boolean() }
+
 export const ReaderArticle = z.object({
   _id: z.string(),
   title: z.string(),
@@ -136,8 +145,10 @@ export const ReaderArticle = z.object({
   categoryName: z.string(),
   minutes: z.number().int().positive(),
   audioUrl: MediaUrl.nullable(),
-  videoUrl: MediaUrl.nullable(),
+  /** A video item: played in the reader, credited by what was played. */
+  video: z.object({ url: MediaUrl, seconds: z.number().int().positive(), coverUrl: MediaUrl.nullable() }).nullable(),
   publishedOn: DayKey.nullable(),
+  ...Spoken,
 })
 export type ReaderArticle = z.infer<typeof ReaderArticle>
 
@@ -161,7 +172,7 @@ export const RequirementKind = z.enum(['required', 'elective'])
 export type RequirementKind = z.infer<typeof RequirementKind>
 
 export const GetChapterOutput = z.object({
-  chapter: Chapter.extend({ audioUrl: MediaUrl.nullable() }),
+  chapter: Chapter.extend({ audioUrl: MediaUrl.nullable(), ...Spoken }),
   book: z.object({ _id: z.string(), title: z.string(), chapterCount: z.number().int().nonnegative() }),
   progress: ItemProgress,
   previous: ChapterLink.nullable(),

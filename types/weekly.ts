@@ -17,7 +17,11 @@ export type WeeklyItemKind = z.infer<typeof WeeklyItemKind>
 /** Weeks are keyed by their Monday. */
 export const WeekKey = DayKey.refine((day) => new Date(`${day}T00:00:00Z`).getUTCDay() === 1, '每周一学的周次应以周一的日期表示')
 
-const LinkUrl = z.string({ error: '链接应为文字' }).trim().max(500, '链接过长').regex(/^https:\/\/\S+$/, '链接应以 https:// 开头')
+const LinkUrl = z
+  .string({ error: '链接应为文字' })
+  .trim()
+  .max(500, '链接过长')
+  .regex(/^https:\/\/\S+$/, '链接应以 https:// 开头')
 
 export const WeeklyItemInput = z
   .strictObject({

@@ -9,6 +9,14 @@ import { saveChapter } from '../../server/actions/saveChapter'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { setBookRequirement } from '../../server/actions/setBookRequirement'
 import { setRecommended } from '../../server/actions/setRecommended'
+import { synthesizeSpeech } from '../../server/speech/timer'
 
-/** The admins’ articles, books, chapters, recommendations and outbox. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('content', { saveArticle, scheduleArticle, retireArticle, listContent, getContent, saveBook, saveChapter, setBookRequirement, setRecommended, listOutbox })
+/**
+ * The admins’ articles, books, chapters, recommendations and outbox. Routes `{ action, ...input }`;
+ * its timer trigger reads the texts written since aloud (听全文, server/speech/).
+ */
+export const { main, uses } = defineRouter(
+  'content',
+  { saveArticle, scheduleArticle, retireArticle, listContent, getContent, saveBook, saveChapter, setBookRequirement, setRecommended, listOutbox },
+  { timer: synthesizeSpeech },
+)

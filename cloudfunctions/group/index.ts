@@ -19,4 +19,23 @@ import { submitReflection } from '../../server/actions/submitReflection'
 import { setPromptState } from '../../server/actions/setPromptState'
 
 /** A 党小组: its members, its discussion, its members' 学习心得 and its leader’s week. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('group', { getGroup, listPrompts, getThread, getPrompt, savePrompt, setPromptState, listReplies, postReply, editReply, deleteReply, likeReply, featureReply, hideReply, getGroupWeek, nudgeMembers, submitReflection, reviewReflection, listReflections })
+export const { main, uses } = defineRouter('group', {
+  getGroup,
+  listPrompts,
+  getThread,
+  getPrompt,
+  savePrompt,
+  setPromptState,
+  listReplies,
+  postReply,
+  editReply,
+  deleteReply,
+  likeReply,
+  featureReply,
+  hideReply,
+  getGroupWeek,
+  nudgeMembers,
+  submitReflection,
+  reviewReflection,
+  listReflections,
+})

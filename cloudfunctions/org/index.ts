@@ -14,5 +14,40 @@ import { revokeInvitation } from '../../server/actions/revokeInvitation'
 import { saveUnit } from '../../server/actions/saveUnit'
 import { setRoles } from '../../server/actions/setRoles'
 
-/** The organisation: units, the roster, roles, invitations, the audit log. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('org', { listUnits, saveUnit, archiveUnit, listMembers, preregisterMember, moveMember, setRoles, deactivateMember, reactivateMember, confirmSamePerson, createInvitation, revokeInvitation, listInvitations, listAudit })
+import { saveMeeting } from '../../server/actions/saveMeeting'
+import { cancelMeeting } from '../../server/actions/cancelMeeting'
+import { listMeetings } from '../../server/actions/listMeetings'
+import { getMeeting } from '../../server/actions/getMeeting'
+import { getMeetingCodes } from '../../server/actions/getMeetingCodes'
+import { signInMeeting } from '../../server/actions/signInMeeting'
+import { requestLeave } from '../../server/actions/requestLeave'
+import { reviewLeave } from '../../server/actions/reviewLeave'
+import { markAttendance } from '../../server/actions/markAttendance'
+import { saveMeetingMinutes } from '../../server/actions/saveMeetingMinutes'
+/** The organisation: units, the roster, roles, invitations, the audit log, and its 组织生活 (meetings, sign-in, leave). Routes `{ action, ...input }`. */
+export const { main, uses } = defineRouter('org', {
+  listUnits,
+  saveUnit,
+  archiveUnit,
+  listMembers,
+  preregisterMember,
+  moveMember,
+  setRoles,
+  deactivateMember,
+  reactivateMember,
+  confirmSamePerson,
+  createInvitation,
+  revokeInvitation,
+  listInvitations,
+  listAudit,
+  saveMeeting,
+  cancelMeeting,
+  listMeetings,
+  getMeeting,
+  getMeetingCodes,
+  signInMeeting,
+  requestLeave,
+  reviewLeave,
+  markAttendance,
+  saveMeetingMinutes,
+})

@@ -20,4 +20,24 @@ import { submitChapterQuiz } from '../../server/actions/submitChapterQuiz'
 import { submitDailyQuiz } from '../../server/actions/submitDailyQuiz'
 
 /** 在线考核: the question bank, 每日答题 with its 错题本, 章节小测 and exams. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('quiz', { saveQuestion, getQuestion, retireQuestion, listQuestions, getDailyQuiz, submitDailyQuiz, listWrongAnswers, retryWrongAnswer, getChapterQuiz, submitChapterQuiz, saveExam, getExam, listManagedExams, publishExam, listExams, startExamAttempt, submitExamAttempt, getExamAttempt, getExamResults })
+export const { main, uses } = defineRouter('quiz', {
+  saveQuestion,
+  getQuestion,
+  retireQuestion,
+  listQuestions,
+  getDailyQuiz,
+  submitDailyQuiz,
+  listWrongAnswers,
+  retryWrongAnswer,
+  getChapterQuiz,
+  submitChapterQuiz,
+  saveExam,
+  getExam,
+  listManagedExams,
+  publishExam,
+  listExams,
+  startExamAttempt,
+  submitExamAttempt,
+  getExamAttempt,
+  getExamResults,
+})

@@ -11,4 +11,15 @@ import { listCategories } from '../../server/actions/listCategories'
 import { listLibrary } from '../../server/actions/listLibrary'
 
 /** Reading and study time: today’s push, the library, the reader, 我的学习. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('study', { getToday, listCategories, getStudyRules, getArticle, getChapter, getBook, listLibrary, getContinueReading, getMyStudy, heartbeat })
+export const { main, uses } = defineRouter('study', {
+  getToday,
+  listCategories,
+  getStudyRules,
+  getArticle,
+  getChapter,
+  getBook,
+  listLibrary,
+  getContinueReading,
+  getMyStudy,
+  heartbeat,
+})

@@ -8,4 +8,12 @@ import { saveWeeklyList } from '../../server/actions/saveWeeklyList'
 import { scheduleWeeklyList } from '../../server/actions/scheduleWeeklyList'
 
 /** 每周一学: composing, publishing and following the weekly list. Routes `{ action, ...input }`. */
-export const { main, uses } = defineRouter('weekly', { saveWeeklyList, scheduleWeeklyList, getWeeklyList, listWeeklyLists, getMyWeekly, listMyWeeks, getWeeklyProgress })
+export const { main, uses } = defineRouter('weekly', {
+  saveWeeklyList,
+  scheduleWeeklyList,
+  getWeeklyList,
+  listWeeklyLists,
+  getMyWeekly,
+  listMyWeeks,
+  getWeeklyProgress,
+})

@@ -35,7 +35,13 @@ const prompts: SeedPrompt[] = [
     pinned: true,
     closesInDays: 5,
     replies: [
-      { key: 'demo0101', author: ['member-02', '刘晓燕'], body: '“从实际出发”这句话触动最大。我们做窗口服务，先把群众反映最多的三个问题理清楚，再谈改进。', hoursAgo: 26, featured: true },
+      {
+        key: 'demo0101',
+        author: ['member-02', '刘晓燕'],
+        body: '“从实际出发”这句话触动最大。我们做窗口服务，先把群众反映最多的三个问题理清楚，再谈改进。',
+        hoursAgo: 26,
+        featured: true,
+      },
       { key: 'demo0102', author: ['member-05', '孙浩然'], body: '同意，我们科室准备每周五花半小时一起过一遍问题清单。', answers: 'demo0101', hoursAgo: 20 },
       { key: 'demo0103', author: ['member-06', '周慧玲'], body: '理论学习要常学常新，我打算每天早上先读十分钟再开始工作。', hoursAgo: 8 },
     ],

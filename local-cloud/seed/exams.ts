@@ -49,7 +49,10 @@ export async function seedExam(db: CloudDatabase, members: Member[], skip: Reado
     const skill = 0.35 + 0.6 * random()
     const startedAt = new Date(yesterday + (9 * 60 + i * 7) * 60_000)
     const paper = await startExamAttempt(db, member, startedAt, { examId: exam._id, requestKey: `seed-exam-${member._id}` })
-    const { data } = await db.collection(QUESTIONS).where({ _id: db.command.in(paper.questions.map((q) => q._id)) }).get()
+    const { data } = await db
+      .collection(QUESTIONS)
+      .where({ _id: db.command.in(paper.questions.map((q) => q._id)) })
+      .get()
     const answers = (data as QuestionDoc[]).map((q) => ({
       questionId: q._id,
       choice: random() < skill ? q.answer : [q.options.findIndex((_o, k) => !q.answer.includes(k))],

@@ -40,10 +40,19 @@ export interface HistoryReport {
  * each with the reader's running count, the last one at the end.
  */
 async function readThrough(db: CloudDatabase, member: Member, item: Readable, start: Date, sessionId: string): Promise<void> {
-  const beats = Math.ceil(completeAtSeconds(STUDY_RULES, item.minutes) / STUDY_RULES.maxBeatSeconds)
+  const beats = Math.ceil(completeAtSeconds(STUDY_RULES, item) / STUDY_RULES.maxBeatSeconds)
   for (let seq = 0; seq <= beats; seq++) {
     const at = new Date(start.getTime() + seq * STUDY_RULES.maxBeatSeconds * 1000)
-    await recordHeartbeat(db, member, at, { kind: item.kind, id: item.id, sessionId, seq, activeSeconds: seq * STUDY_RULES.maxBeatSeconds, mode: 'read', position: seq / beats, atEnd: seq === beats })
+    await recordHeartbeat(db, member, at, {
+      kind: item.kind,
+      id: item.id,
+      sessionId,
+      seq,
+      activeSeconds: seq * STUDY_RULES.maxBeatSeconds,
+      mode: 'read',
+      position: seq / beats,
+      atEnd: seq === beats,
+    })
   }
 }
 

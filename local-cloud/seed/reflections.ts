@@ -29,8 +29,12 @@ export async function seedReflections(db: CloudDatabase, contentCheck: ContentCh
   const leader = byId.get('member-01')!
   for (const [i, w] of WRITTEN.entries()) {
     const at = new Date(now.getTime() - (3 - i) * 86_400_000)
-    const written = await submitReflection({ db, contentCheck, now: at }, byId.get(w.by)!, { target: { kind: 'article', id: w.article }, body: w.body, requestKey: `seed-reflection-${i + 1}` })
-    if (w.review) await reviewReflection(db, leader, new Date(at.getTime() + 3600_000), { id: written._id, ...w.review })
+    const written = await submitReflection({ db, contentCheck, now: at }, byId.get(w.by)!, {
+      target: { kind: 'article', id: w.article },
+      body: w.body,
+      requestKey: `seed-reflection-${i + 1}`,
+    })
+    if (w.review) await reviewReflection({ db, contentCheck, now: new Date(at.getTime() + 3600_000) }, leader, { id: written._id, ...w.review })
   }
   return WRITTEN.length
 }

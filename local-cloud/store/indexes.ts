@@ -6,155 +6,155 @@
  * An index is an ordered list of [field values…, document key] entries kept in chunks (a flat B-tree
  * of one level), so inserts and deletes cost a chunk's splice and lookups a binary search.
  */
-import { isPlainObject, type Doc } from './codec';
+import { isPlainObject, type Doc } from './codec'
 
-export type DocKey = string | number;
-export type IndexValue = unknown;
+export type DocKey = string | number
+export type IndexValue = unknown
 
-const CHUNK = 512;
+const CHUNK = 512
 
 /** BSON-like order across the types stored here: null < numbers < strings < objects < arrays < booleans < dates. */
 function rank(v: unknown): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'number') return 1;
-  if (typeof v === 'string') return 2;
-  if (v instanceof Date) return 6;
-  if (typeof v === 'boolean') return 5;
-  if (Array.isArray(v)) return 4;
-  return 3;
+  if (v === null || v === undefined) return 0
+  if (typeof v === 'number') return 1
+  if (typeof v === 'string') return 2
+  if (v instanceof Date) return 6
+  if (typeof v === 'boolean') return 5
+  if (Array.isArray(v)) return 4
+  return 3
 }
 
 export function compareValues(a: unknown, b: unknown): number {
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
+  const ra = rank(a)
+  const rb = rank(b)
+  if (ra !== rb) return ra - rb
   switch (ra) {
     case 0:
-      return 0;
+      return 0
     case 1:
-      return (a as number) - (b as number);
+      return (a as number) - (b as number)
     case 2:
-      return a === b ? 0 : (a as string) < (b as string) ? -1 : 1;
+      return a === b ? 0 : (a as string) < (b as string) ? -1 : 1
     case 5:
-      return Number(a) - Number(b);
+      return Number(a) - Number(b)
     case 6:
-      return (a as Date).getTime() - (b as Date).getTime();
+      return (a as Date).getTime() - (b as Date).getTime()
     default:
       // Objects and arrays are never index keys (see `indexable`); order them stably anyway.
-      return 0;
+      return 0
   }
 }
 
 interface Entry {
-  values: IndexValue[];
-  key: DocKey;
+  values: IndexValue[]
+  key: DocKey
 }
 
 /** A probe's key: below every document key, so a scan starts before the first entry of its values. */
-const LOWEST = Symbol('lowest');
+const LOWEST = Symbol('lowest')
 
 function compareEntries(a: Entry | Probe, b: Entry | Probe): number {
   for (let i = 0; i < a.values.length; i++) {
-    const c = compareValues(a.values[i], b.values[i]);
-    if (c !== 0) return c;
+    const c = compareValues(a.values[i], b.values[i])
+    if (c !== 0) return c
   }
-  const ka = a.key;
-  const kb = b.key;
-  if (ka === kb) return 0;
-  if (ka === LOWEST) return -1;
-  if (kb === LOWEST) return 1;
-  return String(typeof ka) + ka < String(typeof kb) + kb ? -1 : 1;
+  const ka = a.key
+  const kb = b.key
+  if (ka === kb) return 0
+  if (ka === LOWEST) return -1
+  if (kb === LOWEST) return 1
+  return String(typeof ka) + ka < String(typeof kb) + kb ? -1 : 1
 }
 
 interface Probe {
-  values: IndexValue[];
-  key: typeof LOWEST;
+  values: IndexValue[]
+  key: typeof LOWEST
 }
 
 /** The value at a dotted path, or undefined. */
 export function valueAt(doc: Doc, path: string): unknown {
-  let v: unknown = doc;
+  let v: unknown = doc
   for (const part of path.split('.')) {
-    if (!isPlainObject(v)) return undefined;
-    v = (v as Doc)[part];
+    if (!isPlainObject(v)) return undefined
+    v = (v as Doc)[part]
   }
-  return v;
+  return v
 }
 
 /** Scalars are indexed; a document holding an array or object in an indexed field is not (see `unsafe`). */
-const indexable = (v: unknown) => !(Array.isArray(v) || isPlainObject(v));
+const indexable = (v: unknown) => !(Array.isArray(v) || isPlainObject(v))
 
 /** A range of values for one field: bounds inclusive or not, either side open. */
 export interface Range {
-  lo?: { value: IndexValue; inclusive: boolean };
-  hi?: { value: IndexValue; inclusive: boolean };
+  lo?: { value: IndexValue; inclusive: boolean }
+  hi?: { value: IndexValue; inclusive: boolean }
 }
 
 export class SortedIndex {
-  private chunks: Entry[][] = [];
+  private chunks: Entry[][] = []
   /** Documents whose indexed fields hold arrays or objects: while any exist the index is not used. */
-  unsafe = 0;
+  unsafe = 0
 
   constructor(readonly fields: string[]) {}
 
   private entryOf(doc: Doc, key: DocKey): Entry | undefined {
-    const values = this.fields.map((f) => valueAt(doc, f) ?? null);
-    return values.every(indexable) ? { values, key } : undefined;
+    const values = this.fields.map((f) => valueAt(doc, f) ?? null)
+    return values.every(indexable) ? { values, key } : undefined
   }
 
   /** First chunk whose last entry is not below `e`. */
   private chunkFor(e: Entry | Probe): number {
-    let lo = 0;
-    let hi = this.chunks.length;
+    let lo = 0
+    let hi = this.chunks.length
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const chunk = this.chunks[mid];
-      if (compareEntries(chunk[chunk.length - 1], e) < 0) lo = mid + 1;
-      else hi = mid;
+      const mid = (lo + hi) >> 1
+      const chunk = this.chunks[mid]
+      if (compareEntries(chunk[chunk.length - 1], e) < 0) lo = mid + 1
+      else hi = mid
     }
-    return lo;
+    return lo
   }
 
   private static position(chunk: Entry[], e: Entry | Probe): number {
-    let lo = 0;
-    let hi = chunk.length;
+    let lo = 0
+    let hi = chunk.length
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareEntries(chunk[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
+      const mid = (lo + hi) >> 1
+      if (compareEntries(chunk[mid], e) < 0) lo = mid + 1
+      else hi = mid
     }
-    return lo;
+    return lo
   }
 
   add(doc: Doc, key: DocKey): void {
-    const e = this.entryOf(doc, key);
+    const e = this.entryOf(doc, key)
     if (!e) {
-      this.unsafe++;
-      return;
+      this.unsafe++
+      return
     }
     if (this.chunks.length === 0) {
-      this.chunks.push([e]);
-      return;
+      this.chunks.push([e])
+      return
     }
-    const c = Math.min(this.chunkFor(e), this.chunks.length - 1);
-    const chunk = this.chunks[c];
-    chunk.splice(SortedIndex.position(chunk, e), 0, e);
-    if (chunk.length > CHUNK * 2) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK));
+    const c = Math.min(this.chunkFor(e), this.chunks.length - 1)
+    const chunk = this.chunks[c]
+    chunk.splice(SortedIndex.position(chunk, e), 0, e)
+    if (chunk.length > CHUNK * 2) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK))
   }
 
   remove(doc: Doc, key: DocKey): void {
-    const e = this.entryOf(doc, key);
+    const e = this.entryOf(doc, key)
     if (!e) {
-      this.unsafe--;
-      return;
+      this.unsafe--
+      return
     }
-    const c = this.chunkFor(e);
-    const chunk = this.chunks[c];
-    if (!chunk) return;
-    const at = SortedIndex.position(chunk, e);
+    const c = this.chunkFor(e)
+    const chunk = this.chunks[c]
+    if (!chunk) return
+    const at = SortedIndex.position(chunk, e)
     if (at < chunk.length && compareEntries(chunk[at], e) === 0) {
-      chunk.splice(at, 1);
-      if (chunk.length === 0) this.chunks.splice(c, 1);
+      chunk.splice(at, 1)
+      if (chunk.length === 0) this.chunks.splice(c, 1)
     }
   }
 
@@ -163,32 +163,32 @@ export class SortedIndex {
    * it, in index order.
    */
   *scan(prefix: IndexValue[], range?: Range): Generator<DocKey> {
-    const n = prefix.length;
-    const start: IndexValue[] = [...prefix];
-    const low = range?.lo;
+    const n = prefix.length
+    const start: IndexValue[] = [...prefix]
+    const low = range?.lo
     // The lowest possible entry of the prefix (and range): nulls sort first, the probe's key before any.
-    const probe: Probe = { values: [...start, ...(low ? [low.value] : [])], key: LOWEST };
-    while (probe.values.length < this.fields.length) probe.values.push(null);
-    let c = this.chunkFor(probe);
-    let at = c < this.chunks.length ? SortedIndex.position(this.chunks[c], probe) : 0;
+    const probe: Probe = { values: [...start, ...(low ? [low.value] : [])], key: LOWEST }
+    while (probe.values.length < this.fields.length) probe.values.push(null)
+    let c = this.chunkFor(probe)
+    let at = c < this.chunks.length ? SortedIndex.position(this.chunks[c], probe) : 0
     for (; c < this.chunks.length; c++, at = 0) {
-      const chunk = this.chunks[c];
+      const chunk = this.chunks[c]
       for (; at < chunk.length; at++) {
-        const { values, key } = chunk[at];
-        for (let i = 0; i < n; i++) if (compareValues(values[i], prefix[i]) !== 0) return;
+        const { values, key } = chunk[at]
+        for (let i = 0; i < n; i++) if (compareValues(values[i], prefix[i]) !== 0) return
         if (range) {
-          const v = values[n];
+          const v = values[n]
           if (low) {
-            const cl = compareValues(v, low.value);
-            if (cl < 0 || (cl === 0 && !low.inclusive)) continue;
+            const cl = compareValues(v, low.value)
+            if (cl < 0 || (cl === 0 && !low.inclusive)) continue
           }
-          const high = range.hi;
+          const high = range.hi
           if (high) {
-            const ch = compareValues(v, high.value);
-            if (ch > 0 || (ch === 0 && !high.inclusive)) return;
+            const ch = compareValues(v, high.value)
+            if (ch > 0 || (ch === 0 && !high.inclusive)) return
           }
         }
-        yield key;
+        yield key
       }
     }
   }
@@ -197,88 +197,88 @@ export class SortedIndex {
 /** What a query says about one field that an index can use. */
 interface FieldCondition {
   /** Equal to one of these. */
-  values?: IndexValue[];
-  range?: Range;
+  values?: IndexValue[]
+  range?: Range
 }
 
-const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
 
 /** The conditions of a conjunctive query, per top-level field (`$and` flattened); null fields are not usable. */
 function conditionsOf(criteria: Doc, out = new Map<string, FieldCondition[]>()): Map<string, FieldCondition[]> {
   for (const [field, cond] of Object.entries(criteria)) {
     if (field === '$and' && Array.isArray(cond)) {
-      for (const part of cond) if (isPlainObject(part)) conditionsOf(part as Doc, out);
-      continue;
+      for (const part of cond) if (isPlainObject(part)) conditionsOf(part as Doc, out)
+      continue
     }
-    if (field.startsWith('$')) continue;
-    const c = fieldCondition(cond);
-    if (c) out.set(field, [...(out.get(field) ?? []), c]);
+    if (field.startsWith('$')) continue
+    const c = fieldCondition(cond)
+    if (c) out.set(field, [...(out.get(field) ?? []), c])
   }
-  return out;
+  return out
 }
 
 function fieldCondition(cond: unknown): FieldCondition | undefined {
-  if (scalar(cond)) return { values: [cond] };
-  if (!isPlainObject(cond)) return undefined;
-  const ops = cond as Doc;
-  const keys = Object.keys(ops);
-  if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return undefined;
-  const out: FieldCondition = {};
+  if (scalar(cond)) return { values: [cond] }
+  if (!isPlainObject(cond)) return undefined
+  const ops = cond as Doc
+  const keys = Object.keys(ops)
+  if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return undefined
+  const out: FieldCondition = {}
   for (const k of keys) {
-    const v = ops[k];
-    if (k === '$eq' && scalar(v)) out.values = [v];
-    else if (k === '$in' && Array.isArray(v) && v.every(scalar)) out.values = v;
-    else if ((k === '$gt' || k === '$gte') && scalar(v) && v !== null) out.range = { ...out.range, lo: { value: v, inclusive: k === '$gte' } };
-    else if ((k === '$lt' || k === '$lte') && scalar(v) && v !== null) out.range = { ...out.range, hi: { value: v, inclusive: k === '$lte' } };
+    const v = ops[k]
+    if (k === '$eq' && scalar(v)) out.values = [v]
+    else if (k === '$in' && Array.isArray(v) && v.every(scalar)) out.values = v
+    else if ((k === '$gt' || k === '$gte') && scalar(v) && v !== null) out.range = { ...out.range, lo: { value: v, inclusive: k === '$gte' } }
+    else if ((k === '$lt' || k === '$lte') && scalar(v) && v !== null) out.range = { ...out.range, hi: { value: v, inclusive: k === '$lte' } }
   }
-  return out.values || out.range ? out : undefined;
+  return out.values || out.range ? out : undefined
 }
 
 /** Equality values of a field from all its conditions (their intersection), or the range. */
 function merge(conds: FieldCondition[]): FieldCondition {
-  let values: IndexValue[] | undefined;
-  let range: Range | undefined;
+  let values: IndexValue[] | undefined
+  let range: Range | undefined
   for (const c of conds) {
-    if (c.values) values = values ? values.filter((v) => c.values!.some((w) => compareValues(v, w) === 0)) : c.values;
-    if (c.range) range = { lo: c.range.lo ?? range?.lo, hi: c.range.hi ?? range?.hi };
+    if (c.values) values = values ? values.filter((v) => c.values!.some((w) => compareValues(v, w) === 0)) : c.values
+    if (c.range) range = { lo: c.range.lo ?? range?.lo, hi: c.range.hi ?? range?.hi }
   }
-  return values ? { values } : { range };
+  return values ? { values } : { range }
 }
 
-const MAX_PREFIXES = 256;
+const MAX_PREFIXES = 256
 
 export interface Plan {
-  index: SortedIndex;
-  prefixes: IndexValue[][];
-  range?: Range;
+  index: SortedIndex
+  prefixes: IndexValue[][]
+  range?: Range
 }
 
 /** The index that constrains most of the query's fields (equalities, then a range), if any does. */
 export function plan(indexes: readonly SortedIndex[], criteria: Doc): Plan | undefined {
-  if (indexes.length === 0) return undefined;
-  const conds = conditionsOf(criteria);
-  if (conds.size === 0) return undefined;
-  let best: { plan: Plan; score: number } | undefined;
+  if (indexes.length === 0) return undefined
+  const conds = conditionsOf(criteria)
+  if (conds.size === 0) return undefined
+  let best: { plan: Plan; score: number } | undefined
   for (const index of indexes) {
-    if (index.unsafe > 0) continue;
-    let prefixes: IndexValue[][] = [[]];
-    let range: Range | undefined;
-    let score = 0;
+    if (index.unsafe > 0) continue
+    let prefixes: IndexValue[][] = [[]]
+    let range: Range | undefined
+    let score = 0
     for (const field of index.fields) {
-      const found = conds.get(field);
-      if (!found) break;
-      const c = merge(found);
+      const found = conds.get(field)
+      if (!found) break
+      const c = merge(found)
       if (c.values) {
-        if (prefixes.length * c.values.length > MAX_PREFIXES) break;
-        prefixes = prefixes.flatMap((p) => c.values!.map((v) => [...p, v]));
-        score += 2;
-        continue;
+        if (prefixes.length * c.values.length > MAX_PREFIXES) break
+        prefixes = prefixes.flatMap((p) => c.values!.map((v) => [...p, v]))
+        score += 2
+        continue
       }
-      range = c.range;
-      score += 1;
-      break;
+      range = c.range
+      score += 1
+      break
     }
-    if (score > 0 && (!best || score > best.score)) best = { plan: { index, prefixes, range }, score };
+    if (score > 0 && (!best || score > best.score)) best = { plan: { index, prefixes, range }, score }
   }
-  return best?.plan;
+  return best?.plan
 }

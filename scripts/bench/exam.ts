@@ -55,7 +55,11 @@ export const examBench: BenchModule = {
         largeFont: false,
       }))
       await addAll(db, MEMBERS, members)
-      await addAll(db, OPENIDS, members.map((m) => ({ _id: m.openid, memberId: m._id, at: AT })))
+      await addAll(
+        db,
+        OPENIDS,
+        members.map((m) => ({ _id: m.openid, memberId: m._id, at: AT })),
+      )
       const exam: ExamDoc = {
         _id: 'bench-exam',
         title: '基准考试',
@@ -97,13 +101,20 @@ export const examBench: BenchModule = {
       }
 
       const startPhase = { reads: 0, writes: 0 }
-      const starts = await timed(startPhase, (m) => call(m.openid, { action: 'startExamAttempt', examId: exam._id, requestKey: `bench-${m._id}` }) as Promise<ExamPaper>)
+      const starts = await timed(
+        startPhase,
+        (m) => call(m.openid, { action: 'startExamAttempt', examId: exam._id, requestKey: `bench-${m._id}` }) as Promise<ExamPaper>,
+      )
       // The minute: the clock moves through it as the submissions come in.
       const submitPhase = { reads: 0, writes: 0 }
       const submits = await timed(submitPhase, (m, i) => {
         clock.fix(new Date(AT.getTime() + 60_000 + Math.floor((i / MEMBER_COUNT) * 60_000)))
         const paper = starts.results[i]
-        return call(m.openid, { action: 'submitExamAttempt', attemptId: paper.attemptId, answers: paper.questions.map((q) => ({ questionId: q._id, choice: [0] })) })
+        return call(m.openid, {
+          action: 'submitExamAttempt',
+          attemptId: paper.attemptId,
+          answers: paper.questions.map((q) => ({ questionId: q._id, choice: [0] })),
+        })
       })
 
       const s = percentiles(starts.latencies)
@@ -112,7 +123,10 @@ export const examBench: BenchModule = {
       figure('exam start: database reads, writes', `${startPhase.reads.toFixed(1)}, ${startPhase.writes.toFixed(1)} per start`)
       figure('exam submit: all submissions in', `${seconds(submits.wall)} (${IN_FLIGHT} in flight)`)
       figure('exam submit: latency p50 / p99', `${ms(p.median)} / ${ms(p.p99)}`)
-      figure('exam submit: database round trips', `${(submitPhase.reads + submitPhase.writes).toFixed(1)} per submit (${submitPhase.reads.toFixed(1)} reads, ${submitPhase.writes.toFixed(1)} writes)`)
+      figure(
+        'exam submit: database round trips',
+        `${(submitPhase.reads + submitPhase.writes).toFixed(1)} per submit (${submitPhase.reads.toFixed(1)} reads, ${submitPhase.writes.toFixed(1)} writes)`,
+      )
     } finally {
       await dispose()
     }

@@ -96,10 +96,22 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
     largeFont: false,
   }))
   await addAll(db, MEMBERS, members)
-  await addAll(db, OPENIDS, members.map((m) => ({ _id: m.openid, memberId: m._id, at: clock.now() })))
+  await addAll(
+    db,
+    OPENIDS,
+    members.map((m) => ({ _id: m.openid, memberId: m._id, at: clock.now() })),
+  )
   const at = clock.now().toISOString()
   const paragraph = { type: 'paragraph' as const, text: '学习型党组织建设要坚持学以致用。'.repeat(40) }
-  const chapters: ChapterDoc[] = [1, 2].map((order) => ({ _id: `${BOOK}-${order}`, bookId: BOOK, order, title: `第${order}章`, body: [paragraph], minutes: 20, updatedAt: at }))
+  const chapters: ChapterDoc[] = [1, 2].map((order) => ({
+    _id: `${BOOK}-${order}`,
+    bookId: BOOK,
+    order,
+    title: `第${order}章`,
+    body: [paragraph],
+    minutes: 20,
+    updatedAt: at,
+  }))
   await addAll(db, CHAPTERS, chapters)
   const book: BookDoc = {
     _id: BOOK,
@@ -157,7 +169,21 @@ async function readSession(openid: string, clock: Clock, chapterId: string, coun
   for (const [seq, read] of marks.entries()) {
     wait(clock, read - at)
     at = read
-    await call(openid, 'heartbeat', { kind: 'chapter', id: chapterId, sessionId: session, seq, activeSeconds: read, mode: 'read', position: read / SESSION_SECONDS, atEnd: read === SESSION_SECONDS }, counts)
+    await call(
+      openid,
+      'heartbeat',
+      {
+        kind: 'chapter',
+        id: chapterId,
+        sessionId: session,
+        seq,
+        activeSeconds: read,
+        mode: 'read',
+        position: read / SESSION_SECONDS,
+        atEnd: read === SESSION_SECONDS,
+      },
+      counts,
+    )
   }
 }
 
@@ -202,6 +228,43 @@ async function quizDay(i: number, counts: Counts): Promise<void> {
   for (const q of today.questions) await call(me, 'submitDailyQuiz', { questionId: q._id, choice: [0] }, counts)
 }
 
+/** A meeting lasts two hours; the leader's screen fetches five minutes of codes at a call. */
+const MEETING_MINUTES = 120
+const CODE_CALLS = MEETING_MINUTES / 5
+
+/**
+ * A 党小组会 (packageGroup/meeting…), for one group: the leader schedules it (会议通知 to those who
+ * asked), shows the code for its two hours and looks at the roster; each member opens 组织生活 and
+ * the meeting, and signs in with the code.
+ */
+async function meetingDay(g: number, clock: Clock, counts: Counts): Promise<void> {
+  const first = g * GROUP_SIZE
+  const leader = `day-${first}`
+  const now = clock.now().getTime()
+  const { meeting } = await call(
+    leader,
+    'saveMeeting',
+    {
+      unitId: `day-g${g}`,
+      kind: 'groupMeeting',
+      title: '党小组会',
+      startsAt: new Date(now - 10 * 60_000).toISOString(),
+      endsAt: new Date(now + (MEETING_MINUTES - 10) * 60_000).toISOString(),
+      place: '会议室',
+      requestKey: `bench-meeting-${g}`,
+    },
+    counts,
+  )
+  let code = ''
+  for (let c = 0; c < CODE_CALLS; c++) code = (await call(leader, 'getMeetingCodes', { id: meeting._id }, counts)).codes[0].code
+  for (let i = first; i < Math.min(first + GROUP_SIZE, MEMBER_COUNT); i++) {
+    await call(`day-${i}`, 'listMeetings', { scope: 'mine' }, counts)
+    await call(`day-${i}`, 'getMeeting', { id: meeting._id }, counts)
+    await call(`day-${i}`, 'signInMeeting', { meetingId: meeting._id, code }, counts)
+  }
+  await call(leader, 'getMeeting', { id: meeting._id }, counts)
+}
+
 const perDay = (n: number) => (n / MEMBER_COUNT).toFixed(1)
 const newCounts = (): Counts => ({ calls: 0, reads: 0, writes: 0, byAction: new Map() })
 
@@ -241,6 +304,7 @@ export const memberDayBench: BenchModule = {
     try {
       const day = newCounts()
       const quizzes = newCounts()
+      const meetings = newCounts()
       let counts: Counts | undefined
       const db = instrument(store.database(), (method) => {
         if (!counts) return
@@ -255,10 +319,15 @@ export const memberDayBench: BenchModule = {
       for (let i = 0; i < MEMBER_COUNT; i++) await memberDay(i, clock, day)
       counts = quizzes
       for (let i = 0; i < MEMBER_COUNT; i++) await quizDay(i, quizzes)
+      counts = meetings
+      for (let g = 0; g < Math.ceil(MEMBER_COUNT / GROUP_SIZE); g++) await meetingDay(g, clock, meetings)
       counts = undefined
       report(day)
       console.log('  with 每日答题 (open it, answer five questions):')
       report(sum(day, quizzes), 'member-day with 每日答题')
+      // A group meets a few times a month: its day is counted on its own, not in every day.
+      console.log(`  a meeting day (三会一课: scheduled, ${MEETING_MINUTES} minutes of codes on the leader's screen, everyone signs in), per member that day:`)
+      report(meetings, 'meeting day')
     } finally {
       await dispose()
     }

@@ -115,7 +115,11 @@ export async function seedUnitsAndMembers(db: CloudDatabase): Promise<void> {
     units.push({ _id: `g${g}`, kind: 'group', name: `第${g + 1}党小组`, parentId: `b${b}`, archived: false })
   }
   await addAll(db, UNITS, units)
-  await addAll(db, MEMBERS, Array.from({ length: MEMBER_COUNT }, (_, i) => memberDoc(i)))
+  await addAll(
+    db,
+    MEMBERS,
+    Array.from({ length: MEMBER_COUNT }, (_, i) => memberDoc(i)),
+  )
 }
 
 async function seed(db: CloudDatabase): Promise<number> {
@@ -147,7 +151,10 @@ async function whereTheTimeGoes(db: CloudDatabase, entryCount: number): Promise<
   const first = memberId(0)
   const last = memberId(Math.min(MEMBER_COUNT, BATCH_SIZE) - 1)
   let t = performance.now()
-  const { total } = await db.collection(SCORE_ENTRIES).where({ memberId: _.gte(first).and(_.lte(last)) }).count()
+  const { total } = await db
+    .collection(SCORE_ENTRIES)
+    .where({ memberId: _.gte(first).and(_.lte(last)) })
+    .count()
   const scan = performance.now() - t
   t = performance.now()
   await ledgerSums(db, first, last)
@@ -171,7 +178,10 @@ async function run(): Promise<void> {
     await whereTheTimeGoes(db, entryCount)
     const _ = db.command
     for (let i = 0; i < DRIFTED; i++) {
-      await db.collection(SCORE_TOTALS).doc(memberId(Math.floor((i * MEMBER_COUNT) / DRIFTED))).update({ data: { 'y.2026.p': _.inc(1) } })
+      await db
+        .collection(SCORE_TOTALS)
+        .doc(memberId(Math.floor((i * MEMBER_COUNT) / DRIFTED)))
+        .update({ data: { 'y.2026.p': _.inc(1) } })
     }
     await timedReconcile(db, 2, `reconciliation, ${DRIFTED} members drifted`, entryCount)
 

@@ -22,7 +22,16 @@ const MONDAY_8 = new Date('2026-11-23T00:00:00Z')
 const NEW_QUARTER = new Date('2026-12-31T16:10:00Z')
 const CHECK_IN_DAYS = 10
 
-const item = (key: string, refId: string, required: boolean): WeeklyItem => ({ key, kind: 'article', refId, title: `文章${refId}`, bookTitle: null, url: null, minutes: 5, required })
+const item = (key: string, refId: string, required: boolean): WeeklyItem => ({
+  key,
+  kind: 'article',
+  refId,
+  title: `文章${refId}`,
+  bookTitle: null,
+  url: null,
+  minutes: 5,
+  required,
+})
 
 const list: WeeklyListDoc = {
   _id: 'weekly-bench',
@@ -50,19 +59,35 @@ async function seedStudy(db: CloudDatabase): Promise<void> {
       memberId: id,
       quarters: { '2026-Q4': 1200 + (i % 50) * 60 },
       weeks: { [WEEK]: (i % 50) * 60 },
-      items: i % 2 ? {} : { a_a1: { kind: 'article', id: 'a1', bookId: null, s: 300, pos: 1, end: true, done: true, doneAt: done, at: done, day: '2026-11-24' } },
+      items:
+        i % 2 ? {} : { a_a1: { kind: 'article', id: 'a1', bookId: null, s: 300, pos: 1, end: true, done: true, doneAt: done, at: done, day: '2026-11-24' } },
     })),
   )
   await addAll(
     db,
     SUBSCRIPTIONS,
-    ids.filter((_, i) => i % 3 === 0).map((memberId) => ({ _id: `${memberId}_weeklyList`, memberId, templateKey: 'weeklyList', available: 1, accepted: 1, rejected: 0, lastAnswer: 'accepted', lastAnswerAt: '2026-11-01T00:00:00Z' })),
+    ids
+      .filter((_, i) => i % 3 === 0)
+      .map((memberId) => ({
+        _id: `${memberId}_weeklyList`,
+        memberId,
+        templateKey: 'weeklyList',
+        available: 1,
+        accepted: 1,
+        rejected: 0,
+        lastAnswer: 'accepted',
+        lastAnswerAt: '2026-11-01T00:00:00Z',
+      })),
   )
   const days = Array.from({ length: CHECK_IN_DAYS }, (_, d) => `2026-11-${String(10 + d).padStart(2, '0')}`)
   await addAll(
     db,
     CHECKINS,
-    ids.flatMap((memberId, i) => days.filter((_, d) => (i + d) % 3 !== 0).map((day) => ({ _id: `${memberId}_${day}`, memberId, day, reflection: '', streak: 1, createdAt: `${day}T01:00:00Z` }))),
+    ids.flatMap((memberId, i) =>
+      days
+        .filter((_, d) => (i + d) % 3 !== 0)
+        .map((day) => ({ _id: `${memberId}_${day}`, memberId, day, reflection: '', streak: 1, createdAt: `${day}T01:00:00Z` })),
+    ),
   )
 }
 

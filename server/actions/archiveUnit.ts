@@ -2,6 +2,4 @@ import { defineFunction } from '../function'
 import { archiveUnit as setArchived } from '../units'
 
 /** Archives or restores a unit; its members and their records stay. */
-export const archiveUnit = defineFunction('archiveUnit', (input, { db, caller, now }) =>
-  setArchived(db, caller, now, input.id, input.archived),
-)
+export const archiveUnit = defineFunction('archiveUnit', (input, { db, caller, now }) => setArchived(db, caller, now, input.id, input.archived))

@@ -2,6 +2,4 @@ import { defineFunction } from '../function'
 import { listInvitations as list } from '../invitations'
 
 /** Invitation codes within the admin's reach, newest first, with their state. */
-export const listInvitations = defineFunction('listInvitations', (input, { db, caller, now }) =>
-  list(db, caller, now, input),
-)
+export const listInvitations = defineFunction('listInvitations', (input, { db, caller, now }) => list(db, caller, now, input))

@@ -3,6 +3,4 @@ import { contentEditor } from '../content/editing'
 import { defineFunction } from '../function'
 
 /** Retires (下线) an article. Audited. */
-export const retireArticle = defineFunction('retireArticle', (input, { db, caller, now }) =>
-  writeRetirement(db, contentEditor(caller), now, input.id),
-)
+export const retireArticle = defineFunction('retireArticle', (input, { db, caller, now }) => writeRetirement(db, contentEditor(caller), now, input.id))

@@ -12,7 +12,7 @@ import { auditContent, defined, linkUpdate, pick, type Editor } from './editing'
 
 type ArticleInput = z.output<typeof SaveArticleInput>
 
-const SNAPSHOT = ['title', 'summary', 'source', 'categoryId', 'minutes', 'audioUrl', 'videoUrl', 'status'] as const
+const SNAPSHOT = ['title', 'summary', 'source', 'categoryId', 'minutes', 'audioUrl', 'videoUrl', 'videoSeconds', 'status'] as const
 const STATE = ['status', 'scheduledFor'] as const
 
 /** The statuses an article can still be scheduled or queued from. */
@@ -22,7 +22,7 @@ const target = (doc: Pick<ArticleDoc, '_id' | 'title'>) => ({ type: 'article' as
 
 /**
  * Creates an article (a `draft`; `createAs` fixes its id, for imports) or edits one. Minutes are
- * derived from the body. A retired article is not edited; a published one may be corrected.
+ * derived from the body, and are at least a video's length. A retired article is not edited; a published one may be corrected.
  */
 export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date, input: ArticleInput, createAs?: string): Promise<ArticleDoc> {
   await requireCategory(db, input.categoryId)
@@ -32,7 +32,7 @@ export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date,
     summary: input.summary,
     source: input.source,
     categoryId: input.categoryId,
-    minutes: readingMinutes(input.body),
+    minutes: Math.max(readingMinutes(input.body), input.videoUrl && input.videoSeconds ? Math.ceil(input.videoSeconds / 60) : 0),
   }
   if (!input.id) {
     const doc: ArticleDoc = {
@@ -40,9 +40,12 @@ export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date,
       ...content,
       body: input.body,
       ...(input.audioUrl ? { audioUrl: input.audioUrl } : {}),
-      ...(input.videoUrl ? { videoUrl: input.videoUrl } : {}),
+      ...(input.videoUrl ? { videoUrl: input.videoUrl, videoSeconds: input.videoSeconds! } : {}),
+      ...(input.videoCoverUrl ? { videoCoverUrl: input.videoCoverUrl } : {}),
       status: 'draft',
       recommended: false,
+      // 听全文: read aloud once it leaves draft (server/speech/job.ts).
+      speechPending: true,
       createdAt: at,
       updatedAt: at,
     }
@@ -62,6 +65,10 @@ export async function writeArticle(db: CloudDatabase, editor: Editor, now: Date,
         body: _.set(input.body),
         audioUrl: linkUpdate(db, input.audioUrl),
         videoUrl: linkUpdate(db, input.videoUrl),
+        videoSeconds: input.videoUrl === undefined ? undefined : input.videoUrl ? input.videoSeconds! : _.remove(),
+        videoCoverUrl: linkUpdate(db, input.videoCoverUrl),
+        // The text may have changed: the speech job records it again if it did.
+        speechPending: true,
         updatedAt: at,
       }),
     })
@@ -91,7 +98,10 @@ export async function writeSchedule(db: CloudDatabase, editor: Editor, now: Date
       ? { status: 'queued', scheduledFor: _.remove(), queuedAt: at, updatedAt: at }
       : { status: 'scheduled', scheduledFor: day, queuedAt: _.remove(), updatedAt: at }
   // Conditional: the push may publish it meanwhile. (An update that changes nothing counts none.)
-  await db.collection(ARTICLES).where({ _id: before._id, status: _.in(WAITING) }).update({ data })
+  await db
+    .collection(ARTICLES)
+    .where({ _id: before._id, status: _.in(WAITING) })
+    .update({ data })
   const after = await requireArticle(db, before._id)
   if (!WAITING.includes(after.status)) throw new AppError('CONFLICT', '这篇文章刚刚被推送或下线，请刷新后再试')
   await auditContent(db, editor, now, 'article.schedule', target(after), pick(before, STATE), pick(after, STATE))

@@ -48,7 +48,15 @@ export async function writeBook(db: CloudDatabase, editor: Editor, now: Date, in
     .doc(before._id)
     .update({ data: defined({ ...fields, coverUrl: linkUpdate(db, input.coverUrl), status: input.status, updatedAt: at }) })
   const after = await requireBook(db, before._id)
-  await auditContent(db, editor, now, 'book.update', { type: 'book', id: after._id, name: after.title }, pick(before, BOOK_SNAPSHOT), pick(after, BOOK_SNAPSHOT))
+  await auditContent(
+    db,
+    editor,
+    now,
+    'book.update',
+    { type: 'book', id: after._id, name: after.title },
+    pick(before, BOOK_SNAPSHOT),
+    pick(after, BOOK_SNAPSHOT),
+  )
   return after
 }
 
@@ -90,22 +98,32 @@ export async function writeChapter(
     body: input.body,
     minutes: readingMinutes(input.body),
     ...(audioUrl ? { audioUrl } : {}),
+    // Kept until the speech job finds whether the text read aloud changed.
+    ...(before?.speech ? { speech: before.speech } : {}),
+    speechPending: true,
     updatedAt: at,
   }
   const ordered = [...others]
   ordered.splice(order - 1, 0, chapter)
   for (const [i, c] of ordered.entries()) {
-    if (c !== chapter && c.order !== i + 1) await db.collection(CHAPTERS).doc(c._id).update({ data: { order: i + 1 } })
+    if (c !== chapter && c.order !== i + 1)
+      await db
+        .collection(CHAPTERS)
+        .doc(c._id)
+        .update({ data: { order: i + 1 } })
   }
   const { _id, ...data } = chapter
   await db.collection(CHAPTERS).doc(_id).set({ data })
-  await db.collection(BOOKS).doc(book._id).update({
-    data: {
-      chapterCount: ordered.length,
-      totalMinutes: ordered.reduce((sum, c) => sum + c.minutes, 0),
-      updatedAt: at,
-    },
-  })
+  await db
+    .collection(BOOKS)
+    .doc(book._id)
+    .update({
+      data: {
+        chapterCount: ordered.length,
+        totalMinutes: ordered.reduce((sum, c) => sum + c.minutes, 0),
+        updatedAt: at,
+      },
+    })
   await auditContent(
     db,
     editor,
@@ -134,8 +152,19 @@ export async function writeRequirement(
   }
   const _ = db.command
   const required = input.year === null ? _.remove() : _.set({ year: input.year, branchIds })
-  await db.collection(BOOKS).doc(before._id).update({ data: { required, updatedAt: now.toISOString() } })
+  await db
+    .collection(BOOKS)
+    .doc(before._id)
+    .update({ data: { required, updatedAt: now.toISOString() } })
   const after = await requireBook(db, before._id)
-  await auditContent(db, editor, now, 'book.requirement', { type: 'book', id: after._id, name: after.title }, pick(before, ['required']), pick(after, ['required']))
+  await auditContent(
+    db,
+    editor,
+    now,
+    'book.requirement',
+    { type: 'book', id: after._id, name: after.title },
+    pick(before, ['required']),
+    pick(after, ['required']),
+  )
   return after
 }

@@ -45,10 +45,7 @@ function bookRow(b: BookDoc, names: Names): ContentRow {
 }
 
 /** The admin list of articles or books, filtered by status and category, last changed first. */
-export async function listContent(
-  db: CloudDatabase,
-  input: { kind: ContentKind; status?: ContentStatus; categoryId?: string; cursor?: string },
-) {
+export async function listContent(db: CloudDatabase, input: { kind: ContentKind; status?: ContentStatus; categoryId?: string; cursor?: string }) {
   const _ = db.command
   const conditions: QueryCondition[] = []
   if (input.status) conditions.push({ status: input.status })

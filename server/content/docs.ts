@@ -2,13 +2,14 @@ import type { AdminArticle, AdminBook, Article, Book, Chapter } from '../../type
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
+import type { SpeechMarks } from '../speech/job'
 
 export const ARTICLES = 'articles'
 export const BOOKS = 'books'
 export const CHAPTERS = 'chapters'
 
 /** Articles as stored: instants as ISO strings; `queuedAt` orders the queue (待推送). */
-export interface ArticleDoc extends Article {
+export interface ArticleDoc extends Article, SpeechMarks {
   createdAt: string
   updatedAt: string
   queuedAt?: string
@@ -21,7 +22,7 @@ export interface BookDoc extends Book {
   revision: number
 }
 
-export interface ChapterDoc extends Chapter {
+export interface ChapterDoc extends Chapter, SpeechMarks {
   updatedAt: string
 }
 

@@ -6,13 +6,7 @@ import { isDuplicateKeyError, type CloudDatabase } from './types'
  * when missing): `count` moves only by a conditional `inc` below the cap, so concurrent takers never
  * take more slots than there are. False when all are taken.
  */
-export async function takeSlot(
-  db: CloudDatabase,
-  collection: string,
-  _id: string,
-  fields: Record<string, unknown>,
-  cap: number,
-): Promise<boolean> {
+export async function takeSlot(db: CloudDatabase, collection: string, _id: string, fields: Record<string, unknown>, cap: number): Promise<boolean> {
   await ensureCounter(db, collection, _id, fields)
   const _ = db.command
   const { stats } = await db
@@ -47,7 +41,10 @@ export async function takeSlotOnce(
     .update({ data: { count: _.inc(1), [path]: true } })
   if (stats.updated === 1) return true
   // Not taken now: held already (by an earlier or concurrent attempt), or none left.
-  const { total } = await db.collection(collection).where({ _id, [path]: true }).count()
+  const { total } = await db
+    .collection(collection)
+    .where({ _id, [path]: true })
+    .count()
   return total === 1
 }
 

@@ -45,14 +45,14 @@ export async function addOnce(db: CloudDatabase, collection: string, doc: { _id:
  * Every document meeting `where`, read 1,000 at a time in `_id` order (a keyset: none is missed or
  * read twice), with only `fields` when given.
  */
-export async function readAll<T>(db: CloudDatabase, collection: string, where: Record<string, unknown>, fields?: Record<string, true>): Promise<T[]> {
+export async function readAll<T>(db: CloudDatabase, collection: string, where: QueryCondition, fields?: Record<string, true>): Promise<T[]> {
   const _ = db.command
   const found: T[] = []
   let after = ''
   for (;;) {
     const query = db
       .collection(collection)
-      .where({ ...where, _id: _.gt(after) })
+      .where(_.and([where, { _id: _.gt(after) }]))
       .orderBy('_id', 'asc')
       .limit(1000)
     const { data } = await (fields ? query.field({ ...fields, _id: true }) : query).get()

@@ -68,10 +68,9 @@ export const timeId = (prefix: string, at: Date) => `${prefix}-${at.toISOString(
 /** A list key: the flagged (pinned or featured) first, then by id, newest first when sorted descending. */
 export const rankOf = (flagged: boolean, id: string) => `${flagged ? 1 : 0}|${id}`
 
-
-/** The group's active members, by name. */
+/** The group's active members, in 拼音 order of their names. */
 export async function activeMembersOf(db: CloudDatabase, groupId: string): Promise<Member[]> {
-  const { data } = await db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('name', 'asc').limit(1000).get()
+  const { data } = await db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('nameKey', 'asc').limit(1000).get()
   return data as Member[]
 }
 
@@ -86,7 +85,12 @@ export async function rankedPage<T extends { rank: string }>(db: CloudDatabase, 
     .orderBy('rank', 'desc')
     .limit(size + 1)
     .get()
-  return pageOf(data as T[], size, (d) => [d.rank], (d) => d)
+  return pageOf(
+    data as T[],
+    size,
+    (d) => [d.rank],
+    (d) => d,
+  )
 }
 
 /** One document per member and request key: the first attempt of a post records the id it gave the post. */
@@ -103,7 +107,13 @@ interface PostKeyDoc {
  * The id a post gets: `fresh` on the first attempt under `key`, the first attempt's id on a retry
  * (also when the first stopped before storing the post). Without a key every call is a new post.
  */
-export async function postIdFor(db: CloudDatabase, memberId: string, key: string | undefined, fresh: string, now: Date): Promise<{ id: string; retry: boolean }> {
+export async function postIdFor(
+  db: CloudDatabase,
+  memberId: string,
+  key: string | undefined,
+  fresh: string,
+  now: Date,
+): Promise<{ id: string; retry: boolean }> {
   if (!key) return { id: fresh, retry: false }
   const doc: PostKeyDoc = { _id: `${memberId}_${key}`, memberId, postId: fresh, at: now }
   try {
@@ -116,4 +126,3 @@ export async function postIdFor(db: CloudDatabase, memberId: string, key: string
   if (!first) throw new Error(`post key ${doc._id} reported as duplicate but not found`)
   return { id: first.postId, retry: true }
 }
-

@@ -66,7 +66,14 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
   const [checkins, ledgers, nudges] = await Promise.all([
     whereIn<{ memberId: string; day: string }>(db, CHECKINS, 'memberId', ids, { day: _.gte(monday).and(_.lte(days[6])) }, { memberId: true, day: true }),
     whereIn<{ _id: string; weeks?: Record<string, number> }>(db, STUDY_LEDGERS, '_id', ids, {}, { [week]: true }),
-    whereIn<{ memberId: string; result: NotificationResult }>(db, NOTIFICATIONS, '_id', ids.map((id) => notificationId(nudgeKey(today, id))), {}, { memberId: true, result: true }),
+    whereIn<{ memberId: string; result: NotificationResult }>(
+      db,
+      NOTIFICATIONS,
+      '_id',
+      ids.map((id) => notificationId(nudgeKey(today, id))),
+      {},
+      { memberId: true, result: true },
+    ),
   ])
   const seconds = new Map(ledgers.map((l) => [l._id, l.weeks?.[monday] ?? 0]))
   const nudged = new Map(nudges.map((n) => [n.memberId, n.result]))
@@ -111,7 +118,11 @@ export interface NudgePorts {
  * 提醒: a subscribe message to each member behind this week (or those of `memberIds` who are), through
  * the notification service under a key of the Shanghai day: at most one per member per day.
  */
-export async function nudgeMembers(ports: NudgePorts, caller: Member, input: { groupId?: string; memberIds?: string[] }): Promise<z.output<typeof NudgeMembersOutput>> {
+export async function nudgeMembers(
+  ports: NudgePorts,
+  caller: Member,
+  input: { groupId?: string; memberIds?: string[] },
+): Promise<z.output<typeof NudgeMembersOutput>> {
   const { view, members } = await groupWeek(ports.db, caller, ports.now, input.groupId, 'groupWeek.nudge')
   const wanted = input.memberIds ? new Set(input.memberIds) : undefined
   const behind = view.members.filter((w) => w.behind && w.memberId !== caller._id && (!wanted || wanted.has(w.memberId)))

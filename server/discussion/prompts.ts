@@ -46,7 +46,6 @@ export function effectiveStatus(p: Pick<PromptDoc, 'status' | 'closesOn'>, now: 
   return p.status === 'open' && p.closesOn !== null && dayKey(now) > p.closesOn ? 'closed' : p.status
 }
 
-
 /** How many replies a prompt has (deleted and hidden ones too) and who wrote them: they took part. */
 interface Participation {
   replies: number
@@ -94,7 +93,13 @@ function toSummary(p: PromptDoc, took: Participation, active: Set<string>, now: 
 
 /** The prompts of a group, for a caller allowed to read them: summaries with participation. */
 export async function summariesOf(db: CloudDatabase, groupId: string, prompts: PromptDoc[], now: Date): Promise<PromptSummary[]> {
-  const [members, participation] = await Promise.all([activeMembersOf(db, groupId), participationOf(db, prompts.map((p) => p._id))])
+  const [members, participation] = await Promise.all([
+    activeMembersOf(db, groupId),
+    participationOf(
+      db,
+      prompts.map((p) => p._id),
+    ),
+  ])
   const active = new Set(members.map((m) => m._id))
   return prompts.map((p) => toSummary(p, participation.get(p._id) ?? NO_PARTICIPATION, active, now))
 }
@@ -190,7 +195,13 @@ async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptD
   const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
   const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
   return inParallel(members, 10, async (member) => {
-    const { result } = await notify(ports, { member, templateKey: 'groupPrompt', key: `groupPrompt:${prompt._id}:${member._id}`, page: promptPage(prompt._id), data })
+    const { result } = await notify(ports, {
+      member,
+      templateKey: 'groupPrompt',
+      key: `groupPrompt:${prompt._id}:${member._id}`,
+      page: promptPage(prompt._id),
+      data,
+    })
     return { _id: member._id, name: shownName(member), result }
   })
 }
@@ -212,12 +223,7 @@ export async function editPrompt(ports: WritePorts, caller: Member, id: string, 
 }
 
 /** Pins or unpins, closes, reopens or archives a prompt. */
-export async function setPromptState(
-  db: CloudDatabase,
-  caller: Member,
-  now: Date,
-  input: z.output<typeof SetPromptStateInput>,
-): Promise<Prompt> {
+export async function setPromptState(db: CloudDatabase, caller: Member, now: Date, input: z.output<typeof SetPromptStateInput>): Promise<Prompt> {
   const prompt = await requirePrompt(db, caller, input.id, 'discussion.moderate')
   const pinned = input.pinned ?? prompt.pinned
   // Reopening a prompt whose closing day has passed opens it with no closing day.

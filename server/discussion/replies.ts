@@ -104,8 +104,15 @@ async function answersTo(db: CloudDatabase, parentIds: string[]): Promise<ReplyD
 export async function listReplies(db: CloudDatabase, caller: Member, input: { promptId: string; cursor?: string }) {
   const prompt = await requirePrompt(db, caller, input.promptId, 'discussion.read')
   const page = await rankedPage<ReplyDoc>(db, REPLIES, { promptId: prompt._id, parentId: null }, REPLIES_PAGE_SIZE, input.cursor)
-  const answers = await answersTo(db, page.items.map((r) => r._id))
-  const likes = await likesOf(db, caller, [...page.items, ...answers].map((r) => r._id))
+  const answers = await answersTo(
+    db,
+    page.items.map((r) => r._id),
+  )
+  const likes = await likesOf(
+    db,
+    caller,
+    [...page.items, ...answers].map((r) => r._id),
+  )
   const items: ReplyThread[] = page.items.map((r) => ({
     ...toReply(r, caller, likes),
     children: answers.filter((a) => a.parentId === r._id).map((a) => toReply(a, caller, likes)),
@@ -210,7 +217,13 @@ export async function editReply(ports: ReplyPorts, caller: Member, input: { id: 
   return replyOut(db, caller, { ...reply, body: input.body, editedAt: now })
 }
 
-const replyAudit = (reply: ReplyDoc, prompt: PromptDoc, action: AuditChange['action'], before: AuditChange['before'], after: Record<string, unknown>): AuditChange => ({
+const replyAudit = (
+  reply: ReplyDoc,
+  prompt: PromptDoc,
+  action: AuditChange['action'],
+  before: AuditChange['before'],
+  after: Record<string, unknown>,
+): AuditChange => ({
   action,
   targetType: 'reply',
   targetId: reply._id,
@@ -306,7 +319,12 @@ export async function hideReply(ports: ReplyPorts, caller: Member, input: { id: 
   const changes = { status: 'hidden' as const, hiddenReason: input.reason, featured: false, rank: rankOf(false, reply._id), hiddenAt: now }
   const { stats } = await db.collection(REPLIES).where({ _id: reply._id, status: 'visible' }).update({ data: changes })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚已被删除或隐藏')
-  await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.hide', { body: reply.body, featured: reply.featured }, { status: 'hidden', reason: input.reason }))
+  await recordAudit(
+    db,
+    caller,
+    now,
+    replyAudit(reply, prompt, 'reply.hide', { body: reply.body, featured: reply.featured }, { status: 'hidden', reason: input.reason }),
+  )
   await withdrawReplyScores(db, reply, now)
   return replyOut(db, caller, { ...reply, ...changes })
 }

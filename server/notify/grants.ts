@@ -100,7 +100,10 @@ export async function consumeGrant(db: CloudDatabase, memberId: string, template
     .where({ _id, available: _.gt(0), [path]: _.exists(false) })
     .update({ data: { available: _.inc(-1), held: _.inc(1), [path]: true } })
   if (stats.updated === 1) return true
-  const { total } = await db.collection(SUBSCRIPTIONS).where({ _id, [path]: true }).count()
+  const { total } = await db
+    .collection(SUBSCRIPTIONS)
+    .where({ _id, [path]: true })
+    .count()
   return total === 1
 }
 

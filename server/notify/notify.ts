@@ -105,7 +105,10 @@ export async function notify(ports: NotifyPorts, request: NotifyRequest): Promis
 const recorder =
   ({ db, now }: NotifyPorts, id: string) =>
   async (result: NotificationResult, error: string | null = null): Promise<NotifyOutcome> => {
-    await db.collection(NOTIFICATIONS).doc(id).update({ data: { result, error, updatedAt: now.toISOString() } })
+    await db
+      .collection(NOTIFICATIONS)
+      .doc(id)
+      .update({ data: { result, error, updatedAt: now.toISOString() } })
     return { result, duplicate: false }
   }
 
@@ -120,7 +123,10 @@ async function defer(ports: NotifyPorts, doc: NotificationDoc, member: NotifyReq
   const finish = recorder(ports, doc._id)
   if (!member.openid) return finish('failed', '这位成员还没有绑定微信')
   if (!(await consumeGrant(db, member._id, doc.templateKey, doc._id))) return finish('noGrant')
-  await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { result: 'deferred', sendAfter: quietUntil(now).toISOString(), updatedAt: at } })
+  await db
+    .collection(NOTIFICATIONS)
+    .doc(doc._id)
+    .update({ data: { result: 'deferred', sendAfter: quietUntil(now).toISOString(), updatedAt: at } })
   return { result: 'deferred', duplicate: false }
 }
 
@@ -128,7 +134,11 @@ async function defer(ports: NotifyPorts, doc: NotificationDoc, member: NotifyReq
  * Delivers a claimed message: an unused grant taken atomically, a slot of the member's daily cap,
  * the send. Every outcome is recorded; a grant and a slot are given back when nothing went out.
  */
-async function deliver(ports: NotifyPorts, doc: Pick<NotificationDoc, '_id' | 'templateKey' | 'page' | 'data'>, member: NotifyRequest['member']): Promise<NotifyOutcome> {
+async function deliver(
+  ports: NotifyPorts,
+  doc: Pick<NotificationDoc, '_id' | 'templateKey' | 'page' | 'data'>,
+  member: NotifyRequest['member'],
+): Promise<NotifyOutcome> {
   const { db, messenger, now } = ports
   const { templateKey } = doc
   const at = now.toISOString()
@@ -141,7 +151,10 @@ async function deliver(ports: NotifyPorts, doc: Pick<NotificationDoc, '_id' | 't
     await returnGrant(db, member._id, templateKey, doc._id)
     return finish('dailyCap')
   }
-  await db.collection(NOTIFICATIONS).doc(doc._id).update({ data: { sendingAt: at, updatedAt: at } })
+  await db
+    .collection(NOTIFICATIONS)
+    .doc(doc._id)
+    .update({ data: { sendingAt: at, updatedAt: at } })
   const outcome = await messenger
     .send({ touser: member.openid, templateKey, page: doc.page, data: doc.data })
     .catch((err: unknown) => ({ ok: false as const, errCode: 'ERROR', errMsg: (err as Error)?.message ?? String(err) }))
@@ -180,7 +193,11 @@ export async function sendDeferred(ports: NotifyPorts): Promise<Partial<Record<N
       .get()
     const due = data as NotificationDoc[]
     if (due.length === 0) return tally
-    const { data: found } = await db.collection(MEMBERS).where({ _id: _.in([...new Set(due.map((d) => d.memberId))]) }).limit(100).get()
+    const { data: found } = await db
+      .collection(MEMBERS)
+      .where({ _id: _.in([...new Set(due.map((d) => d.memberId))]) })
+      .limit(100)
+      .get()
     const members = new Map((found as NotifyRequest['member'][]).map((m) => [m._id, m]))
     for (const doc of due) {
       const { stats } = await db

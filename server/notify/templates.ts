@@ -22,6 +22,7 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
   studyNudge: { title: '学习进度提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
   weeklyList: { title: '每周一学发布提醒', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
   examNotice: { title: '考试通知', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
+  meetingNotice: { title: '会议通知', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
 }
 
 export interface TemplateConfig {

@@ -24,13 +24,22 @@ export function localOfficialAccount(db: CloudDatabase, now: () => Date): Offici
   return {
     thumbMediaId: 'local-cover',
     async addDraft(articles) {
-      const doc: LocalDraftDoc = { _id: `local-draft-${randomBytes(8).toString('hex')}`, articles, createdAt: now().toISOString(), publishId: null, publishedAt: null }
+      const doc: LocalDraftDoc = {
+        _id: `local-draft-${randomBytes(8).toString('hex')}`,
+        articles,
+        createdAt: now().toISOString(),
+        publishId: null,
+        publishedAt: null,
+      }
       await db.collection(LOCAL_DRAFTS).add({ data: doc })
       return doc._id
     },
     async submit(mediaId) {
       const publishId = `local-publish-${mediaId.slice('local-draft-'.length)}`
-      const { stats } = await db.collection(LOCAL_DRAFTS).doc(mediaId).update({ data: { publishId, publishedAt: now().toISOString() } })
+      const { stats } = await db
+        .collection(LOCAL_DRAFTS)
+        .doc(mediaId)
+        .update({ data: { publishId, publishedAt: now().toISOString() } })
       if (stats.updated !== 1) throw new Error(`没有这份草稿：${mediaId}`)
       return publishId
     },

@@ -17,8 +17,7 @@ export const PUBLISH_LEASE_MS = 10 * 60 * 1000
 
 const UNANSWERED_SUBMIT = '提交发布后没有收到应答：请在公众号后台核对是否已发布（不会自动重新提交）'
 
-const editionTitle = (articles: ArticleDoc[]) =>
-  articles.length > 1 ? `${articles[0].title} 等 ${articles.length} 篇` : (articles[0]?.title ?? '')
+const editionTitle = (articles: ArticleDoc[]) => (articles.length > 1 ? `${articles[0].title} 等 ${articles.length} 篇` : (articles[0]?.title ?? ''))
 
 const errorText = (err: unknown) =>
   err instanceof OfficialAccountError ? `${err.api} 返回 ${err.errcode}：${err.errmsg}` : ((err as Error)?.message ?? String(err))
@@ -62,11 +61,20 @@ export async function publishEdition(
   if (!account) return current()
 
   const _ = db.command
-  const save = (data: Partial<PublicationDoc>) => db.collection(PUBLICATIONS).doc(_id).update({ data: { ...data, updatedAt: at } })
+  const save = (data: Partial<PublicationDoc>) =>
+    db
+      .collection(PUBLICATIONS)
+      .doc(_id)
+      .update({ data: { ...data, updatedAt: at } })
   const stale = new Date(now.getTime() - PUBLISH_LEASE_MS).toISOString()
   const claimed = await db
     .collection(PUBLICATIONS)
-    .where(_.or([{ _id, status: _.in(['pending', 'failed']) }, { _id, status: 'publishing', updatedAt: _.lt(stale) }]))
+    .where(
+      _.or([
+        { _id, status: _.in(['pending', 'failed']) },
+        { _id, status: 'publishing', updatedAt: _.lt(stale) },
+      ]),
+    )
     .update({ data: { status: 'publishing', attempts: _.inc(1), updatedAt: at } })
   if (claimed.stats.updated === 0) return current()
   const doc = await current()

@@ -56,7 +56,8 @@ async function ensurePush(db: CloudDatabase, day: DayKey, now: Date): Promise<{ 
   let picked = scheduled.data
   if (picked.length === 0) {
     source = 'queue'
-    picked = (await db.collection(ARTICLES).where({ status: 'queued' }).field({ _id: true }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(1).get()).data
+    picked = (await db.collection(ARTICLES).where({ status: 'queued' }).field({ _id: true }).orderBy('queuedAt', 'asc').orderBy('_id', 'asc').limit(1).get())
+      .data
   }
   if (picked.length === 0) return { created: false }
   const push: PushDoc = { _id: day, day, articleIds: picked.map((a) => String(a._id)), source, createdAt: now.toISOString() }
@@ -76,7 +77,11 @@ async function markPublished(db: CloudDatabase, push: PushDoc): Promise<ArticleD
     .collection(ARTICLES)
     .where({ _id: _.in(push.articleIds), status: _.in(['draft', 'queued', 'scheduled']) })
     .update({ data: { status: 'published', publishedOn: push.day, queuedAt: _.remove(), updatedAt: push.createdAt } })
-  const { data } = await db.collection(ARTICLES).where({ _id: _.in(push.articleIds) }).limit(MAX_ARTICLES_PER_PUSH).get()
+  const { data } = await db
+    .collection(ARTICLES)
+    .where({ _id: _.in(push.articleIds) })
+    .limit(MAX_ARTICLES_PER_PUSH)
+    .get()
   const byId = new Map((data as ArticleDoc[]).map((a) => [a._id, a]))
   return push.articleIds.map((id) => byId.get(id)).filter((a): a is ArticleDoc => a !== undefined && a.status !== 'retired')
 }
@@ -93,9 +98,23 @@ async function stillToRemind(db: CloudDatabase, ids: string[], push: PushDoc): P
   for (let i = 0; i < ids.length; i += 100) {
     const batch = ids.slice(i, i + 100)
     const [{ data: active }, { data: checkedIn }, { data: grants }] = await Promise.all([
-      db.collection(MEMBERS).where({ _id: _.in(batch), status: 'active' }).limit(100).get(),
-      db.collection(CHECKINS).where({ _id: _.in(batch.map((id) => checkInId(id, push.day))) }).field({ memberId: true }).limit(100).get(),
-      db.collection(SUBSCRIPTIONS).where({ _id: _.in(batch.map((id) => subscriptionId(id, 'dailyStudy'))) }).field({ memberId: true, lastAnswerAt: true, held: true }).limit(100).get(),
+      db
+        .collection(MEMBERS)
+        .where({ _id: _.in(batch), status: 'active' })
+        .limit(100)
+        .get(),
+      db
+        .collection(CHECKINS)
+        .where({ _id: _.in(batch.map((id) => checkInId(id, push.day))) })
+        .field({ memberId: true })
+        .limit(100)
+        .get(),
+      db
+        .collection(SUBSCRIPTIONS)
+        .where({ _id: _.in(batch.map((id) => subscriptionId(id, 'dailyStudy'))) })
+        .field({ memberId: true, lastAnswerAt: true, held: true })
+        .limit(100)
+        .get(),
     ])
     const studied = new Set((checkedIn as { memberId: string }[]).map((c) => c.memberId))
     const grantOf = new Map((grants as Pick<SubscriptionDoc, 'memberId' | 'lastAnswerAt' | 'held'>[]).map((g) => [g.memberId, g]))

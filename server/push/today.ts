@@ -64,7 +64,12 @@ export async function todayView(db: CloudDatabase, caller: Member, now: Date) {
   const pushes = pushData as PushDoc[]
   const ids = [...new Set(pushes.flatMap((p) => p.articleIds))]
   const { data: articleData } = ids.length
-    ? await db.collection(ARTICLES).where({ _id: _.in(ids) }).field(CARD_FIELDS).limit(ids.length).get()
+    ? await db
+        .collection(ARTICLES)
+        .where({ _id: _.in(ids) })
+        .field(CARD_FIELDS)
+        .limit(ids.length)
+        .get()
     : { data: [] }
   const articles = new Map((articleData as ArticleDoc[]).map((a) => [a._id, a]))
   const pushView = (p: PushDoc): DailyPush => ({

@@ -51,10 +51,13 @@ export const quizSourceId = (memberId: string, day: string, questionId: string) 
 
 type Scored = Pick<Member, '_id' | 'groupId' | 'branchId'>
 
-
 /** This week's list for the member's branch, as read-only focus for the draw. */
 async function weekFocus(db: CloudDatabase, member: Member, now: Date): Promise<WeekFocus> {
-  const { data } = await db.collection(WEEKLY_LISTS).where({ week: weekKey(now), status: 'published' }).limit(100).get()
+  const { data } = await db
+    .collection(WEEKLY_LISTS)
+    .where({ week: weekKey(now), status: 'published' })
+    .limit(100)
+    .get()
   const list = (data as WeeklyListDoc[]).find((l) => inAudience(l, member.branchId))
   return new Set((list?.items ?? []).filter((i) => i.refId).map((i) => focusKey(i.kind, i.refId!)))
 }
@@ -77,7 +80,10 @@ async function todaysQuiz(db: CloudDatabase, member: Member, now: Date): Promise
   const found = await findDoc<DailyQuizDoc>(db, DAILY_QUIZZES, quizId(member._id, day))
   if (found) return { quiz: found }
   const [bank, answered, focus] = await Promise.all([allQuestions(db, { status: 'active' }), recentlyAnswered(db, member._id, day), weekFocus(db, member, now)])
-  const fresh = await followable(db, bank.filter((q) => !answered.has(q._id)))
+  const fresh = await followable(
+    db,
+    bank.filter((q) => !answered.has(q._id)),
+  )
   const questionIds = drawQuestions(fresh, focus, quizId(member._id, day), DAILY_QUIZ_SIZE)
   const quiz: DailyQuizDoc = { _id: quizId(member._id, day), memberId: member._id, day, questionIds, answers: {}, pending: {}, unsettled: 0, createdAt: now }
   // A concurrent first open drew the same questions and wrote them first: its answers may have begun.
@@ -87,7 +93,11 @@ async function todaysQuiz(db: CloudDatabase, member: Member, now: Date): Promise
 
 async function questionsById(db: CloudDatabase, ids: string[]): Promise<Map<string, QuestionDoc>> {
   if (ids.length === 0) return new Map()
-  const { data } = await db.collection(QUESTIONS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const { data } = await db
+    .collection(QUESTIONS)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Map((data as QuestionDoc[]).map((q) => [q._id, q]))
 }
 
@@ -159,7 +169,10 @@ export async function submitDailyQuiz(
       .where({ _id: quiz._id, [`answers.${key}`]: _.exists(false) })
       .update({ data: { [`answers.${key}`]: answer, [`pending.${key}`]: true, unsettled: _.inc(1) } })
     // Answered meanwhile by a concurrent call: what it stored stands.
-    quiz = stats.updated === 1 ? { ...quiz, answers: { ...quiz.answers, [key]: answer }, pending: { ...quiz.pending, [key]: true } } : (await findDoc<DailyQuizDoc>(db, DAILY_QUIZZES, quiz._id))!
+    quiz =
+      stats.updated === 1
+        ? { ...quiz, answers: { ...quiz.answers, [key]: answer }, pending: { ...quiz.pending, [key]: true } }
+        : (await findDoc<DailyQuizDoc>(db, DAILY_QUIZZES, quiz._id))!
     stored = quiz.answers[key]
   }
   if (quiz.pending?.[key]) await settle(db, caller, quiz, stored)

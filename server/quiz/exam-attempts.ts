@@ -1,11 +1,12 @@
 import { EXAM_GRACE_SECONDS, type ActionOutput, type ExamPaper, type ExamResult, type ExamSummary } from '../../types'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
+import { inUnit } from '../units'
 import { AppError } from '../errors'
 import type { Member } from '../members'
 import { mySubscriptions } from '../notify/grants'
 import { authorize, memberTarget } from '../permissions'
-import { EXAMS, matchesDraw, requireExam, sits, type ExamDoc } from './exams'
+import { EXAMS, matchesDraw, requireExam, type ExamDoc } from './exams'
 import { drawQuestions } from './draw'
 import { followable } from './followable'
 import { checkChoice, isRight, quizAnswer } from './grading'
@@ -52,7 +53,10 @@ async function attemptsOf(db: CloudDatabase, examId: string, memberId: string): 
 /** An attempt past its deadline and grace, still unsubmitted, is used up: marked so, once. */
 async function expireIfLate(db: CloudDatabase, attempt: AttemptDoc, now: Date): Promise<AttemptDoc> {
   if (attempt.status !== 'started' || now.getTime() <= new Date(attempt.deadline).getTime() + graceMs) return attempt
-  await db.collection(EXAM_ATTEMPTS).where({ _id: attempt._id, status: 'started' }).update({ data: { status: 'expired' } })
+  await db
+    .collection(EXAM_ATTEMPTS)
+    .where({ _id: attempt._id, status: 'started' })
+    .update({ data: { status: 'expired' } })
   return (await findDoc<AttemptDoc>(db, EXAM_ATTEMPTS, attempt._id)) ?? attempt
 }
 
@@ -71,7 +75,11 @@ async function questionsFor(db: CloudDatabase, exam: ExamDoc, seed: string): Pro
 }
 
 async function questionDocs(db: CloudDatabase, ids: string[]): Promise<QuestionDoc[]> {
-  const { data } = await db.collection(QUESTIONS).where({ _id: db.command.in(ids) }).limit(1000).get()
+  const { data } = await db
+    .collection(QUESTIONS)
+    .where({ _id: db.command.in(ids) })
+    .limit(1000)
+    .get()
   const byId = new Map((data as QuestionDoc[]).map((q) => [q._id, q]))
   return ids.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []))
 }
@@ -110,7 +118,7 @@ function resultOf(exam: ExamDoc, attempt: AttemptDoc, questions: QuestionDoc[]):
 /** The published exam the caller sits, or NOT_FOUND as if there were none. */
 async function examForMember(db: CloudDatabase, caller: Member, examId: string): Promise<ExamDoc> {
   const exam = await requireExam(db, examId)
-  if (exam.status !== 'published' || !sits(exam, caller)) throw new AppError('NOT_FOUND', '没有找到这场考试')
+  if (exam.status !== 'published' || !inUnit(exam, caller)) throw new AppError('NOT_FOUND', '没有找到这场考试')
   return exam
 }
 
@@ -196,7 +204,11 @@ export async function getExamAttempt(db: CloudDatabase, caller: Member, now: Dat
   const attempt = await expireIfLate(db, await ownAttempt(db, caller, id), now)
   const exam = await requireExam(db, attempt.examId)
   const questions = await questionDocs(db, attempt.questionIds)
-  return { status: attempt.status, paper: paperOf(exam, attempt, questions, now), result: attempt.status === 'submitted' ? resultOf(exam, attempt, questions) : null }
+  return {
+    status: attempt.status,
+    paper: paperOf(exam, attempt, questions, now),
+    result: attempt.status === 'submitted' ? resultOf(exam, attempt, questions) : null,
+  }
 }
 
 /** 我的考试: the published exams the caller sits, open ones first, with their own attempts. */
@@ -218,7 +230,7 @@ export async function listExams(db: CloudDatabase, caller: Member, now: Date): P
     now.getTime() < new Date(e.opensAt).getTime() ? 'upcoming' : now.getTime() < new Date(e.closesAt).getTime() ? 'open' : 'closed'
   const order = { open: 0, upcoming: 1, closed: 2 }
   const items = (exams as ExamDoc[])
-    .filter((e) => sits(e, caller))
+    .filter((e) => inUnit(e, caller))
     .map((e): ExamSummary => {
       const own = attempts.filter((a) => a.examId === e._id)
       const submitted = own.filter((a) => a.status === 'submitted')

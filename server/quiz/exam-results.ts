@@ -4,9 +4,10 @@ import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Member } from '../members'
 import { authorize, unitTarget } from '../permissions'
-import { loadUnits } from '../units'
+import { activeMembersOf, loadUnits } from '../units'
 import { EXAM_ATTEMPTS, type AttemptDoc } from './exam-attempts'
-import { activeMembersIn, requireExam, toExam } from './exams'
+import { requireExam, toExam } from './exams'
+import { byName } from '../name-order'
 
 /** A member's standing in an exam: attempts used, best percent of those submitted, passed. */
 export interface Standing {
@@ -75,21 +76,31 @@ export async function examResults(db: CloudDatabase, caller: Member, input: { ex
   if (!unit) throw new AppError('NOT_FOUND', '没有找到这个单位')
   authorize(caller, 'exams.results', unitTarget(unit))
   // Only within the exam's own unit: another branch sat nothing.
-  const within = exam.unitKind === 'committee' || unit._id === exam.unitId || (exam.unitKind === 'branch' && unit.kind === 'group' && unit.parentId === exam.unitId)
+  const within =
+    exam.unitKind === 'committee' || unit._id === exam.unitId || (exam.unitKind === 'branch' && unit.kind === 'group' && unit.parentId === exam.unitId)
   if (!within) throw new AppError('NOT_FOUND', '这个单位不在这场考试的范围内')
-  const [members, standings] = await Promise.all([activeMembersIn(db, { unitId: unit._id, unitKind: unit.kind }), standingsOf(db, exam._id)])
+  const [members, standings] = await Promise.all([activeMembersOf(db, { unitId: unit._id, unitKind: unit.kind }), standingsOf(db, exam._id)])
   const parts = units.filter((u) => !u.archived && u.parentId === unit._id && u.kind !== 'committee')
   const inPart = (u: Unit, m: Member) => (u.kind === 'branch' ? m.branchId === u._id : m.groupId === u._id)
   const name = (m: Member) => byId.get(m.groupId)?.name ?? ''
   return {
     exam: toExam(exam, caller),
     unitId: unit._id,
-    units: [unitResult(unit, members, standings), ...parts.map((p) => unitResult(p, members.filter((m) => inPart(p, m)), standings))],
+    units: [
+      unitResult(unit, members, standings),
+      ...parts.map((p) =>
+        unitResult(
+          p,
+          members.filter((m) => inPart(p, m)),
+          standings,
+        ),
+      ),
+    ],
     members: members
       .map((m) => {
         const s = standings.get(m._id)
-        return { memberId: m._id, name: m.name, groupName: name(m), used: s?.used ?? 0, best: s?.best ?? null, passed: s?.passed ?? false }
+        return { memberId: m._id, name: m.name, nameKey: m.nameKey, groupName: name(m), used: s?.used ?? 0, best: s?.best ?? null, passed: s?.passed ?? false }
       })
-      .sort((a, b) => (b.best ?? -1) - (a.best ?? -1) || a.name.localeCompare(b.name, 'zh-CN')),
+      .sort((a, b) => (b.best ?? -1) - (a.best ?? -1) || byName(a, b)),
   }
 }

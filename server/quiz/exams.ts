@@ -1,18 +1,17 @@
 import type { z } from 'zod'
 import { EXAMS_PAGE_SIZE, type ActionOutput, type Exam, type ExamQuestions, type SaveExamInput, type Unit } from '../../types'
 import { recordAudit } from '../audit'
-import { addOnce, findDoc, readAll } from '../db/documents'
+import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { derivedId, newId } from '../ids'
-import { inParallel } from '../jobs/batched-job'
-import { MEMBERS, type Member } from '../members'
-import { membersWithGrant } from '../notify/grants'
+import type { Member } from '../members'
 import type { Messenger } from '../notify/messenger'
-import { NOTIFICATIONS, notificationId, notify } from '../notify/notify'
+import { announce } from '../notify/tell'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, can, unitTarget } from '../permissions'
-import { requireUnit, unitScope } from '../units'
+import { requireCleanText, type ContentChecker } from '../security/content-check'
+import { activeMembersOf, requireUnit } from '../units'
 import { followable } from './followable'
 import { allQuestions, QUESTIONS, type QuestionDoc } from './questions'
 
@@ -47,7 +46,6 @@ export interface ExamDoc {
 
 /** The exam's page in the mini-program, which the 考试通知 opens. */
 const EXAM_PAGE = '/packageQuiz/pages/exams/index'
-const WIDTH = 20
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
@@ -81,14 +79,15 @@ export async function requireExam(db: CloudDatabase, id: string): Promise<ExamDo
   return doc
 }
 
-/** Whether the member sits the exam: an active member of its unit. */
-export const sits = (exam: Pick<ExamDoc, 'unitId' | 'unitKind'>, member: Pick<Member, 'groupId' | 'branchId'>) =>
-  exam.unitKind === 'committee' || (exam.unitKind === 'branch' ? member.branchId === exam.unitId : member.groupId === exam.unitId)
-
 /** The questions each attempt has: checked against the bank (fixed ones must be active, draws must be satisfiable). */
 async function countQuestions(db: CloudDatabase, questions: ExamQuestions): Promise<number> {
   if (questions.mode === 'fixed') {
-    const { data } = await db.collection(QUESTIONS).where({ _id: db.command.in(questions.questionIds), status: 'active' }).field({ _id: true }).limit(1000).get()
+    const { data } = await db
+      .collection(QUESTIONS)
+      .where({ _id: db.command.in(questions.questionIds), status: 'active' })
+      .field({ _id: true })
+      .limit(1000)
+      .get()
     const found = new Set(data.map((d) => String(d._id)))
     const missing = questions.questionIds.filter((id) => !found.has(id))
     if (missing.length) throw new AppError('INVALID_INPUT', `有 ${missing.length} 道题不在题库里或已停用，请重新选择`)
@@ -112,10 +111,15 @@ export const matchesDraw = (q: Pick<QuestionDoc, 'tags' | 'difficulty'>, draw: {
 type SaveInput = z.output<typeof SaveExamInput>
 
 /** A new draft (a retry with the same request key adds nothing more) or an edit of one. */
-export async function saveExam(db: CloudDatabase, caller: Member, now: Date, input: SaveInput): Promise<Exam> {
+export async function saveExam(ports: { db: CloudDatabase; contentCheck: ContentChecker; now: Date }, caller: Member, input: SaveInput): Promise<Exam> {
+  const { db, now } = ports
   const unit = await requireUnit(db, input.unitId)
   const target = unitTarget(unit)
   authorize(caller, 'exams.manage', target)
+  const before = input.id ? await requireExam(db, input.id) : null
+  if (before) authorize(caller, 'exams.manage', targetOf(before))
+  // Checked once the caller may write it: members read the title and the note.
+  await requireCleanText(ports.contentCheck, caller.openid, 'forum', [input.title, input.intro])
   const questionCount = await countQuestions(db, input.questions)
   const fields = {
     title: input.title,
@@ -133,25 +137,47 @@ export async function saveExam(db: CloudDatabase, caller: Member, now: Date, inp
     attempts: input.attempts,
     updatedAt: now,
   }
-  if (input.id) {
-    const before = await requireExam(db, input.id)
-    authorize(caller, 'exams.manage', targetOf(before))
+  if (before) {
     if (before.status !== 'draft') throw new AppError('CONFLICT', '考试已发布，不能再修改')
     const after: ExamDoc = { ...before, ...fields }
     const { stats } = await db.collection(EXAMS).where({ _id: before._id, status: 'draft' }).update({ data: fields })
     if (stats.updated === 0) throw new AppError('CONFLICT', '考试已发布，不能再修改')
-    await recordAudit(db, caller, now, { action: 'exam.update', targetType: 'exam', targetId: before._id, targetName: after.title, before: auditView(before), after: auditView(after), unitIds: unitIdsOf(after) })
+    await recordAudit(db, caller, now, {
+      action: 'exam.update',
+      targetType: 'exam',
+      targetId: before._id,
+      targetName: after.title,
+      before: auditView(before),
+      after: auditView(after),
+      unitIds: unitIdsOf(after),
+    })
     return toExam(after, caller)
   }
   const _id = input.requestKey ? derivedId('exam', `${caller._id}/${input.requestKey}`) : newId('exam')
   const doc: ExamDoc = { _id, ...fields, status: 'draft', publishedAt: null, createdBy: caller._id, createdAt: now }
   if (!(await addOnce(db, EXAMS, doc))) return toExam(await requireExam(db, _id), caller)
-  await recordAudit(db, caller, now, { action: 'exam.create', targetType: 'exam', targetId: _id, targetName: doc.title, before: null, after: auditView(doc), unitIds: unitIdsOf(doc) })
+  await recordAudit(db, caller, now, {
+    action: 'exam.create',
+    targetType: 'exam',
+    targetId: _id,
+    targetName: doc.title,
+    before: null,
+    after: auditView(doc),
+    unitIds: unitIdsOf(doc),
+  })
   return toExam(doc, caller)
 }
 
 const unitIdsOf = (doc: Pick<ExamDoc, 'unitId' | 'branchId'>) => [doc.unitId, ...(doc.branchId ? [doc.branchId] : [])]
-const auditView = (d: ExamDoc) => ({ title: d.title, unitName: d.unitName, opensAt: iso(d.opensAt), closesAt: iso(d.closesAt), questionCount: d.questionCount, passPercent: d.passPercent, status: d.status })
+const auditView = (d: ExamDoc) => ({
+  title: d.title,
+  unitName: d.unitName,
+  opensAt: iso(d.opensAt),
+  closesAt: iso(d.closesAt),
+  questionCount: d.questionCount,
+  passPercent: d.passPercent,
+  status: d.status,
+})
 
 export async function getExam(db: CloudDatabase, caller: Member, id: string): Promise<Exam> {
   const doc = await requireExam(db, id)
@@ -178,50 +204,52 @@ export async function listManagedExams(db: CloudDatabase, caller: Member, cursor
   // A leader follows the exams their group sits (the organisation's, their branch's, their group's); admins those in reach.
   const sat = (d: ExamDoc) => d.unitKind === 'committee' || d.unitId === caller.branchId || d.unitId === caller.groupId
   const visible = (data as ExamDoc[]).filter((d) => sat(d) || can(caller, 'exams.results', targetOf(d)))
-  return pageOf(visible, EXAMS_PAGE_SIZE, (d) => [iso(d.createdAt), d._id], (d) => toExam(d, caller))
+  return pageOf(
+    visible,
+    EXAMS_PAGE_SIZE,
+    (d) => [iso(d.createdAt), d._id],
+    (d) => toExam(d, caller),
+  )
 }
-
-/** The unit's active members. */
-export const activeMembersIn = (db: CloudDatabase, exam: Pick<ExamDoc, 'unitId' | 'unitKind'>) =>
-  readAll<Member>(db, MEMBERS, { ...unitScope({ _id: exam.unitId, kind: exam.unitKind }), status: 'active' })
 
 /**
  * Publishes a draft (once: a second call publishes nothing more) and tells the unit's members who
  * asked for 考试通知, each at most once (the message is keyed by exam and member): a publish retried
  * after a stop tells those not yet told.
  */
-export async function publishExam(ports: { db: CloudDatabase; messenger: Messenger; now: Date }, caller: Member, id: string): Promise<ActionOutput<'publishExam'>> {
+export async function publishExam(
+  ports: { db: CloudDatabase; messenger: Messenger; now: Date },
+  caller: Member,
+  id: string,
+): Promise<ActionOutput<'publishExam'>> {
   const { db, now } = ports
   const exam = await requireExam(db, id)
   authorize(caller, 'exams.manage', targetOf(exam))
   if (new Date(exam.closesAt).getTime() <= now.getTime()) throw new AppError('CONFLICT', '考试的结束时间已过，请先修改时间再发布')
   const published: ExamDoc = exam.status === 'published' ? exam : { ...exam, status: 'published', publishedAt: now }
   if (exam.status === 'draft') {
-    const { stats } = await db.collection(EXAMS).where({ _id: id, status: 'draft' }).update({ data: { status: 'published', publishedAt: now } })
+    const { stats } = await db
+      .collection(EXAMS)
+      .where({ _id: id, status: 'draft' })
+      .update({ data: { status: 'published', publishedAt: now } })
     if (stats.updated === 1) {
-      await recordAudit(db, caller, now, { action: 'exam.publish', targetType: 'exam', targetId: id, targetName: exam.title, before: { status: 'draft' }, after: { status: 'published' }, unitIds: unitIdsOf(exam) })
+      await recordAudit(db, caller, now, {
+        action: 'exam.publish',
+        targetType: 'exam',
+        targetId: id,
+        targetName: exam.title,
+        before: { status: 'draft' },
+        after: { status: 'published' },
+        unitIds: unitIdsOf(exam),
+      })
     }
   }
-  const [members, asked] = await Promise.all([activeMembersIn(db, exam), membersWithGrant(db, 'examNotice')])
-  const askedIds = new Set(asked)
-  const keyOf = (m: Member) => `examNotice:${id}:${m._id}`
-  const data = { title: `考试：${exam.title}`, date: iso(exam.opensAt).slice(0, 10), note: `${exam.questionCount} 题，限时 ${exam.timeLimitMinutes} 分钟` }
-  const notified: Record<string, number> = {}
-  const count = (result: string) => (notified[result] = (notified[result] ?? 0) + 1)
-  for (let i = 0; i < members.length; i += 1000) {
-    const chunk = members.slice(i, i + 1000)
-    // Told already (by an earlier publish of this exam, stopped or repeated): what happened then stands.
-    const { data: told } = await db.collection(NOTIFICATIONS).where({ _id: db.command.in(chunk.map((m) => notificationId(keyOf(m)))) }).field({ _id: true, result: true }).limit(1000).get()
-    const earlier = new Map(told.map((n) => [String(n._id), String(n.result)]))
-    const toTell: Member[] = []
-    for (const m of chunk) {
-      const before = earlier.get(notificationId(keyOf(m)))
-      if (before) count(before)
-      else if (askedIds.has(m._id)) toTell.push(m)
-      else count('noGrant')
-    }
-    const outcomes = await inParallel(toTell, WIDTH, (member) => notify(ports, { member, templateKey: 'examNotice', key: keyOf(member), page: EXAM_PAGE, data }))
-    for (const o of outcomes) count(o.result)
-  }
+  const members = await activeMembersOf(db, exam)
+  const notified = await announce(ports, members, {
+    templateKey: 'examNotice',
+    keyOf: (m) => `examNotice:${id}:${m._id}`,
+    page: EXAM_PAGE,
+    data: { title: `考试：${exam.title}`, date: iso(exam.opensAt).slice(0, 10), note: `${exam.questionCount} 题，限时 ${exam.timeLimitMinutes} 分钟` },
+  })
   return { exam: toExam(published, caller), audience: members.length, notified }
 }

@@ -11,7 +11,16 @@ export async function followable(db: CloudDatabase, questions: QuestionDoc[]): P
   const _ = db.command
   const ids = (kind: string, among = questions) => [...new Set(among.filter((q) => q.link?.kind === kind).map((q) => q.link!.id))]
   const find = async <T>(collection: string, list: string[], fields: Record<string, true>): Promise<T[]> =>
-    list.length ? ((await db.collection(collection).where({ _id: _.in(list) }).field(fields).limit(1000).get()).data as T[]) : []
+    list.length
+      ? ((
+          await db
+            .collection(collection)
+            .where({ _id: _.in(list) })
+            .field(fields)
+            .limit(1000)
+            .get()
+        ).data as T[])
+      : []
   const chapters = await find<{ _id: string; bookId: string }>(CHAPTERS, ids('chapter'), { _id: true, bookId: true })
   const bookIds = [...new Set([...ids('book'), ...chapters.map((c) => c.bookId)])]
   const [articles, books] = await Promise.all([

@@ -33,7 +33,17 @@ export interface ReadQuestion {
 /** Whether the header names a question file (its first six columns, in order). */
 export const isQuestionHeader = (cells: readonly string[]) => QUESTION_COLUMNS.every((c, i) => (cells[i] ?? '').trim().toLowerCase() === c)
 
-const TYPES: Record<string, QuestionType> = { single: 'single', 单选: 'single', 单选题: 'single', multiple: 'multiple', 多选: 'multiple', 多选题: 'multiple', judge: 'judge', 判断: 'judge', 判断题: 'judge' }
+const TYPES: Record<string, QuestionType> = {
+  single: 'single',
+  单选: 'single',
+  单选题: 'single',
+  multiple: 'multiple',
+  多选: 'multiple',
+  多选题: 'multiple',
+  judge: 'judge',
+  判断: 'judge',
+  判断题: 'judge',
+}
 const JUDGE_ANSWERS: Record<string, number> = { 对: 0, 正确: 0, 错: 1, 错误: 1 }
 
 const splitList = (cell: string) =>
@@ -60,7 +70,9 @@ function linkOf(cell: string): QuestionFields['link'] | string {
   const value = cell.trim()
   if (!value) return null
   const match = /^(article|chapter|book):(.+)$/.exec(value)
-  return match ? { kind: match[1] as 'article' | 'chapter' | 'book', id: match[2].trim() } : `link 应为 article:编号、chapter:编号 或 book:编号，实际为「${value}」`
+  return match
+    ? { kind: match[1] as 'article' | 'chapter' | 'book', id: match[2].trim() }
+    : `link 应为 article:编号、chapter:编号 或 book:编号，实际为「${value}」`
 }
 
 /** One row as a question, or what is wrong with it. */
@@ -73,7 +85,16 @@ function readRow(fields: Record<string, string>): QuestionFields | string {
   if (typeof link === 'string') return link
   const difficulty = fields.difficulty?.trim() ? Number(fields.difficulty.trim()) : undefined
   const options = type === 'judge' && !fields.options.trim() ? [...JUDGE_OPTIONS] : splitList(fields.options)
-  const parsed = QuestionFields.safeParse({ type, stem: fields.stem, options, answer, explanation: fields.explanation, tags: splitList(fields.tags), difficulty, link })
+  const parsed = QuestionFields.safeParse({
+    type,
+    stem: fields.stem,
+    options,
+    answer,
+    explanation: fields.explanation,
+    tags: splitList(fields.tags),
+    difficulty,
+    link,
+  })
   return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? '这一行有误')
 }
 
@@ -113,16 +134,31 @@ export function readQuestionRows(rows: readonly SheetRow[]): { questions: ReadQu
  * Writes the questions: new ones active, existing ones (same type and stem) updated, keeping their
  * status and creation. Answers how many were added and how many updated.
  */
-export async function writeQuestions(db: CloudDatabase, now: Date, questions: readonly ReadQuestion[], by: string): Promise<{ added: number; updated: number }> {
+export async function writeQuestions(
+  db: CloudDatabase,
+  now: Date,
+  questions: readonly ReadQuestion[],
+  by: string,
+): Promise<{ added: number; updated: number }> {
   const existing = new Map<string, QuestionDoc>()
   for (let i = 0; i < questions.length; i += 1000) {
     const ids = questions.slice(i, i + 1000).map((q) => q.id)
-    const { data } = await db.collection(QUESTIONS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+    const { data } = await db
+      .collection(QUESTIONS)
+      .where({ _id: db.command.in(ids) })
+      .limit(ids.length)
+      .get()
     for (const d of data as QuestionDoc[]) existing.set(d._id, d)
   }
   for (const q of questions) {
     const before = existing.get(q.id)
-    const doc: Omit<QuestionDoc, '_id'> = { ...q.fields, status: before?.status ?? 'active', createdAt: before?.createdAt ?? now, updatedAt: now, createdBy: before?.createdBy ?? by }
+    const doc: Omit<QuestionDoc, '_id'> = {
+      ...q.fields,
+      status: before?.status ?? 'active',
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+      createdBy: before?.createdBy ?? by,
+    }
     await db.collection(QUESTIONS).doc(q.id).set({ data: doc })
   }
   return { added: questions.length - existing.size, updated: existing.size }

@@ -41,7 +41,12 @@ export const toQuestion = (d: QuestionDoc): Question => ({
 })
 
 /** As a member answering it sees it. */
-export const toQuizQuestion = (d: Pick<QuestionDoc, '_id' | 'type' | 'stem' | 'options'>): QuizQuestion => ({ _id: d._id, type: d.type, stem: d.stem, options: d.options })
+export const toQuizQuestion = (d: Pick<QuestionDoc, '_id' | 'type' | 'stem' | 'options'>): QuizQuestion => ({
+  _id: d._id,
+  type: d.type,
+  stem: d.stem,
+  options: d.options,
+})
 
 /** What a question shows members, as one text: one content check, not one per option. */
 const shownText = (q: QuestionFields) => [q.stem, ...q.options, q.explanation, ...q.tags].join('\n')
@@ -71,14 +76,33 @@ export async function saveQuestion(
   if (input.id) {
     const before = await requireQuestion(db, input.id)
     const after: QuestionDoc = { ...before, ...input.question, updatedAt: now }
-    await db.collection(QUESTIONS).doc(before._id).set({ data: withoutId(after) })
-    await recordAudit(db, caller, now, { action: 'question.update', targetType: 'question', targetId: before._id, targetName: before.stem, before: toQuestion(before), after: toQuestion(after), unitIds: [] })
+    await db
+      .collection(QUESTIONS)
+      .doc(before._id)
+      .set({ data: withoutId(after) })
+    await recordAudit(db, caller, now, {
+      action: 'question.update',
+      targetType: 'question',
+      targetId: before._id,
+      targetName: before.stem,
+      before: toQuestion(before),
+      after: toQuestion(after),
+      unitIds: [],
+    })
     return toQuestion(after)
   }
   const _id = input.requestKey ? questionIdFrom(`${caller._id}/${input.requestKey}`) : newId('q')
   const doc: QuestionDoc = { _id, ...input.question, status: 'active', createdAt: now, updatedAt: now, createdBy: caller._id }
   if (!(await addOnce(db, QUESTIONS, doc))) return toQuestion(await requireQuestion(db, _id))
-  await recordAudit(db, caller, now, { action: 'question.create', targetType: 'question', targetId: _id, targetName: doc.stem, before: null, after: toQuestion(doc), unitIds: [] })
+  await recordAudit(db, caller, now, {
+    action: 'question.create',
+    targetType: 'question',
+    targetId: _id,
+    targetName: doc.stem,
+    before: null,
+    after: toQuestion(doc),
+    unitIds: [],
+  })
   return toQuestion(doc)
 }
 
@@ -91,7 +115,10 @@ export async function retireQuestion(db: CloudDatabase, caller: Member, now: Dat
   const status = input.retired ? 'retired' : 'active'
   if (before.status === status) return toQuestion(before)
   const after = { ...before, status, updatedAt: now } satisfies QuestionDoc
-  await db.collection(QUESTIONS).doc(before._id).update({ data: { status, updatedAt: now } })
+  await db
+    .collection(QUESTIONS)
+    .doc(before._id)
+    .update({ data: { status, updatedAt: now } })
   await recordAudit(db, caller, now, {
     action: input.retired ? 'question.retire' : 'question.restore',
     targetType: 'question',

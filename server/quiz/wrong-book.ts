@@ -45,7 +45,15 @@ export async function addMiss(db: CloudDatabase, memberId: string, questionId: s
     db
       .collection(WRONG_BOOKS)
       .where({ _id: memberId, [`items.${key}.lastWrongOn`]: _.neq(day) })
-      .update({ data: { [`items.${key}.questionId`]: questionId, [`items.${key}.wrong`]: _.inc(1), [`items.${key}.rights`]: 0, [`items.${key}.lastWrongOn`]: day, [`items.${key}.lastWrongAt`]: at } })
+      .update({
+        data: {
+          [`items.${key}.questionId`]: questionId,
+          [`items.${key}.wrong`]: _.inc(1),
+          [`items.${key}.rights`]: 0,
+          [`items.${key}.lastWrongOn`]: day,
+          [`items.${key}.lastWrongAt`]: at,
+        },
+      })
   if ((await miss()).stats.updated === 1) return
   const book = await findDoc<WrongBookDoc>(db, WRONG_BOOKS, memberId, ['_id'])
   if (book) return
@@ -61,7 +69,11 @@ export async function listWrongAnswers(db: CloudDatabase, caller: Member): Promi
   const entries = Object.values(book?.items ?? {}).sort((a, b) => new Date(b.lastWrongAt).getTime() - new Date(a.lastWrongAt).getTime())
   const shown = entries.slice(0, WRONG_BOOK_MAX)
   const { data } = shown.length
-    ? await db.collection(QUESTIONS).where({ _id: db.command.in(shown.map((e) => e.questionId)) }).limit(shown.length).get()
+    ? await db
+        .collection(QUESTIONS)
+        .where({ _id: db.command.in(shown.map((e) => e.questionId)) })
+        .limit(shown.length)
+        .get()
     : { data: [] }
   const byId = new Map((data as QuestionDoc[]).map((q) => [q._id, q]))
   const items = shown.flatMap((e) => {
@@ -91,7 +103,8 @@ export async function retryWrongAnswer(
   for (let attempt = 0; attempt < 5; attempt++) {
     const book = await findDoc<WrongBookDoc>(db, WRONG_BOOKS, caller._id)
     const last = book?.lastRetry
-    if (last && last.key === input.requestKey && last.questionId === input.questionId) return { answer: answerOf(last.correct), rights: last.rights, cleared: last.cleared }
+    if (last && last.key === input.requestKey && last.questionId === input.questionId)
+      return { answer: answerOf(last.correct), rights: last.rights, cleared: last.cleared }
     const entry = book?.items?.[key]
     if (!entry) throw new AppError('NOT_FOUND', '这道题已不在错题本里')
     checkChoice(question, input.choice)
@@ -103,7 +116,13 @@ export async function retryWrongAnswer(
       ? { [`items.${key}`]: _.remove(), lastRetry }
       : correct
         ? { [`items.${key}.rights`]: rights, lastRetry }
-        : { [`items.${key}.rights`]: 0, [`items.${key}.wrong`]: entry.wrong + 1, [`items.${key}.lastWrongOn`]: dayKey(now), [`items.${key}.lastWrongAt`]: now, lastRetry }
+        : {
+            [`items.${key}.rights`]: 0,
+            [`items.${key}.wrong`]: entry.wrong + 1,
+            [`items.${key}.lastWrongOn`]: dayKey(now),
+            [`items.${key}.lastWrongAt`]: now,
+            lastRetry,
+          }
     const { stats } = await db
       .collection(WRONG_BOOKS)
       .where({ _id: caller._id, [`items.${key}.rights`]: entry.rights, [`items.${key}.wrong`]: entry.wrong })

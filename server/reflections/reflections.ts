@@ -8,14 +8,16 @@ import { derivedId } from '../ids'
 import type { Member } from '../members'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
-import { recordScore } from '../scoring/ledger'
+import type { ScoreEvent } from '../scoring/ledger'
+import { scoreLostMarked, scoreMarked } from '../scoring/marked'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
-import { requireGroup } from '../units'
+import { requireMeeting, stateOf } from '../meetings/meetings'
+import { inUnit, requireGroup } from '../units'
 import { WEEKLY_LISTS } from '../weekly/docs'
 
 /**
- * 学习心得 / 书评 (`reflections`): written by a member on a published book or article, or on a
- * week's 每周一学 list; reviewed by their group's leader (or an admin above it). 通过 scores the
+ * 学习心得 / 书评 (`reflections`): written by a member on a published book or article, on a
+ * week's 每周一学 list, or on a meeting of their unit once it has begun; reviewed by their group's leader (or an admin above it). 通过 scores the
  * `reflection` rule once, keyed by the reflection: the approval writes `scorePending` with it, the
  * point is recorded, the mark removed; a call stopped in between is finished by a repeat of the
  * review or the nightly reconciliation. 退回 carries a comment; the member may write again.
@@ -57,11 +59,19 @@ const toReflection = (d: ReflectionDoc): Reflection => ({
 })
 
 /** What the reflection is on, by its title; NOT_FOUND for what members cannot read. */
-async function titleOf(db: CloudDatabase, target: ReflectionTarget): Promise<string> {
+async function titleOf(db: CloudDatabase, caller: Member, now: Date, target: ReflectionTarget): Promise<string> {
   if (target.kind === 'weekly') {
     const list = await findDoc<{ week: string; status: string }>(db, WEEKLY_LISTS, target.id, ['week', 'status'])
     if (!list || list.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这一周的学习清单')
     return `${list.week} 起一周的每周一学`
+  }
+  if (target.kind === 'meeting') {
+    const meeting = await requireMeeting(db, target.id)
+    if (!inUnit(meeting, caller)) throw new AppError('FORBIDDEN', `心得写给自己参加的会议：这是「${meeting.unitName}」的会议`)
+    const state = stateOf(meeting, now)
+    if (state === 'cancelled') throw new AppError('CONFLICT', '会议已取消')
+    if (state === 'upcoming') throw new AppError('CONFLICT', '会议开始后才能写心得')
+    return meeting.title
   }
   const doc = await findDoc<{ title: string; status: string }>(db, target.kind === 'book' ? BOOKS : ARTICLES, target.id, ['title', 'status'])
   if (!doc || doc.status !== 'published') throw new AppError('NOT_FOUND', target.kind === 'book' ? '没有找到这本书' : '没有找到这篇文章')
@@ -78,7 +88,7 @@ export async function submitReflection(
   const _id = derivedId('reflection', `${caller._id}/${input.requestKey}`)
   const stored = await findDoc<ReflectionDoc>(db, REFLECTIONS, _id)
   if (stored) return toReflection(stored)
-  const title = await titleOf(db, input.target)
+  const title = await titleOf(db, caller, now, input.target)
   await requireCleanText(ports.contentCheck, caller.openid, 'forum', [input.body])
   const doc: ReflectionDoc = {
     _id,
@@ -99,11 +109,16 @@ export async function submitReflection(
   return toReflection(doc)
 }
 
-/** Scores an approved reflection once, then removes its mark. */
-async function scoreMarked(db: CloudDatabase, doc: Pick<ReflectionDoc, '_id' | 'memberId' | 'groupId' | 'branchId' | 'reviewedAt'>): Promise<void> {
-  await recordScore(db, { kind: 'reflection', sourceId: doc._id, member: { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }, at: new Date(doc.reviewedAt!) })
-  await db.collection(REFLECTIONS).doc(doc._id).update({ data: { scorePending: db.command.remove() } })
-}
+/** An approved reflection's point, on the day it was approved. */
+const reflectionEvent = (doc: Pick<ReflectionDoc, '_id' | 'reviewedAt'>, member: Pick<Member, '_id' | 'groupId' | 'branchId'>): ScoreEvent => ({
+  kind: 'reflection',
+  sourceId: doc._id,
+  member,
+  at: new Date(doc.reviewedAt!),
+})
+
+const scoreReflection = (db: CloudDatabase, doc: Pick<ReflectionDoc, '_id' | 'memberId' | 'groupId' | 'branchId' | 'reviewedAt'>) =>
+  scoreMarked(db, REFLECTIONS, doc._id, reflectionEvent(doc, { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }))
 
 type Review = z.output<typeof ReviewReflectionInput>
 
@@ -111,11 +126,17 @@ type Review = z.output<typeof ReviewReflectionInput>
  * 通过 (once: a reflection approved stays approved; featuring can still be turned on or off) or
  * 退回 (only while pending), by a leader or admin of the writer's group.
  */
-export async function reviewReflection(db: CloudDatabase, caller: Member, now: Date, input: Review): Promise<Reflection> {
+export async function reviewReflection(
+  ports: { db: CloudDatabase; contentCheck: ContentChecker; now: Date },
+  caller: Member,
+  input: Review,
+): Promise<Reflection> {
+  const { db, now } = ports
   const doc = await findDoc<ReflectionDoc>(db, REFLECTIONS, input.id)
   if (!doc) throw new AppError('NOT_FOUND', '没有找到这篇心得')
   authorize(caller, 'reflections.review', { groupId: doc.groupId, branchId: doc.branchId })
   if (doc.memberId === caller._id) throw new AppError('FORBIDDEN', '自己的心得请由其他组长或管理员审阅')
+  await requireCleanText(ports.contentCheck, caller.openid, 'comment', [input.comment])
   if (input.decision === 'return') {
     if (doc.status !== 'pending') throw new AppError('CONFLICT', doc.status === 'approved' ? '心得已通过，不能再退回' : '心得已退回')
     const data = { status: 'returned' as const, comment: input.comment!, reviewedAt: now, reviewerName: caller.name }
@@ -126,17 +147,24 @@ export async function reviewReflection(db: CloudDatabase, caller: Member, now: D
   if (doc.status === 'returned') throw new AppError('CONFLICT', '心得已退回，等同志修改后重新提交')
   const featured = input.featured ?? doc.featured
   if (doc.status === 'pending') {
-    const data = { status: 'approved' as const, comment: input.comment ?? null, featured, reviewedAt: now, reviewerName: caller.name, scorePending: true as const }
+    const data = {
+      status: 'approved' as const,
+      comment: input.comment ?? null,
+      featured,
+      reviewedAt: now,
+      reviewerName: caller.name,
+      scorePending: true as const,
+    }
     const { stats } = await db.collection(REFLECTIONS).where({ _id: doc._id, status: 'pending' }).update({ data })
     if (stats.updated === 1) {
-      await scoreMarked(db, { ...doc, reviewedAt: now })
+      await scoreReflection(db, { ...doc, reviewedAt: now })
       return toReflection({ ...doc, ...data })
     }
   }
   const current = (await findDoc<ReflectionDoc>(db, REFLECTIONS, doc._id))!
   if (current.featured !== featured) await db.collection(REFLECTIONS).doc(doc._id).update({ data: { featured } })
   // Approved before (this review repeated, or another reviewer's): its point, if its call stopped, is scored now.
-  if (current.scorePending) await scoreMarked(db, current)
+  if (current.scorePending) await scoreReflection(db, current)
   return toReflection({ ...current, featured })
 }
 
@@ -163,7 +191,9 @@ export async function listReflections(
     where = reviewer ? { groupId, ...(input.status ? { status: input.status } : {}) } : { groupId, featured: true }
   }
   const after = input.cursor ? decodeCursor(input.cursor, 2) : undefined
-  const query = after ? _.and([where, _.or([{ submittedAt: _.lt(new Date(after[0])) }, { submittedAt: new Date(after[0]), _id: _.lt(after[1]) }])]) : _.and([where])
+  const query = after
+    ? _.and([where, _.or([{ submittedAt: _.lt(new Date(after[0])) }, { submittedAt: new Date(after[0]), _id: _.lt(after[1]) }])])
+    : _.and([where])
   const { data } = await db
     .collection(REFLECTIONS)
     .where(query)
@@ -175,12 +205,5 @@ export async function listReflections(
 }
 
 /** The nightly reconciliation's part: approved reflections of a batch of members whose point a stopped call left. */
-export async function scoreLostReflections(db: CloudDatabase, members: Pick<Member, '_id'>[]): Promise<void> {
-  const _ = db.command
-  const { data } = await db
-    .collection(REFLECTIONS)
-    .where({ memberId: _.gte(members[0]._id).and(_.lte(members[members.length - 1]._id)), scorePending: _.exists(true) })
-    .limit(1000)
-    .get()
-  for (const doc of data as ReflectionDoc[]) await scoreMarked(db, doc)
-}
+export const scoreLostReflections = (db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]) =>
+  scoreLostMarked<ReflectionDoc>(db, REFLECTIONS, members, ['reviewedAt'], reflectionEvent)

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ActionOutput, ArchiveYear, ExportMemberArchiveInput, ScoreRules } from '../../types'
-import { dayKey, yearKey } from '../../types/calendar'
+import { dayKey, startOfDay, yearKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import { loadCategories } from '../content/categories'
 import { BOOKS } from '../content/docs'
@@ -13,6 +13,7 @@ import { MEMBERS, requireMember, type Member } from '../members'
 import { authorize, memberTarget, unitTarget } from '../permissions'
 import { EXAM_ATTEMPTS, type AttemptDoc } from '../quiz/exam-attempts'
 import { EXAMS } from '../quiz/exams'
+import { attendanceIn, tally, type Tally } from '../meetings/tally'
 import { REFLECTIONS, type ReflectionDoc } from '../reflections/reflections'
 import { SCORE_TOTALS, type TotalsDoc } from '../scoring/ledger'
 import { STAR_RATINGS } from '../scoring/ratings'
@@ -21,11 +22,12 @@ import { rulesOn, starsFor } from '../scoring/rules'
 import { readLedger, type LedgerDoc } from '../study/ledger'
 import { loadUnits, unitScope } from '../units'
 import { toCsv, toXlsx, type Table } from './table'
+import { byName } from '../name-order'
 
 /**
  * 电子档案: a member's years, from the records each part keeps — the study ledger (time by quarter
  * and category, books completed), the running score totals (points, required chapters), the
- * check-ins, the exam attempts, the reflections and the frozen star ratings. One member's archive
+ * check-ins, the exam attempts, meeting attendance, the reflections and the frozen star ratings. One member's archive
  * is a dozen reads whatever the history; the export reads the same parts 1,000 members at a time.
  */
 
@@ -39,6 +41,8 @@ interface Parts {
   checkIns: { days: number; longestStreak: number }
   attempts: AttemptDoc[]
   reflections: ReflectionDoc[]
+  /** The year's 组织生活. */
+  meetings: Tally
   frozenStars?: number
 }
 
@@ -77,6 +81,7 @@ function archiveYear(year: number, parts: Parts, names: Names, rules: ScoreRules
     checkInDays: parts.checkIns.days,
     longestStreak: parts.checkIns.longestStreak,
     exams: [...sat.entries()].map(([examId, s]) => ({ examId, title: names.exam.get(examId) ?? '', ...s })),
+    meetings: { expected: parts.meetings.meetings, attended: parts.meetings.attended, onLeave: parts.meetings.onLeave },
     reflectionsApproved: approved.length,
     reflectionsFeatured: approved.filter((r) => r.featured).length,
     points: figures.points,
@@ -97,8 +102,20 @@ async function titles(db: CloudDatabase, collection: string, ids: string[]): Pro
 async function namesFor(db: CloudDatabase, ledgers: (Partial<LedgerDoc> | undefined)[], attempts: AttemptDoc[]): Promise<Names> {
   const [categories, book, exam] = await Promise.all([
     loadCategories(db),
-    titles(db, BOOKS, ledgers.flatMap((l) => Object.values(l?.books ?? {}).filter((b) => b.completedAt).map((b) => b.id))),
-    titles(db, EXAMS, attempts.map((a) => a.examId)),
+    titles(
+      db,
+      BOOKS,
+      ledgers.flatMap((l) =>
+        Object.values(l?.books ?? {})
+          .filter((b) => b.completedAt)
+          .map((b) => b.id),
+      ),
+    ),
+    titles(
+      db,
+      EXAMS,
+      attempts.map((a) => a.examId),
+    ),
   ])
   return { category: new Map(categories.map((c) => [c._id, c.name])), book, exam }
 }
@@ -109,7 +126,8 @@ const REFLECTION_FIELDS = { memberId: true, status: true, featured: true, review
 export async function memberArchive(db: CloudDatabase, caller: Member, now: Date, memberId?: string): Promise<ActionOutput<'getMemberArchive'>> {
   const member = memberId && memberId !== caller._id ? await requireMember(db, memberId) : caller
   authorize(caller, 'archive.read', memberTarget(member))
-  const [units, ledger, totals, checkIns, attempts, reflections, ratings, versions] = await Promise.all([
+  const _ = db.command
+  const [units, ledger, totals, checkIns, attempts, reflections, ratings, versions, attendance] = await Promise.all([
     loadUnits(db),
     readLedger(db, member._id, ['quarters', 'cats', 'books']),
     findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, ['y']),
@@ -118,6 +136,7 @@ export async function memberArchive(db: CloudDatabase, caller: Member, now: Date
     readAll<ReflectionDoc>(db, REFLECTIONS, { memberId: member._id }, REFLECTION_FIELDS),
     readAll<{ year: number; stars: number }>(db, STAR_RATINGS, { memberId: member._id, record: 'member' }, { year: true, stars: true }),
     loadRuleVersions(db),
+    attendanceIn(db, [member], new Date(0), now, _.or([{ unitId: _.in([member.groupId, member.branchId]) }, { unitKind: 'committee' }])),
   ])
   const names = await namesFor(db, [ledger], attempts)
   const unitName = new Map(units.map((u) => [u._id, u.name]))
@@ -125,6 +144,7 @@ export async function memberArchive(db: CloudDatabase, caller: Member, now: Date
   for (const y of Object.keys(totals?.y ?? {})) years.add(Number(y))
   for (const q of Object.keys(ledger?.quarters ?? {})) years.add(Number(q.slice(0, 4)))
   for (const c of checkIns) years.add(Number(c.day.slice(0, 4)))
+  for (const m of attendance.held) years.add(yearOf(m.startsAt))
   const frozen = new Map(ratings.map((r) => [r.year, r.stars]))
   return {
     member: { memberId: member._id, name: member.name, groupName: unitName.get(member.groupId) ?? '', branchName: unitName.get(member.branchId) ?? '' },
@@ -132,7 +152,17 @@ export async function memberArchive(db: CloudDatabase, caller: Member, now: Date
       .sort((a, b) => b - a)
       .map((year) => {
         const days = checkIns.filter((c) => c.day.startsWith(`${year}-`))
-        const parts: Parts = { ledger, totals, checkIns: { days: days.length, longestStreak: days.reduce((n, c) => Math.max(n, c.streak), 0) }, attempts, reflections, frozenStars: frozen.get(year) }
+        const held = attendance.held.filter((m) => yearOf(m.startsAt) === year)
+        const checkInsOfYear = { days: days.length, longestStreak: days.reduce((n, c) => Math.max(n, c.streak), 0) }
+        const parts: Parts = {
+          ledger,
+          totals,
+          checkIns: checkInsOfYear,
+          attempts,
+          reflections,
+          meetings: tally(member, held, attendance.records),
+          frozenStars: frozen.get(year),
+        }
         return archiveYear(year, parts, names, rulesFor(versions, year, now))
       }),
   }
@@ -157,7 +187,24 @@ async function checkInsOfYear(db: CloudDatabase, ids: string[], year: number): P
   }
 }
 
-export const ARCHIVE_HEADERS = ['姓名', '党支部', '党小组', '年份', '学时（小时）', '必读书目（章）', '读完书目（本）', '打卡天数', '最长连续打卡', '考试（通过/参加）', '心得通过（篇）', '积分', '星级', '星级已定档']
+export const ARCHIVE_HEADERS = [
+  '姓名',
+  '党支部',
+  '党小组',
+  '年份',
+  '学时（小时）',
+  '必读书目（章）',
+  '读完书目（本）',
+  '打卡天数',
+  '最长连续打卡',
+  '考试（通过/参加）',
+  '组织生活（出席/应到）',
+  '请假（次）',
+  '心得通过（篇）',
+  '积分',
+  '星级',
+  '星级已定档',
+]
 
 type ExportInput = z.output<typeof ExportMemberArchiveInput>
 
@@ -166,10 +213,18 @@ type ExportInput = z.output<typeof ExportMemberArchiveInput>
  * year, not a sheet per member: a branch's hundred members sort, filter and compare in one table, and
  * a file per year keeps each export one year's records (export again for another year).
  */
-export async function exportMemberArchive(ports: { db: CloudDatabase; now: Date; files: FileStore }, caller: Member, input: ExportInput): Promise<ActionOutput<'exportMemberArchive'>> {
+export async function exportMemberArchive(
+  ports: { db: CloudDatabase; now: Date; files: FileStore },
+  caller: Member,
+  input: ExportInput,
+): Promise<ActionOutput<'exportMemberArchive'>> {
   const { db, now, files } = ports
   const units = await loadUnits(db)
-  const defaultId = caller.roles.includes('orgAdmin') ? units.find((u) => u.kind === 'committee')?._id : caller.roles.includes('branchAdmin') ? caller.branchId : caller.groupId
+  const defaultId = caller.roles.includes('orgAdmin')
+    ? units.find((u) => u.kind === 'committee')?._id
+    : caller.roles.includes('branchAdmin')
+      ? caller.branchId
+      : caller.groupId
   const unit = units.find((u) => u._id === (input.unitId ?? defaultId))
   if (!unit) throw new AppError('NOT_FOUND', '没有找到这个单位')
   authorize(caller, 'archive.read', unitTarget(unit))
@@ -181,13 +236,14 @@ export async function exportMemberArchive(ports: { db: CloudDatabase; now: Date;
   for (let i = 0; i < members.length; i += 1000) {
     const batch = members.slice(i, i + 1000)
     const ids = batch.map((m) => m._id)
-    const [ledgers, totals, checkIns, attempts, reflections, ratings] = await Promise.all([
+    const [ledgers, totals, checkIns, attempts, reflections, ratings, attendance] = await Promise.all([
       readLedgers(db, ids, ['quarters', 'cats', 'books']),
       findByIds<TotalsDoc>(db, SCORE_TOTALS, '_id', ids, {}, { [`y.${year}`]: true }),
       checkInsOfYear(db, ids, year),
       findByIds<AttemptDoc>(db, EXAM_ATTEMPTS, 'memberId', ids, {}, ATTEMPT_FIELDS),
       findByIds<ReflectionDoc>(db, REFLECTIONS, 'memberId', ids, { status: 'approved' }, REFLECTION_FIELDS),
       findByIds<{ _id: string; memberId: string; stars: number }>(db, STAR_RATINGS, 'memberId', ids, { record: 'member', year }, { stars: true }),
+      attendanceIn(db, batch, startOfDay(`${year}-01-01`), new Date(Math.min(now.getTime(), startOfDay(`${year + 1}-01-01`).getTime()))),
     ])
     const names = await namesFor(db, [...ledgers.values()], attempts)
     const totalsOf = new Map(totals.map((t) => [t._id, t]))
@@ -199,6 +255,7 @@ export async function exportMemberArchive(ports: { db: CloudDatabase; now: Date;
         checkIns: checkIns.get(m._id) ?? { days: 0, longestStreak: 0 },
         attempts: attempts.filter((a) => a.memberId === m._id),
         reflections: reflections.filter((r) => r.memberId === m._id),
+        meetings: tally(m, attendance.held, attendance.records),
         frozenStars: frozen.get(m._id),
       }
       const y = archiveYear(year, parts, names, rules)
@@ -213,6 +270,8 @@ export async function exportMemberArchive(ports: { db: CloudDatabase; now: Date;
         y.checkInDays,
         y.longestStreak,
         `${y.exams.filter((e) => e.passed).length}/${y.exams.length}`,
+        `${y.meetings.attended}/${y.meetings.expected}`,
+        y.meetings.onLeave,
         y.reflectionsApproved,
         y.points,
         y.stars,
@@ -220,10 +279,15 @@ export async function exportMemberArchive(ports: { db: CloudDatabase; now: Date;
       ])
     }
   }
-  rows.sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'zh') || String(a[2]).localeCompare(String(b[2]), 'zh') || String(a[0]).localeCompare(String(b[0]), 'zh'))
+  rows.sort(
+    (a, b) =>
+      String(a[1]).localeCompare(String(b[1]), 'zh') ||
+      String(a[2]).localeCompare(String(b[2]), 'zh') ||
+      byName({ name: String(a[0]) }, { name: String(b[0]) }),
+  )
   const table: Table = { headers: ARCHIVE_HEADERS, rows }
   const fileName = `学习档案-${unit.name}-${year}.${input.format}`
-  const bytes = input.format === 'csv' ? toCsv(table) : toXlsx(table, `${year}学习档案`)
+  const bytes = input.format === 'csv' ? toCsv(table) : await toXlsx(table, `${year}学习档案`)
   const contentType = input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   const stored = await files.save({ name: fileName, bytes, contentType }, now)
   return { fileName, url: stored.url, expiresAt: stored.expiresAt, rows: rows.length }

@@ -28,13 +28,25 @@ type Who = Pick<Member, '_id'>
 
 async function listsOf(db: CloudDatabase, ids: string[]): Promise<Map<string, WeeklyListDoc>> {
   if (ids.length === 0) return new Map()
-  const { data } = await db.collection(WEEKLY_LISTS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const { data } = await db
+    .collection(WEEKLY_LISTS)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Map((data as WeeklyListDoc[]).map((l) => [l._id, l]))
 }
 
 /** Pure: one member's figures from their lists and ledger. */
 export function figuresOf(quarter: string, lists: WeeklyListDoc[], ledger: Partial<LedgerDoc> | undefined, until: Date): QuarterFigures {
-  const f: QuarterFigures = { studySeconds: ledger?.quarters?.[quarter] ?? 0, requiredDone: 0, requiredCount: 0, left: [], weeks: lists.length, weeksMet: 0, targetSecondsDue: 0 }
+  const f: QuarterFigures = {
+    studySeconds: ledger?.quarters?.[quarter] ?? 0,
+    requiredDone: 0,
+    requiredCount: 0,
+    left: [],
+    weeks: lists.length,
+    weeksMet: 0,
+    targetSecondsDue: 0,
+  }
   for (const list of [...lists].sort((a, b) => a.week.localeCompare(b.week))) {
     for (const item of list.items.filter((i) => i.required)) {
       f.requiredCount += 1

@@ -6,6 +6,7 @@ import { findDoc } from '../db/documents'
 import { authorize, forbidden, memberTarget, ORGANISATION, reachOf, unitTarget } from '../permissions'
 import { loadUnits, requireUnit } from '../units'
 import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unitDocId, withRanks, type HeaderDoc, type RowDoc, type UnitDoc } from './docs'
+import { byName } from '../name-order'
 
 type UnitReport = ActionOutput<'getUnitQuarterReport'>
 
@@ -36,12 +37,19 @@ export async function myQuarterReport(db: CloudDatabase, caller: Member, now: Da
   const report = await frozenHeader(db, quarter)
   if (!report) return { report: null, mine: null, previous: null }
   const before = previousQuarter(quarter)
-  const [mine, previous] = await Promise.all([rankedRow(db, quarter, caller._id), (async () => ((await frozenHeader(db, before)) ? rankedRow(db, before, caller._id) : null))()])
+  const [mine, previous] = await Promise.all([
+    rankedRow(db, quarter, caller._id),
+    (async () => ((await frozenHeader(db, before)) ? rankedRow(db, before, caller._id) : null))(),
+  ])
   return { report, mine, previous }
 }
 
 /** The unit asked for, or the caller's own by their reach: a group (leaders), a branch, the organisation. */
-async function unitOf(db: CloudDatabase, caller: Member, unitId: string | undefined): Promise<{ _id: string; kind: UnitQuarter['kind']; parentId: string | null }> {
+async function unitOf(
+  db: CloudDatabase,
+  caller: Member,
+  unitId: string | undefined,
+): Promise<{ _id: string; kind: UnitQuarter['kind']; parentId: string | null }> {
   if (unitId) {
     const unit = await requireUnit(db, unitId)
     authorize(caller, 'reports.read', unit.kind === 'committee' ? ORGANISATION : unitTarget(unit))
@@ -69,7 +77,10 @@ export async function unitQuarterReport(db: CloudDatabase, caller: Member, now: 
   let members: UnitReport['members'] = []
   if (unit.kind === 'group') {
     const peers = await allOfQuarter<RowDoc>(db, QUARTER_ROWS, { quarter, branchId: unit.parentId })
-    members = withRanks(peers.filter((r) => r.groupId === unit._id), peers).sort((a, b) => a.groupRank - b.groupRank || a.name.localeCompare(b.name, 'zh'))
+    members = withRanks(
+      peers.filter((r) => r.groupId === unit._id),
+      peers,
+    ).sort((a, b) => a.groupRank - b.groupRank || byName(a, b))
   }
   return { report, unit: doc ? toUnit(doc) : null, parts, members }
 }

@@ -56,7 +56,13 @@ export async function runQuarterReminder(ports: DistributionPorts): Promise<Summ
       const figures = await figuresOfBatch(db, batch, quarter, now)
       const behind = batch.filter((m) => asked.has(m._id) && isBehind(figures.get(m._id)!))
       const outcomes = await inParallel(behind, WIDTH, (member) =>
-        notify(ports, { member, templateKey: 'studyNudge', key: `quarterReminder:${quarter}:${member._id}`, page: WEEKLY_PAGE, data: { title, date: lastDay, note: missingNote(figures.get(member._id)!) } }),
+        notify(ports, {
+          member,
+          templateKey: 'studyNudge',
+          key: `quarterReminder:${quarter}:${member._id}`,
+          page: WEEKLY_PAGE,
+          data: { title, date: lastDay, note: missingNote(figures.get(member._id)!) },
+        }),
       )
       for (const o of outcomes) countOutcome(summary.members, o)
       return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
@@ -96,7 +102,7 @@ async function groupsAfter(db: CloudDatabase, after: string | null): Promise<{ _
 /** Every active member of a group, 1,000 a query. */
 async function activeInGroup(db: CloudDatabase, groupId: string) {
   const members: Awaited<ReturnType<typeof activeAfter>> = []
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await activeAfter(db, after, { groupId })
     members.push(...page)
     if (page.length < BATCH_SIZE) return members

@@ -1,5 +1,5 @@
 import type { UnitQuarter } from '../../types'
-import { previousQuarter, quarterDays, quarterEnd, quarterKey } from '../../types/calendar'
+import { previousQuarter, quarterDays, quarterEnd, quarterKey, startOfDay } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
@@ -14,6 +14,7 @@ import { loadUnits } from '../units'
 import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unitDocId, type HeaderDoc, type RowDoc, type UnitDoc } from './docs'
 import { figuresOfBatch } from './figures'
 import { examsOfQuarter } from '../quiz/exam-quarter'
+import { attendanceIn, tally } from '../meetings/tally'
 
 const WIDTH = 20
 
@@ -66,12 +67,13 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
   const ids = batch.map((m) => m._id)
   const { lastDay } = quarterDays(quarter)
   const year = Number(quarter.slice(0, 4))
-  const [figures, checkIns, scores, versions, exams] = await Promise.all([
+  const [figures, checkIns, scores, versions, exams, attendance] = await Promise.all([
     figuresOfBatch(db, batch, quarter, quarterEnd(quarter)),
     checkInDays(db, ids, quarter),
     scoreTotals(db, ids, quarter),
     loadRuleVersions(db),
     examsOfQuarter(db, batch, quarter),
+    attendanceIn(db, batch, startOfDay(quarterDays(quarter).firstDay), quarterEnd(quarter)),
   ])
   const rules = rulesOn(versions, lastDay)
   await inParallel(batch, WIDTH, (m) => {
@@ -79,6 +81,7 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
     const totals = scores.get(m._id)
     const y = totals?.y?.[String(year)]
     const star = standing(rules, year, lastDay, { studySeconds: y?.s ?? 0, requiredChapters: y?.rc ?? 0, points: y?.p ?? 0 })
+    const met = tally(m, attendance.held, attendance.records)
     const row: RowDoc = {
       _id: rowId(quarter, m._id),
       quarter,
@@ -97,6 +100,9 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
       points: totals?.q?.[quarter]?.p ?? 0,
       exams: exams.get(m._id)?.exams ?? 0,
       examsPassed: exams.get(m._id)?.passed ?? 0,
+      meetings: met.meetings,
+      meetingsAttended: met.attended,
+      meetingsOnLeave: met.onLeave,
       stars: star.stars,
       projectedStars: star.projectedStars,
     }
@@ -130,7 +136,16 @@ export function aggregate(unit: Pick<UnitQuarter, 'unitId' | 'kind' | 'name' | '
     points: sum((r) => r.points),
     exams: sum((r) => r.exams),
     examsPassed: sum((r) => r.examsPassed),
-    examPassRate: share(sum((r) => r.examsPassed), sum((r) => r.exams)),
+    examPassRate: share(
+      sum((r) => r.examsPassed),
+      sum((r) => r.exams),
+    ),
+    meetings: sum((r) => r.meetings),
+    meetingsAttended: sum((r) => r.meetingsAttended),
+    attendanceRate: share(
+      sum((r) => r.meetingsAttended),
+      sum((r) => r.meetings),
+    ),
     rating: rows.length ? Math.round((sum((r) => r.projectedStars) / rows.length) * 10) / 10 : 0,
     rank: 1,
   }
@@ -144,9 +159,7 @@ export function rankUnits(units: UnitQuarter[]): UnitQuarter[] {
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i]
     return false
   }
-  return units
-    .map((u) => ({ ...u, rank: 1 + units.filter((o) => better(o, u)).length }))
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'))
+  return units.map((u) => ({ ...u, rank: 1 + units.filter((o) => better(o, u)).length })).sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'))
 }
 
 /** Every group's, branch's and the organisation's aggregate, from all the rows. */
@@ -157,14 +170,15 @@ async function writeUnits(db: CloudDatabase, quarter: string, now: Date): Promis
   const pick = (kind: UnitQuarter['kind'], match: (u: { _id: string }, r: RowDoc) => boolean) =>
     rankUnits(
       of(kind)
-        .map((u) => aggregate({ unitId: u._id, kind, name: u.name, parentId: u.parentId }, rows.filter((r) => match(u, r))))
+        .map((u) =>
+          aggregate(
+            { unitId: u._id, kind, name: u.name, parentId: u.parentId },
+            rows.filter((r) => match(u, r)),
+          ),
+        )
         .filter((u) => u.members > 0),
     )
-  const all = [
-    ...pick('group', (u, r) => r.groupId === u._id),
-    ...pick('branch', (u, r) => r.branchId === u._id),
-    ...pick('committee', () => true),
-  ]
+  const all = [...pick('group', (u, r) => r.groupId === u._id), ...pick('branch', (u, r) => r.branchId === u._id), ...pick('committee', () => true)]
   await inParallel(all, WIDTH, (u) => {
     const doc: UnitDoc = { ...u, _id: unitDocId(quarter, u.unitId), quarter }
     return addOnce(db, QUARTER_UNITS, doc)
@@ -197,7 +211,9 @@ export async function runQuarterReport(db: CloudDatabase, now: Date, quarter = p
     // A member counts in a quarter only if they had joined by its end (the report may run a little after it).
     const end = quarterEnd(quarter).getTime()
     const joinedBy = (m: Who) => !m.joinedAt || Date.parse(m.joinedAt) < end
-    await runBatchedJob(db, jobId, now, { next: (after) => activeAfter(db, after), handle: async (batch) => {
+    await runBatchedJob(db, jobId, now, {
+      next: (after) => activeAfter(db, after),
+      handle: async (batch) => {
         const joined = batch.filter(joinedBy)
         if (joined.length > 0) await writeRows(db, quarter, joined, names)
       },
@@ -205,4 +221,3 @@ export async function runQuarterReport(db: CloudDatabase, now: Date, quarter = p
   }
   return { quarter, alreadyFrozen: false, members: await writeUnits(db, quarter, now) }
 }
-

@@ -1,5 +1,5 @@
-// SheetJS (server side only: the exportQuarterReport bundle and the local import, nothing in the mini-program).
-import * as XLSX from 'xlsx'
+// ExcelJS (server side only: the report bundle and the local import, nothing in the mini-program).
+import ExcelJS from 'exceljs'
 
 /** A sheet: Chinese headers and rows of text and numbers. */
 export interface Table {
@@ -21,21 +21,37 @@ export function toCsv(table: Table): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
 }
 
-/** An .xlsx workbook of one sheet; numbers stay numbers. */
-export function toXlsx(table: Table, sheetName: string): Buffer {
-  const cells = [table.headers, ...table.rows.map((row) => row.map((v) => (typeof v === 'string' ? safeText(v) : v)))]
-  const sheet = XLSX.utils.aoa_to_sheet(cells)
-  sheet['!cols'] = table.headers.map((h) => ({ wch: Math.max(8, h.length * 2 + 2) }))
-  const book = XLSX.utils.book_new()
-  XLSX.utils.book_append_sheet(book, sheet, sheetName)
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+/** An .xlsx workbook of one sheet; numbers stay numbers, the header row is bold and stays in view. */
+export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = table.headers.map((h) => ({ header: h, width: Math.max(8, h.length * 2 + 2) }))
+  sheet.getRow(1).font = { bold: true }
+  for (const row of table.rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? safeText(v) : v)))
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/** A cell as the text a person sees in it (a formula by its result, rich text by its characters). */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '')
+  return cell.text
 }
 
 /** The first sheet of an .xlsx file as rows of text, each with its row number (the header is 1). */
-export function readSheetRows(file: Buffer): { line: number; cells: string[] }[] {
-  const book = XLSX.read(file, { type: 'buffer' })
-  const sheet = book.Sheets[book.SheetNames[0]]
+export async function readSheetRows(file: Buffer): Promise<{ line: number; cells: string[] }[]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(file as unknown as ArrayBuffer)
+  const sheet = book.worksheets[0]
   if (!sheet) return []
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true })
-  return rows.map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? '')) }))
+  const rows: { line: number; cells: string[] }[] = []
+  for (let line = 1; line <= sheet.rowCount; line++) {
+    const row = sheet.getRow(line)
+    const cells: string[] = []
+    for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col)))
+    rows.push({ line, cells })
+  }
+  return rows
 }

@@ -31,7 +31,13 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
   }
   const [versions, found] = await Promise.all([
     versionsForDay(db, today),
-    db.collection(SCORE_ENTRIES).where(where as Record<string, unknown>).orderBy('at', 'desc').orderBy('_id', 'desc').limit(POINTS_PAGE_SIZE + 1).get(),
+    db
+      .collection(SCORE_ENTRIES)
+      .where(where as Record<string, unknown>)
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(POINTS_PAGE_SIZE + 1)
+      .get(),
   ])
   const entries = pageOf(
     found.data as ScoreEntryDoc[],

@@ -38,7 +38,10 @@ export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, 
   const [myRank, of, names] = await Promise.all([
     rankOf(db, caller, input.scope, path, myValue),
     membersInScope(db, caller, input.scope),
-    namesOf(db, docs.map((d) => d._id)),
+    namesOf(
+      db,
+      docs.map((d) => d._id),
+    ),
   ])
   // Equal values share the rank of the first of them.
   const top: LeaderboardRow[] = []

@@ -213,7 +213,18 @@ async function applyToTotals(db: CloudDatabase, entry: ScoreEntryDoc, member: Sc
 async function readTotals(db: CloudDatabase, member: ScoreEvent['member'], paths: string[]): Promise<Partial<TotalsDoc>> {
   const found = await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, paths)
   if (found) return found
-  const empty: TotalsDoc = { _id: member._id, memberId: member._id, groupId: member.groupId, branchId: member.branchId, active: true, v: 0, d: {}, w: {}, q: {}, y: {} }
+  const empty: TotalsDoc = {
+    _id: member._id,
+    memberId: member._id,
+    groupId: member.groupId,
+    branchId: member.branchId,
+    active: true,
+    v: 0,
+    d: {},
+    w: {},
+    q: {},
+    y: {},
+  }
   await addOnce(db, SCORE_TOTALS, empty)
   return (await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, paths)) ?? empty
 }

@@ -137,14 +137,20 @@ type Input = { year?: number; unitId?: string }
 export async function unitRatings(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<GetUnitRatingsOutput> {
   const year = input.year ?? Number(yearKey(now))
   const all = await loadUnits(db)
-  const defaultId = caller.roles.includes('orgAdmin') ? all.find((u) => u.kind === 'committee')?._id : caller.roles.includes('branchAdmin') ? caller.branchId : caller.groupId
+  const defaultId = caller.roles.includes('orgAdmin')
+    ? all.find((u) => u.kind === 'committee')?._id
+    : caller.roles.includes('branchAdmin')
+      ? caller.branchId
+      : caller.groupId
   const target = all.find((u) => u._id === (input.unitId ?? defaultId))
   if (!target) throw new AppError('NOT_FOUND', '没有找到这个单位')
   authorize(caller, 'ratings.read', unitTarget(target))
-  const shown = all.filter(
-    (u) => u.kind !== 'committee' && !u.archived && (target.kind === 'committee' || u._id === target._id || u.parentId === target._id),
+  const shown = all.filter((u) => u.kind !== 'committee' && !u.archived && (target.kind === 'committee' || u._id === target._id || u.parentId === target._id))
+  const frozen = await frozenRatings(
+    db,
+    year,
+    shown.map((u) => u._id),
   )
-  const frozen = await frozenRatings(db, year, shown.map((u) => u._id))
   // A unit created after the year was frozen has no frozen record: it is worked out live.
   const tally = shown.every((u) => frozen.has(u._id)) ? undefined : await liveTally(db, year, now, target)
   const units = shown.map((u): UnitRating => {

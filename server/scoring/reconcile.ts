@@ -10,12 +10,13 @@ import { scoreLostReplies, withdrawLostReplies } from './sources'
 import { scoreLostCheckIns } from '../checkin'
 import { settleLostAnswers } from '../quiz/daily'
 import { scoreLostReflections } from '../reflections/reflections'
+import { scoreLostAttendance } from '../meetings/attendance'
 
 /**
  * The nightly reconciliation (对账): every member's running totals are worked out again from the
  * ledger, a batch of members at a time, and any drift is repaired and recorded with the repair.
  * Completions and study time credited but never scored are scored first (study-catch-up.ts), so
- * are check-ins, 每日答题 answers, approved 学习心得, replies and featurings still marked unscored, and the scores of replies deleted or hidden but
+ * are check-ins, 每日答题 answers, approved 学习心得, meeting attendance, replies and featurings still marked unscored, and the scores of replies deleted or hidden but
  * not yet reversed are reversed (sources.ts).
  * It is a batched job (server/jobs): its checkpoint after each batch lets a stopped run resume
  * where it was. A repair holds only if the member's totals did not change meanwhile, and members
@@ -48,6 +49,7 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
       await scoreLostCheckIns(db, members)
       await settleLostAnswers(db, members)
       await scoreLostReflections(db, members)
+      await scoreLostAttendance(db, members)
       await scoreLostReplies(db, first, last)
       await withdrawLostReplies(db, first, last)
       // Totals first, then the ledger: an entry applied after this read was inserted before the

@@ -38,12 +38,7 @@ export interface LedgerSums {
 }
 
 /** The ledger sums of the members with ids in [first, last] (a batch read in id order), days in `days` if given. */
-export async function ledgerSums(
-  db: CloudDatabase,
-  first: string,
-  last: string,
-  days?: { from: DayKey; to: DayKey },
-): Promise<Map<string, LedgerSums>> {
+export async function ledgerSums(db: CloudDatabase, first: string, last: string, days?: { from: DayKey; to: DayKey }): Promise<Map<string, LedgerSums>> {
   const _ = db.command
   const $ = _.aggregate
   const match: Record<string, unknown> = { memberId: _.gte(first).and(_.lte(last)) }
@@ -66,7 +61,8 @@ export async function ledgerSums(
     })
     .limit(BATCH_SIZE)
     .end<{ _id: string; parts: LedgerSums['parts']; lastAt: Date; recordedAt: Date | null }>()
-  const latest = (row: { lastAt: Date; recordedAt: Date | null }) => new Date(Math.max(new Date(row.lastAt).getTime(), row.recordedAt ? new Date(row.recordedAt).getTime() : 0))
+  const latest = (row: { lastAt: Date; recordedAt: Date | null }) =>
+    new Date(Math.max(new Date(row.lastAt).getTime(), row.recordedAt ? new Date(row.recordedAt).getTime() : 0))
   return new Map(list.map((row) => [row._id, { parts: row.parts, lastAt: latest(row) }]))
 }
 
@@ -83,7 +79,10 @@ export function totalsFromSums(sums: LedgerSums | undefined, versions: readonly 
     day.p = dayPoints(rulesOn(versions, dayKey), day.k)
     const { week, quarter, year } = periodsOf(dayKey)
     const seconds = day.k.studyTime ?? 0
-    for (const [map, key] of [[totals.w, week], [totals.q, quarter]] as const) {
+    for (const [map, key] of [
+      [totals.w, week],
+      [totals.q, quarter],
+    ] as const) {
       const t = (map[key] ??= { p: 0, s: 0 })
       t.p += day.p
       t.s += seconds

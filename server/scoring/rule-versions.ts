@@ -54,6 +54,14 @@ export async function saveScoreRules(db: CloudDatabase, caller: Member, now: Dat
   const versions = await loadRuleVersions(db)
   await db.collection(SCORE_RULES).doc(rules.effectiveFrom).set({ data: rules })
   const before = versions.find((v) => v.effectiveFrom === rules.effectiveFrom) ?? null
-  await recordAudit(db, caller, now, { action: 'scoreRules.save', targetType: 'scoreRules', targetId: rules.effectiveFrom, targetName: `${rules.effectiveFrom} 起施行的积分规则`, before, after: rules, unitIds: [] })
+  await recordAudit(db, caller, now, {
+    action: 'scoreRules.save',
+    targetType: 'scoreRules',
+    targetId: rules.effectiveFrom,
+    targetName: `${rules.effectiveFrom} 起施行的积分规则`,
+    before,
+    after: rules,
+    unitIds: [],
+  })
   return rules
 }

@@ -1,4 +1,13 @@
-import { SCORE_KIND_NAMES, type DayKey, type KindRule, type ScoreKind, type ScoreRuleNumbers, type ScoreRules, type StarStanding, type StarThreshold } from '../../types'
+import {
+  SCORE_KIND_NAMES,
+  type DayKey,
+  type KindRule,
+  type ScoreKind,
+  type ScoreRuleNumbers,
+  type ScoreRules,
+  type StarStanding,
+  type StarThreshold,
+} from '../../types'
 
 /**
  * The scoring rules, pure. One configuration in versions: each version is in force from its
@@ -19,6 +28,7 @@ export const DEFAULT_RULES: ScoreRules = {
     replyFeatured: { points: 3, per: 1, dailyCap: 6 },
     quiz: { points: 1, per: 1, dailyCap: 5 },
     reflection: { points: 5, per: 1, dailyCap: 10 },
+    meeting: { points: 3, per: 1, dailyCap: 6 },
   },
   weeklyTargetPoints: 30,
   stars: [
@@ -56,8 +66,7 @@ export interface YearFigures {
 
 const hoursOf = (seconds: number) => seconds / 3600
 
-const meets = (f: YearFigures, t: StarThreshold) =>
-  hoursOf(f.studySeconds) >= t.hours && f.requiredChapters >= t.requiredChapters && f.points >= t.points
+const meets = (f: YearFigures, t: StarThreshold) => hoursOf(f.studySeconds) >= t.hours && f.requiredChapters >= t.requiredChapters && f.points >= t.points
 
 /** 0..5: the highest threshold met in full (every lower one is met too, thresholds only rise). */
 export function starsFor(rules: ScoreRuleNumbers, f: YearFigures): number {
@@ -117,9 +126,7 @@ export function describeScoreRules(rules: ScoreRules): string[] {
     const each = kind === 'studyTime' ? `每 ${r.per / 60} 分钟得 ${r.points} 分` : kind === 'quiz' ? `每题得 ${r.points} 分` : `每次得 ${r.points} 分`
     return `${SCORE_KIND_NAMES[kind]}：${each}，每天最多 ${r.dailyCap} 分。`
   })
-  const starLines = rules.stars.map(
-    (t, i) => `${star(i + 1)}：全年学时 ${t.hours} 小时、必读书目 ${t.requiredChapters} 章、积分 ${t.points} 分，三项都达到。`,
-  )
+  const starLines = rules.stars.map((t, i) => `${star(i + 1)}：全年学时 ${t.hours} 小时、必读书目 ${t.requiredChapters} 章、积分 ${t.points} 分，三项都达到。`)
   return [
     ...kindLines,
     '同一件事只计一次：重复提交、网络重试都不会重复得分。',

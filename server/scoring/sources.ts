@@ -17,15 +17,16 @@ import { entryId, recordScore, reverseScores } from './ledger'
 
 type Scored = Pick<Member, '_id' | 'groupId' | 'branchId'>
 
-/** A day's check-in, keyed by the check-in record's id (one a member a day). */
-export async function scoreCheckIn(db: CloudDatabase, member: Scored, checkInId: string, at: Date): Promise<void> {
-  await recordScore(db, { kind: 'checkin', sourceId: checkInId, member, at })
-}
-
 /** A heartbeat's credited seconds: an entry per day it touched, keyed by the session and the heartbeat's seq. */
 export async function scoreStudyTime(db: CloudDatabase, member: Scored, sessionId: string, seq: number, parts: CreditPart[]): Promise<void> {
   for (const part of parts) {
-    await recordScore(db, { kind: 'studyTime', sourceId: `${member._id}_${sessionId}_${seq}_${part.day}`, member, at: new Date(part.at), quantity: part.seconds })
+    await recordScore(db, {
+      kind: 'studyTime',
+      sourceId: `${member._id}_${sessionId}_${seq}_${part.day}`,
+      member,
+      at: new Date(part.at),
+      quantity: part.seconds,
+    })
   }
 }
 
@@ -132,7 +133,10 @@ export async function withdrawReplyScores(db: CloudDatabase, reply: Pick<ReplyDo
   const member = await scoredMember(db, reply.authorId)
   if (member) await reverseScores(db, member, [entryId('reply', reply._id), entryId('replyFeatured', reply._id)], at)
   // Nothing left to score either: a deleted or hidden reply earns nothing.
-  await db.collection(REPLIES).doc(reply._id).update({ data: { scoreWithdrawnAt: at, scorePending: db.command.remove() } })
+  await db
+    .collection(REPLIES)
+    .doc(reply._id)
+    .update({ data: { scoreWithdrawnAt: at, scorePending: db.command.remove() } })
 }
 
 /** The deleted and hidden replies of the members with ids in [first, last] whose scores were not withdrawn yet: withdrawn now. */

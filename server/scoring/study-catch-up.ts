@@ -66,7 +66,13 @@ export function unscoredStudy(member: MemberRef, sums: LedgerSums | undefined, s
   return Object.entries(study.days)
     .filter(([day, seconds]) => seconds > (scored.get(day) ?? 0))
     .map(([day, seconds]) => {
-      const event = { kind: 'studyTime' as const, sourceId: `${member._id}_${day}_upto_${seconds}`, member, at: startOfDay(day), quantity: seconds - (scored.get(day) ?? 0) }
+      const event = {
+        kind: 'studyTime' as const,
+        sourceId: `${member._id}_${day}_upto_${seconds}`,
+        member,
+        at: startOfDay(day),
+        quantity: seconds - (scored.get(day) ?? 0),
+      }
       return entryOf(event, versions).entry
     })
 }

@@ -21,8 +21,18 @@ export async function continueReading(db: CloudDatabase, caller: Member): Promis
   const _ = db.command
   const idsOf = (kind: LedgerItem['kind']) => open.filter((i) => i.kind === kind).map((i) => i.id)
   const [articles, chapters] = await Promise.all([
-    db.collection(ARTICLES).where({ _id: _.in(idsOf('article')), status: 'published' }).field({ body: false }).limit(CANDIDATES).get(),
-    db.collection(CHAPTERS).where({ _id: _.in(idsOf('chapter')) }).field({ body: false }).limit(CANDIDATES).get(),
+    db
+      .collection(ARTICLES)
+      .where({ _id: _.in(idsOf('article')), status: 'published' })
+      .field({ body: false })
+      .limit(CANDIDATES)
+      .get(),
+    db
+      .collection(CHAPTERS)
+      .where({ _id: _.in(idsOf('chapter')) })
+      .field({ body: false })
+      .limit(CANDIDATES)
+      .get(),
   ])
   const chapterDocs = chapters.data as Omit<ChapterDoc, 'body'>[]
   const books = chapterDocs.length

@@ -75,7 +75,14 @@ export function creditBeat(rules: StudyRuleNumbers, session: SessionState | unde
   const allowed = Math.floor(elapsedMs / 1000)
   if (claimed > allowed && allowed <= rules.maxBeatSeconds) {
     const end = new Date(session.anchorAt.getTime() + allowed * 1000)
-    return { outcome: 'clock', seconds: allowed, parts: splitByDay(end, allowed), anchorAt: end, counted: session.counted + allowed, ...(allowed > 0 ? { end } : {}) }
+    return {
+      outcome: 'clock',
+      seconds: allowed,
+      parts: splitByDay(end, allowed),
+      anchorAt: end,
+      counted: session.counted + allowed,
+      ...(allowed > 0 ? { end } : {}),
+    }
   }
   const capped = claimed > rules.maxBeatSeconds
   const seconds = capped ? rules.maxBeatSeconds : claimed

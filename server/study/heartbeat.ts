@@ -49,6 +49,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
   authorize(caller, 'study.write', memberTarget(caller))
   const item = await readableItem(db, input.kind, input.id)
   if (input.mode === 'listen' && !item.hasAudio) throw new AppError('INVALID_INPUT', '这篇内容没有音频，无法收听')
+  if (input.mode === 'watch' && !item.videoSeconds) throw new AppError('INVALID_INPUT', '这篇内容没有视频，无法观看')
   const key = itemKey(item.kind, item.id)
   const bookKey = item.book ? fieldKey(item.book.id) : undefined
   // The days a credit can touch: it ends by now and spans at most one heartbeat's cap.
@@ -137,13 +138,13 @@ function plan(
   }
   const capped = applyCaps(credit, {
     itemSeconds: before?.s ?? 0,
-    itemCapSeconds: itemCapSeconds(rules, item.minutes),
+    itemCapSeconds: itemCapSeconds(rules, item),
     daySeconds,
     dayCapSeconds: dayCapSeconds(rules),
   })
   const seconds = (before?.s ?? 0) + capped.seconds
   const reachedEnd = (before?.end ?? false) || input.atEnd
-  const completing = !(before?.done ?? false) && reachedEnd && seconds >= completeAtSeconds(rules, item.minutes)
+  const completing = !(before?.done ?? false) && reachedEnd && seconds >= completeAtSeconds(rules, item)
   const after: LedgerItem = {
     kind: item.kind,
     id: item.id,
@@ -213,9 +214,7 @@ function plan(
     update: { where, data },
     parts: capped.parts,
     completing: completing ? { bookDone: bookCompleting } : undefined,
-    afterwards: firstReadToday
-      ? (db) => countReader(db, item.book ? 'book' : 'article', item.book?.id ?? item.id, item.categoryId, today)
-      : undefined,
+    afterwards: firstReadToday ? (db) => countReader(db, item.book ? 'book' : 'article', item.book?.id ?? item.id, item.categoryId, today) : undefined,
   }
 }
 
@@ -228,7 +227,7 @@ function answer(
   justCompleted: boolean,
   bookJustCompleted: boolean,
 ): Output {
-  const progress = itemProgress(STUDY_RULES, itemAfter, item.minutes)
+  const progress = itemProgress(STUDY_RULES, itemAfter, item)
   return {
     creditedSeconds: credit.seconds,
     reason: credit.reason,

@@ -2,7 +2,7 @@ import type { BookProgress, ItemProgress, StudyKind } from '../../types'
 import { findDoc, fieldKey } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import type { CreditPart } from './crediting'
-import { completeAtSeconds, itemCapSeconds, type StudyRuleNumbers } from './rules'
+import { completeAtSeconds, itemCapSeconds, type ItemMeasure, type StudyRuleNumbers } from './rules'
 
 /**
  * A member's study record (学习档案): one document per member, `studyLedgers/<memberId>`. Every
@@ -127,8 +127,8 @@ export async function ensureLedger(db: CloudDatabase, memberId: string, now: Dat
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 
-/** What a member sees of their progress on an item of `minutes` estimated minutes. */
-export function itemProgress(rules: StudyRuleNumbers, item: LedgerItem | undefined, minutes: number): ItemProgress {
+/** What a member sees of their progress on an item so measured. */
+export function itemProgress(rules: StudyRuleNumbers, item: LedgerItem | undefined, measure: ItemMeasure): ItemProgress {
   return {
     creditedSeconds: item?.s ?? 0,
     position: item?.pos ?? 0,
@@ -136,8 +136,8 @@ export function itemProgress(rules: StudyRuleNumbers, item: LedgerItem | undefin
     completed: item?.done ?? false,
     completedAt: iso(item?.doneAt),
     lastReadAt: iso(item?.at),
-    completeAtSeconds: completeAtSeconds(rules, minutes),
-    capSeconds: itemCapSeconds(rules, minutes),
+    completeAtSeconds: completeAtSeconds(rules, measure),
+    capSeconds: itemCapSeconds(rules, measure),
     masteredAt: iso(item?.masteredAt),
   }
 }

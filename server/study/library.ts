@@ -31,11 +31,7 @@ export async function listLibrary(db: CloudDatabase, caller: Member, now: Date, 
   }
   const categories = await loadCategories(db)
   const page =
-    input.shelf === 'hot'
-      ? await hotPage(db, input, now)
-      : input.kind === 'book'
-        ? await bookPage(db, caller, now, input)
-        : await articlePage(db, input)
+    input.shelf === 'hot' ? await hotPage(db, input, now) : input.kind === 'book' ? await bookPage(db, caller, now, input) : await articlePage(db, input)
   const items = await withProgress(db, caller, now, page.docs, categories, page.readers)
   return { items, nextCursor: page.nextCursor, categories }
 }

@@ -42,7 +42,14 @@ export async function myStudy(db: CloudDatabase, caller: Member, now: Date): Pro
 
   const completed = Object.values(ledger?.books ?? {}).filter((b) => b.completedAt)
   const completedDocs = completed.length
-    ? ((await db.collection(BOOKS).where({ _id: db.command.in(completed.map((b) => b.id)) }).field({ title: true }).limit(1000).get()).data as Pick<BookDoc, '_id' | 'title'>[])
+    ? ((
+        await db
+          .collection(BOOKS)
+          .where({ _id: db.command.in(completed.map((b) => b.id)) })
+          .field({ title: true })
+          .limit(1000)
+          .get()
+      ).data as Pick<BookDoc, '_id' | 'title'>[])
     : []
   const titles = new Map(completedDocs.map((b) => [b._id, b.title]))
 

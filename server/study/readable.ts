@@ -37,6 +37,8 @@ export interface StudyItem {
   minutes: number
   categoryId: string
   hasAudio: boolean
+  /** A video item's length (null: not a video): it is watched, and 看完 is measured against it. */
+  videoSeconds: number | null
   /** Chapters: their book (with its requirement, for scoring a required book's chapters). */
   book: ({ id: string; chapterCount: number } & Pick<BookDoc, 'required'>) | null
 }
@@ -44,7 +46,15 @@ export interface StudyItem {
 export async function readableItem(db: CloudDatabase, kind: StudyKind, id: string): Promise<StudyItem> {
   if (kind === 'article') {
     const a = await readableArticle(db, id)
-    return { kind, id, minutes: a.minutes, categoryId: a.categoryId, hasAudio: !!a.audioUrl, book: null }
+    return {
+      kind,
+      id,
+      minutes: a.minutes,
+      categoryId: a.categoryId,
+      hasAudio: !!a.audioUrl,
+      videoSeconds: a.videoUrl ? (a.videoSeconds ?? null) : null,
+      book: null,
+    }
   }
   const { chapter, book } = await readableChapter(db, id)
   return {
@@ -53,6 +63,7 @@ export async function readableItem(db: CloudDatabase, kind: StudyKind, id: strin
     minutes: chapter.minutes,
     categoryId: book.categoryId,
     hasAudio: !!chapter.audioUrl,
+    videoSeconds: null,
     book: { id: book._id, chapterCount: book.chapterCount, required: book.required },
   }
 }

@@ -12,13 +12,21 @@ import { bookProgress, itemKey, itemProgress, readLedger, type LedgerItem } from
 import { readableArticle, readableBook, readableChapter, requirementOf } from './readable'
 import { STUDY_RULES } from './rules'
 import { claimSession } from './sessions'
+import type { SpeechMarks } from '../speech/job'
 
 /** The reader pages: content with the caller's own saved progress. */
 
 type Opening = z.output<typeof OpenInput>
 
 /** Starts the reader's session (when it names one): its first heartbeat is measured from now. */
-async function openReading(db: CloudDatabase, reader: Member, sessionId: string | undefined, kind: StudyKind, itemId: string, now: Date): Promise<number | null> {
+async function openReading(
+  db: CloudDatabase,
+  reader: Member,
+  sessionId: string | undefined,
+  kind: StudyKind,
+  itemId: string,
+  now: Date,
+): Promise<number | null> {
   if (!sessionId) return null
   authorize(reader, 'study.write', memberTarget(reader))
   await claimSession(db, reader, sessionId, kind, itemId, now)
@@ -39,7 +47,12 @@ export async function categoryName(db: CloudDatabase, id: string): Promise<strin
  * signed in to WeChat (`member` undefined or not active: someone who opened a shared article)
  * reads it as a guest, with no progress.
  */
-export async function readArticle(db: CloudDatabase, member: Member | undefined, { id, sessionId }: Opening, now: Date): Promise<z.output<typeof GetArticleOutput>> {
+export async function readArticle(
+  db: CloudDatabase,
+  member: Member | undefined,
+  { id, sessionId }: Opening,
+  now: Date,
+): Promise<z.output<typeof GetArticleOutput>> {
   const reader = member?.status === 'active' ? member : undefined
   if (reader) authorizeReading(reader)
   else authorizeGuest('articles.readShared')
@@ -61,14 +74,21 @@ export async function readArticle(db: CloudDatabase, member: Member | undefined,
       categoryName: name,
       minutes: a.minutes,
       audioUrl: a.audioUrl ?? null,
-      videoUrl: a.videoUrl ?? null,
+      video: a.videoUrl && a.videoSeconds ? { url: a.videoUrl, seconds: a.videoSeconds, coverUrl: a.videoCoverUrl ?? null } : null,
       publishedOn: a.publishedOn ?? null,
+      ...spoken(a),
     },
-    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], a.minutes),
+    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], { minutes: a.minutes, videoSeconds: a.videoUrl ? a.videoSeconds : null }),
     guest: !reader,
     heartbeatSeconds,
   }
 }
+
+/** The recording while it matches the text; none while the text waits to be read aloud again. */
+const spoken = ({ speech, speechPending }: SpeechMarks) => ({
+  speech: speech && !speechPending ? { url: speech.url, seconds: speech.seconds, cues: speech.cues } : null,
+  speechPending: speechPending === true,
+})
 
 const link = (c: Pick<ChapterDoc, '_id' | 'order' | 'title'>) => ({ _id: c._id, order: c.order, title: c.title })
 
@@ -98,9 +118,10 @@ export async function readChapter(db: CloudDatabase, caller: Member, { id, sessi
       body: chapter.body,
       minutes: chapter.minutes,
       audioUrl: chapter.audioUrl ?? null,
+      ...spoken(chapter),
     },
     book: { _id: book._id, title: book.title, chapterCount: book.chapterCount },
-    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], chapter.minutes),
+    progress: itemProgress(STUDY_RULES, ledger?.items?.[key], chapter),
     previous: previous ? link(previous) : null,
     next: next ? link(next) : null,
     heartbeatSeconds,
@@ -123,7 +144,11 @@ export async function readBook(db: CloudDatabase, caller: Member, now: Date, id:
   const [name, ledger, quizzes] = await Promise.all([
     categoryName(db, book.categoryId),
     readLedger(db, caller._id, paths),
-    linkedQuestions(db, 'chapter', chapters.map((c) => c._id)),
+    linkedQuestions(
+      db,
+      'chapter',
+      chapters.map((c) => c._id),
+    ),
   ])
   const withQuiz = new Set(quizzes.map((q) => q.link!.id))
   const itemOf = (c: { _id: string }): LedgerItem | undefined => ledger?.items?.[itemKey('chapter', c._id)]
@@ -147,7 +172,7 @@ export async function readBook(db: CloudDatabase, caller: Member, now: Date, id:
       ...link(c),
       minutes: c.minutes,
       hasAudio: !!c.audioUrl,
-      progress: itemProgress(STUDY_RULES, itemOf(c), c.minutes),
+      progress: itemProgress(STUDY_RULES, itemOf(c), c),
       hasQuiz: withQuiz.has(c._id),
     })),
     progress: bookProgress(book._id, ledger?.books?.[bookKey], book.chapterCount),
@@ -158,8 +183,6 @@ export async function readBook(db: CloudDatabase, caller: Member, now: Date, id:
 /** The chapter last read when not completed, else the first one not completed. */
 function continueChapter(chapters: { _id: string }[], itemOf: (c: { _id: string }) => LedgerItem | undefined): string | null {
   const open = chapters.filter((c) => !itemOf(c)?.done)
-  const started = open
-    .filter((c) => itemOf(c)?.at)
-    .sort((a, b) => new Date(itemOf(b)!.at).getTime() - new Date(itemOf(a)!.at).getTime())
+  const started = open.filter((c) => itemOf(c)?.at).sort((a, b) => new Date(itemOf(b)!.at).getTime() - new Date(itemOf(a)!.at).getTime())
   return started[0]?._id ?? open[0]?._id ?? null
 }

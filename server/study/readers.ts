@@ -22,7 +22,11 @@ interface ReadsDoc {
 
 export async function countReader(db: CloudDatabase, kind: LibraryKind, targetId: string, categoryId: string, day: DayKey): Promise<void> {
   const _id = `${kind}_${targetId}_${day}`
-  const inc = () => db.collection(LIBRARY_READS).where({ _id }).update({ data: { readers: db.command.inc(1) } })
+  const inc = () =>
+    db
+      .collection(LIBRARY_READS)
+      .where({ _id })
+      .update({ data: { readers: db.command.inc(1) } })
   if ((await inc()).stats.updated === 1) return
   const doc: ReadsDoc = { _id, kind, targetId, categoryId, day, readers: 1 }
   try {

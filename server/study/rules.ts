@@ -1,6 +1,6 @@
 import type { StudyRules } from '../../types'
 import type { Member } from '../members'
-import { READER_IDLE_SECONDS } from '../../types/constants'
+import { READER_IDLE_SECONDS, VIDEO_WATCHED_SHARE } from '../../types/constants'
 import { durationText } from '../../types/reading'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
@@ -26,6 +26,8 @@ export interface StudyRuleNumbers {
   dayCapMinutes: number
   /** An item completes when this share of its estimate is credited and its end was reached. */
   completionShare: number
+  /** A video item completes (看完) when this share of its length is credited and was played. */
+  videoCompletionShare: number
   /** The weekly target; the only rule an organisation configures (collection `studySettings`). */
   weeklyTargetMinutes: number
 }
@@ -37,6 +39,7 @@ export const STUDY_RULES: Readonly<StudyRuleNumbers> = Object.freeze({
   itemCapMultiple: 2,
   dayCapMinutes: 240,
   completionShare: 0.8,
+  videoCompletionShare: VIDEO_WATCHED_SHARE,
   weeklyTargetMinutes: 30,
 })
 
@@ -52,13 +55,21 @@ export async function loadStudyRules(db: CloudDatabase): Promise<StudyRuleNumber
   return valid ? { ...STUDY_RULES, weeklyTargetMinutes: target } : STUDY_RULES
 }
 
-/** No time is credited for an item beyond this. */
-export const itemCapSeconds = (rules: StudyRuleNumbers, minutes: number) => Math.round(rules.itemCapMultiple * minutes * 60)
+/** What an item is measured by: its estimated minutes, and its video's length when it is a video. */
+export interface ItemMeasure {
+  minutes: number
+  videoSeconds?: number | null
+}
 
-/** The credited time that completes an item (with its end reached). */
-export const completeAtSeconds = (rules: StudyRuleNumbers, minutes: number) =>
-  // Rounded first: 0.8 × 180 is 144.00000000000003 in floating point.
-  Math.ceil(Math.round(rules.completionShare * minutes * 60 * 1e6) / 1e6)
+/** No time is credited for an item beyond this. */
+export const itemCapSeconds = (rules: StudyRuleNumbers, { minutes }: ItemMeasure) => Math.round(rules.itemCapMultiple * minutes * 60)
+
+// Rounded first: 0.8 × 180 is 144.00000000000003 in floating point.
+const ceilShare = (share: number, seconds: number) => Math.ceil(Math.round(share * seconds * 1e6) / 1e6)
+
+/** The credited time that completes an item (with its end reached, or 90% of its video played). */
+export const completeAtSeconds = (rules: StudyRuleNumbers, { minutes, videoSeconds }: ItemMeasure) =>
+  videoSeconds ? ceilShare(rules.videoCompletionShare, videoSeconds) : ceilShare(rules.completionShare, minutes * 60)
 
 export const dayCapSeconds = (rules: StudyRuleNumbers) => rules.dayCapMinutes * 60
 
@@ -73,6 +84,7 @@ export function describeRules(rules: StudyRuleNumbers): StudyRules {
       `阅读页面在前台、你正在阅读（或音频正在播放）时，小程序记下阅读时长，每 ${durationText(rules.heartbeatSeconds)} 以及暂停、离开页面、读到末尾时报给服务器；服务器计入的时长不超过两次上报之间实际经过的时间，每次最多 ${durationText(rules.maxBeatSeconds)}。`,
       `锁屏、切到后台、${durationText(rules.idleAfterSeconds)}未操作时停止计时，这段时间不计入。`,
       '收听音频与阅读文字同样计入学时。',
+      `观看视频按实际播放计时：只计正常速度或更慢播放的时长，拖动、快进跳过的部分不计；播放过视频的 ${percent(rules.videoCompletionShare)} 且累计满这么长时间，即看完。`,
       `每篇文章或每个章节最多计入其预计阅读时长的 ${rules.itemCapMultiple} 倍。`,
       `每天最多计入 ${rules.dayCapMinutes} 分钟（${rules.dayCapMinutes / 60} 小时），按北京时间零点分日；跨零点的阅读分别计入前后两天。`,
       '重复发送或重放的上报不计入，同一时间打开多个阅读页面（或在两台手机上）也不会重复计时。',

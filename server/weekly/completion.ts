@@ -8,11 +8,19 @@ import { requireUnit } from '../units'
 import { forEachProgressBatch } from './assignments'
 import { requireList, toWeeklyList } from './docs'
 import { requiredLeft } from './progress'
+import { byName } from '../name-order'
 
 type Input = z.output<typeof GetWeeklyProgressInput>
 type Output = z.output<typeof GetWeeklyProgressOutput>
 
-const emptyUnit = (unitId: string, name: string, items: number): UnitCompletion => ({ unitId, name, members: 0, finished: 0, targetMet: 0, itemsDone: Array(items).fill(0) })
+const emptyUnit = (unitId: string, name: string, items: number): UnitCompletion => ({
+  unitId,
+  name,
+  members: 0,
+  finished: 0,
+  targetMet: 0,
+  itemsDone: Array(items).fill(0),
+})
 
 /** Which unit is shown: the one asked for, or the caller's widest reach. */
 async function shownUnit(db: CloudDatabase, caller: Member, input: Input): Promise<{ kind: 'org' | 'branch' | 'group'; id: string | null }> {
@@ -61,7 +69,8 @@ export async function weeklyProgress(db: CloudDatabase, caller: Member, input: I
       }
     }
   })
-  members.sort((a, b) => Number(a.finished) - Number(b.finished) || a.requiredDone - b.requiredDone || a.name.localeCompare(b.name, 'zh'))
-  const units = unit.kind === 'group' ? [] : [...parts.values()].sort((a, b) => b.finished / b.members - a.finished / a.members || a.name.localeCompare(b.name, 'zh'))
+  members.sort((a, b) => Number(a.finished) - Number(b.finished) || a.requiredDone - b.requiredDone || byName(a, b))
+  const units =
+    unit.kind === 'group' ? [] : [...parts.values()].sort((a, b) => b.finished / b.members - a.finished / a.members || a.name.localeCompare(b.name, 'zh'))
   return { list: toWeeklyList(list, names), total, units, members }
 }

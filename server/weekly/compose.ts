@@ -60,10 +60,24 @@ async function assertNoOverlap(db: CloudDatabase, week: string, branchIds: strin
   }
 }
 
-const snapshot = (doc: WeeklyListDoc) => ({ week: doc.week, status: doc.status, items: doc.items.length, branchIds: doc.branchIds, targetMinutes: doc.targetMinutes })
+const snapshot = (doc: WeeklyListDoc) => ({
+  week: doc.week,
+  status: doc.status,
+  items: doc.items.length,
+  branchIds: doc.branchIds,
+  targetMinutes: doc.targetMinutes,
+})
 
 function auditOf(doc: WeeklyListDoc, action: AuditChange['action'], before: WeeklyListDoc | null): AuditChange {
-  return { action, targetType: 'weeklyList', targetId: doc._id, targetName: `${doc.week} 起一周的学习清单`, before: before && snapshot(before), after: snapshot(doc), unitIds: doc.branchIds }
+  return {
+    action,
+    targetType: 'weeklyList',
+    targetId: doc._id,
+    targetName: `${doc.week} 起一周的学习清单`,
+    before: before && snapshot(before),
+    after: snapshot(doc),
+    unitIds: doc.branchIds,
+  }
 }
 
 /** Creates or edits a list for this or a coming week; a published list is no longer edited. */
@@ -140,7 +154,16 @@ export async function listWeeklyLists(db: CloudDatabase, caller: Member, cursor:
     const [week, id] = decodeCursor(cursor, 2)
     query = db.collection(WEEKLY_LISTS).where(_.or([{ week: _.lt(week) }, { week, _id: _.lt(id) }]))
   }
-  const { data } = await query.orderBy('week', 'desc').orderBy('_id', 'desc').limit(WEEKLY_LISTS_PAGE_SIZE + 1).get()
+  const { data } = await query
+    .orderBy('week', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(WEEKLY_LISTS_PAGE_SIZE + 1)
+    .get()
   const names = await unitNames(db)
-  return pageOf(data as WeeklyListDoc[], WEEKLY_LISTS_PAGE_SIZE, (d) => [d.week, d._id], (d) => toWeeklyList(d, names))
+  return pageOf(
+    data as WeeklyListDoc[],
+    WEEKLY_LISTS_PAGE_SIZE,
+    (d) => [d.week, d._id],
+    (d) => toWeeklyList(d, names),
+  )
 }

@@ -24,7 +24,12 @@ export async function discussedItems(db: CloudDatabase, list: WeeklyListDoc, mem
   const keysByLink = linksOf(list)
   const _ = db.command
   const ids = [...new Set([...keysByLink.keys()].map((l) => l.split('|')[1]))]
-  const { data } = await db.collection(PROMPTS).where({ 'link.id': _.in(ids) }).field({ _id: true, link: true }).limit(1000).get()
+  const { data } = await db
+    .collection(PROMPTS)
+    .where({ 'link.id': _.in(ids) })
+    .field({ _id: true, link: true })
+    .limit(1000)
+    .get()
   const keysByPrompt = new Map<string, string[]>()
   for (const prompt of data as Pick<PromptDoc, '_id' | 'link'>[]) {
     const keys = prompt.link && keysByLink.get(`${prompt.link.kind}|${prompt.link.id}`)

@@ -37,7 +37,10 @@ export const countOutcome = (tally: Tally, o: NotifyOutcome) => {
 /** From its first run on, a list counts as published: it is no longer edited. */
 async function markPublished(db: CloudDatabase, list: WeeklyListDoc, at: string): Promise<boolean> {
   if (list.status === 'published') return true
-  const { stats } = await db.collection(WEEKLY_LISTS).where({ _id: list._id, status: 'scheduled' }).update({ data: { status: 'published', updatedAt: at } })
+  const { stats } = await db
+    .collection(WEEKLY_LISTS)
+    .where({ _id: list._id, status: 'scheduled' })
+    .update({ data: { status: 'published', updatedAt: at } })
   if (stats.updated === 1) return true
   return (await findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, list._id))?.status === 'published'
 }
@@ -74,7 +77,10 @@ export async function distributeList(ports: DistributionPorts, list: WeeklyListD
   // Messages another run still holds: the list is finished by a later run (the timer fires again).
   if (job.unfinished) return result
   const { total } = await db.collection(WEEKLY_ASSIGNMENTS).where({ listId: list._id }).count()
-  await db.collection(WEEKLY_LISTS).doc(list._id).update({ data: { publishedTo: total } })
+  await db
+    .collection(WEEKLY_LISTS)
+    .doc(list._id)
+    .update({ data: { publishedTo: total } })
   result.publishedTo = total
   return result
 }

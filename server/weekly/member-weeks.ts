@@ -15,7 +15,11 @@ import { currentList } from './publications'
 /** The lists by id. */
 async function listsById(db: CloudDatabase, ids: string[]): Promise<Map<string, WeeklyListDoc>> {
   if (ids.length === 0) return new Map()
-  const { data } = await db.collection(WEEKLY_LISTS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const { data } = await db
+    .collection(WEEKLY_LISTS)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Map((data as WeeklyListDoc[]).map((l) => [l._id, l]))
 }
 
@@ -51,15 +55,32 @@ export async function myWeeks(db: CloudDatabase, caller: Member, cursor: string 
   authorize(caller, 'weekly.read', memberTarget(caller))
   const where: Record<string, unknown> = { memberId: caller._id }
   if (cursor) where.week = db.command.lt(decodeCursor(cursor, 1)[0])
-  const { data } = await db.collection(WEEKLY_ASSIGNMENTS).where(where).orderBy('week', 'desc').limit(MY_WEEKS_PAGE_SIZE + 1).get()
+  const { data } = await db
+    .collection(WEEKLY_ASSIGNMENTS)
+    .where(where)
+    .orderBy('week', 'desc')
+    .limit(MY_WEEKS_PAGE_SIZE + 1)
+    .get()
   const assignments = data as AssignmentDoc[]
   const shown = assignments.slice(0, MY_WEEKS_PAGE_SIZE)
   // Lists are never deleted once published: every assignment finds its list.
-  const lists = await listsById(db, shown.map((a) => a.listId))
-  const weeks = await progressOn(db, caller._id, shown.map((a) => lists.get(a.listId)!))
+  const lists = await listsById(
+    db,
+    shown.map((a) => a.listId),
+  )
+  const weeks = await progressOn(
+    db,
+    caller._id,
+    shown.map((a) => lists.get(a.listId)!),
+  )
   const byList = new Map(weeks.map((w) => [w.listId, w]))
-  return pageOf(assignments, MY_WEEKS_PAGE_SIZE, (a) => [a.week], (a) => {
-    const { listId, week, requiredDone, requiredCount, targetMet, finished } = byList.get(a.listId)!
-    return { listId, week, requiredDone, requiredCount, targetMet, finished }
-  })
+  return pageOf(
+    assignments,
+    MY_WEEKS_PAGE_SIZE,
+    (a) => [a.week],
+    (a) => {
+      const { listId, week, requiredDone, requiredCount, targetMet, finished } = byList.get(a.listId)!
+      return { listId, week, requiredDone, requiredCount, targetMet, finished }
+    },
+  )
 }

@@ -75,7 +75,11 @@ async function create(db: CloudDatabase, doc: AssignmentDoc): Promise<Assignment
 export async function publish(db: CloudDatabase, list: WeeklyListDoc, members: Publishee[], at: string, late: boolean): Promise<Publication[]> {
   if (members.length === 0) return []
   const ids = members.map((m) => assignmentId(list.week, m._id))
-  const { data } = await db.collection(WEEKLY_ASSIGNMENTS).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const { data } = await db
+    .collection(WEEKLY_ASSIGNMENTS)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   const existing = new Map((data as AssignmentDoc[]).map((a) => [a._id, a]))
   return inParallel(members, WIDTH, async (member): Promise<Publication> => {
     const wanted = publicationOf(list, member, at, late)
@@ -99,6 +103,10 @@ export async function currentList(db: CloudDatabase, member: Publishee, now: Dat
   const { data } = await db.collection(WEEKLY_LISTS).where({ week, status: 'published' }).limit(100).get()
   const list = (data as WeeklyListDoc[]).find((l) => inAudience(l, member.branchId))
   if (list) await publish(db, list, [member], now.toISOString(), true)
-  else await db.collection(WEEKLY_ASSIGNMENTS).where({ _id: assignmentId(week, member._id) }).remove()
+  else
+    await db
+      .collection(WEEKLY_ASSIGNMENTS)
+      .where({ _id: assignmentId(week, member._id) })
+      .remove()
   return list
 }

@@ -25,7 +25,11 @@ async function remindList(ports: DistributionPorts, list: WeeklyListDoc, asked: 
     async handle(batch) {
       // Members who joined or moved since Monday get the list now (late: no message of its own).
       const published = await publish(db, list, batch, now.toISOString(), true)
-      const progress = await progressOfBatch(db, list, published.map((p) => p.assignment))
+      const progress = await progressOfBatch(
+        db,
+        list,
+        published.map((p) => p.assignment),
+      )
       const behind = batch.map((member, i) => ({ member, week: progress[i].week })).filter((r) => !r.week.finished && asked.has(r.member._id))
       const outcomes = await inParallel(behind, WIDTH, ({ member, week }) => {
         const left = requiredLeft(week)

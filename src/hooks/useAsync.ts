@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { CloudError, toCloudError } from '../services/errors'
 
 export type AsyncState<T> =
-  | { status: 'loading'; data?: T; error?: undefined }
-  | { status: 'ok'; data: T; error?: undefined }
-  | { status: 'error'; data?: T; error: CloudError }
+  { status: 'loading'; data?: T; error?: undefined } | { status: 'ok'; data: T; error?: undefined } | { status: 'error'; data?: T; error: CloudError }
 
 export type Async<T> = AsyncState<T> & {
   /** Loads again; earlier data stays visible until the new answer arrives. */

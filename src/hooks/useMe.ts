@@ -55,8 +55,7 @@ export function MeProvider({ children }: PropsWithChildren) {
 }
 
 /** Not (yet) a member: never registered, or registered and held for an admin (待确认); pages show NotRegistered. */
-export const isNotMember = (me: Async<MemberProfile>) =>
-  me.status === 'error' && (me.error.code === 'NOT_REGISTERED' || me.error.code === 'REGISTRATION_HELD')
+export const isNotMember = (me: Async<MemberProfile>) => me.status === 'error' && (me.error.code === 'NOT_REGISTERED' || me.error.code === 'REGISTRATION_HELD')
 
 export const isHeld = (me: Async<MemberProfile>) => me.status === 'error' && me.error.code === 'REGISTRATION_HELD'
 

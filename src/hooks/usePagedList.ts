@@ -43,9 +43,7 @@ const START: State<never> = { items: [], status: 'loading', cursor: null, loadin
  * the page's own call, so the mount loads nothing.
  */
 export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>, key = '', initial?: Page<T>): PagedList<T> {
-  const [state, setState] = useState<State<T>>(() =>
-    initial ? { items: initial.items, status: 'ok', cursor: initial.nextCursor, loadingMore: false } : START,
-  )
+  const [state, setState] = useState<State<T>>(() => (initial ? { items: initial.items, status: 'ok', cursor: initial.nextCursor, loadingMore: false } : START))
   const given = useRef(initial !== undefined)
   const loadRef = useRef(load)
   loadRef.current = load

@@ -5,12 +5,14 @@ export interface AudioEvents {
   /** Played to its end. */
   onEnded(): void
   onError(message: string): void
+  /** Where playing has got to, in seconds: a few times a second while it plays. */
+  onTime(seconds: number): void
 }
 
 export interface AudioPlayer {
   play(): void
   pause(): void
-  /** 0.75 … 2: the speeds the reader offers. */
+  /** 0.8, 1 or 1.25: the speeds the reader offers. */
   setRate(rate: number): void
   /** Stops the sound and forgets the handlers (the page closed). */
   destroy(): void
@@ -22,6 +24,8 @@ export interface AudioTrack {
   title: string
   /** The book, or the article's source. */
   subtitle: string
+  /** Seconds in to begin at: where the member stopped last time. */
+  startAt?: number
 }
 
 export type CreateAudioPlayer = (track: AudioTrack, events: AudioEvents) => AudioPlayer

@@ -6,11 +6,14 @@ export const createAudioPlayer: CreateAudioPlayer = (track, events) => {
   audio.preload = 'none'
   audio.src = track.src
   audio.title = track.title
+  // The default playback start position: taken when the audio loads on the first play.
+  if (track.startAt) audio.currentTime = track.startAt
   const listeners: [string, () => void][] = [
     ['play', events.onPlay],
     ['pause', events.onPause],
     ['ended', events.onEnded],
     ['error', () => events.onError(AUDIO_ERROR)],
+    ['timeupdate', () => events.onTime(audio.currentTime)],
   ]
   for (const [name, listener] of listeners) audio.addEventListener(name, listener)
   return {

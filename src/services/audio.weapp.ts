@@ -18,6 +18,7 @@ export const createAudioPlayer: CreateAudioPlayer = (track, events) => {
   manager.onStop(guard(events.onPause))
   manager.onEnded(guard(events.onEnded))
   manager.onError(guard(() => events.onError(AUDIO_ERROR)))
+  manager.onTimeUpdate(guard(() => events.onTime(manager.currentTime)))
   return {
     play() {
       if (started) return manager.play()
@@ -26,6 +27,7 @@ export const createAudioPlayer: CreateAudioPlayer = (track, events) => {
       manager.epname = track.subtitle
       manager.singer = track.subtitle
       manager.playbackRate = rate
+      if (track.startAt) manager.startTime = track.startAt
       manager.src = track.src
     },
     pause: () => manager.pause(),

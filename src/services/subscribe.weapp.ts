@@ -13,7 +13,7 @@ export const askToSubscribe: AskToSubscribe = async (templates) => {
     answer = (await Taro.requestSubscribeMessage({ tmplIds: asked.map((t) => t.templateId), entityIds: [] })) as Record<string, unknown>
   } catch (error) {
     const code = (error as { errCode?: number }).errCode
-    throw new Error(code === SWITCHED_OFF ? '你关闭了小程序的订阅消息，可在右上角「…」→「设置」中打开' : '没能打开订阅提醒，请稍后再试')
+    throw new Error(code === SWITCHED_OFF ? '你关闭了小程序的订阅消息，可在右上角「…」→「设置」中打开' : '没能打开订阅提醒，请稍后再试', { cause: error })
   }
   return asked.map((t) => ({ templateKey: t.templateKey, accepted: answer[t.templateId] === 'accept' }))
 }

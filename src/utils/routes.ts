@@ -39,6 +39,14 @@ export const ROUTES = {
   reflections: '/packageGroup/pages/reflections/index',
   /** `?kind=book|article|weekly&id=…&title=…`: writes a 学习心得 on it. */
   reflectionEdit: '/packageGroup/pages/reflection-edit/index',
+  /** 组织生活: my meetings and, for leaders and admins, those they run. */
+  meetings: '/packageGroup/pages/meetings/index',
+  /** `?id=…`: a meeting — sign in, ask for leave; for those who run it the roster (the 会议通知 opens it). */
+  meeting: '/packageGroup/pages/meeting/index',
+  /** `?id=…` changes a meeting not started; without it schedules one. */
+  meetingEdit: '/packageGroup/pages/meeting-edit/index',
+  /** `?id=…`: the rotating sign-in QR and code, on the leader's phone. */
+  meetingCode: '/packageGroup/pages/meeting-code/index',
   adminContent: '/packageAdmin/pages/content/index',
   adminArticle: '/packageAdmin/pages/article/index',
   adminBook: '/packageAdmin/pages/book/index',

@@ -8,7 +8,11 @@ const { open, signInAs } = env
 
 /** The input or textarea under the field label `label` (the `index`-th such field). */
 const fieldInput = (page: Page, label: string, index = 0) =>
-  page.locator('.field').filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) }).nth(index).locator('input, textarea')
+  page
+    .locator('.field')
+    .filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) })
+    .nth(index)
+    .locator('input, textarea')
 
 test('the organisation admin writes an article, queues it, and finds it in 内容管理', async () => {
   const { t, browser } = env

@@ -11,13 +11,7 @@ const WEDNESDAY = new Date('2026-11-25T02:00:00Z')
 const THURSDAY = new Date('2026-11-26T02:00:00Z')
 
 const env = withBrowserAndCloud({ now: WEDNESDAY }, 300_000)
-
-async function pageAt(at: Date, who: RegExp): Promise<Page> {
-  const page = await env.browser.newPage()
-  await page.clock.install({ time: at })
-  await env.signInAs(page, who)
-  return page
-}
+const { pageAt } = env
 
 /** Opens the exam from 我的考试, answers every question with its first option (one a screen), then 交卷. */
 async function sit(page: Page): Promise<void> {
@@ -84,7 +78,10 @@ test('a branch admin composes and publishes an exam; members sit it, one past th
   await browser.shot(results, 'exam-results')
   await visible(results, '1/20 人')
   await results.locator('.pair-row', { hasText: '周慧玲' }).getByText('超时未交').waitFor()
-  await results.locator('.pair-row', { hasText: '孙浩然' }).getByText(/\d+ 分/).waitFor()
+  await results
+    .locator('.pair-row', { hasText: '孙浩然' })
+    .getByText(/\d+ 分/)
+    .waitFor()
   await browser.shot(results, 'exam-results')
   const { data } = await t.cloud.db.collection('examAttempts').where({ memberId: 'member-06' }).get()
   expect(data.map((a) => a.status)).toEqual(['expired'])

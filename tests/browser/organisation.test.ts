@@ -85,14 +85,19 @@ test('a new visitor is sent to 实名注册, registers with a demo code and land
   await visible(page, '大字模式')
   await browser.shot(page, 'me')
   const bodySize = () =>
-    page.locator('.profile__row').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    page
+      .locator('.profile__row')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   const normal = await bodySize()
   await page.getByText('大字模式').click()
   await visible(page, '已开')
   await page.locator('.app-root--large').first().waitFor({ state: 'visible' })
   expect(await bodySize()).toBeGreaterThan(normal * 1.15)
   await waitUntil(async () => {
-    const { data: [me] } = await t.cloud.db.collection('members').where({ name: '李新民' }).get()
+    const {
+      data: [me],
+    } = await t.cloud.db.collection('members').where({ name: '李新民' }).get()
     return me?.largeFont === true
   })
   await browser.shot(page, 'me-large')
@@ -143,7 +148,9 @@ test('组织管理 is for admins: a member sees 没有权限, an admin manages m
   await page.getByText('任命', { exact: true }).click()
   await visible(page, '已任命孙浩然为党小组长')
   await visible(page, '身份：党员、党小组长')
-  const { data: [sun] } = await t.cloud.db.collection('members').where({ _id: 'member-05' }).get()
+  const {
+    data: [sun],
+  } = await t.cloud.db.collection('members').where({ _id: 'member-05' }).get()
   expect(sun.roles).toEqual(['member', 'leader'])
 
   for (const [path, text, shot] of [
@@ -174,7 +181,9 @@ test('a second 赵雅琴 registering is held for the admin, who finds her flagge
   const page = await registerHeld('赵雅琴', 'XXQGC888')
   await browser.shot(page, 'register-held')
   const held = async () => (await t.cloud.db.collection('members').where({ name: '赵雅琴', groupId: 'group-2-1' }).get()).data
-  expect(await held()).toEqual([expect.objectContaining({ status: 'review', review: { sameNameAs: [expect.objectContaining({ _id: 'member-04', status: 'active' })] } })])
+  expect(await held()).toEqual([
+    expect.objectContaining({ status: 'review', review: { sameNameAs: [expect.objectContaining({ _id: 'member-04', status: 'active' })] } }),
+  ])
   // Not a member yet: 首页 says why, once, calmly.
   await open(page, '/pages/index/index')
   await visible(page, '注册已提交，等待确认')

@@ -11,7 +11,12 @@ async function storedQuiz(): Promise<{ quiz: DailyQuizDoc; questions: QuestionDo
   const db = env.t.cloud.db
   const { data } = await db.collection('dailyQuizzes').where({ memberId: 'member-05' }).get()
   const quiz = data[0] as DailyQuizDoc
-  const found = (await db.collection('questions').where({ _id: db.command.in(quiz.questionIds) }).get()).data as QuestionDoc[]
+  const found = (
+    await db
+      .collection('questions')
+      .where({ _id: db.command.in(quiz.questionIds) })
+      .get()
+  ).data as QuestionDoc[]
   return { quiz, questions: quiz.questionIds.map((id) => found.find((q) => q._id === id)!) }
 }
 
@@ -19,7 +24,11 @@ async function storedQuiz(): Promise<{ quiz: DailyQuizDoc; questions: QuestionDo
 async function answer(scope: Page | Locator, options: string[], submit = true): Promise<void> {
   // An option reads its letter (none for 对/错) and its text.
   const exactly = (option: string) => new RegExp(`^(?:[A-F]\\.)?${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
-  for (const option of options) await scope.locator('.quiz-option').filter({ hasText: exactly(option) }).click()
+  for (const option of options)
+    await scope
+      .locator('.quiz-option')
+      .filter({ hasText: exactly(option) })
+      .click()
   if (submit) await scope.getByText('提交答案', { exact: true }).click()
 }
 const right = (q: QuestionDoc) => q.answer.map((i) => q.options[i])

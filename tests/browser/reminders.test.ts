@@ -3,7 +3,6 @@
  * allows each kind on 我的, the leader posts a 讨论题 and nudges at night, and every timer fires
  * through a Sunday evening and a Monday morning.
  */
-import type { Page } from 'playwright-core'
 import { visible } from '../support/browser'
 import { withBrowserAndCloud } from '../support/browser-cloud'
 
@@ -16,14 +15,7 @@ const MONDAY_08 = new Date('2026-11-23T00:00:00Z')
 const TIMERS = ['dailyPush', 'weeklyDistribute', 'weeklyRemind', 'quarterRemind', 'quarterReport', 'reconcileScores', 'freezeRatings']
 
 const env = withBrowserAndCloud({ now: SUNDAY_10 }, 300_000)
-const { open, signInAs } = env
-
-async function pageAt(at: Date, who: RegExp): Promise<Page> {
-  const page = await env.browser.newPage()
-  await page.clock.install({ time: at })
-  await signInAs(page, who)
-  return page
-}
+const { open, pageAt } = env
 
 /** What became of 孙浩然's messages, oldest first. */
 async function hisMessages() {
@@ -44,9 +36,16 @@ test('a member allows each reminder on 我的; each message goes out (or waits f
   await open(member, '/pages/me/index')
   await visible(member, '消息提醒')
   const row = (title: string) => member.locator('.reminder-card__row', { hasText: title })
-  for (const [title, times] of [['每日学习提醒', 1], ['每周一学发布提醒', 1], ['小组讨论提醒', 1], ['学习进度提醒', 2]] as const) {
+  for (const [title, times] of [
+    ['每日学习提醒', 1],
+    ['每周一学发布提醒', 1],
+    ['小组讨论提醒', 1],
+    ['学习进度提醒', 2],
+  ] as const) {
     for (let i = 1; i <= times; i++) {
-      await row(title).getByText(i === 1 ? '开启' : '再开启一次', { exact: true }).click()
+      await row(title)
+        .getByText(i === 1 ? '开启' : '再开启一次', { exact: true })
+        .click()
       await member.getByText('允许', { exact: true }).click()
       await row(title).getByText(`还可提醒 ${i} 次`, { exact: true }).waitFor({ state: 'visible' })
     }
@@ -77,7 +76,10 @@ test('a member allows each reminder on 我的; each message goes out (or waits f
   await open(late, '/packageGroup/pages/nudge/index')
   await late.getByText(/^提醒 \d+ 人$/).click()
   await visible(late, /稍后发送 1 人/)
-  await late.locator('.nudge-row', { hasText: '孙浩然' }).getByText(/今天的提醒夜间免打扰，早上 7:30 发送/).waitFor({ state: 'visible' })
+  await late
+    .locator('.nudge-row', { hasText: '孙浩然' })
+    .getByText(/今天的提醒夜间免打扰，早上 7:30 发送/)
+    .waitFor({ state: 'visible' })
   await browser.shot(late, 'nudge-deferred')
   await late.close()
   expect(await hisMessages()).toEqual(['groupPrompt:sent', 'studyNudge:sent', 'studyNudge:deferred'])

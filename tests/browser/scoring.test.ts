@@ -55,6 +55,13 @@ test('a member checks in and reads a required chapter, and sees points and the s
   await page.getByText(/今年学时 \d+ 分钟 · 必读书目 1 章/).waitFor()
   await env.browser.shot(page, 'score-after')
 
+  // 分享我的学习: this week's study drawn as a picture (the mini-program sends it to a chat).
+  const picture = page.locator('img.share-card__picture, .share-card__picture img').first()
+  await picture.waitFor({ state: 'attached', timeout: 30_000 })
+  expect(await picture.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+  await page.locator('.share-card').scrollIntoViewIfNeeded()
+  await env.browser.shot(page, 'share-card')
+
   // 排行榜 from 我的 (the group's week): the member's own row, on its own and, as the group's top scorer, at the top.
   await page.getByText('排行榜', { exact: true }).click()
   const mine = page.locator('.score-row--me')

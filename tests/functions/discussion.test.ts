@@ -114,7 +114,11 @@ describe('posting a prompt', () => {
       code: 'INVALID_INPUT',
       message: '讨论内容最多 2000 个字',
     })
-    expect(await cloud.call(savePrompt, as('lead1'), { ...PROMPT, closesOn: '2026-11-22' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '截止日期不能早于今天' })
+    expect(await cloud.call(savePrompt, as('lead1'), { ...PROMPT, closesOn: '2026-11-22' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '截止日期不能早于今天',
+    })
     expect(await allDocs(cloud.db, PROMPTS)).toHaveLength(1)
   })
 
@@ -171,7 +175,10 @@ describe('replies', () => {
     })
     ok(await cloud.call(postReply, as('m1'), { promptId: prompt._id, body: '学'.repeat(2000) }))
     const elsewhere = await reply('t1', other._id, '在另一个题下')
-    expect(await cloud.call(postReply, as('m1'), { promptId: prompt._id, body: '串门', parentId: elsewhere._id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await cloud.call(postReply, as('m1'), { promptId: prompt._id, body: '串门', parentId: elsewhere._id })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
   })
 
   it('likes once each, even when the same like arrives many times at once; unliking takes it back', async () => {
@@ -275,7 +282,11 @@ describe('replies', () => {
     expect(ok(await cloud.call(listReplies, as('m1'), { promptId: prompt._id })).items.map((r) => r._id)).toEqual([older._id, newer._id])
 
     later(1)
-    expect(await cloud.call(hideReply, as('lead1'), { id: newer._id, reason: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '隐藏理由不能为空' })
+    expect(await cloud.call(hideReply, as('lead1'), { id: newer._id, reason: '' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '隐藏理由不能为空',
+    })
     expect(ok(await cloud.call(hideReply, as('lead1'), { id: newer._id, reason: '与讨论无关' }))).toMatchObject({
       status: 'hidden',
       body: '该回复已被隐藏',
@@ -285,7 +296,13 @@ describe('replies', () => {
 
     const audit = ok(await cloud.call(listAudit, as('ba1'), {})).items
     expect(audit.map((a) => a.action)).toEqual(['reply.hide', 'reply.feature'])
-    expect(audit[0]).toMatchObject({ actorName: '王组长', targetType: 'reply', targetName: '赵一：较新的回复', before: { body: '较新的回复' }, after: { reason: '与讨论无关', title: PROMPT.title } })
+    expect(audit[0]).toMatchObject({
+      actorName: '王组长',
+      targetType: 'reply',
+      targetName: '赵一：较新的回复',
+      before: { body: '较新的回复' },
+      after: { reason: '与讨论无关', title: PROMPT.title },
+    })
     // The other branch's admin does not see this group's log.
     expect(ok(await cloud.call(listAudit, as('ba2'), {})).items).toEqual([])
   })
@@ -532,7 +549,10 @@ describe('what the tab shows', () => {
     const p = await post()
     await reply('m1', p._id, '发言')
     await reply('t1', p._id, '发言')
-    await cloud.db.collection(MEMBERS).doc('t1').update({ data: { status: 'inactive' } })
+    await cloud.db
+      .collection(MEMBERS)
+      .doc('t1')
+      .update({ data: { status: 'inactive' } })
     const [summary] = ok(await cloud.call(listPrompts, as('m1'), {})).items as ActionOutput<'listPrompts'>['items']
     expect(summary).toMatchObject({ _id: p._id, replyCount: 2, participantCount: 1, excerpt: PROMPT.body })
   })

@@ -36,9 +36,20 @@ const later = (seconds: number) => cloud.clock.fix(new Date(cloud.clock.now().ge
 /** Questions B-right, tagged 党章 (four, difficulty 1) and 经济 (four, difficulty 2). */
 async function bank(): Promise<string[]> {
   const ids: string[] = []
-  for (const [tag, difficulty] of [['党章', 1], ['经济', 2]] as const) {
+  for (const [tag, difficulty] of [
+    ['党章', 1],
+    ['经济', 2],
+  ] as const) {
     for (let i = 1; i <= 4; i++) {
-      const question = { type: 'single' as const, stem: `${tag}第${i}题`, options: ['甲', '乙', '丙'], answer: [1], explanation: `${tag}第${i}题选乙`, tags: [tag], difficulty }
+      const question = {
+        type: 'single' as const,
+        stem: `${tag}第${i}题`,
+        options: ['甲', '乙', '丙'],
+        answer: [1],
+        explanation: `${tag}第${i}题选乙`,
+        tags: [tag],
+        difficulty,
+      }
       ids.push(ok(await cloud.call(saveQuestion, 'wx-org', { question }))._id)
     }
   }
@@ -70,24 +81,64 @@ const start = (member: string, examId: string, key = `start-${member}-${Math.ran
   cloud.call(startExamAttempt, `wx-${member}`, { examId, requestKey: key })
 /** Answers the paper with `right` questions right (B) and the rest wrong (A). */
 const answers = (paper: ExamPaper, right: number) => paper.questions.map((q, i) => ({ questionId: q._id, choice: [i < right ? 1 : 0] }))
-const submit = (member: string, paper: ExamPaper, right: number) => cloud.call(submitExamAttempt, `wx-${member}`, { attemptId: paper.attemptId, answers: answers(paper, right) })
+const submit = (member: string, paper: ExamPaper, right: number) =>
+  cloud.call(submitExamAttempt, `wx-${member}`, { attemptId: paper.attemptId, answers: answers(paper, right) })
 
 describe('composing and publishing', () => {
   it('saves a draft for a branch from its admin, audited, with the questions each attempt has', async () => {
     const ids = await bank()
-    const exam = ok(await cloud.call(saveExam, 'wx-ba1', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 3 }, { difficulty: 2, count: 2 }] })))
-    expect(exam).toMatchObject({ unitId: 'branch-1', unitName: '第一党支部', status: 'draft', questionCount: 5, editable: true, opensAt: '2026-11-23T04:00:00.000Z' })
+    const exam = ok(
+      await cloud.call(
+        saveExam,
+        'wx-ba1',
+        examInput({
+          mode: 'draw',
+          draws: [
+            { tag: '党章', count: 3 },
+            { difficulty: 2, count: 2 },
+          ],
+        }),
+      ),
+    )
+    expect(exam).toMatchObject({
+      unitId: 'branch-1',
+      unitName: '第一党支部',
+      status: 'draft',
+      questionCount: 5,
+      editable: true,
+      opensAt: '2026-11-23T04:00:00.000Z',
+    })
     expect(ids).toHaveLength(8)
     expect((await allDocs(cloud.db, AUDIT)).filter((e) => String(e.action).startsWith('exam.')).map((e) => e.action)).toEqual(['exam.create'])
   })
 
   it.each([
-    ['an end before the start', examInput({ mode: 'fixed', questionIds: ['x'] }, { closesAt: '2026-11-23T11:00:00+08:00' }), 'INVALID_INPUT', '结束时间应晚于开始时间'],
-    ['more drawn than the bank has', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 5 }] }), 'INVALID_INPUT', '第 1 组抽题规则要 5 道题，题库里符合的只有 4 道'],
+    [
+      'an end before the start',
+      examInput({ mode: 'fixed', questionIds: ['x'] }, { closesAt: '2026-11-23T11:00:00+08:00' }),
+      'INVALID_INPUT',
+      '结束时间应晚于开始时间',
+    ],
+    [
+      'more drawn than the bank has',
+      examInput({ mode: 'draw', draws: [{ tag: '党章', count: 5 }] }),
+      'INVALID_INPUT',
+      '第 1 组抽题规则要 5 道题，题库里符合的只有 4 道',
+    ],
     ['a question not in the bank', examInput({ mode: 'fixed', questionIds: ['q-none'] }), 'INVALID_INPUT', '有 1 道题不在题库里或已停用，请重新选择'],
     ['no attempt', examInput({ mode: 'fixed', questionIds: ['x'] }, { attempts: 0 }), 'INVALID_INPUT', '至少可以答 1 次'],
-    ['a time without its zone', examInput({ mode: 'fixed', questionIds: ['x'] }, { opensAt: '2026-11-23 12:00' }), 'INVALID_INPUT', '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00'],
-    ['a day that does not exist', examInput({ mode: 'fixed', questionIds: ['x'] }, { closesAt: '2026-11-31T18:00:00+08:00' }), 'INVALID_INPUT', '没有这一天，请检查时间'],
+    [
+      'a time without its zone',
+      examInput({ mode: 'fixed', questionIds: ['x'] }, { opensAt: '2026-11-23 12:00' }),
+      'INVALID_INPUT',
+      '时间应为带时区的时间，例如 2026-12-07T09:00:00+08:00',
+    ],
+    [
+      'a day that does not exist',
+      examInput({ mode: 'fixed', questionIds: ['x'] }, { closesAt: '2026-11-31T18:00:00+08:00' }),
+      'INVALID_INPUT',
+      '没有这一天，请检查时间',
+    ],
   ])('refuses %s, writing nothing', async (_what, input, code, message) => {
     await bank()
     expect(await cloud.call(saveExam, 'wx-ba1', input)).toEqual({ ok: false, code, message })
@@ -105,7 +156,11 @@ describe('composing and publishing', () => {
     const again = ok(await cloud.call(publishExam, 'wx-ba1', { id: exam._id }))
     expect(again.notified).toEqual(first.notified)
     expect((await allDocs(cloud.db, 'notifications')).filter((n) => n.templateKey === 'examNotice')).toHaveLength(1)
-    expect(await cloud.call(saveExam, 'wx-ba1', { ...examInput({ mode: 'fixed', questionIds: ids.slice(0, 2) }), id: exam._id })).toEqual({ ok: false, code: 'CONFLICT', message: '考试已发布，不能再修改' })
+    expect(await cloud.call(saveExam, 'wx-ba1', { ...examInput({ mode: 'fixed', questionIds: ids.slice(0, 2) }), id: exam._id })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '考试已发布，不能再修改',
+    })
     expect(ok(await cloud.call(listManagedExams, 'wx-lead1', {})).items.map((e) => e.title)).toEqual(['第四季度学习考核'])
   })
 })
@@ -113,7 +168,9 @@ describe('composing and publishing', () => {
 describe('sitting an exam', () => {
   it('lists it for the unit’s members only, and opens at its time', async () => {
     const { exam } = await publishedExam()
-    expect(ok(await cloud.call(listExams, 'wx-m1', {})).items).toEqual([expect.objectContaining({ _id: exam._id, state: 'upcoming', used: 0, best: null, inProgress: null })])
+    expect(ok(await cloud.call(listExams, 'wx-m1', {})).items).toEqual([
+      expect.objectContaining({ _id: exam._id, state: 'upcoming', used: 0, best: null, inProgress: null }),
+    ])
     expect(ok(await cloud.call(listExams, 'wx-t3', {})).items).toEqual([])
     expect(await start('m1', exam._id)).toEqual({ ok: false, code: 'CONFLICT', message: '考试还没有开始' })
     expect(await start('t3', exam._id)).toEqual({ ok: false, code: 'NOT_FOUND', message: '没有找到这场考试' })
@@ -178,7 +235,14 @@ describe('sitting an exam', () => {
   it('draws nothing written for an article not out yet: members could not read it', async () => {
     await bank()
     await addPublishedArticle(cloud, 'later', { status: 'scheduled', scheduledFor: '2026-12-07', publishedOn: undefined })
-    const question = { type: 'judge' as const, stem: '下周文章的题', answer: [0], explanation: '对', tags: ['党章'], link: { kind: 'article' as const, id: 'later' } }
+    const question = {
+      type: 'judge' as const,
+      stem: '下周文章的题',
+      answer: [0],
+      explanation: '对',
+      tags: ['党章'],
+      link: { kind: 'article' as const, id: 'later' },
+    }
     ok(await cloud.call(saveQuestion, 'wx-org', { question }))
     expect(await cloud.call(saveExam, 'wx-ba1', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 5 }] }))).toEqual({
       ok: false,
@@ -189,7 +253,19 @@ describe('sitting an exam', () => {
 
   it('draws each attempt’s own questions by the exam’s rules', async () => {
     const ids = await bank()
-    const exam = ok(await cloud.call(saveExam, 'wx-ba1', examInput({ mode: 'draw', draws: [{ tag: '党章', count: 2 }, { tag: '经济', count: 1 }] })))
+    const exam = ok(
+      await cloud.call(
+        saveExam,
+        'wx-ba1',
+        examInput({
+          mode: 'draw',
+          draws: [
+            { tag: '党章', count: 2 },
+            { tag: '经济', count: 1 },
+          ],
+        }),
+      ),
+    )
     ok(await cloud.call(publishExam, 'wx-ba1', { id: exam._id }))
     at('2026-11-24T02:00:00Z')
     const papers = [ok(await start('m1', exam._id)), ok(await start('t1', exam._id)), ok(await start('t2', exam._id)), ok(await start('lead1', exam._id))]

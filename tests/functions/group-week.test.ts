@@ -97,7 +97,12 @@ describe('nudging the members behind', () => {
     at('2026-11-25T15:59:00Z')
     const again = ok(await cloud.call(nudgeMembers, 'wx-ba1', { groupId: 'group-1' }))
     expect(again.results.filter((r) => !r.repeated).map((r) => r._id)).toEqual(['lead1'])
-    expect(again.results.filter((r) => r.repeated).map((r) => [r._id, r.result]).sort()).toEqual([
+    expect(
+      again.results
+        .filter((r) => r.repeated)
+        .map((r) => [r._id, r.result])
+        .sort(),
+    ).toEqual([
       ['org', 'noGrant'],
       ['t1', 'sent'],
     ])
@@ -116,7 +121,11 @@ describe('nudging the members behind', () => {
 
   it('concurrent nudges still send one reminder per member', async () => {
     const results = await Promise.all([1, 2, 3].map(() => cloud.call(nudgeMembers, 'wx-lead1', {})))
-    const nudged = results.flatMap((r) => ok(r).results.filter((o) => !o.repeated).map((o) => o._id))
+    const nudged = results.flatMap((r) =>
+      ok(r)
+        .results.filter((o) => !o.repeated)
+        .map((o) => o._id),
+    )
     expect(nudged.sort()).toEqual(['ba1', 'm1', 'org', 't1'])
     expect((await allDocs(cloud.db, NOTIFICATIONS)).filter((n) => n.templateKey === 'studyNudge')).toHaveLength(4)
   })

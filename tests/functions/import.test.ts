@@ -65,7 +65,9 @@ describe('import', () => {
     // Written through the admin services: audited as the importer.
     const audit = await allDocs(cloud.db, AUDIT)
     expect(new Set(audit.map((e) => e.actorName))).toEqual(new Set(['批量导入']))
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['book.create', 'chapter.create', 'article.create', 'article.schedule', 'book.requirement']))
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['book.create', 'chapter.create', 'article.create', 'article.schedule', 'book.requirement']),
+    )
   })
 
   it('importing the same file again updates instead of duplicating', async () => {
@@ -111,7 +113,15 @@ describe('import', () => {
     expect((await allDocs(cloud.db, BOOKS)).map((b) => b._id)).toEqual(['book-good'])
     expect((await allDocs(cloud.db, CHAPTERS)).map((c) => c.bookId)).toEqual(['book-good'])
     const articles = await allDocs(cloud.db, ARTICLES)
-    expect(articles).toEqual([expect.objectContaining({ _id: 'article-fine', body: [{ type: 'paragraph', text: '一段' }, { type: 'image', url: 'https://example.com/p.png', caption: '图' }] })])
+    expect(articles).toEqual([
+      expect.objectContaining({
+        _id: 'article-fine',
+        body: [
+          { type: 'paragraph', text: '一段' },
+          { type: 'image', url: 'https://example.com/p.png', caption: '图' },
+        ],
+      }),
+    ])
     expect(formatReport(report)).toContain('第 6 行：章节「（无标题）」：章节标题不能为空')
   })
 

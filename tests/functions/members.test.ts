@@ -11,6 +11,7 @@ import { updateProfile } from '../../server/actions/updateProfile'
 import { AUDIT } from '../../server/audit'
 import { CHECKINS } from '../../server/checkin'
 import { MEMBERS } from '../../server/members'
+import { byName, keyMemberNames } from '../../server/name-order'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 
 let cloud: TestCloud
@@ -59,7 +60,10 @@ describe('moveMember', () => {
   })
 
   it('refuses an archived destination, an unknown member or group; the same group changes nothing', async () => {
-    await cloud.db.collection('units').doc('group-2').update({ data: { archived: true } })
+    await cloud.db
+      .collection('units')
+      .doc('group-2')
+      .update({ data: { archived: true } })
     expect(await cloud.call(moveMember, 'wx-ba1', { memberId: 't1', groupId: 'group-2' })).toMatchObject({ code: 'CONFLICT' })
     expect(await cloud.call(moveMember, 'wx-ba1', { memberId: 'nobody', groupId: 'group-1' })).toMatchObject({ code: 'NOT_FOUND' })
     expect(await cloud.call(moveMember, 'wx-ba1', { memberId: 't1', groupId: 'group-9' })).toMatchObject({ code: 'NOT_FOUND' })
@@ -144,7 +148,7 @@ describe('listMembers', () => {
     await cloud.addMember({ _id: 'pre', openid: '', name: '欧阳宁', status: 'pending', phone: '13800000041', groupId: 'group-3', branchId: 'branch-2' })
   })
 
-  it('pages by name, 20 at a time, with no repeats or gaps', async () => {
+  it('pages by name in 拼音 order, 20 at a time, with no repeats or gaps', async () => {
     const seen: string[] = []
     let cursor: string | undefined
     for (let page = 0; page < 10; page++) {
@@ -155,8 +159,39 @@ describe('listMembers', () => {
       if (!cursor) break
     }
     expect(seen).toHaveLength(46) // t2 and the 45
-    expect(seen).toEqual([...seen].sort())
+    expect(seen).toEqual(
+      seen
+        .map((name) => ({ name }))
+        .sort(byName)
+        .map((r) => r.name),
+    )
     expect(new Set(seen).size).toBe(46)
+  })
+
+  it('lists names in 拼音 order, as a Chinese roster is read: 李 before 王 before 张, 曾 read as a surname', async () => {
+    for (const [_id, name] of [
+      ['zhang', '张三'],
+      ['wang', '王五'],
+      ['li', '李四'],
+      ['zeng', '曾国平'],
+      ['ouyang', '欧阳修'],
+    ])
+      await cloud.addMember({ _id, name, groupId: 'group-4', branchId: 'branch-2' })
+    const result = await cloud.call(listMembers, 'wx-ba2', { groupId: 'group-4' })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.items.map((m) => m.name)).toEqual(['李四', '欧阳修', '王五', '曾国平', '张三'])
+  })
+
+  it('keys a record stored before names were keyed once (as the local cloud does on start), which then lists in its place', async () => {
+    await cloud.db.collection(MEMBERS).add({
+      data: { _id: 'old', openid: 'wx-old', name: '赵安', groupId: 'group-4', branchId: 'branch-2', roles: ['member'], status: 'active', largeFont: false },
+    })
+    await cloud.addMember({ _id: 'li', name: '李四', groupId: 'group-4', branchId: 'branch-2' })
+    expect(await keyMemberNames(cloud.db)).toBe(1)
+    expect(await keyMemberNames(cloud.db)).toBe(0)
+    const result = await cloud.call(listMembers, 'wx-ba2', { groupId: 'group-4' })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.items.map((m) => m.name)).toEqual(['李四', '赵安'])
   })
 
   it('searches real names and phone numbers, and filters by role, status and branch', async () => {
@@ -169,7 +204,7 @@ describe('listMembers', () => {
     expect(await names({ search: '.*' })).toEqual([])
     expect(await names({ role: 'branchAdmin' })).toEqual(['吴支部', '郑支部'])
     expect(await names({ status: 'pending' })).toEqual(['欧阳宁'])
-    expect(await names({ branchId: 'branch-2' })).toEqual(['孙三', '欧阳宁', '郑支部'].sort())
+    expect(await names({ branchId: 'branch-2' })).toEqual(['欧阳宁', '孙三', '郑支部'])
   })
 
   it('keeps a 支部管理员 inside their branch, with phones; the 组织管理员 sees all', async () => {
@@ -190,7 +225,10 @@ describe('getGroup', () => {
   it('shows a member their group: active members, leaders first, display names, no phones or OPENIDs', async () => {
     await cloud.addMember({ _id: 'pre', openid: '', name: '欧阳宁', status: 'pending', phone: '13800000041' })
     await cloud.addMember({ _id: 'gone', name: '已离开', status: 'inactive' })
-    await cloud.db.collection(MEMBERS).doc('t1').update({ data: { displayName: '小赵', phone: '13800000001' } })
+    await cloud.db
+      .collection(MEMBERS)
+      .doc('t1')
+      .update({ data: { displayName: '小赵', phone: '13800000001' } })
 
     const result = await cloud.call(getGroup, 'wx-m1', {})
 
@@ -228,7 +266,11 @@ describe('updateProfile', () => {
     })
     // Only a picture uploaded for this member: not another member's, nor any address on the web.
     for (const avatarUrl of ['https://evil.example/a.png', 'cloud://env-1.bucket/avatars/t1-1764800000000.png', 'cloud://env-1.bucket/other/m1-1.png']) {
-      expect(await cloud.call(updateProfile, 'wx-m1', { avatarUrl })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '头像只能使用在小程序里上传的图片' })
+      expect(await cloud.call(updateProfile, 'wx-m1', { avatarUrl })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '头像只能使用在小程序里上传的图片',
+      })
     }
     const cleared = await cloud.call(updateProfile, 'wx-m1', { displayName: null, avatarUrl: null })
     expect(cleared).toMatchObject({ ok: true, data: { displayName: null, avatarUrl: null, largeFont: true } })

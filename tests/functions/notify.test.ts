@@ -120,7 +120,9 @@ describe('notify', () => {
     const { sent, messenger } = recordingMessenger()
     expect(await send('k1', messenger)).toEqual({ result: 'sent', duplicate: false })
     expect(await send('k1', messenger)).toEqual({ result: 'sent', duplicate: true })
-    expect(sent).toEqual([{ touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index', data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' } }])
+    expect(sent).toEqual([
+      { touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index', data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' } },
+    ])
     expect(await available()).toBe(1)
     expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1', result: 'sent', channel: 'openapi', error: null })])
   })

@@ -123,7 +123,15 @@ describe('publishing the day’s edition', () => {
 
   it('makes one draft of the day’s articles, with the body as escaped HTML, and submits it', async () => {
     const doc = await publish(client())
-    expect(doc).toMatchObject({ _id: 'oa-2026-11-24', status: 'submitted', mediaId: 'media-1', publishId: '100001', attempts: 1, error: null, title: '第一篇 等 2 篇' })
+    expect(doc).toMatchObject({
+      _id: 'oa-2026-11-24',
+      status: 'submitted',
+      mediaId: 'media-1',
+      publishId: '100001',
+      attempts: 1,
+      error: null,
+      title: '第一篇 等 2 篇',
+    })
     const [first, second] = fake.drafts.get('media-1') as Record<string, string>[]
     expect(first).toMatchObject({ title: '第一篇', author: '学习圈<编辑部>', digest: '摘要一', thumb_media_id: 'thumb-1' })
     expect(first.content).toBe(
@@ -177,7 +185,10 @@ describe('publishing the day’s edition', () => {
   it('a run that died while publishing is taken over after the lease, resuming from its draft', async () => {
     fake.script('/cgi-bin/freepublish/submit', { errcode: -1, errmsg: 'system error' })
     await publish(client())
-    await cloud.db.collection(PUBLICATIONS).doc('oa-2026-11-24').update({ data: { status: 'publishing' } })
+    await cloud.db
+      .collection(PUBLICATIONS)
+      .doc('oa-2026-11-24')
+      .update({ data: { status: 'publishing' } })
     expect(await publish(client())).toMatchObject({ status: 'publishing' })
     cloud.clock.fix(new Date(cloud.clock.now().getTime() + 11 * 60_000))
     expect(await publish(client())).toMatchObject({ status: 'submitted', mediaId: 'media-1' })
@@ -190,7 +201,10 @@ describe('publishing the day’s edition', () => {
   })
 
   it('dailyPush publishes through the platform’s account, and admins see the edition in the outbox', async () => {
-    await cloud.db.collection(ARTICLES).doc('a1').update({ data: { status: 'scheduled', scheduledFor: '2026-11-24' } })
+    await cloud.db
+      .collection(ARTICLES)
+      .doc('a1')
+      .update({ data: { status: 'scheduled', scheduledFor: '2026-11-24' } })
     await cloud.addCast()
     installPlatform(createLocalPlatform(cloud.db, cloud.clock, { officialAccount: client() }))
     const run = () => cloud.call(dailyPush, undefined, {})
@@ -198,6 +212,9 @@ describe('publishing the day’s edition', () => {
     expect(await run()).toMatchObject({ ok: true, data: { publication: { status: 'submitted' } } })
     expect(fake.published).toEqual(['media-1'])
     const outbox = await cloud.call(listOutbox, 'wx-org', { kind: 'publication' })
-    expect(outbox).toMatchObject({ ok: true, data: { items: [{ kind: 'publication', day: '2026-11-24', status: 'submitted', articleIds: ['a1'] }], nextCursor: null } })
+    expect(outbox).toMatchObject({
+      ok: true,
+      data: { items: [{ kind: 'publication', day: '2026-11-24', status: 'submitted', articleIds: ['a1'] }], nextCursor: null },
+    })
   })
 })

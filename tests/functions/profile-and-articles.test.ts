@@ -38,7 +38,9 @@ describe('getMe', () => {
 describe('stored data that breaks the contract', () => {
   it('answers a generic message with a request id, and logs it', async () => {
     await cloud.db.collection(ARTICLES).add({ data: { _id: 'broken', title: '缺少字段', status: 'published', publishedOn: '2026-11-23' } })
-    await cloud.db.collection(PUSHES).add({ data: { _id: '2026-11-23', day: '2026-11-23', articleIds: ['broken'], source: 'queue', createdAt: '2026-11-22T23:30:00Z' } })
+    await cloud.db
+      .collection(PUSHES)
+      .add({ data: { _id: '2026-11-23', day: '2026-11-23', articleIds: ['broken'], source: 'queue', createdAt: '2026-11-22T23:30:00Z' } })
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
 
     const result = await cloud.call(getToday, 'wx-m1', {})

@@ -1,6 +1,6 @@
+import { openXlsx } from '../support/spreadsheets'
 import { oneQuestionExam } from '../support/exams'
 import { register } from '../../server/actions/register'
-import * as XLSX from 'xlsx'
 import { checkIn } from '../../server/actions/checkIn'
 import { exportQuarterReport } from '../../server/actions/exportQuarterReport'
 import { getMyQuarterReport } from '../../server/actions/getMyQuarterReport'
@@ -29,7 +29,6 @@ const CAST = ['ba1', 'ba2', 'lead1', 'm1', 'org', 't1', 't2', 't3']
 let cloud: TestCloud
 const at = (iso: string) => cloud.clock.fix(new Date(iso))
 
-
 /**
  * Q4 2026: one list (two required items, a one-minute target) for the week of 7 December to
  * everyone. m1 reads both and checks in twice; t1 reads one and checks in once; the rest nothing.
@@ -52,7 +51,12 @@ beforeEach(async () => {
 
 /** A one-question exam for 第一党支部, closing on 10 December: m1 passes it, t1 fails it, the others skip it. */
 async function examOfBranch1(): Promise<void> {
-  const { sit } = await oneQuestionExam(cloud, { title: '十二月考核', unitId: 'branch-1', opensAt: '2026-12-08T08:00:00+08:00', closesAt: '2026-12-10T18:00:00+08:00' })
+  const { sit } = await oneQuestionExam(cloud, {
+    title: '十二月考核',
+    unitId: 'branch-1',
+    opensAt: '2026-12-08T08:00:00+08:00',
+    closesAt: '2026-12-10T18:00:00+08:00',
+  })
   await sit('m1', 0)
   await sit('t1', 1)
 }
@@ -112,7 +116,15 @@ describe('the quarterly report', () => {
     at(NEW_YEAR)
     expect(await report()).toEqual({ ok: true, data: { quarter: '2026-Q4', alreadyFrozen: false, members: 8 } })
     const rows = new Map((await allDocs(cloud.db, QUARTER_ROWS)).map((r) => [r.memberId, r]))
-    expect(rows.get('m1')).toMatchObject({ studySeconds: 120, requiredDone: 2, requiredCount: 2, weeksMet: 1, weeks: 1, checkInDays: 2, groupName: '第一党小组' })
+    expect(rows.get('m1')).toMatchObject({
+      studySeconds: 120,
+      requiredDone: 2,
+      requiredCount: 2,
+      weeksMet: 1,
+      weeks: 1,
+      checkInDays: 2,
+      groupName: '第一党小组',
+    })
     expect(rows.get('t1')).toMatchObject({ studySeconds: 60, requiredDone: 1, requiredCount: 2, weeksMet: 1, checkInDays: 1 })
     expect(rows.get('t3')).toMatchObject({ studySeconds: 0, requiredDone: 0, weeksMet: 0, checkInDays: 0, points: 0 })
     expect(Number(rows.get('m1')!.points)).toBeGreaterThan(Number(rows.get('t1')!.points))
@@ -138,7 +150,18 @@ describe('the quarterly report', () => {
     // Over one batch of members: 1,030 more, who did nothing.
     for (let i = 0; i < 1030; i++) {
       const _id = `p${String(i).padStart(4, '0')}`
-      await cloud.db.collection(MEMBERS).add({ data: { _id, openid: `wx-${_id}`, name: `党员${i}`, groupId: i % 2 ? 'group-2' : 'group-4', branchId: i % 2 ? 'branch-1' : 'branch-2', roles: ['member'], status: 'active', largeFont: false } })
+      await cloud.db.collection(MEMBERS).add({
+        data: {
+          _id,
+          openid: `wx-${_id}`,
+          name: `党员${i}`,
+          groupId: i % 2 ? 'group-2' : 'group-4',
+          branchId: i % 2 ? 'branch-1' : 'branch-2',
+          roles: ['member'],
+          status: 'active',
+          largeFont: false,
+        },
+      })
     }
     at(NEW_YEAR)
     expect(await report()).toMatchObject({ ok: true, data: { members: 1038 } })
@@ -168,7 +191,18 @@ describe('the quarterly report', () => {
 
     it('a leader sees the group member by member; admins the units ranked', async () => {
       const group = ok(await cloud.call(getUnitQuarterReport, 'wx-lead1', {}))
-      expect(group.unit).toMatchObject({ unitId: 'group-1', members: 5, requiredDone: 3, requiredCount: 10, completionRate: 0.3, weeksMet: 2, weeks: 5, exams: 5, examsPassed: 1, examPassRate: 0.2 })
+      expect(group.unit).toMatchObject({
+        unitId: 'group-1',
+        members: 5,
+        requiredDone: 3,
+        requiredCount: 10,
+        completionRate: 0.3,
+        weeksMet: 2,
+        weeks: 5,
+        exams: 5,
+        examsPassed: 1,
+        examPassRate: 0.2,
+      })
       expect(group.members.map((m) => [m.name, m.groupRank])).toEqual(expect.arrayContaining([['李党员', 1]]))
       expect(group.members).toHaveLength(5)
 
@@ -200,17 +234,31 @@ describe('the quarterly report', () => {
       expect(lines).toHaveLength(10)
       const m1 = ok(await cloud.call(getMyQuarterReport, 'wx-m1', {})).mine!
       // Two minutes of study are 0.0 hours (rounded down, as everywhere).
-      expect(lines).toContain(`李党员,第一党支部,第一党小组,0,2,2,1,1,2,${m1.points},1/1,1/5,1/6,0,0`)
+      expect(lines).toContain(`李党员,第一党支部,第一党小组,0,2,2,1,1,2,${m1.points},1/1,0/0,0,1/5,1/6,0,0`)
       expect(lines.find((l) => l.startsWith('赵一,'))).toContain(',0/1,')
       expect(lines.find((l) => l.startsWith('孙三,'))).toContain(',0/0,')
     })
 
     it('exports units as .xlsx that parses back to the same table', async () => {
       const answer = ok(await cloud.call(exportQuarterReport, 'wx-org', { format: 'xlsx', rows: 'units' }))
-      const book = XLSX.read((await download(answer.url)).bytes, { type: 'buffer' })
-      expect(book.SheetNames).toEqual(['2026-Q4单位'])
-      const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
-      expect(rows[0]).toEqual(['排名', '单位', '类型', '所属单位', '人数', '总学时（小时）', '人均学时（小时）', '必学完成率', '学时达标率', '打卡天数', '积分', '考试通过率', '评级（平均预计星级）'])
+      const { sheetNames, rows } = await openXlsx((await download(answer.url)).bytes)
+      expect(sheetNames).toEqual(['2026-Q4单位'])
+      expect(rows[0]).toEqual([
+        '排名',
+        '单位',
+        '类型',
+        '所属单位',
+        '人数',
+        '总学时（小时）',
+        '人均学时（小时）',
+        '必学完成率',
+        '学时达标率',
+        '打卡天数',
+        '积分',
+        '考试通过率',
+        '组织生活出勤率',
+        '评级（平均预计星级）',
+      ])
       expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[7], r[11]])).toEqual([
         [1, '测试党委', '党委', 8, '18.8%', '16.7%'],
         [1, '第一党支部', '党支部', 6, '25%', '16.7%'],
@@ -224,9 +272,13 @@ describe('the quarterly report', () => {
 
     it('a branch admin exports their branch only; a leader may not export', async () => {
       const answer = ok(await cloud.call(exportQuarterReport, 'wx-ba2', { format: 'xlsx', rows: 'members' }))
-      const book = XLSX.read((await download(answer.url)).bytes, { type: 'buffer' })
-      const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 })
-      expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['孙三', '郑支部'])
+      const { rows } = await openXlsx((await download(answer.url)).bytes)
+      expect(
+        rows
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(['孙三', '郑支部'])
       expect(await cloud.call(exportQuarterReport, 'wx-lead1', { format: 'csv', rows: 'members' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     })
   })

@@ -1,7 +1,7 @@
+import { xlsxOf } from '../support/spreadsheets'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import * as XLSX from 'xlsx'
 import { formatReport, importIntoDataDir } from '../../local-cloud/import'
 import { openLocalStore } from '../../local-cloud/store'
 import { QUESTION_HEADER, questionRows } from '../../local-cloud/seed/questions'
@@ -56,11 +56,20 @@ describe('a question file', () => {
     const seeded = questionRows.length
     const all = await questionsIn(data)
     expect(all).toHaveLength(seeded + 3)
-    expect(all.find((q) => q.stem === '读原文时，遇到读不懂的地方怎么办？')).toMatchObject({ type: 'single', options: ['先做记号往下读', '停下来不读了', '只看解读'], answer: [0], tags: ['读原文', '学习方法'], status: 'active' })
+    expect(all.find((q) => q.stem === '读原文时，遇到读不懂的地方怎么办？')).toMatchObject({
+      type: 'single',
+      options: ['先做记号往下读', '停下来不读了', '只看解读'],
+      answer: [0],
+      tags: ['读原文', '学习方法'],
+      status: 'active',
+    })
     expect(all.find((q) => q.stem === '哪些内容值得精读？')).toMatchObject({ type: 'multiple', answer: [0, 1] })
     expect(all.find((q) => q.stem === '学习心得越长越好。')).toMatchObject({ type: 'judge', options: ['对', '错'], answer: [1] })
 
-    await writeFile(file, `\uFEFF${[HEADER, GOOD[0].replace('读到后面疑问往往自然解开。', '读到后面，前面的疑问往往就解开了。'), ...GOOD.slice(1)].join('\r\n')}`)
+    await writeFile(
+      file,
+      `\uFEFF${[HEADER, GOOD[0].replace('读到后面疑问往往自然解开。', '读到后面，前面的疑问往往就解开了。'), ...GOOD.slice(1)].join('\r\n')}`,
+    )
     expect(formatReport(await importIntoDataDir({ file, dataDir: data, now: NOW }))).toBe('已导入题目 3 道：新增 0 道，更新 3 道')
     const again = await questionsIn(data)
     expect(again).toHaveLength(seeded + 3)
@@ -97,23 +106,19 @@ describe('a question file', () => {
 
   it('reads the same columns from an .xlsx sheet, with its row numbers', async () => {
     const rows = [HEADER.split(','), ...GOOD.slice(1).map((r) => r.split(',')), ['single', '缺选项的题', '', 'A', '解析', '']]
-    const book = XLSX.utils.book_new()
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '题库')
     const file = path.join(dir, '题库.xlsx')
-    await writeFile(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    await writeFile(file, await xlsxOf('题库', rows))
     expect((await importIntoDataDir({ file, dataDir: data, now: NOW })).problems).toEqual([{ line: 4, message: '选择题至少要有 2 个选项' }])
-    const good = XLSX.utils.book_new()
-    XLSX.utils.book_append_sheet(good, XLSX.utils.aoa_to_sheet(rows.slice(0, 3)), '题库')
-    await writeFile(file, XLSX.write(good, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    await writeFile(file, await xlsxOf('题库', rows.slice(0, 3)))
     expect(formatReport(await importIntoDataDir({ file, dataDir: data, now: NOW }))).toBe('已导入题目 2 道：新增 2 道，更新 0 道')
   })
 
   it('refuses an .xlsx without the question header, saying what the first row should be', async () => {
-    const book = XLSX.utils.book_new()
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['标题', '正文']]), 'Sheet1')
     const file = path.join(dir, '书目.xlsx')
-    await writeFile(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
-    await expect(importIntoDataDir({ file, dataDir: data, now: NOW })).rejects.toThrow('.xlsx 只用于导入题库：第一行应为 type,stem,options,answer,explanation,tags')
+    await writeFile(file, await xlsxOf('Sheet1', [['标题', '正文']]))
+    await expect(importIntoDataDir({ file, dataDir: data, now: NOW })).rejects.toThrow(
+      '.xlsx 只用于导入题库：第一行应为 type,stem,options,answer,explanation,tags',
+    )
   })
 })
 

@@ -41,7 +41,14 @@ afterEach(async () => {
 
 type QuestionInput = ActionInput<'saveQuestion'>['question']
 /** A 单选题 whose right answer is B (1). */
-const single = (stem: string, over: Partial<QuestionInput> = {}): QuestionInput => ({ type: 'single', stem, options: ['甲', '乙', '丙'], answer: [1], explanation: `${stem}：选乙`, ...over })
+const single = (stem: string, over: Partial<QuestionInput> = {}): QuestionInput => ({
+  type: 'single',
+  stem,
+  options: ['甲', '乙', '丙'],
+  answer: [1],
+  explanation: `${stem}：选乙`,
+  ...over,
+})
 
 /** Adds questions through the admin's function; answers their ids. */
 async function addQuestions(inputs: QuestionInput[]): Promise<string[]> {
@@ -60,7 +67,16 @@ describe('the question bank', () => {
   it('takes a question from a branch or committee admin, audited; a retry with the same key adds nothing more', async () => {
     const input = { question: single('什么是精读？', { tags: ['读书', '读书'] }), requestKey: 'question-key-1' }
     const first = ok(await cloud.call(saveQuestion, 'wx-ba1', input))
-    expect(first).toMatchObject({ type: 'single', stem: '什么是精读？', options: ['甲', '乙', '丙'], answer: [1], tags: ['读书'], difficulty: 2, link: null, status: 'active' })
+    expect(first).toMatchObject({
+      type: 'single',
+      stem: '什么是精读？',
+      options: ['甲', '乙', '丙'],
+      answer: [1],
+      tags: ['读书'],
+      difficulty: 2,
+      link: null,
+      status: 'active',
+    })
     expect(ok(await cloud.call(saveQuestion, 'wx-ba1', input))._id).toBe(first._id)
     expect(await allDocs(cloud.db, QUESTIONS)).toHaveLength(1)
     expect((await allDocs(cloud.db, AUDIT)).map((e) => [e.action, e.targetName])).toEqual([['question.create', '什么是精读？']])
@@ -128,7 +144,12 @@ describe('每日答题', () => {
     await bankOf(8)
     const [q1, q2] = (await quiz()).questions
     const right = ok(await answer('m1', q1._id, [1]))
-    expect(right).toEqual({ answer: { questionId: q1._id, choice: [1], correct: true, answer: [1], explanation: `${q1.stem}：选乙`, link: null }, answered: 1, correct: 1, points: 1 })
+    expect(right).toEqual({
+      answer: { questionId: q1._id, choice: [1], correct: true, answer: [1], explanation: `${q1.stem}：选乙`, link: null },
+      answered: 1,
+      correct: 1,
+      points: 1,
+    })
     // The same question again (a retry, or a second tap with another choice): what was stored stands.
     expect(ok(await answer('m1', q1._id, [0]))).toEqual(right)
     const wrong = ok(await answer('m1', q2._id, [2]))
@@ -152,7 +173,13 @@ describe('每日答题', () => {
   })
 
   it('scores under the rules of the day answered: a cap of 3 from tomorrow holds tomorrow', async () => {
-    ok(await cloud.call(saveScoreRules, 'wx-org', { ...DEFAULT_RULES, kinds: { ...DEFAULT_RULES.kinds, quiz: { points: 1, per: 1, dailyCap: 3 } }, effectiveFrom: '2026-11-26' }))
+    ok(
+      await cloud.call(saveScoreRules, 'wx-org', {
+        ...DEFAULT_RULES,
+        kinds: { ...DEFAULT_RULES.kinds, quiz: { points: 1, per: 1, dailyCap: 3 } },
+        effectiveFrom: '2026-11-26',
+      }),
+    )
     await bankOf(15)
     for (const q of (await quiz()).questions) ok(await answer('m1', q._id, [1]))
     expect((await quiz()).points).toBe(5)
@@ -216,7 +243,19 @@ describe('每日答题', () => {
     await bankOf(35)
     const item = { key: 'i1', kind: 'article', refId: 'wk-a1', title: '学习党章', bookTitle: null, url: null, minutes: 1, required: true }
     await cloud.db.collection(WEEKLY_LISTS).add({
-      data: { _id: 'list-1', week: '2026-11-23', intro: '本周', targetMinutes: 30, branchIds: [], items: [item], status: 'published', publishedTo: 10, createdBy: 'org', createdAt: WEDNESDAY, updatedAt: WEDNESDAY },
+      data: {
+        _id: 'list-1',
+        week: '2026-11-23',
+        intro: '本周',
+        targetMinutes: 30,
+        branchIds: [],
+        items: [item],
+        status: 'published',
+        publishedTo: 10,
+        createdBy: 'org',
+        createdAt: WEDNESDAY,
+        updatedAt: WEDNESDAY,
+      },
     })
     let drawn = 0
     let fromList = 0
@@ -234,7 +273,10 @@ describe('每日答题', () => {
     const [early] = await addQuestions([single('下周文章的题', { link: { kind: 'article', id: 'later' } })])
     await bankOf(3)
     expect((await quiz()).questions.map((q) => q._id)).not.toContain(early)
-    await cloud.db.collection('articles').doc('later').update({ data: { status: 'published', publishedOn: '2026-11-26' } })
+    await cloud.db
+      .collection('articles')
+      .doc('later')
+      .update({ data: { status: 'published', publishedOn: '2026-11-26' } })
     at('2026-11-26T02:00:00Z')
     expect((await quiz()).questions.map((q) => q._id)).toContain(early)
   })
@@ -323,7 +365,15 @@ describe('章节小测', () => {
 
   it('opens once the chapter is completed, with three of its questions and no answers', async () => {
     const ids = await chapterWithQuestions()
-    expect(await getQuiz()).toMatchObject({ chapterId: CHAPTER, bookTitle: '小测之书', completed: false, questions: [], passMark: 2, attempts: 0, masteredAt: null })
+    expect(await getQuiz()).toMatchObject({
+      chapterId: CHAPTER,
+      bookTitle: '小测之书',
+      completed: false,
+      questions: [],
+      passMark: 2,
+      attempts: 0,
+      masteredAt: null,
+    })
     expect(await submitQuiz(answersFor(ids, 3), 'chapter-key-01')).toEqual({ ok: false, code: 'CONFLICT', message: '读完这一章后才能做小测' })
     await completeReading(cloud, 'm1', 'chapter', CHAPTER)
     const open = await getQuiz()
@@ -371,8 +421,16 @@ describe('章节小测', () => {
   it('refuses an answer to a question that is not in the quiz, and one that does not fit, writing nothing', async () => {
     const ids = await chapterWithQuestions()
     await completeReading(cloud, 'm1', 'chapter', CHAPTER)
-    expect(await submitQuiz([{ questionId: 'q-other', choice: [0] }], 'chapter-key-07')).toEqual({ ok: false, code: 'INVALID_INPUT', message: '答案中有不属于这次小测的题目，请刷新后再答' })
-    expect(await submitQuiz([{ questionId: ids[0], choice: [0, 1] }], 'chapter-key-08')).toEqual({ ok: false, code: 'INVALID_INPUT', message: '这道题只能选一个答案' })
+    expect(await submitQuiz([{ questionId: 'q-other', choice: [0] }], 'chapter-key-07')).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '答案中有不属于这次小测的题目，请刷新后再答',
+    })
+    expect(await submitQuiz([{ questionId: ids[0], choice: [0, 1] }], 'chapter-key-08')).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '这道题只能选一个答案',
+    })
     expect(await getQuiz()).toMatchObject({ attempts: 0 })
   })
 })

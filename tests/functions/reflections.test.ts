@@ -23,14 +23,21 @@ afterEach(async () => {
 })
 
 const BODY = '读了这篇文章，我体会到读原著不能图快。以前我总是一口气读完，只记住几个标题；这周我一段一段地读，每段停下来问自己讲了什么，收获大了很多。'
-const write = (member: string, key: string, body = BODY) => cloud.call(submitReflection, `wx-${member}`, { target: { kind: 'article', id: 'a1' }, body, requestKey: key })
+const write = (member: string, key: string, body = BODY) =>
+  cloud.call(submitReflection, `wx-${member}`, { target: { kind: 'article', id: 'a1' }, body, requestKey: key })
 const review = (who: string, input: Record<string, unknown>) => cloud.call(reviewReflection, `wx-${who}`, input)
 const points = async (memberId: string) => (await allDocs(cloud.db, SCORE_ENTRIES)).filter((e) => e.kind === 'reflection' && e.memberId === memberId)
 
 describe('writing', () => {
   it('stores a reflection on a published article as pending; a retry with the same key stores one', async () => {
     const first = ok(await write('m1', 'reflection-01'))
-    expect(first).toMatchObject({ memberName: '李党员', target: { kind: 'article', id: 'a1', title: '读原著要慢下来' }, status: 'pending', featured: false, comment: null })
+    expect(first).toMatchObject({
+      memberName: '李党员',
+      target: { kind: 'article', id: 'a1', title: '读原著要慢下来' },
+      status: 'pending',
+      featured: false,
+      comment: null,
+    })
     expect(ok(await write('m1', 'reflection-01'))).toEqual(first)
     expect(await allDocs(cloud.db, REFLECTIONS)).toHaveLength(1)
   })
@@ -39,7 +46,7 @@ describe('writing', () => {
     ['shorter than 50 characters', { body: '很有收获。' }, 'INVALID_INPUT', '心得至少写 50 个字'],
     ['a flagged word', { body: `${BODY}违禁词` }, 'INVALID_INPUT', '内容含有不适宜发布的信息，请修改后再提交'],
     ['an article that is not out', { target: { kind: 'article', id: 'none' } }, 'NOT_FOUND', '没有找到这篇文章'],
-    ['a target of no kind', { target: { kind: 'video', id: 'a1' } }, 'INVALID_INPUT', '心得应写给一本书、一篇文章或一周的学习清单'],
+    ['a target of no kind', { target: { kind: 'video', id: 'a1' } }, 'INVALID_INPUT', '心得应写给一本书、一篇文章、一周的学习清单或一次会议'],
   ])('refuses %s, storing nothing', async (_what, over, code, message) => {
     const input = { target: { kind: 'article', id: 'a1' }, body: BODY, requestKey: 'reflection-02', ...over }
     expect(await cloud.call(submitReflection, 'wx-m1', input)).toEqual({ ok: false, code, message })
@@ -66,8 +73,15 @@ describe('reviewing', () => {
 
   it('returns one with a comment (required), which then cannot be approved; a member of another group is nobody’s reviewer', async () => {
     const mine = ok(await write('m1', 'reflection-04'))
-    expect(await review('lead1', { id: mine._id, decision: 'return' })).toEqual({ ok: false, code: 'INVALID_INPUT', message: '退回时请写一句意见，告诉同志怎样改' })
-    expect(ok(await review('lead1', { id: mine._id, decision: 'return', comment: '再结合一件具体的工作写写' }))).toMatchObject({ status: 'returned', comment: '再结合一件具体的工作写写' })
+    expect(await review('lead1', { id: mine._id, decision: 'return' })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '退回时请写一句意见，告诉同志怎样改',
+    })
+    expect(ok(await review('lead1', { id: mine._id, decision: 'return', comment: '再结合一件具体的工作写写' }))).toMatchObject({
+      status: 'returned',
+      comment: '再结合一件具体的工作写写',
+    })
     expect(await review('lead1', { id: mine._id, decision: 'approve' })).toEqual({ ok: false, code: 'CONFLICT', message: '心得已退回，等同志修改后重新提交' })
     expect(await review('t3', { id: mine._id, decision: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(ok(await cloud.call(listReflections, 'wx-lead1', { scope: 'group', status: 'returned' })).items.map((r) => r._id)).toEqual([mine._id])

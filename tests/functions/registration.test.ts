@@ -82,9 +82,7 @@ describe('register: a new WeChat user', () => {
     expect(await count(MEMBERS)).toBe(before)
     const { data } = await cloud.db.collection(MEMBERS).doc('pre-1').get()
     expect(data).toMatchObject({ openid: 'wx-zhao', status: 'active', phone: '13800000001' })
-    expect(await allDocs(cloud.db, AUDIT)).toEqual([
-      expect.objectContaining({ action: 'member.claim', targetId: 'pre-1', before: { status: 'pending' } }),
-    ])
+    expect(await allDocs(cloud.db, AUDIT)).toEqual([expect.objectContaining({ action: 'member.claim', targetId: 'pre-1', before: { status: 'pending' } })])
   })
 
   it('also claims a record imported without any OPENID field', async () => {
@@ -110,14 +108,21 @@ describe('register: real names stay real', () => {
     // 李党员 (m1) is an active member of group-1.
     const first = await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })
     expect(first).toMatchObject({ ok: true, data: { status: 'held' } })
-    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: false, code: 'REGISTRATION_HELD', message: expect.stringContaining('等待党支部管理员确认') })
+    expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({
+      ok: false,
+      code: 'REGISTRATION_HELD',
+      message: expect.stringContaining('等待党支部管理员确认'),
+    })
     // Registering again answers the same: held, nothing new written.
     const before = await count(MEMBERS)
     expect(await cloud.call(register, 'wx-li-2', { name: '李党员', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'held' } })
     expect(await count(MEMBERS)).toBe(before)
     // The admin sees it flagged, with the record of the same name, and accepts a different person.
     const listed = await cloud.call(listMembers, 'wx-ba1', { status: 'review' })
-    expect(listed).toMatchObject({ ok: true, data: { items: [{ name: '李党员', status: 'review', sameNameAs: [{ _id: 'm1', groupName: '第一党小组', status: 'active' }] }] } })
+    expect(listed).toMatchObject({
+      ok: true,
+      data: { items: [{ name: '李党员', status: 'review', sameNameAs: [{ _id: 'm1', groupName: '第一党小组', status: 'active' }] }] },
+    })
     const heldId = listed.ok ? listed.data.items[0]._id : ''
     expect(await cloud.call(reactivateMember, 'wx-ba1', { memberId: heldId })).toMatchObject({ ok: true, data: { status: 'active' } })
     expect(await cloud.call(getMe, 'wx-li-2', {})).toMatchObject({ ok: true, data: { name: '李党员' } })
@@ -152,17 +157,27 @@ describe('register: real names stay real', () => {
 
   it.each([['a'], ['12345'], ['😀😀'], ['张'], ['Tom Lee'], ['张三3']])('refuses %s as a real name, and writes nothing', async (name) => {
     const before = await snapshot()
-    expect(await cloud.call(register, 'wx-odd', { name, code: 'XXQGA888' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/姓名/) })
+    expect(await cloud.call(register, 'wx-odd', { name, code: 'XXQGA888' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/姓名/),
+    })
     expect(await snapshot()).toEqual(before)
   })
 
   it('takes minority names with ·, however the dot was typed', async () => {
-    expect(await cloud.call(register, 'wx-ayi', { name: '阿依古丽•买买提', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'created', me: { name: '阿依古丽·买买提' } } })
+    expect(await cloud.call(register, 'wx-ayi', { name: '阿依古丽•买买提', code: 'XXQGA888' })).toMatchObject({
+      ok: true,
+      data: { status: 'created', me: { name: '阿依古丽·买买提' } },
+    })
   })
 
   it('a name written otherwise is the admin’s to approve: pre-registered, it is claimed as written', async () => {
     await cloud.addMember({ _id: 'pre-tom', openid: '', name: 'Tom Lee', status: 'pending', groupId: 'group-1' })
-    expect(await cloud.call(register, 'wx-tom', { name: 'Tom Lee', code: 'XXQGA888' })).toMatchObject({ ok: true, data: { status: 'claimed', me: { memberId: 'pre-tom' } } })
+    expect(await cloud.call(register, 'wx-tom', { name: 'Tom Lee', code: 'XXQGA888' })).toMatchObject({
+      ok: true,
+      data: { status: 'claimed', me: { memberId: 'pre-tom' } },
+    })
   })
 })
 
@@ -273,9 +288,7 @@ describe('register: concurrency', () => {
   it('the same OPENID registering many times at once gets one member; the others answer it', async () => {
     const membersBefore = await count(MEMBERS)
 
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => cloud.call(register, 'wx-twice', { name: '陈新来', code: 'XXQGA888' })),
-    )
+    const results = await Promise.all(Array.from({ length: 10 }, () => cloud.call(register, 'wx-twice', { name: '陈新来', code: 'XXQGA888' })))
 
     expect(results.every((r) => r.ok)).toBe(true)
     const statuses = results.map((r) => (r.ok ? r.data.status : r.code))

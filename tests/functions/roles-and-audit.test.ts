@@ -46,9 +46,7 @@ describe('setRoles', () => {
   it('revokes a role and always keeps 党员', async () => {
     await cloud.call(setRoles, 'wx-org', { memberId: 'lead1', roles: [] })
     expect(await rolesOf('lead1')).toEqual(['member'])
-    expect(await auditEntries()).toEqual([
-      expect.objectContaining({ before: { roles: ['member', 'leader'] }, after: { roles: ['member'] } }),
-    ])
+    expect(await auditEntries()).toEqual([expect.objectContaining({ before: { roles: ['member', 'leader'] }, after: { roles: ['member'] } })])
   })
 
   it('writes nothing when nothing changes', async () => {
@@ -165,7 +163,10 @@ describe('listAudit', () => {
     nextMinute()
     await cloud.call(revokeInvitation, 'wx-org', { code })
     // Renamed since: the log keeps the names of the time.
-    await cloud.db.collection(MEMBERS).doc('t1').update({ data: { name: '赵壹' } })
+    await cloud.db
+      .collection(MEMBERS)
+      .doc('t1')
+      .update({ data: { name: '赵壹' } })
     nextMinute()
     await cloud.call(saveUnit, 'wx-org', { id: 'group-2', kind: 'group', name: '二组' })
 
@@ -185,7 +186,18 @@ describe('listAudit', () => {
 
   it('an entry written before names were kept has none', async () => {
     await cloud.db.collection(AUDIT).add({
-      data: { _id: '2026-11-01T00:00:00.000Z_0000', at: new Date('2026-11-01T00:00:00Z'), actorId: 'org', actorName: '周组织', action: 'member.roles', targetType: 'member', targetId: 't1', before: null, after: null, unitIds: ['group-1', 'branch-1'] },
+      data: {
+        _id: '2026-11-01T00:00:00.000Z_0000',
+        at: new Date('2026-11-01T00:00:00Z'),
+        actorId: 'org',
+        actorName: '周组织',
+        action: 'member.roles',
+        targetType: 'member',
+        targetId: 't1',
+        before: null,
+        after: null,
+        unitIds: ['group-1', 'branch-1'],
+      },
     })
     const result = await cloud.call(listAudit, 'wx-org', {})
     expect(result.ok && result.data.items.map((e) => [e.targetId, e.targetName])).toEqual([['t1', null]])

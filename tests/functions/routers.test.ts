@@ -28,7 +28,14 @@ describe('domain routers', () => {
   })
 
   it('answer UNKNOWN_ACTION for a missing action, another domain’s action or a prototype name, and write nothing', async () => {
-    for (const event of [{}, { action: '' }, { action: 42 }, { action: 'saveUnit', kind: 'branch', name: '新支部' }, { action: 'constructor' }, { action: '__proto__' }]) {
+    for (const event of [
+      {},
+      { action: '' },
+      { action: 42 },
+      { action: 'saveUnit', kind: 'branch', name: '新支部' },
+      { action: 'constructor' },
+      { action: '__proto__' },
+    ]) {
       expect(await call(member, 'wx-org', event)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION', message: expect.stringContaining('请更新小程序') })
     }
     expect(await allDocs(cloud.db, UNITS)).toHaveLength(7)
@@ -36,7 +43,11 @@ describe('domain routers', () => {
 
   it('keep each action’s role check and input schema: wrong role → FORBIDDEN, bad input → INVALID_INPUT, nothing written', async () => {
     expect(await call(org, 'wx-m1', { action: 'saveUnit', kind: 'branch', name: '新支部' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await call(org, 'wx-org', { action: 'saveUnit', kind: 'club', name: '新支部' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '单位类型应为党支部或党小组' })
+    expect(await call(org, 'wx-org', { action: 'saveUnit', kind: 'club', name: '新支部' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '单位类型应为党支部或党小组',
+    })
     expect(await call(org, 'wx-org', { action: 'saveUnit', kind: 'branch', name: '新支部', groupId: 'x' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await call(org, undefined, { action: 'saveUnit', kind: 'branch', name: '新支部' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
     expect(await allDocs(cloud.db, UNITS)).toHaveLength(7)
@@ -55,7 +66,9 @@ describe('domain routers', () => {
 
 describe('the deployable functions', () => {
   it('are the manifest’s folders, well within the environment’s 50, and serve every action once', () => {
-    const folders = readdirSync(path.join(__dirname, '../../cloudfunctions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    const folders = readdirSync(path.join(__dirname, '../../cloudfunctions'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
     expect(folders.sort()).toEqual(Object.keys(MANIFEST).sort())
     expect(folders.length).toBeLessThanOrEqual(16)
     const actions = Object.values(FUNCTIONS).flat()

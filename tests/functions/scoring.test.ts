@@ -98,7 +98,10 @@ describe('the ledger', () => {
   it('scores study time, a required chapter and a finished book from heartbeats', async () => {
     await addCategories(cloud.db)
     await addBook(cloud.db, { _id: 'must', required: { year: 2026, branchIds: [] } }, 1)
-    await cloud.db.collection(CHAPTERS).doc('must-c1').update({ data: { minutes: 10 } })
+    await cloud.db
+      .collection(CHAPTERS)
+      .doc('must-c1')
+      .update({ data: { minutes: 10 } })
     const reader = openReader(cloud, 'm1', 'chapter', 'must-c1')
     await readFor(cloud, reader, 600)
     await reader.beat({ atEnd: true })
@@ -113,9 +116,11 @@ describe('the ledger', () => {
 
 describe('积分明细', () => {
   it('shows today’s points per rule against its cap, and the own ledger newest first, a page at a time, with each day’s points', async () => {
-    for (let i = 0; i < 4; i++) await recordScore(cloud.db, event({ kind: 'reply', sourceId: `reply-${i}`, at: new Date(cloud.clock.now().getTime() + i * 1000) }))
+    for (let i = 0; i < 4; i++)
+      await recordScore(cloud.db, event({ kind: 'reply', sourceId: `reply-${i}`, at: new Date(cloud.clock.now().getTime() + i * 1000) }))
     ok(await cloud.call(checkIn, 'wx-m1', {}))
-    for (let i = 0; i < 20; i++) await recordScore(cloud.db, event({ kind: 'reply', sourceId: `old-${i}`, at: new Date(`2026-11-${String(1 + i).padStart(2, '0')}T02:00:00Z`) }))
+    for (let i = 0; i < 20; i++)
+      await recordScore(cloud.db, event({ kind: 'reply', sourceId: `old-${i}`, at: new Date(`2026-11-${String(1 + i).padStart(2, '0')}T02:00:00Z`) }))
     // Someone else's points are not in it.
     await recordScore(cloud.db, { ...event({ kind: 'reply', sourceId: 'theirs' }), member: { _id: 't1', groupId: 'group-1', branchId: 'branch-1' } })
 
@@ -174,7 +179,11 @@ const nightly = async () => {
 }
 
 describe('reversals', () => {
-  const reversals = async (who = 'm1') => (await entriesOf(who)).filter((e) => e.reverses).map((e) => String(e._id)).sort()
+  const reversals = async (who = 'm1') =>
+    (await entriesOf(who))
+      .filter((e) => e.reverses)
+      .map((e) => String(e._id))
+      .sort()
 
   it('takes back a deleted reply’s points and its featuring once, however often or concurrently it is deleted', async () => {
     const prompt = await openPrompt()
@@ -186,7 +195,9 @@ describe('reversals', () => {
     ok(await cloud.call(deleteReply, 'wx-m1', { id: reply._id }))
     expect(await myScore()).toMatchObject({ todayPoints: 0, week: { points: 0 }, year: { points: 0 } })
     expect(await reversals()).toEqual([`reversal_replyFeatured_${reply._id}`, `reversal_reply_${reply._id}`])
-    expect(await entriesOf('m1')).toContainEqual(expect.objectContaining({ _id: `reversal_reply_${reply._id}`, kind: 'reply', quantity: -1, day: '2026-11-23' }))
+    expect(await entriesOf('m1')).toContainEqual(
+      expect.objectContaining({ _id: `reversal_reply_${reply._id}`, kind: 'reply', quantity: -1, day: '2026-11-23' }),
+    )
     expect(await nightly()).toMatchObject({ repaired: 0 })
   })
 
@@ -234,7 +245,13 @@ describe('reversals', () => {
       replyOf.set(who, reply._id)
     }
     let trips = 0
-    ok(await withRoundTrips(cloud, () => void (trips += 1), () => cloud.call(deleteReply, 'wx-ref', { id: replyOf.get('ref')! })))
+    ok(
+      await withRoundTrips(
+        cloud,
+        () => void (trips += 1),
+        () => cloud.call(deleteReply, 'wx-ref', { id: replyOf.get('ref')! }),
+      ),
+    )
     expect(trips).toBeLessThanOrEqual(MAX_STOP)
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     jest.spyOn(console, 'log').mockImplementation(() => undefined)
@@ -257,68 +274,86 @@ describe('reversals', () => {
 })
 
 describe('a post or a featuring stopped mid-way', () => {
-  it.each(['post', 'feature'] as const)('scores each reply and its featuring exactly once after a %s stopped at any round trip, by a retry or the nightly run', async (step) => {
-    const prompt = await openPrompt()
-    // Every round trip of the call (at most MAX_STOP) × its answer lost or not × retried or left to the nightly run.
-    const MAX_STOP = 30
-    const all = Array.from({ length: MAX_STOP }, (_, i) => i + 1).flatMap((stopAt) =>
-      [false, true].flatMap((lost) => [true, false].map((retry) => ({ id: `${step[0]}${stopAt}${lost ? 'l' : 'b'}${retry ? 'r' : 'n'}`, stopAt, lost, retry }))),
-    )
-    const replyOf = new Map<string, string>()
-    for (const who of ['ref', ...all.map((c) => c.id)]) {
-      await cloud.addMember({ _id: who, openid: `wx-${who}` })
-      if (step === 'feature') replyOf.set(who, (await post(prompt._id, who))._id)
-    }
-    /** The member's post (under one request key, as the client retries it), or a leader featuring the member's reply. */
-    const call = (who: string) =>
-      step === 'post'
-        ? cloud.call(postReply, `wx-${who}`, { promptId: prompt._id, body: '我的体会是……', requestKey: `post-${who}` })
-        : cloud.call(featureReply, 'wx-lead1', { id: replyOf.get(who)!, featured: true })
-    /** What the member's replies should have scored, and what the ledger and the totals say. */
-    const outcome = async (who: string) => {
-      const replies = (await allDocs(cloud.db, REPLIES)).filter((r) => r.authorId === who)
-      const featured = replies.some((r) => r.featured)
-      return {
-        replies: replies.length,
-        featured,
-        kinds: (await entriesOf(who)).map((e) => String(e.kind)).sort(),
-        expected: [...replies.map(() => 'reply'), ...(featured ? ['replyFeatured'] : [])],
-        pending: replies.flatMap((r) => Object.keys(r.scorePending ?? {})),
+  it.each(['post', 'feature'] as const)(
+    'scores each reply and its featuring exactly once after a %s stopped at any round trip, by a retry or the nightly run',
+    async (step) => {
+      const prompt = await openPrompt()
+      // Every round trip of the call (at most MAX_STOP) × its answer lost or not × retried or left to the nightly run.
+      const MAX_STOP = 30
+      const all = Array.from({ length: MAX_STOP }, (_, i) => i + 1).flatMap((stopAt) =>
+        [false, true].flatMap((lost) =>
+          [true, false].map((retry) => ({ id: `${step[0]}${stopAt}${lost ? 'l' : 'b'}${retry ? 'r' : 'n'}`, stopAt, lost, retry })),
+        ),
+      )
+      const replyOf = new Map<string, string>()
+      for (const who of ['ref', ...all.map((c) => c.id)]) {
+        await cloud.addMember({ _id: who, openid: `wx-${who}` })
+        if (step === 'feature') replyOf.set(who, (await post(prompt._id, who))._id)
       }
-    }
-    let trips = 0
-    ok(await withRoundTrips(cloud, () => void (trips += 1), () => call('ref')))
-    expect(await outcome('ref')).toMatchObject({ replies: 1, kinds: step === 'post' ? ['reply'] : ['reply', 'replyFeatured'], pending: [] })
-    expect(trips).toBeLessThanOrEqual(MAX_STOP)
-    const cases = all.filter((c) => c.stopAt <= trips)
-    jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    jest.spyOn(console, 'log').mockImplementation(() => undefined)
-    for (const c of cases) {
-      await withRoundTrips(cloud, stopper(c.stopAt, c.lost), () => call(c.id))
-      if (!c.retry) continue
-      ok(await call(c.id))
-      // The retry finishes the post or the featuring, and its scoring at once.
-      const now = await outcome(c.id)
-      expect({ case: c, ...now }).toMatchObject({ case: c, replies: 1, featured: step === 'feature', kinds: now.expected, pending: [] })
-    }
-    await nightly()
-    jest.restoreAllMocks()
-    for (const c of cases) {
-      const { replies, featured, kinds, expected, pending } = await outcome(c.id)
-      const points = ok(await cloud.call(getMyScore, `wx-${c.id}`, {})).year.points
-      expect({ case: c, kinds, points, pending }).toEqual({ case: c, kinds: expected, points: replies + (featured ? 3 : 0), pending: [] })
-    }
-    // The night after: nothing left to score or repair.
-    advance(cloud, 24 * 3600)
-    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
-  }, 120_000)
+      /** The member's post (under one request key, as the client retries it), or a leader featuring the member's reply. */
+      const call = (who: string) =>
+        step === 'post'
+          ? cloud.call(postReply, `wx-${who}`, { promptId: prompt._id, body: '我的体会是……', requestKey: `post-${who}` })
+          : cloud.call(featureReply, 'wx-lead1', { id: replyOf.get(who)!, featured: true })
+      /** What the member's replies should have scored, and what the ledger and the totals say. */
+      const outcome = async (who: string) => {
+        const replies = (await allDocs(cloud.db, REPLIES)).filter((r) => r.authorId === who)
+        const featured = replies.some((r) => r.featured)
+        return {
+          replies: replies.length,
+          featured,
+          kinds: (await entriesOf(who)).map((e) => String(e.kind)).sort(),
+          expected: [...replies.map(() => 'reply'), ...(featured ? ['replyFeatured'] : [])],
+          pending: replies.flatMap((r) => Object.keys(r.scorePending ?? {})),
+        }
+      }
+      let trips = 0
+      ok(
+        await withRoundTrips(
+          cloud,
+          () => void (trips += 1),
+          () => call('ref'),
+        ),
+      )
+      expect(await outcome('ref')).toMatchObject({ replies: 1, kinds: step === 'post' ? ['reply'] : ['reply', 'replyFeatured'], pending: [] })
+      expect(trips).toBeLessThanOrEqual(MAX_STOP)
+      const cases = all.filter((c) => c.stopAt <= trips)
+      jest.spyOn(console, 'error').mockImplementation(() => undefined)
+      jest.spyOn(console, 'log').mockImplementation(() => undefined)
+      for (const c of cases) {
+        await withRoundTrips(cloud, stopper(c.stopAt, c.lost), () => call(c.id))
+        if (!c.retry) continue
+        ok(await call(c.id))
+        // The retry finishes the post or the featuring, and its scoring at once.
+        const now = await outcome(c.id)
+        expect({ case: c, ...now }).toMatchObject({ case: c, replies: 1, featured: step === 'feature', kinds: now.expected, pending: [] })
+      }
+      await nightly()
+      jest.restoreAllMocks()
+      for (const c of cases) {
+        const { replies, featured, kinds, expected, pending } = await outcome(c.id)
+        const points = ok(await cloud.call(getMyScore, `wx-${c.id}`, {})).year.points
+        expect({ case: c, kinds, points, pending }).toEqual({ case: c, kinds: expected, points: replies + (featured ? 3 : 0), pending: [] })
+      }
+      // The night after: nothing left to score or repair.
+      advance(cloud, 24 * 3600)
+      expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 0 })
+    },
+    120_000,
+  )
 })
 
 describe('a check-in stopped mid-way', () => {
   it('at any round trip, with or without its answer: the day is checked in once, and its points come by the next night at the latest', async () => {
     await cloud.addMember({ _id: 'ref', openid: 'wx-ref' })
     let trips = 0
-    ok(await withRoundTrips(cloud, () => void (trips += 1), () => cloud.call(checkIn, 'wx-ref', {})))
+    ok(
+      await withRoundTrips(
+        cloud,
+        () => void (trips += 1),
+        () => cloud.call(checkIn, 'wx-ref', {}),
+      ),
+    )
     expect((await entriesOf('ref')).map((e) => e.kind)).toEqual(['checkin'])
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     jest.spyOn(console, 'log').mockImplementation(() => undefined)
@@ -403,8 +438,10 @@ describe('a heartbeat stopped mid-way', () => {
         expect(await reader.send({ atEnd: true, seq: 5 })).toMatchObject({ ok: true })
       }
       // Scored at once, not only by the nightly run.
-      if (c.recovery === 'same beat again') expect({ case: c, scored: await scored(c.id) }).toEqual({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1, seconds: 60 } })
-      if (c.recovery === 'next beat') expect({ case: c, scored: await scored(c.id) }).toMatchObject({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1 } })
+      if (c.recovery === 'same beat again')
+        expect({ case: c, scored: await scored(c.id) }).toEqual({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1, seconds: 60 } })
+      if (c.recovery === 'next beat')
+        expect({ case: c, scored: await scored(c.id) }).toMatchObject({ case: c, scored: { chapterDone: 1, bookDone: 1, weeklyItemDone: 1 } })
       rewind()
     }
     advance(cloud, 3600)
@@ -480,7 +517,10 @@ describe('rule versions', () => {
     ok(await cloud.call(checkIn, 'wx-m1', {}))
     ok(await cloud.call(saveScoreRules, 'wx-org', later('2026-11-24')))
     expect((await allDocs(cloud.db, AUDIT)).map((e) => [e.action, e.targetName])).toEqual([['scoreRules.save', '2026-11-24 起施行的积分规则']])
-    expect(ok(await cloud.call(getScoreRules, 'wx-m1', {}))).toMatchObject({ current: { effectiveFrom: '2000-01-01' }, upcoming: { effectiveFrom: '2026-11-24' } })
+    expect(ok(await cloud.call(getScoreRules, 'wx-m1', {}))).toMatchObject({
+      current: { effectiveFrom: '2000-01-01' },
+      upcoming: { effectiveFrom: '2026-11-24' },
+    })
     advance(cloud, 24 * 3600)
     ok(await cloud.call(checkIn, 'wx-m1', {}))
     expect(await myScore()).toMatchObject({ todayPoints: 5, week: { points: 7 } })
@@ -497,7 +537,11 @@ describe('rule versions', () => {
 describe('reconciliation', () => {
   /** Three members with a few days of events, totals as the ledger says. */
   async function scoredOrganisation() {
-    for (const [id, g, b] of [['m1', 'group-1', 'branch-1'], ['t1', 'group-1', 'branch-1'], ['t3', 'group-3', 'branch-2']]) {
+    for (const [id, g, b] of [
+      ['m1', 'group-1', 'branch-1'],
+      ['t1', 'group-1', 'branch-1'],
+      ['t3', 'group-3', 'branch-2'],
+    ]) {
       for (let day = 0; day < 3; day++) {
         const at = new Date(Date.parse(MONDAY_10AM) - day * 86_400_000)
         await recordScore(cloud.db, { kind: 'checkin', sourceId: `${id}-${day}`, member: member(id, g, b), at })
@@ -510,9 +554,15 @@ describe('reconciliation', () => {
   /** Drift a lost or doubled increment would leave. */
   async function injectDrift(db: CloudDatabase) {
     const _ = db.command
-    await db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'y.2026.p': _.inc(7), 'w.2026-11-23.s': _.inc(-60) } })
+    await db
+      .collection(SCORE_TOTALS)
+      .doc('m1')
+      .update({ data: { 'y.2026.p': _.inc(7), 'w.2026-11-23.s': _.inc(-60) } })
     await db.collection(SCORE_TOTALS).doc('t1').remove()
-    await db.collection(SCORE_TOTALS).doc('t3').update({ data: { groupId: 'group-4' } })
+    await db
+      .collection(SCORE_TOTALS)
+      .doc('t3')
+      .update({ data: { groupId: 'group-4' } })
   }
 
   /** The totals as members see them: without the write counter and the repair records. */
@@ -554,7 +604,10 @@ describe('reconciliation', () => {
     await recordScore(cloud.db, { kind: 'reply', sourceId: 'late-1', member: member('x1100'), at: new Date(MONDAY_10AM) })
     const right = await snapshot()
     await injectDrift(cloud.db)
-    await cloud.db.collection(SCORE_TOTALS).doc('x1100').update({ data: { 'd.2026-11-23.p': 9 } })
+    await cloud.db
+      .collection(SCORE_TOTALS)
+      .doc('x1100')
+      .update({ data: { 'd.2026-11-23.p': 9 } })
     // The run dies as it records that its second batch is done.
     let jobWrites = 0
     const dying = new Proxy(cloud.db, {
@@ -599,7 +652,10 @@ describe('reconciliation', () => {
     await cloud.db.collection(SCORE_ENTRIES).doc(String(lost._id)).remove()
     const _ = cloud.db.command
     const back = _.inc(-15)
-    await cloud.db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'd.2026-11-23.k.studyTime': back, 'w.2026-11-23.s': back, 'q.2026-Q4.s': back, 'y.2026.s': back } })
+    await cloud.db
+      .collection(SCORE_TOTALS)
+      .doc('m1')
+      .update({ data: { 'd.2026-11-23.k.studyTime': back, 'w.2026-11-23.s': back, 'q.2026-Q4.s': back, 'y.2026.s': back } })
     expect(await myScore()).toMatchObject({ year: { studySeconds: 285 } })
 
     advance(cloud, 600)
@@ -623,7 +679,10 @@ describe('reconciliation', () => {
     advance(cloud, 3600)
     // Sent again an hour later: it credits nothing, and scores the completion dated an hour ago.
     expect(await reader.send({ seq: 4, atEnd: true })).toMatchObject({ ok: true, data: { reason: 'duplicate' } })
-    expect((await entriesOf('m1')).find((e) => e.kind === 'chapterDone')).toMatchObject({ at: new Date(Date.parse(MONDAY_10AM) + 60_000), recordedAt: cloud.clock.now() })
+    expect((await entriesOf('m1')).find((e) => e.kind === 'chapterDone')).toMatchObject({
+      at: new Date(Date.parse(MONDAY_10AM) + 60_000),
+      recordedAt: cloud.clock.now(),
+    })
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 1 })
     // The next night: the stopped heartbeat's seconds are caught up; the completion was right all along.
     advance(cloud, 24 * 3600)
@@ -634,7 +693,10 @@ describe('reconciliation', () => {
 
   it('leaves a member scored in the last minutes to the next run', async () => {
     await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'just-now' }))
-    await cloud.db.collection(SCORE_TOTALS).doc('m1').update({ data: { 'y.2026.p': 100 } })
+    await cloud.db
+      .collection(SCORE_TOTALS)
+      .doc('m1')
+      .update({ data: { 'y.2026.p': 100 } })
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 0, skipped: 1 })
     advance(cloud, 24 * 3600)
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1, skipped: 0 })
@@ -695,9 +757,18 @@ describe('star ratings and the year-end freeze', () => {
   async function aYear() {
     const at = new Date('2026-06-01T02:00:00Z')
     const add = (id: string, g: string, kind: ScoreEvent['kind'], n: number, quantity?: number, required?: boolean) =>
-      Promise.all(Array.from({ length: n }, (_, i) =>
-        recordScore(cloud.db, { kind, sourceId: `${id}-${kind}-${i}`, member: member(id, g), quantity, required, at: new Date(at.getTime() + i * 86_400_000) }),
-      ))
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          recordScore(cloud.db, {
+            kind,
+            sourceId: `${id}-${kind}-${i}`,
+            member: member(id, g),
+            quantity,
+            required,
+            at: new Date(at.getTime() + i * 86_400_000),
+          }),
+        ),
+      )
     await add('m1', 'group-1', 'studyTime', 10, 3600) // 10 h, 6 points a day
     await add('m1', 'group-1', 'bookDone', 4) // 40
     await add('t2', 'group-2', 'studyTime', 20, 3600) // 20 h, 120 points
@@ -724,7 +795,14 @@ describe('star ratings and the year-end freeze', () => {
     expect(ok(await cloud.call(freezeRatings, undefined, {}))).toMatchObject({ year: 2026, alreadyDone: false, units: 6 })
     expect(await allDocs(cloud.db, 'starRatings')).toHaveLength(8 + 6)
     // Rules changed afterwards, even (bypassing the function) for days of 2026: the frozen year stands.
-    await cloud.db.collection(SCORE_RULES).add({ data: { ...DEFAULT_RULES, _id: '2026-01-01', effectiveFrom: '2026-01-01', stars: DEFAULT_RULES.stars.map(() => ({ hours: 0, requiredChapters: 0, points: 0 })) } })
+    await cloud.db.collection(SCORE_RULES).add({
+      data: {
+        ...DEFAULT_RULES,
+        _id: '2026-01-01',
+        effectiveFrom: '2026-01-01',
+        stars: DEFAULT_RULES.stars.map(() => ({ hours: 0, requiredChapters: 0, points: 0 })),
+      },
+    })
     const frozen = ok(await cloud.call(getUnitRatings, 'wx-ba1', { year: 2026 }))
     expect(frozen.units.map((u) => [u.unitId, u.distribution, u.frozen])).toEqual([
       ['branch-1', [4, 1, 1, 0, 0, 0], true],

@@ -27,7 +27,12 @@ describe('crediting from heartbeats', () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     expect(await reader.open()).toMatchObject({ heartbeatSeconds: 600 })
     const seen: [number, string][] = []
-    for (const [seconds, counted] of [[300, 300], [300, 540], [300, 840], [400, 1200]]) {
+    for (const [seconds, counted] of [
+      [300, 300],
+      [300, 540],
+      [300, 840],
+      [400, 1200],
+    ]) {
       advance(cloud, seconds)
       const a = await reader.beat({ activeSeconds: counted })
       seen.push([a.creditedSeconds, a.reason])
@@ -201,7 +206,9 @@ describe('crediting from heartbeats', () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     await reader.beat()
     await addPublishedArticle(cloud, 'other')
-    expect(await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'other', sessionId: reader.sessionId, seq: 5, activeSeconds: 0, mode: 'read', atEnd: false })).toMatchObject({
+    expect(
+      await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'other', sessionId: reader.sessionId, seq: 5, activeSeconds: 0, mode: 'read', atEnd: false }),
+    ).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       message: expect.stringContaining('阅读会话'),
@@ -224,7 +231,15 @@ describe('crediting from heartbeats', () => {
     const theirs = openReader(cloud, 'm2', 'article', 'long')
     await theirs.beat()
     advance(cloud, 15)
-    const result = await cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: theirs.sessionId, seq: 1, activeSeconds: 15, mode: 'read', atEnd: false })
+    const result = await cloud.call(heartbeat, 'wx-m1', {
+      kind: 'article',
+      id: 'long',
+      sessionId: theirs.sessionId,
+      seq: 1,
+      activeSeconds: 15,
+      mode: 'read',
+      atEnd: false,
+    })
     expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限为他人记录学时' })
     expect(await theirs.beat()).toMatchObject({ creditedSeconds: 15 })
     expect((await myStudy('m1')).todaySeconds).toBe(0)
@@ -275,7 +290,10 @@ describe('completion', () => {
   it('completes a book when all its chapters are, each chapter and the book once, even with two pages open', async () => {
     await addBook(cloud.db, { _id: 'book-1' }, 2) // one-minute chapters: complete at 48 s
     const progressOf = async () => ok(await cloud.call(getBook, 'wx-m1', { id: 'book-1' })).progress
-    for (const [chapter, last] of [['book-1-c1', false], ['book-1-c2', true]] as const) {
+    for (const [chapter, last] of [
+      ['book-1-c1', false],
+      ['book-1-c2', true],
+    ] as const) {
       const a = openReader(cloud, 'm1', 'chapter', chapter)
       const b = openReader(cloud, 'm1', 'chapter', chapter)
       await Promise.all([a.beat(), b.beat()])
@@ -295,7 +313,10 @@ describe('completion', () => {
 
   it('credits chapters to their book’s category', async () => {
     await addBook(cloud.db, { _id: 'book-2', categoryId: 'economy' }, 1)
-    await cloud.db.collection(CHAPTERS).doc('book-2-c1').update({ data: { minutes: 10 } })
+    await cloud.db
+      .collection(CHAPTERS)
+      .doc('book-2-c1')
+      .update({ data: { minutes: 10 } })
     await readFor(cloud, openReader(cloud, 'm1', 'chapter', 'book-2-c1'), 45)
     await readFor(cloud, openReader(cloud, 'm1', 'article', 'long'), 30)
     expect((await myStudy()).byCategory).toEqual([

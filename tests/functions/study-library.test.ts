@@ -178,7 +178,10 @@ describe('热门', () => {
         data: { _id: `book_h${pad(n)}_2026-11-20`, kind: 'book', targetId: `h${pad(n)}`, categoryId: 'history', day: '2026-11-20', readers: n },
       })
     }
-    await cloud.db.collection(BOOKS).doc('h24').update({ data: { status: 'retired' } })
+    await cloud.db
+      .collection(BOOKS)
+      .doc('h24')
+      .update({ data: { status: 'retired' } })
     const pages = await allPages({ shelf: 'hot' })
     expect(pages.map((p) => p.length)).toEqual([19, 5])
     expect(pages.flat()).toEqual(Array.from({ length: 25 }, (_, i) => `h${pad(25 - i)}`).filter((id) => id !== 'h24'))
@@ -204,7 +207,10 @@ describe('继续阅读', () => {
     await chapter.beat()
     advance(cloud, 15)
     await chapter.beat({ position: 0.4 })
-    await cloud.db.collection(ARTICLES).doc('a-gone').update({ data: { status: 'retired' } })
+    await cloud.db
+      .collection(ARTICLES)
+      .doc('a-gone')
+      .update({ data: { status: 'retired' } })
 
     const { items } = ok(await cloud.call(getContinueReading, 'wx-m1', {}))
     expect(items).toEqual([
@@ -236,7 +242,7 @@ describe('reading', () => {
     advance(cloud, 15)
     await reader.beat({ position: 0.5 })
     const mine = ok(await cloud.call(getArticle, 'wx-m1', { id: 'a1' }))
-    expect(mine.article).toMatchObject({ _id: 'a1', categoryName: '政治理论', minutes: 2, audioUrl: 'https://example.com/a1.mp3', videoUrl: null })
+    expect(mine.article).toMatchObject({ _id: 'a1', categoryName: '政治理论', minutes: 2, audioUrl: 'https://example.com/a1.mp3', video: null })
     expect(mine.progress).toEqual({
       creditedSeconds: 15,
       position: 0.5,

@@ -31,14 +31,24 @@ describe('listUnits', () => {
         committee: { _id: 'committee', name: '测试党委' },
         branches: [
           {
-            _id: 'branch-1', kind: 'branch', name: '第一党支部', parentId: 'committee', archived: false, memberCount: 6,
+            _id: 'branch-1',
+            kind: 'branch',
+            name: '第一党支部',
+            parentId: 'committee',
+            archived: false,
+            memberCount: 6,
             groups: [
               { _id: 'group-1', kind: 'group', name: '第一党小组', parentId: 'branch-1', archived: false, memberCount: 5 },
               { _id: 'group-2', kind: 'group', name: '第二党小组', parentId: 'branch-1', archived: false, memberCount: 1 },
             ],
           },
           {
-            _id: 'branch-2', kind: 'branch', name: '第二党支部', parentId: 'committee', archived: false, memberCount: 2,
+            _id: 'branch-2',
+            kind: 'branch',
+            name: '第二党支部',
+            parentId: 'committee',
+            archived: false,
+            memberCount: 2,
             groups: [
               { _id: 'group-3', kind: 'group', name: '第三党小组', parentId: 'branch-2', archived: false, memberCount: 2 },
               { _id: 'group-4', kind: 'group', name: '第四党小组', parentId: 'branch-2', archived: false, memberCount: 0 },
@@ -51,9 +61,7 @@ describe('listUnits', () => {
 
   it('gives a 支部管理员 their own branch only', async () => {
     const result = await cloud.call(listUnits, 'wx-ba2', {})
-    expect(result.ok && result.data.branches.map((b) => [b._id, b.groups.map((g) => g._id)])).toEqual([
-      ['branch-2', ['group-3', 'group-4']],
-    ])
+    expect(result.ok && result.data.branches.map((b) => [b._id, b.groups.map((g) => g._id)])).toEqual([['branch-2', ['group-3', 'group-4']]])
   })
 })
 
@@ -198,9 +206,15 @@ describe('revokeInvitation and listInvitations', () => {
   })
 
   it('a revoked code can no longer be used; revoking twice writes one audit entry', async () => {
-    expect(await cloud.call(revokeInvitation, 'wx-ba1', { code: 'xxqgaaaa' })).toMatchObject({ ok: true, data: { code: 'XXQGAAAA', revoked: true, state: 'revoked' } })
+    expect(await cloud.call(revokeInvitation, 'wx-ba1', { code: 'xxqgaaaa' })).toMatchObject({
+      ok: true,
+      data: { code: 'XXQGAAAA', revoked: true, state: 'revoked' },
+    })
     expect(await cloud.call(revokeInvitation, 'wx-ba1', { code: 'XXQGAAAA' })).toMatchObject({ ok: true })
-    expect(await cloud.call(register, 'wx-new', { name: '新人', code: 'XXQGAAAA' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已作废') })
+    expect(await cloud.call(register, 'wx-new', { name: '新人', code: 'XXQGAAAA' })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('已作废'),
+    })
     expect(await auditActions()).toEqual(['invitation.revoke'])
     expect(await cloud.call(revokeInvitation, 'wx-ba1', { code: 'ZZZZZZZZ' })).toMatchObject({ code: 'NOT_FOUND' })
   })
@@ -224,7 +238,11 @@ describe('revokeInvitation and listInvitations', () => {
   it('pages 20 at a time, newest first, each code once, codes made at the same instant included', async () => {
     // 42 more codes for group-2, two to a minute, all after XXQGBBBB: 43 in group-2.
     for (let i = 0; i < 42; i++) {
-      await cloud.addInvitation({ _id: `PAGE${String(i).padStart(4, '0')}`, groupId: 'group-2', createdAt: new Date(Date.UTC(2026, 10, 10, 0, Math.floor(i / 2))) })
+      await cloud.addInvitation({
+        _id: `PAGE${String(i).padStart(4, '0')}`,
+        groupId: 'group-2',
+        createdAt: new Date(Date.UTC(2026, 10, 10, 0, Math.floor(i / 2))),
+      })
     }
     const pages: string[][] = []
     let cursor: string | undefined
@@ -244,7 +262,11 @@ describe('revokeInvitation and listInvitations', () => {
   it('refuses a cursor it did not issue', async () => {
     const forged = Buffer.from(JSON.stringify(['not a time', 'XXQGAAAA'])).toString('base64url')
     for (const cursor of ['not-a-cursor', forged]) {
-      expect(await cloud.call(listInvitations, 'wx-org', { cursor })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '分页位置无效，请从第一页重新查看' })
+      expect(await cloud.call(listInvitations, 'wx-org', { cursor })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: '分页位置无效，请从第一页重新查看',
+      })
     }
   })
 })

@@ -51,7 +51,6 @@ async function assignments(): Promise<string[]> {
   }
 }
 
-
 describe('composing a list', () => {
   it('saves a draft with the items’ titles, a 30-minute target by default, for the whole organisation', async () => {
     const list = ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput()))
@@ -75,7 +74,9 @@ describe('composing a list', () => {
 
   it('edits a draft and a scheduled list; a published one is refused', async () => {
     const list = await scheduledList(cloud, { branchIds: ['branch-1'] })
-    const edited = ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput({ id: list._id, intro: '改过的导语', targetMinutes: 45, branchIds: ['branch-1'] })))
+    const edited = ok(
+      await cloud.call(saveWeeklyList, 'wx-org', weeklyInput({ id: list._id, intro: '改过的导语', targetMinutes: 45, branchIds: ['branch-1'] })),
+    )
     expect(edited).toMatchObject({ _id: list._id, intro: '改过的导语', targetMinutes: 45, status: 'scheduled', audience: '第一党支部' })
 
     at(MONDAY_8)
@@ -90,7 +91,16 @@ describe('composing a list', () => {
     ['no required item', { items: [{ kind: 'article', refId: 'wk-a2', required: false }] }, '请至少设置一项必学内容'],
     ['a week not starting on Monday', { week: '2026-11-24' }, '每周一学的周次应以周一的日期表示'],
     ['a past week', { week: '2026-11-09' }, '这一周已经过去，请选择本周或以后的周次'],
-    ['a link that is not https', { items: [{ kind: 'article', refId: 'wk-a1', required: true }, { kind: 'link', title: '外链', url: 'http://example.org', required: false }] }, '链接应以 https:// 开头'],
+    [
+      'a link that is not https',
+      {
+        items: [
+          { kind: 'article', refId: 'wk-a1', required: true },
+          { kind: 'link', title: '外链', url: 'http://example.org', required: false },
+        ],
+      },
+      '链接应以 https:// 开头',
+    ],
     ['an unpublished article', { items: [{ kind: 'article', refId: 'missing', required: true }] }, '第 1 项：只能选择已发布的文章'],
     ['an unknown branch', { branchIds: ['branch-9'] }, '所选党支部不存在'],
   ])('refuses %s with a clear message and writes nothing', async (_what, over, message) => {
@@ -101,7 +111,11 @@ describe('composing a list', () => {
 
   it('gives each member one list a week: lists of a week may not share a branch', async () => {
     ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput({ branchIds: ['branch-1'] })))
-    expect(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput())).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('第一党支部') })
+    expect(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput())).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringContaining('第一党支部'),
+    })
     ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput({ branchIds: ['branch-2'] })))
   })
 
@@ -116,7 +130,10 @@ describe('composing a list', () => {
 describe('distribution (Monday 08:00 Beijing time)', () => {
   it('publishes nothing before 08:00, then the scheduled list to every active member of its branches', async () => {
     const list = await scheduledList(cloud, { branchIds: ['branch-1'] })
-    await cloud.db.collection(MEMBERS).doc('t2').update({ data: { status: 'inactive' } })
+    await cloud.db
+      .collection(MEMBERS)
+      .doc('t2')
+      .update({ data: { status: 'inactive' } })
     at('2026-11-22T23:59:59Z')
     // 07:59:59 on Monday in Beijing: the week has begun, its list is not out yet.
     expect(await fire()).toEqual({ ok: true, data: { week: WEEK, lists: [] } })
@@ -141,7 +158,10 @@ describe('distribution (Monday 08:00 Beijing time)', () => {
     const draft = ok(await cloud.call(saveWeeklyList, 'wx-org', weeklyInput()))
     at('2026-11-24T02:00:00Z')
     // The first 定稿 went out to nobody yet: stopped right after marking the list published.
-    await cloud.db.collection(WEEKLY_LISTS).doc(draft._id).update({ data: { status: 'published' } })
+    await cloud.db
+      .collection(WEEKLY_LISTS)
+      .doc(draft._id)
+      .update({ data: { status: 'published' } })
     expect(ok(await cloud.call(scheduleWeeklyList, 'wx-org', { id: draft._id, scheduled: true }))).toMatchObject({ status: 'published', publishedTo: 8 })
     expect(await cloud.call(scheduleWeeklyList, 'wx-org', { id: draft._id, scheduled: true })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
@@ -165,7 +185,18 @@ describe('distribution (Monday 08:00 Beijing time)', () => {
     // More members than one batch (1,000) holds, half of them asking for the message.
     for (let i = 0; i < 1030; i++) {
       const _id = `p${String(i).padStart(4, '0')}`
-      await cloud.db.collection(MEMBERS).add({ data: { _id, openid: `wx-${_id}`, name: `党员${i}`, groupId: i % 2 ? 'group-1' : 'group-2', branchId: 'branch-1', roles: ['member'], status: 'active', largeFont: false } })
+      await cloud.db.collection(MEMBERS).add({
+        data: {
+          _id,
+          openid: `wx-${_id}`,
+          name: `党员${i}`,
+          groupId: i % 2 ? 'group-1' : 'group-2',
+          branchId: 'branch-1',
+          roles: ['member'],
+          status: 'active',
+          largeFont: false,
+        },
+      })
       if (i % 2 === 0) await grant(cloud, _id, 'weeklyList')
     }
     const list = await scheduledList(cloud, { branchIds: ['branch-1'] })
@@ -252,7 +283,9 @@ describe('progress, from what members read', () => {
     const view = ok(await cloud.call(getWeeklyProgress, 'wx-ba1', { listId, groupId: 'group-2' }))
     const item = view.list.items[3]
     const link = { kind: 'weekly' as const, id: weeklyLinkId(view.list._id, item.key), title: item.title }
-    const prompt = ok(await cloud.call(savePrompt, 'wx-ba1', { groupId: 'group-2', title: '专题怎么学', body: '看完专题说说体会。', link, requestKey: 'discuss-i4-group2' }))
+    const prompt = ok(
+      await cloud.call(savePrompt, 'wx-ba1', { groupId: 'group-2', title: '专题怎么学', body: '看完专题说说体会。', link, requestKey: 'discuss-i4-group2' }),
+    )
     expect(prompt).toMatchObject({ groupId: 'group-2', link })
     // Another group's member cannot take part; the group's member can.
     expect(await cloud.call(postReply, 'wx-m1', { promptId: prompt._id, body: '我也想说。' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -279,7 +312,10 @@ describe('progress, from what members read', () => {
     await completeReading(cloud, 'm1', 'article', 'wk-a1')
     at('2026-11-30T02:00:00Z')
     const history = ok(await cloud.call(listMyWeeks, 'wx-m1', {}))
-    expect(history).toEqual({ items: [{ listId: expect.any(String), week: WEEK, requiredDone: 1, requiredCount: 2, targetMet: true, finished: false }], nextCursor: null })
+    expect(history).toEqual({
+      items: [{ listId: expect.any(String), week: WEEK, requiredDone: 1, requiredCount: 2, targetMet: true, finished: false }],
+      nextCursor: null,
+    })
     // Read after the week ended: it does not count for that week.
     await completeReading(cloud, 'm1', 'chapter', 'wk-book-c1')
     expect(ok(await cloud.call(getMyWeekly, 'wx-m1', { week: WEEK }))).toMatchObject({ current: false, list: { requiredDone: 1, finished: false } })
@@ -368,7 +404,10 @@ describe('members who join, come back or move during the week', () => {
   let listId: string
   beforeEach(async () => {
     listId = (await scheduledList(cloud, { branchIds: ['branch-1'] }))._id
-    await cloud.db.collection(MEMBERS).doc('t2').update({ data: { status: 'inactive' } })
+    await cloud.db
+      .collection(MEMBERS)
+      .doc('t2')
+      .update({ data: { status: 'inactive' } })
     at(MONDAY_8)
     ok(await fire())
     at(WEDNESDAY)
@@ -382,7 +421,10 @@ describe('members who join, come back or move during the week', () => {
     return 'new'
   }
   const publicationsOf = async (memberId: string) => (await allDocs(cloud.db, WEEKLY_ASSIGNMENTS)).filter((a) => a.memberId === memberId)
-  const groupView = async () => ok(await cloud.call(getWeeklyProgress, 'wx-lead1', { listId })).members.map((m) => m.name).sort()
+  const groupView = async () =>
+    ok(await cloud.call(getWeeklyProgress, 'wx-lead1', { listId }))
+      .members.map((m) => m.name)
+      .sort()
 
   it('a member registered or reactivated on Wednesday sees the week’s list, and progress moves as they read', async () => {
     const newcomer = await register()

@@ -36,7 +36,12 @@ describe('the daily push in the local cloud', () => {
     const fired = await first.json()
     expect(fired).toMatchObject({
       ok: true,
-      data: { day: '2026-11-24', push: { created: true, source: 'scheduled', articleIds: ['article-7'] }, publication: { status: 'submitted', mediaId: expect.stringMatching(/^local-draft-/) }, notifications: { sent: 1 } },
+      data: {
+        day: '2026-11-24',
+        push: { created: true, source: 'scheduled', articleIds: ['article-7'] },
+        publication: { status: 'submitted', mediaId: expect.stringMatching(/^local-draft-/) },
+        notifications: { sent: 1 },
+      },
     })
     const second = await t.fetch('/local/timers/dailyPush/fire', { method: 'POST' })
     expect(await second.json()).toMatchObject({ ok: true, data: { push: { created: false } } })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { contentTypeOf, isHashedAsset, parseInstant, safeNext } from '../../local-cloud/http'
+import { byteRange, contentTypeOf, isHashedAsset, parseInstant, safeNext } from '../../local-cloud/http'
 import { parseCookies, SESSION_COOKIE, Sessions } from '../../local-cloud/session'
 
 describe('session cookie', () => {
@@ -87,4 +87,12 @@ describe('static helpers', () => {
     expect(parseInstant('2026-11-23')).toBeUndefined()
     expect(parseInstant('2026-13-40T00:00:00Z')).toBeUndefined()
   })
+})
+
+test('byteRange: one range of a file, as audio seeking asks for it; anything else is the whole file', () => {
+  expect(byteRange('bytes=0-', 1000)).toEqual({ start: 0, end: 999 })
+  expect(byteRange('bytes=100-199', 1000)).toEqual({ start: 100, end: 199 })
+  expect(byteRange('bytes=900-5000', 1000)).toEqual({ start: 900, end: 999 })
+  expect(byteRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 })
+  for (const header of [undefined, 'bytes=1000-', 'bytes=5-2', 'bytes=-', 'bytes=0-1,5-9', 'items=0-1']) expect(byteRange(header, 1000)).toBeUndefined()
 })

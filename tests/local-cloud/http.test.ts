@@ -201,7 +201,7 @@ describe('local sign-in', () => {
     expect(setCookie).toMatch(/SameSite=Lax/)
     expect(setCookie).toMatch(/Path=\//)
     const cookie = setCookie.split(';')[0]
-    expect(((await t.call<WhoAmI>('whoami', {}, cookie)).body).data.openid).toBe('local-openid-11')
+    expect((await t.call<WhoAmI>('whoami', {}, cookie)).body.data.openid).toBe('local-openid-11')
     // The page then shows who is signed in.
     const page = await (await t.fetch('/local/signin', { headers: { cookie } })).text()
     expect(page).toMatch(/当前登录：<strong>林国栋<\/strong>/)
@@ -248,14 +248,23 @@ describe('local sign-in', () => {
 })
 
 /** A raw request with the given Host (fetch cannot set it) and optional body parts sent slowly. */
-function rawRequest(options: { method: string; path: string; host: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function rawRequest(options: {
+  method: string
+  path: string
+  host: string
+  headers?: Record<string, string>
+  body?: string
+}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: t.cloud.port, path: options.path, method: options.method, headers: { host: options.host, ...options.headers } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = http.request(
+      { host: '127.0.0.1', port: t.cloud.port, path: options.path, method: options.method, headers: { host: options.host, ...options.headers } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (c: string) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -268,7 +277,13 @@ describe('a locked-down local cloud', () => {
       expect((await rawRequest({ method: 'GET', path: '/local/clock', host })).status).toBe(421)
       expect((await rawRequest({ method: 'GET', path: '/local/timers', host })).status).toBe(421)
       const before = await callsRecorded()
-      const call = await rawRequest({ method: 'POST', path: '/api/functions/whoami', host, headers: { cookie, origin: `http://${host}`, 'content-type': 'application/json' }, body: '{}' })
+      const call = await rawRequest({
+        method: 'POST',
+        path: '/api/functions/whoami',
+        host,
+        headers: { cookie, origin: `http://${host}`, 'content-type': 'application/json' },
+        body: '{}',
+      })
       expect(call.status).toBe(421)
       expect(await callsRecorded()).toBe(before)
     }
@@ -282,7 +297,13 @@ describe('a locked-down local cloud', () => {
     const started = Date.now()
     const answer = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: t.cloud.port, path: '/api/functions/whoami', method: 'POST', headers: { cookie, 'content-type': 'application/json', 'content-length': '100' } },
+        {
+          host: '127.0.0.1',
+          port: t.cloud.port,
+          path: '/api/functions/whoami',
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json', 'content-length': '100' },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
@@ -301,7 +322,13 @@ describe('a locked-down local cloud', () => {
     const cookie = await t.signIn('member-05')
     const before = t.logs.length
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: t.cloud.port, path: '/api/functions/whoami', method: 'POST', headers: { cookie, 'content-type': 'application/json', 'content-length': '100' } })
+      const req = http.request({
+        host: '127.0.0.1',
+        port: t.cloud.port,
+        path: '/api/functions/whoami',
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'content-length': '100' },
+      })
       req.on('error', () => resolve())
       req.write('{"a":')
       setTimeout(() => {
@@ -386,8 +413,7 @@ describe('clock and timers', () => {
   })
 
   test('POST /local/clock fixes it, null releases it, anything else is 400', async () => {
-    const set = (body: unknown) =>
-      t.fetch('/local/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const set = (body: unknown) => t.fetch('/local/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     expect(await (await set({ now: '2026-12-01T08:00:00+08:00' })).json()).toEqual({ now: '2026-12-01T00:00:00.000Z', fixed: true })
     expect(t.cloud.clock.now().toISOString()).toBe('2026-12-01T00:00:00.000Z')
     const released = (await (await set({ now: null })).json()) as { now: string; fixed: boolean }
@@ -438,14 +464,23 @@ describe('clock and timers', () => {
 describe('a local cloud started with a passphrase (listening beyond this machine)', () => {
   let guarded: TestLocalCloud
   beforeAll(async () => {
-    guarded = await startTestLocalCloud({ functionsDir: FIXTURE_FUNCTIONS, staticDir: FIXTURE_STATIC, now: new Date('2026-11-23T02:00:00Z'), passphrase: 'open-sesame-2026' })
+    guarded = await startTestLocalCloud({
+      functionsDir: FIXTURE_FUNCTIONS,
+      staticDir: FIXTURE_STATIC,
+      now: new Date('2026-11-23T02:00:00Z'),
+      passphrase: 'open-sesame-2026',
+    })
   })
   afterAll(async () => {
     await guarded?.close()
   })
 
   const signIn = (form: Record<string, string>) =>
-    guarded.fetch('/local/signin', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ next: '/', ...form }).toString() })
+    guarded.fetch('/local/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ next: '/', ...form }).toString(),
+    })
 
   test('asks for it on the sign-in page, and signs nobody in without it', async () => {
     expect(await (await guarded.fetch('/local/signin')).text()).toContain('name="passphrase"')

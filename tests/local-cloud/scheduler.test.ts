@@ -47,10 +47,7 @@ describe('next runs on Beijing time, whatever the process zone', () => {
   })
 
   test('strictly after: a run at the given instant is not repeated', () => {
-    expect(iso(nextRuns('0 0 8 * * MON *', new Date('2026-11-23T00:00:00Z'), 2))).toEqual([
-      '2026-11-30T00:00:00.000Z',
-      '2026-12-07T00:00:00.000Z',
-    ])
+    expect(iso(nextRuns('0 0 8 * * MON *', new Date('2026-11-23T00:00:00Z'), 2))).toEqual(['2026-11-30T00:00:00.000Z', '2026-12-07T00:00:00.000Z'])
   })
 
   test('daily 07:30 stays 23:30Z the day before across the Los Angeles DST change', () => {
@@ -64,19 +61,13 @@ describe('next runs on Beijing time, whatever the process zone', () => {
   })
 
   test('monthly at Shanghai midnight on the 1st is 16:00Z the day before', () => {
-    expect(iso(nextRuns('0 0 0 1 * * *', new Date('2026-11-15T00:00:00Z'), 2))).toEqual([
-      '2026-11-30T16:00:00.000Z',
-      '2026-12-31T16:00:00.000Z',
-    ])
+    expect(iso(nextRuns('0 0 0 1 * * *', new Date('2026-11-15T00:00:00Z'), 2))).toEqual(['2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z'])
   })
 
   test('weekday 0 is Sunday; day and weekday together mean either', () => {
     expect(iso(nextRuns('0 0 20 * * 0 *', new Date('2026-11-23T00:00:00Z')))).toEqual(['2026-11-29T12:00:00.000Z'])
     // The 1st (a Tuesday in December 2026) or any Friday.
-    expect(iso(nextRuns('0 0 9 1 * FRI *', new Date('2026-11-27T02:00:00Z'), 2))).toEqual([
-      '2026-12-01T01:00:00.000Z',
-      '2026-12-04T01:00:00.000Z',
-    ])
+    expect(iso(nextRuns('0 0 9 1 * FRI *', new Date('2026-11-27T02:00:00Z'), 2))).toEqual(['2026-12-01T01:00:00.000Z', '2026-12-04T01:00:00.000Z'])
   })
 })
 

@@ -35,7 +35,18 @@ async function every<T>(collection: string): Promise<T[]> {
 
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
-    expect(t.cloud.seed).toEqual({ seeded: true, units: 7, members: 42, invitations: 7, articles: 14, books: 3, questions: 61, examSitters: expect.any(Number), checkIns: expect.any(Number), readings: expect.any(Number) })
+    expect(t.cloud.seed).toEqual({
+      seeded: true,
+      units: 7,
+      members: 42,
+      invitations: 7,
+      articles: 14,
+      books: 3,
+      questions: 61,
+      examSitters: expect.any(Number),
+      checkIns: expect.any(Number),
+      readings: expect.any(Number),
+    })
     const units = await all<Unit>('units')
     const byId = Object.fromEntries(units.map((u) => [u._id, u]))
     expect(byId.committee).toMatchObject({ kind: 'committee', parentId: null })
@@ -116,26 +127,22 @@ describe('demo seed', () => {
     const articles = await all<ArticleDoc>('articles')
     expect(articles).toHaveLength(seedArticles.length)
     for (const a of articles) expect(AdminArticle.safeParse(a).error).toBeUndefined()
-    expect(articles.filter((a) => a.status === 'scheduled').map((a) => a.scheduledFor).sort()).toEqual([
-      '2026-11-24',
-      '2026-11-25',
-      '2026-11-26',
-      '2026-11-27',
-      '2026-11-28',
-      '2026-11-29',
-    ])
+    expect(
+      articles
+        .filter((a) => a.status === 'scheduled')
+        .map((a) => a.scheduledFor)
+        .sort(),
+    ).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
     expect(articles.filter((a) => a.status === 'queued')).toHaveLength(2)
     const pushes = await all<{ _id: string; articleIds: string[] }>('pushes')
     expect(pushes.map((p) => p._id).sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'])
     const published = articles.filter((a) => a.status === 'published')
-    expect(published.map((a) => a.publishedOn).sort().reverse()).toEqual([
-      '2026-11-23',
-      '2026-11-22',
-      '2026-11-21',
-      '2026-11-20',
-      '2026-11-19',
-      '2026-11-18',
-    ])
+    expect(
+      published
+        .map((a) => a.publishedOn)
+        .sort()
+        .reverse(),
+    ).toEqual(['2026-11-23', '2026-11-22', '2026-11-21', '2026-11-20', '2026-11-19', '2026-11-18'])
     for (const a of articles) {
       expect(a.body.length).toBeGreaterThan(2)
       expect(['politics', 'economy', 'history', 'cultivation', 'practice']).toContain(a.categoryId)
@@ -171,7 +178,12 @@ describe('demo seed', () => {
     expect(checkins.filter((c) => ['member-05', 'member-06', 'member-41'].includes(c.memberId))).toEqual([])
 
     const entries = await every<{ _id: string; kind: string; quantity: number; memberId: string }>('scoreEntries')
-    expect(entries.filter((e) => e.kind === 'checkin').map((e) => e._id).sort()).toEqual(checkins.map((c) => `checkin_${c._id}`).sort())
+    expect(
+      entries
+        .filter((e) => e.kind === 'checkin')
+        .map((e) => e._id)
+        .sort(),
+    ).toEqual(checkins.map((c) => `checkin_${c._id}`).sort())
     // Every credited second of the study ledgers is in the points ledger, once.
     const ledgers = await every<{ _id: string; days: Record<string, number> }>('studyLedgers')
     const credited = ledgers.reduce((sum, l) => sum + Object.values(l.days).reduce((a, b) => a + b, 0), 0)
@@ -223,7 +235,10 @@ describe('demo seed', () => {
   })
 
   test('a restart on the same data dir seeds nothing and keeps changes', async () => {
-    await t.cloud.db.collection('members').doc('member-07').update({ data: { name: '吴俊峰（已改名）' } })
+    await t.cloud.db
+      .collection('members')
+      .doc('member-07')
+      .update({ data: { name: '吴俊峰（已改名）' } })
     await t.cloud.db.collection('articles').doc('article-6').remove()
     await t.restart()
     expect(t.cloud.seed.seeded).toBe(false)
@@ -334,10 +349,19 @@ describe('registering in the browser as「一个新的微信用户」', () => {
 
   test('the demo refusals: expired, revoked, and a single-use code used twice', async () => {
     const cookie = await t.signInNewUser()
-    expect((await t.call('register', { name: '陈一', code: 'XXQEXPRD' }, cookie)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已过期') })
-    expect((await t.call('register', { name: '陈一', code: 'XXQREVKD' }, cookie)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已作废') })
+    expect((await t.call('register', { name: '陈一', code: 'XXQEXPRD' }, cookie)).body).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('已过期'),
+    })
+    expect((await t.call('register', { name: '陈一', code: 'XXQREVKD' }, cookie)).body).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('已作废'),
+    })
     expect((await t.call('register', { name: '陈一', code: 'XXQGA333' }, cookie)).body).toMatchObject({ ok: true })
     const other = await t.signInNewUser()
-    expect((await t.call('register', { name: '陈二', code: 'XXQGA333' }, other)).body).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('次数已满') })
+    expect((await t.call('register', { name: '陈二', code: 'XXQGA333' }, other)).body).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('次数已满'),
+    })
   })
 })

@@ -1,12 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { CloudDatabase } from '../../server/db/types';
-import { openLocalStore, type LocalStore } from '../../local-cloud/store';
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { CloudDatabase } from '../../server/db/types'
+import { openLocalStore, type LocalStore } from '../../local-cloud/store'
 
-let dir: string;
-let store: LocalStore;
-let db: CloudDatabase;
+let dir: string
+let store: LocalStore
+let db: CloudDatabase
 
 const SCORES = [
   { _id: 's1', member: 'm1', group: 'g1', score: 10, day: new Date('2024-03-01T00:00:00Z'), tags: ['a', 'b'], meta: { src: 'app' } },
@@ -14,25 +14,25 @@ const SCORES = [
   { _id: 's3', member: 'm2', group: 'g1', score: 5, day: new Date('2024-03-01T00:00:00Z'), tags: [] },
   { _id: 's4', member: 'm3', group: 'g2', score: 40, day: new Date('2024-03-03T00:00:00Z'), tags: ['c'] },
   { _id: 's5', member: 'm3', group: 'g2', score: 0, day: new Date('2024-03-04T00:00:00Z'), tags: ['a'] },
-];
+]
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'store-agg-'));
-  store = await openLocalStore(dir, { now: () => new Date('2024-03-05T00:00:00Z') });
-  db = store.database();
-  for (const s of SCORES) await db.collection('scores').add({ data: s });
-  await db.collection('members').add({ data: { _id: 'm1', name: 'Ann' } });
-  await db.collection('members').add({ data: { _id: 'm3', name: 'Cid' } });
-});
+  dir = await mkdtemp(path.join(os.tmpdir(), 'store-agg-'))
+  store = await openLocalStore(dir, { now: () => new Date('2024-03-05T00:00:00Z') })
+  db = store.database()
+  for (const s of SCORES) await db.collection('scores').add({ data: s })
+  await db.collection('members').add({ data: { _id: 'm1', name: 'Ann' } })
+  await db.collection('members').add({ data: { _id: 'm3', name: 'Cid' } })
+})
 
 afterEach(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+  await store.close()
+  await rm(dir, { recursive: true, force: true })
+})
 
 test('match + group with sum/avg/max/min/first/last/push/addToSet + sort', async () => {
-  const _ = db.command;
-  const $ = _.aggregate;
+  const _ = db.command
+  const $ = _.aggregate
   const res = await db
     .collection('scores')
     .aggregate()
@@ -51,8 +51,8 @@ test('match + group with sum/avg/max/min/first/last/push/addToSet + sort', async
       all: $.push('$score'),
     })
     .sort({ total: -1 })
-    .end();
-  expect(res.errMsg).toBe('collection.aggregate:ok');
+    .end()
+  expect(res.errMsg).toBe('collection.aggregate:ok')
   expect(res.list).toEqual([
     { _id: 'g2', total: 40, count: 1, avg: 40, best: 40, worst: 40, first: 'm3', last: 'm3', members: ['m3'], all: [40] },
     {
@@ -67,11 +67,11 @@ test('match + group with sum/avg/max/min/first/last/push/addToSet + sort', async
       members: expect.arrayContaining(['m1', 'm2']),
       all: [10, 20, 5],
     },
-  ]);
-});
+  ])
+})
 
 test('project, addFields with cond, skip, limit', async () => {
-  const $ = db.command.aggregate;
+  const $ = db.command.aggregate
   const { list } = await db
     .collection('scores')
     .aggregate()
@@ -80,24 +80,30 @@ test('project, addFields with cond, skip, limit', async () => {
     .sort({ doubled: -1 })
     .skip(1)
     .limit(3)
-    .end();
+    .end()
   expect(list).toEqual([
     { member: 'm1', level: 'high', doubled: 40 },
     { member: 'm1', level: 'high', doubled: 20 },
     { member: 'm2', level: 'low', doubled: 10 },
-  ]);
-});
+  ])
+})
 
 test('unwind and count', async () => {
-  const { list } = await db.collection('scores').aggregate().unwind('$tags').group({ _id: '$tags', n: db.command.aggregate.sum(1) }).sort({ _id: 1 }).end();
+  const { list } = await db
+    .collection('scores')
+    .aggregate()
+    .unwind('$tags')
+    .group({ _id: '$tags', n: db.command.aggregate.sum(1) })
+    .sort({ _id: 1 })
+    .end()
   expect(list).toEqual([
     { _id: 'a', n: 2 },
     { _id: 'b', n: 2 },
     { _id: 'c', n: 1 },
-  ]);
-  const counted = await db.collection('scores').aggregate().match({ group: 'g1' }).count('n').end();
-  expect(counted.list).toEqual([{ n: 3 }]);
-});
+  ])
+  const counted = await db.collection('scores').aggregate().match({ group: 'g1' }).count('n').end()
+  expect(counted.list).toEqual([{ n: 3 }])
+})
 
 test('lookup joins another collection', async () => {
   const { list } = await db
@@ -107,56 +113,56 @@ test('lookup joins another collection', async () => {
     .lookup({ from: 'members', localField: 'member', foreignField: '_id', as: 'who' })
     .project({ _id: 1, who: 1 })
     .sort({ _id: 1 })
-    .end();
+    .end()
   expect(list).toEqual([
     { _id: 's2', who: [{ _id: 'm1', name: 'Ann' }] },
     { _id: 's4', who: [{ _id: 'm3', name: 'Cid' }] },
-  ]);
-});
+  ])
+})
 
 test('Dates work in match and in date expressions', async () => {
-  const _ = db.command;
-  const $ = _.aggregate;
+  const _ = db.command
+  const $ = _.aggregate
   const { list } = await db
     .collection('scores')
     .aggregate()
     .match({ day: _.lt(new Date('2024-03-03T00:00:00Z')) })
     .group({ _id: $.dateToString({ date: '$day', format: '%Y-%m-%d' }), n: $.sum(1), latest: $.max('$day') })
     .sort({ _id: 1 })
-    .end();
+    .end()
   expect(list).toEqual([
     { _id: '2024-03-01', n: 2, latest: new Date('2024-03-01T00:00:00Z') },
     { _id: '2024-03-02', n: 1, latest: new Date('2024-03-02T00:00:00Z') },
-  ]);
-  expect((list[0] as { latest: unknown }).latest).toBeInstanceOf(Date);
-});
+  ])
+  expect((list[0] as { latest: unknown }).latest).toBeInstanceOf(Date)
+})
 
 test('an aggregation does not change stored documents', async () => {
-  await db.collection('scores').aggregate().addFields({ 'meta.x': 1, extra: true }).project({ tags: 0 }).end();
-  await db.collection('scores').aggregate().match({ group: 'g1' }).addFields({ 'meta.y': 2 }).end();
-  const { data } = await db.collection('scores').doc('s1').get();
-  expect(data).toEqual(SCORES[0]);
-});
+  await db.collection('scores').aggregate().addFields({ 'meta.x': 1, extra: true }).project({ tags: 0 }).end()
+  await db.collection('scores').aggregate().match({ group: 'g1' }).addFields({ 'meta.y': 2 }).end()
+  const { data } = await db.collection('scores').doc('s1').get()
+  expect(data).toEqual(SCORES[0])
+})
 
 test('without a limit stage at most 20 records come back; with one, up to 10000', async () => {
-  await Promise.all(Array.from({ length: 60 }, (_v, i) => db.collection('many').add({ data: { i } })));
-  expect((await db.collection('many').aggregate().sort({ i: 1 }).end()).list).toHaveLength(20);
-  expect((await db.collection('many').aggregate().match({}).end()).list).toHaveLength(20);
-  const limited = await db.collection('many').aggregate().sort({ i: 1 }).limit(50).end();
-  expect(limited.list).toHaveLength(50);
-  expect((limited.list as Array<{ i: number }>).map((d) => d.i).slice(0, 3)).toEqual([0, 1, 2]);
-  expect((await db.collection('many').aggregate().limit(1000).end()).list).toHaveLength(60);
-});
+  await Promise.all(Array.from({ length: 60 }, (_v, i) => db.collection('many').add({ data: { i } })))
+  expect((await db.collection('many').aggregate().sort({ i: 1 }).end()).list).toHaveLength(20)
+  expect((await db.collection('many').aggregate().match({}).end()).list).toHaveLength(20)
+  const limited = await db.collection('many').aggregate().sort({ i: 1 }).limit(50).end()
+  expect(limited.list).toHaveLength(50)
+  expect((limited.list as Array<{ i: number }>).map((d) => d.i).slice(0, 3)).toEqual([0, 1, 2])
+  expect((await db.collection('many').aggregate().limit(1000).end()).list).toHaveLength(60)
+})
 
 test('chaining appends to one pipeline, as in the SDK', async () => {
-  const agg = db.collection('scores').aggregate();
-  agg.match({ group: 'g2' });
-  const { list } = await agg.sort({ score: 1 }).project({ score: 1 }).end();
+  const agg = db.collection('scores').aggregate()
+  agg.match({ group: 'g2' })
+  const { list } = await agg.sort({ score: 1 }).project({ score: 1 }).end()
   expect(list).toEqual([
     { _id: 's5', score: 0 },
     { _id: 's4', score: 40 },
-  ]);
-});
+  ])
+})
 
 test('an invalid stage rejects with a server error', async () => {
   const err = await db
@@ -164,7 +170,7 @@ test('an invalid stage rejects with a server error', async () => {
     .aggregate()
     .group({ noId: 1 } as Record<string, unknown>)
     .end()
-    .catch((e: unknown) => e);
-  expect(err).toMatchObject({ errCode: -502001 });
-  expect((err as Error).message).toMatch(/^collection\.aggregate:fail -502001/);
-});
+    .catch((e: unknown) => e)
+  expect(err).toMatchObject({ errCode: -502001 })
+  expect((err as Error).message).toMatch(/^collection\.aggregate:fail -502001/)
+})

@@ -84,9 +84,18 @@ describe('declared indexes', () => {
     await fill(indexed, docs)
     for (const db of [plain, indexed]) {
       const _ = db.command
-      await db.collection('entries').where({ memberId: member(3) }).update({ data: { memberId: member(4), moved: true } })
-      await db.collection('entries').where({ kind: 'reply', day: _.lt(day(5)) }).remove()
-      await db.collection('entries').doc('e10').update({ data: { day: day(28), q: _.inc(1) } })
+      await db
+        .collection('entries')
+        .where({ memberId: member(3) })
+        .update({ data: { memberId: member(4), moved: true } })
+      await db
+        .collection('entries')
+        .where({ kind: 'reply', day: _.lt(day(5)) })
+        .remove()
+      await db
+        .collection('entries')
+        .doc('e10')
+        .update({ data: { day: day(28), q: _.inc(1) } })
     }
     const plainQueries = queries(plain)
     const indexedQueries = queries(indexed)
@@ -94,9 +103,12 @@ describe('declared indexes', () => {
       const expected = await plain.collection('entries').where(plainQueries[i]).limit(1000).get()
       const actual = await indexed.collection('entries').where(indexedQueries[i]).limit(1000).get()
       expect(actual.data).toEqual(expected.data)
-      const sorted = (db: CloudDatabase, q: ReturnType<typeof queries>[number]) => db.collection('entries').where(q).orderBy('q', 'desc').orderBy('_id', 'asc').skip(2).limit(5).get()
+      const sorted = (db: CloudDatabase, q: ReturnType<typeof queries>[number]) =>
+        db.collection('entries').where(q).orderBy('q', 'desc').orderBy('_id', 'asc').skip(2).limit(5).get()
       expect((await sorted(indexed, indexedQueries[i])).data).toEqual((await sorted(plain, plainQueries[i])).data)
-      expect((await indexed.collection('entries').where(indexedQueries[i]).count()).total).toBe((await plain.collection('entries').where(plainQueries[i]).count()).total)
+      expect((await indexed.collection('entries').where(indexedQueries[i]).count()).total).toBe(
+        (await plain.collection('entries').where(plainQueries[i]).count()).total,
+      )
     }
   })
 
@@ -106,7 +118,11 @@ describe('declared indexes', () => {
     await fill(db, entries(2000))
     const _ = db.command
     const before = store.examined()
-    const { data } = await db.collection('entries').where({ memberId: member(6), day: _.gte(day(10)) }).limit(1000).get()
+    const { data } = await db
+      .collection('entries')
+      .where({ memberId: member(6), day: _.gte(day(10)) })
+      .limit(1000)
+      .get()
     const examined = store.examined() - before
     expect(data.length).toBeGreaterThan(0)
     expect(examined).toBe(data.length)
@@ -136,11 +152,18 @@ describe('declared indexes', () => {
     let store = await openLocalStore(dir, { now: () => NOW, autoCompactBytes: 0, indexes: INDEXES })
     await fill(store.database(), entries(300))
     await store.compact()
-    await store.database().collection('entries').add({ data: { _id: 'late', memberId: member(1), day: day(1), kind: 'checkin', q: 1 } })
+    await store
+      .database()
+      .collection('entries')
+      .add({ data: { _id: 'late', memberId: member(1), day: day(1), kind: 'checkin', q: 1 } })
     await store.close()
     store = await openLocalStore(dir, { now: () => NOW, autoCompactBytes: 0, indexes: INDEXES })
     stores.push(store)
-    const { data } = await store.database().collection('entries').where({ memberId: member(1), day: day(1) }).get()
+    const { data } = await store
+      .database()
+      .collection('entries')
+      .where({ memberId: member(1), day: day(1) })
+      .get()
     expect(data.map((d) => d._id)).toContain('late')
   })
 

@@ -37,7 +37,10 @@ describe('runTransaction', () => {
     const answer = await db.runTransaction(async (tx) => {
       await tx.collection('checkins').add({ data: { _id: 'm1_2026-11-23', day: '2026-11-23' } })
       const { data } = await tx.collection('records').doc('m1').get()
-      await tx.collection('records').doc('m1').update({ data: { points: db.command.inc(2), last: data.points } })
+      await tx
+        .collection('records')
+        .doc('m1')
+        .update({ data: { points: db.command.inc(2), last: data.points } })
       return 'done'
     })
     expect(answer).toBe('done')
@@ -49,7 +52,10 @@ describe('runTransaction', () => {
     await db.collection('records').add({ data: { _id: 'm1', points: 0 } })
     let outside: unknown
     await db.runTransaction(async (tx) => {
-      await tx.collection('records').doc('m1').update({ data: { points: 5 } })
+      await tx
+        .collection('records')
+        .doc('m1')
+        .update({ data: { points: 5 } })
       expect((await tx.collection('records').doc('m1').get()).data).toEqual({ _id: 'm1', points: 5 })
       outside = await docOf('records', 'm1')
     })
@@ -63,7 +69,10 @@ describe('runTransaction', () => {
     await expect(
       db.runTransaction(async (tx) => {
         await tx.collection('checkins').add({ data: { _id: 'c1' } })
-        await tx.collection('records').doc('m1').update({ data: { points: 9 } })
+        await tx
+          .collection('records')
+          .doc('m1')
+          .update({ data: { points: 9 } })
         throw failure
       }),
     ).rejects.toBe(failure)
@@ -75,7 +84,10 @@ describe('runTransaction', () => {
     await db.collection('checkins').add({ data: { _id: 'c1', n: 1 } })
     await db.collection('records').add({ data: { _id: 'm1', points: 0 } })
     const attempt = db.runTransaction(async (tx) => {
-      await tx.collection('records').doc('m1').update({ data: { points: 2 } })
+      await tx
+        .collection('records')
+        .doc('m1')
+        .update({ data: { points: 2 } })
       await tx.collection('checkins').add({ data: { _id: 'c1', n: 2 } })
     })
     expect(isDuplicateKeyError(await attempt.catch((err: unknown) => err))).toBe(true)
@@ -94,7 +106,10 @@ describe('runTransaction', () => {
       db.runTransaction(async (tx) => {
         const { data } = await tx.collection('records').doc('m1').get()
         await new Promise((resolve) => setTimeout(resolve, 5))
-        await tx.collection('records').doc('m1').set({ data: { n: (data.n as number) + 1 } })
+        await tx
+          .collection('records')
+          .doc('m1')
+          .set({ data: { n: (data.n as number) + 1 } })
       }, 10)
     await Promise.all(Array.from({ length: 5 }, bump))
     expect(await docOf('records', 'm1')).toEqual({ _id: 'm1', n: 5 })
@@ -106,8 +121,14 @@ describe('runTransaction', () => {
     const attempt = db.runTransaction(async (tx) => {
       runs++
       await tx.collection('records').doc('m1').get()
-      await db.collection('records').doc('m1').update({ data: { n: db.command.inc(1) } })
-      await tx.collection('records').doc('m1').set({ data: { n: -1 } })
+      await db
+        .collection('records')
+        .doc('m1')
+        .update({ data: { n: db.command.inc(1) } })
+      await tx
+        .collection('records')
+        .doc('m1')
+        .set({ data: { n: -1 } })
     }, 2)
     await expect(attempt).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect(runs).toBe(2)
@@ -118,7 +139,10 @@ describe('runTransaction', () => {
     await db.collection('records').add({ data: { _id: 'm1', points: 0 } })
     await db.runTransaction(async (tx) => {
       await tx.collection('checkins').add({ data: { _id: 'c1' } })
-      await tx.collection('records').doc('m1').update({ data: { points: 2 } })
+      await tx
+        .collection('records')
+        .doc('m1')
+        .update({ data: { points: 2 } })
     })
     await store.close()
     const journal = fs

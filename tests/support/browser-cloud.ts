@@ -12,6 +12,8 @@ export interface BrowserTestEnv {
   open(page: Page, route: string): Promise<void>
   /** Signs in on the local sign-in page as the demo member named `name`, then opens `next`. */
   signInAs(page: Page, name: string | RegExp, next?: string): Promise<void>
+  /** A new page whose clock starts at `at`, signed in as the demo member named `who`. */
+  pageAt(at: Date, who: string | RegExp): Promise<Page>
 }
 
 /**
@@ -42,6 +44,12 @@ export function withBrowserAndCloud(options: Partial<LocalCloudOptions> = {}, ti
     },
     open: (page, route) => openRoute(page, env.t.url, route),
     signInAs: (page, name, next) => signInAs(page, env.t.url, name, next),
+    async pageAt(at, who) {
+      const page = await env.browser.newPage()
+      await page.clock.install({ time: at })
+      await env.signInAs(page, who)
+      return page
+    },
   }
   return env
 }

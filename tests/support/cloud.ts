@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { CloudDatabase } from '../../server/db/types'
 import { Clock, createLocalPlatform, runAsCaller } from '../../server/local-platform'
 import { MEMBERS, type Member } from '../../server/members'
+import { nameKey } from '../../server/name-order'
 import { installPlatform } from '../../server/platform'
 import { INVITATIONS, type InvitationDoc } from '../../server/invitations'
 import { UNITS } from '../../server/units'
@@ -52,6 +53,8 @@ export async function openTestCloud(at: string): Promise<TestCloud> {
         largeFont: false,
         ...fields,
       }
+      // As registration stores it: lists sort members by it.
+      member.nameKey ??= nameKey(member.name)
       await store.database().collection(MEMBERS).add({ data: member })
       return member
     },

@@ -9,7 +9,15 @@ import { ok } from './study'
 /** A published one-question exam (a 判断题 whose answer is 对, choice 0) by the organisation's admin. */
 export async function oneQuestionExam(cloud: TestCloud, over: { title: string; unitId: string; opensAt: string; closesAt: string }) {
   const question = ok(await cloud.call(saveQuestion, 'wx-org', { question: { type: 'judge', stem: '学习贵在坚持。', answer: [0], explanation: '对。' } }))
-  const exam = ok(await cloud.call(saveExam, 'wx-org', { ...over, questions: { mode: 'fixed', questionIds: [question._id] }, timeLimitMinutes: 10, passPercent: 60, attempts: 1 }))
+  const exam = ok(
+    await cloud.call(saveExam, 'wx-org', {
+      ...over,
+      questions: { mode: 'fixed', questionIds: [question._id] },
+      timeLimitMinutes: 10,
+      passPercent: 60,
+      attempts: 1,
+    }),
+  )
   ok(await cloud.call(publishExam, 'wx-org', { id: exam._id }))
   /** The member sits it now with `choice` (0: right, 1: wrong). */
   const sit = async (member: string, choice: 0 | 1) => {

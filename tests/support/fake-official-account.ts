@@ -24,7 +24,10 @@ export class FakeOfficialAccount {
   private server: Server | undefined
   url = ''
 
-  constructor(readonly appId = 'wx-oa-app', readonly secret = 'oa-secret') {}
+  constructor(
+    readonly appId = 'wx-oa-app',
+    readonly secret = 'oa-secret',
+  ) {}
 
   async start(): Promise<this> {
     const server = createServer((req, res) => {

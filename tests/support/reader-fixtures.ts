@@ -34,16 +34,15 @@ export function readerArticle(over: Partial<ReaderArticle> = {}): ReaderArticle 
     categoryName: '励志修养',
     minutes: 2,
     audioUrl: null,
-    videoUrl: null,
+    video: null,
     publishedOn: '2025-11-20',
+    speech: null,
+    speechPending: false,
     ...over,
   }
 }
 
-export function articleAnswer(
-  over: Partial<ReaderArticle> = {},
-  rest: Partial<Omit<ActionOutput<'getArticle'>, 'article'>> = {},
-): ActionOutput<'getArticle'> {
+export function articleAnswer(over: Partial<ReaderArticle> = {}, rest: Partial<Omit<ActionOutput<'getArticle'>, 'article'>> = {}): ActionOutput<'getArticle'> {
   return { article: readerArticle(over), progress: progress(), guest: false, heartbeatSeconds: 300, ...rest }
 }
 
@@ -58,6 +57,8 @@ export function chapterAnswer(over: Partial<ActionOutput<'getChapter'>> = {}): A
       body: [{ type: 'paragraph', text: '本章讲坚持。' }],
       minutes: 3,
       audioUrl: null,
+      speech: null,
+      speechPending: false,
     },
     book: { _id: 'b-1', title: '学习的方法', chapterCount: 10 },
     progress: progress({ completeAtSeconds: 144, capSeconds: 360 }),

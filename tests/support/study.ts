@@ -41,7 +41,8 @@ export function openReader(cloud: TestCloud, member: string, kind: BeatInput['ki
     /** Opens the item as the reader page does, starting the session on the server now. */
     async open() {
       since = cloud.clock.now().getTime()
-      const opened = kind === 'article' ? await cloud.call(getArticle, `wx-${member}`, { id, sessionId }) : await cloud.call(getChapter, `wx-${member}`, { id, sessionId })
+      const opened =
+        kind === 'article' ? await cloud.call(getArticle, `wx-${member}`, { id, sessionId }) : await cloud.call(getChapter, `wx-${member}`, { id, sessionId })
       return ok<{ heartbeatSeconds: number | null }>(opened)
     },
   }

@@ -101,7 +101,7 @@ export function createIntersectionObserver(_component: unknown, _options?: unkno
   return observer
 }
 
-export const getCurrentInstance = () => ({ page: {}, router: useRouter() })
+export const getCurrentInstance = () => ({ page: {}, router: currentRouter() })
 
 export const pageScrollTo = jest.fn(async ({ scrollTop }: { scrollTop: number; duration?: number }) => {
   scrollPage(scrollTop)
@@ -154,6 +154,8 @@ export const backgroundAudio = {
   epname: '',
   singer: '',
   playbackRate: 1,
+  startTime: 0,
+  currentTime: 0,
   handlers: new Map<string, () => void>(),
   play: jest.fn(),
   pause: jest.fn(),
@@ -173,7 +175,10 @@ export const backgroundAudio = {
   onError(h: () => void) {
     backgroundAudio.handlers.set('error', h)
   },
-  emit(event: 'play' | 'pause' | 'stop' | 'ended' | 'error') {
+  onTimeUpdate(h: () => void) {
+    backgroundAudio.handlers.set('timeUpdate', h)
+  },
+  emit(event: 'play' | 'pause' | 'stop' | 'ended' | 'error' | 'timeUpdate') {
     backgroundAudio.handlers.get(event)?.()
   },
 }
@@ -203,9 +208,8 @@ export function setRouterParams(params: Record<string, string>): void {
   routerParams = params
 }
 
-export function useRouter() {
-  return { params: routerParams, path: '' }
-}
+const currentRouter = () => ({ params: routerParams, path: '' })
+export const useRouter = currentRouter
 
 export const navigateTo = jest.fn(async (_options: { url: string }) => ({ errMsg: 'navigateTo:ok' }))
 export const redirectTo = jest.fn(async (_options: { url: string }) => ({ errMsg: 'redirectTo:ok' }))

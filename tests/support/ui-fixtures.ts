@@ -15,9 +15,7 @@ export const profile: MemberProfile = {
 
 export const TODAY = '2025-11-20'
 
-export function summary(
-  over: Partial<ActionOutput<'getCheckInSummary'>> = {},
-): ActionOutput<'getCheckInSummary'> {
+export function summary(over: Partial<ActionOutput<'getCheckInSummary'>> = {}): ActionOutput<'getCheckInSummary'> {
   return {
     today: TODAY,
     todayRecord: null,

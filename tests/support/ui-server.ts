@@ -5,6 +5,7 @@
 import type { ActionName } from '../../types'
 import { send } from '../../src/services/transport'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test's handler reads the input of its own action
 type Handler = (input: any) => unknown
 export type Handlers = Partial<Record<ActionName, Handler>>
 

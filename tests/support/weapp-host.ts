@@ -10,15 +10,14 @@ export const WEAPP_DIR = path.resolve(__dirname, '../../dist/weapp')
 
 export function requireBuiltWeapp(): void {
   if (!fs.existsSync(path.join(WEAPP_DIR, 'app.json'))) {
-    throw new Error(
-      `The built mini-program is missing (${WEAPP_DIR}). Run \`npm run build:weapp\` before these tests.`,
-    )
+    throw new Error(`The built mini-program is missing (${WEAPP_DIR}). Run \`npm run build:weapp\` before these tests.`)
   }
 }
 
 export type CloudCall = { name: string; data: Record<string, unknown> }
 export type CloudAnswer = (call: CloudCall) => unknown
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mini-program's own objects, as untyped as its runtime
 type AnyRecord = Record<string, any>
 
 /** Answers the named functions with their data; any other function does not exist. */
@@ -149,6 +148,7 @@ export function installHost(answer: CloudAnswer) {
     },
     /** Runs app.js as the mini-program does at start-up. */
     launch() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app, by path
       require(path.join(WEAPP_DIR, 'app.js'))
       if (!app) throw new Error('app.js did not call App()')
       app.onLaunch?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 })

@@ -38,7 +38,16 @@ export async function scheduledList(cloud: TestCloud, over: Partial<ActionInput<
 /** Unused grants for a template, as if the member had accepted the subscribe prompt. */
 export const grant = (cloud: TestCloud, memberId: string, templateKey: TemplateKey, available = 1) =>
   cloud.db.collection(SUBSCRIPTIONS).add({
-    data: { _id: `${memberId}_${templateKey}`, memberId, templateKey, available, accepted: available, rejected: 0, lastAnswer: 'accepted', lastAnswerAt: '2026-11-01T00:00:00Z' },
+    data: {
+      _id: `${memberId}_${templateKey}`,
+      memberId,
+      templateKey,
+      available,
+      accepted: available,
+      rejected: 0,
+      lastAnswer: 'accepted',
+      lastAnswerAt: '2026-11-01T00:00:00Z',
+    },
   })
 
 /** A test cloud with the cast and the weekly content, the jobs' logs silenced (restore mocks after). */

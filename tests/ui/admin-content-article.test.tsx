@@ -132,6 +132,8 @@ test('a new article: the body is built block by block and saved as a draft', asy
       ],
       audioUrl: 'https://media.example.cn/a.mp3',
       videoUrl: null,
+      videoSeconds: null,
+      videoCoverUrl: null,
     },
   ])
   // Now it exists: the next save edits it, and it can be scheduled.
@@ -259,14 +261,15 @@ describe('推送', () => {
     fireEvent.click(screen.getByText('放入待推送队列'))
     expect(await screen.findByText('已放入待推送队列')).toBeTruthy()
     expect(calls('saveArticle')).toEqual([expect.objectContaining({ id: 'article-1', title: '新的标题' })])
-    expect(actionsSent().map(([n]) => n).filter((n) => n === 'saveArticle' || n === 'scheduleArticle')).toEqual([
-      'saveArticle',
-      'scheduleArticle',
-    ])
+    expect(
+      actionsSent()
+        .map(([n]) => n)
+        .filter((n) => n === 'saveArticle' || n === 'scheduleArticle'),
+    ).toEqual(['saveArticle', 'scheduleArticle'])
     expect(screen.queryByText('有未保存的修改：安排推送时会先保存。')).toBeNull()
   })
 
-  test("a refused schedule says why, next to the schedule", async () => {
+  test('a refused schedule says why, next to the schedule', async () => {
     const { container } = await openExisting(adminArticle(), {
       scheduleArticle: () => fail('CONFLICT', '今天的推送已经发布，请排到明天或以后'),
     })

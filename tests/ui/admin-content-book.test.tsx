@@ -144,7 +144,7 @@ describe('书目', () => {
     expect(screen.getByLabelText('机关第二党支部，已关闭')).toBeTruthy()
   })
 
-  test("a year the server refuses is said, and the choice stays", async () => {
+  test('a year the server refuses is said, and the choice stays', async () => {
     const { container } = await openBook(library(adminBook(), [chapter(1)]))
     fireEvent.click(screen.getByText('必修'))
     await typeInto(container, '必修年份', '1999')

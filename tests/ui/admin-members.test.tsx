@@ -83,9 +83,7 @@ test('filters by 党支部, then its 党小组, 角色 and 状态', async () => 
   await waitFor(() => expect(listInputs().at(-1)).toEqual({ branchId: 'branch-2', groupId: 'group-2-1', role: 'leader' }))
 
   fireEvent.click(screen.getByText('待认领', { selector: '.chip' }))
-  await waitFor(() =>
-    expect(listInputs().at(-1)).toEqual({ branchId: 'branch-2', groupId: 'group-2-1', role: 'leader', status: 'pending' }),
-  )
+  await waitFor(() => expect(listInputs().at(-1)).toEqual({ branchId: 'branch-2', groupId: 'group-2-1', role: 'leader', status: 'pending' }))
   expect(screen.getByText('第三党小组 · 党小组长 · 待认领')).toBeTruthy()
 
   // Another 党支部 drops the 党小组 of the first.
@@ -150,8 +148,7 @@ test('an answer to an older search is not shown over the newer one', async () =>
   const slow = deferred<unknown>()
   serve({
     ...admin,
-    listMembers: (input: { search?: string }) =>
-      input.search === '陈' ? slow.promise : ok({ items: input.search ? [roster[1]] : roster, nextCursor: null }),
+    listMembers: (input: { search?: string }) => (input.search === '陈' ? slow.promise : ok({ items: input.search ? [roster[1]] : roster, nextCursor: null })),
   })
   const { container } = await rendered()
   const input = await searchBox(container)

@@ -141,11 +141,13 @@ describe('邀请码', () => {
     createdAt: '2026-11-23T08:00:00.000Z',
     ...over,
   })
-  const shareText = '邀请你加入「学习圈」机关第一党支部第二党小组。打开微信小程序「学习圈」，选择实名注册，填写真实姓名和邀请码：NEWC0DE9，有效期至2026年12月7日。'
+  const shareText =
+    '邀请你加入「学习圈」机关第一党支部第二党小组。打开微信小程序「学习圈」，选择实名注册，填写真实姓名和邀请码：NEWC0DE9，有效期至2026年12月7日。'
   const handlers: Handlers = {
     getMe: () => ok(orgAdmin),
     listUnits: () => ok(unitTree),
-    listInvitations: () => ok({ items: [invitation(), invitation({ code: 'OLDX2345', state: 'expired', groupName: '第三党小组', uses: 9 })], nextCursor: null }),
+    listInvitations: () =>
+      ok({ items: [invitation(), invitation({ code: 'OLDX2345', state: 'expired', groupName: '第三党小组', uses: 9 })], nextCursor: null }),
     createInvitation: (input: { groupId: string; maxUses: number; expiresInDays: number }) =>
       ok({ invitation: invitation({ code: 'NEWC0DE9', groupId: input.groupId, groupName: '第二党小组', maxUses: input.maxUses, uses: 0 }), shareText }),
     revokeInvitation: (input: { code: string }) => ok(invitation({ code: input.code, revoked: true, state: 'revoked' })),
@@ -163,7 +165,9 @@ describe('邀请码', () => {
     serve({
       ...handlers,
       listInvitations: (input: { cursor?: string }) =>
-        input.cursor ? ok({ items: [invitation({ code: 'OLDX2345', groupName: '第三党小组' })], nextCursor: null }) : ok({ items: [invitation()], nextCursor: 'next' }),
+        input.cursor
+          ? ok({ items: [invitation({ code: 'OLDX2345', groupName: '第三党小组' })], nextCursor: null })
+          : ok({ items: [invitation()], nextCursor: 'next' }),
     })
     render(<InvitationsPage />)
     await screen.findByText('ABCD2345')
@@ -250,9 +254,7 @@ describe('组织架构', () => {
     await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
     fireEvent.input(container.querySelector('input')!, { target: { value: '第五党小组' } })
     fireEvent.click(screen.getByText('保存'))
-    await waitFor(() =>
-      expect(callsTo('saveUnit')).toEqual([['saveUnit', { kind: 'group', name: '第五党小组', parentId: 'branch-1' }]]),
-    )
+    await waitFor(() => expect(callsTo('saveUnit')).toEqual([['saveUnit', { kind: 'group', name: '第五党小组', parentId: 'branch-1' }]]))
   })
 
   test('archiving asks first', async () => {
@@ -298,8 +300,23 @@ describe('操作记录', () => {
         ok({
           items: [
             entry({ _id: 'a-4', action: 'member.roles', targetName: '周慧玲', before: { roles: ['member'] }, after: { roles: ['member', 'leader'] } }),
-            entry({ _id: 'a-3', action: 'unit.archive', targetType: 'unit', targetId: 'group-1-1', targetName: '老一组', before: { archived: false }, after: { archived: true } }),
-            entry({ _id: 'a-2', action: 'reply.hide', targetType: 'reply', targetId: 'r-1', targetName: '李明：我觉得每天读二十分钟…', after: { title: '如何坚持学习' } }),
+            entry({
+              _id: 'a-3',
+              action: 'unit.archive',
+              targetType: 'unit',
+              targetId: 'group-1-1',
+              targetName: '老一组',
+              before: { archived: false },
+              after: { archived: true },
+            }),
+            entry({
+              _id: 'a-2',
+              action: 'reply.hide',
+              targetType: 'reply',
+              targetId: 'r-1',
+              targetName: '李明：我觉得每天读二十分钟…',
+              after: { title: '如何坚持学习' },
+            }),
             entry({ _id: 'a-1', action: 'invitation.revoke', targetType: 'invitation', targetId: 'XXQGA888', targetName: '第一党小组邀请码 XXQGA888' }),
             entry({ _id: 'a-0', action: 'scoreRules.save', targetType: 'scoreRules', targetId: '2026-01-01', targetName: '2026-01-01 起施行的积分规则' }),
           ],
@@ -321,12 +338,35 @@ describe('操作记录', () => {
       listUnits: () => ok(unitTree),
       listAudit: (input: { cursor?: string }) =>
         input.cursor
-          ? ok({ items: [entry({ _id: 'a-3', action: 'unit.rename', targetType: 'unit', targetId: 'group-1-2', before: { name: '二组' }, after: { name: '第二党小组' } })], nextCursor: null })
+          ? ok({
+              items: [
+                entry({
+                  _id: 'a-3',
+                  action: 'unit.rename',
+                  targetType: 'unit',
+                  targetId: 'group-1-2',
+                  before: { name: '二组' },
+                  after: { name: '第二党小组' },
+                }),
+              ],
+              nextCursor: null,
+            })
           : ok({
               items: [
                 entry({ _id: 'a-1', before: { roles: ['member'] }, after: { roles: ['member', 'leader'] } }),
-                entry({ _id: 'a-2', action: 'member.move', targetId: 'member-06', before: { groupId: 'group-1-1', roles: ['member'] }, after: { groupId: 'group-2-1', roles: ['member'] } }),
-                entry({ _id: 'a-0', action: 'member.register', targetId: 'member-05', after: { name: '孙浩然', groupId: 'group-1-1', status: 'active', code: 'XXQGA888' } }),
+                entry({
+                  _id: 'a-2',
+                  action: 'member.move',
+                  targetId: 'member-06',
+                  before: { groupId: 'group-1-1', roles: ['member'] },
+                  after: { groupId: 'group-2-1', roles: ['member'] },
+                }),
+                entry({
+                  _id: 'a-0',
+                  action: 'member.register',
+                  targetId: 'member-05',
+                  after: { name: '孙浩然', groupId: 'group-1-1', status: 'active', code: 'XXQGA888' },
+                }),
               ],
               nextCursor: 'next',
             }),
@@ -349,7 +389,11 @@ describe('操作记录', () => {
     serve({
       getMe: () => ok(orgAdmin),
       listUnits: () => ok(unitTree),
-      listAudit: () => ok({ items: [entry({ targetId: 'member-06', action: 'member.deactivate', before: { status: 'active' }, after: { status: 'inactive' } })], nextCursor: null }),
+      listAudit: () =>
+        ok({
+          items: [entry({ targetId: 'member-06', action: 'member.deactivate', before: { status: 'active' }, after: { status: 'inactive' } })],
+          nextCursor: null,
+        }),
     })
     render(<AuditPage />)
     expect(await screen.findByText('状态：正常 → 已停用')).toBeTruthy()

@@ -16,13 +16,33 @@ beforeEach(() => {
   // Only the clock is fixed: Taro's components render on real timers.
   jest.useFakeTimers({
     now: NOW,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   })
 })
 afterEach(() => jest.useRealTimers())
 
 const rulesAnswer = (upcoming: ScoreRules | null = null) => ok({ current: DEFAULT_RULES, upcoming, sentences: describeScoreRules(DEFAULT_RULES) })
-const admin = (over: Handlers = {}): Handlers => ({ getMe: () => ok(orgAdmin), getScoreRules: () => rulesAnswer(), saveScoreRules: (input) => ok(input), ...over })
+const admin = (over: Handlers = {}): Handlers => ({
+  getMe: () => ok(orgAdmin),
+  getScoreRules: () => rulesAnswer(),
+  saveScoreRules: (input) => ok(input),
+  ...over,
+})
 const saved = () => callsTo('saveScoreRules').map(([, input]) => input as ScoreRules)
 const save = () => act(async () => fireEvent.click(screen.getByText('保存新规则')))
 
@@ -36,7 +56,9 @@ test('an org admin changes a number; the rules in force are the starting point a
   await save()
   expect(await screen.findByText('已保存，新规则自2026年11月22日起生效，之前的记录仍按原规则计分')).toBeTruthy()
   const stars = DEFAULT_RULES.stars.map((t, i) => (i === 0 ? { ...t, points: 120 } : t))
-  expect(saved()).toEqual([{ ...DEFAULT_RULES, kinds: { ...DEFAULT_RULES.kinds, checkin: { ...DEFAULT_RULES.kinds.checkin, points: 3 } }, stars, effectiveFrom: '2026-11-22' }])
+  expect(saved()).toEqual([
+    { ...DEFAULT_RULES, kinds: { ...DEFAULT_RULES.kinds, checkin: { ...DEFAULT_RULES.kinds.checkin, points: 3 } }, stars, effectiveFrom: '2026-11-22' },
+  ])
 })
 
 test('a version already announced is what the form holds, on its own date', async () => {

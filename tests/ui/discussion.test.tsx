@@ -114,7 +114,10 @@ describe('the prompt thread', () => {
     serve({
       ...handlers,
       getThread: (input: { id: string }) =>
-        composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => ({ ...data, subscriptions: [groupPrompt] })),
+        composed({ prompt: handlers.getPrompt!(input), replies: handlers.listReplies!({ promptId: input.id }) }, (data) => ({
+          ...data,
+          subscriptions: [groupPrompt],
+        })),
     })
     render(<PromptPage />)
     fireEvent.click(await screen.findByText('小组有新讨论题时提醒我'))
@@ -212,7 +215,11 @@ describe('the prompt thread', () => {
       threadCalls({
         getPrompt: () => ok(prompt),
         setPromptState: (input: { pinned?: boolean; status?: 'closed' }) => {
-          prompt = { ...prompt, ...(input.pinned !== undefined ? { pinned: input.pinned } : {}), ...(input.status ? { status: input.status, canReply: false } : {}) }
+          prompt = {
+            ...prompt,
+            ...(input.pinned !== undefined ? { pinned: input.pinned } : {}),
+            ...(input.status ? { status: input.status, canReply: false } : {}),
+          }
           return ok(prompt)
         },
       }),
@@ -232,7 +239,12 @@ describe('the prompt thread', () => {
   })
 
   test('a prompt of another group answers 没有权限: the page shows the server’s message', async () => {
-    serve(threadCalls({ getPrompt: () => fail('FORBIDDEN', '你没有权限查看这个党小组的讨论'), listReplies: () => fail('FORBIDDEN', '你没有权限查看这个党小组的讨论') }))
+    serve(
+      threadCalls({
+        getPrompt: () => fail('FORBIDDEN', '你没有权限查看这个党小组的讨论'),
+        listReplies: () => fail('FORBIDDEN', '你没有权限查看这个党小组的讨论'),
+      }),
+    )
     render(<PromptPage />)
     expect(await screen.findByText('你没有权限查看这个党小组的讨论')).toBeTruthy()
     expect(screen.queryByText('发送')).toBeNull()
@@ -250,7 +262,9 @@ describe('the prompt thread', () => {
     serve(
       threadCalls({
         listReplies: (input: { cursor?: string }) =>
-          input.cursor ? page([threadOf(replyOf({ _id: 'r-old', body: '更早的回复' }))]) : page([threadOf(replyOf({ _id: 'r-new', body: '最新的回复' }))], 'c-1'),
+          input.cursor
+            ? page([threadOf(replyOf({ _id: 'r-old', body: '更早的回复' }))])
+            : page([threadOf(replyOf({ _id: 'r-new', body: '最新的回复' }))], 'c-1'),
       }),
     )
     render(<PromptPage />)
@@ -267,7 +281,9 @@ describe('posting and editing a prompt', () => {
     serve({
       getToday: () => ok(today),
       savePrompt: (input) =>
-        ++attempt === 1 ? fail('UNAVAILABLE', '内容安全检查暂时不可用，没有保存，请稍后再试') : ok(promptDetail({ _id: 'p-new', title: input.title, body: input.body })),
+        ++attempt === 1
+          ? fail('UNAVAILABLE', '内容安全检查暂时不可用，没有保存，请稍后再试')
+          : ok(promptDetail({ _id: 'p-new', title: input.title, body: input.body })),
     })
     const { container } = render(<EditPromptPage />)
     await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
@@ -339,8 +355,32 @@ describe('what a prompt is about (关联学习)', () => {
     intro: '本周重点学习党章',
     targetMinutes: 30,
     items: [
-      { key: 'i1', kind: 'article', refId: 'a-9', title: '学习党章', bookTitle: null, url: null, minutes: 5, required: true, done: false, discussed: false, creditedSeconds: 0 },
-      { key: 'i2', kind: 'chapter', refId: 'c-1', title: '第一章', bookTitle: '必读书', url: null, minutes: 10, required: false, done: false, discussed: false, creditedSeconds: 0 },
+      {
+        key: 'i1',
+        kind: 'article',
+        refId: 'a-9',
+        title: '学习党章',
+        bookTitle: null,
+        url: null,
+        minutes: 5,
+        required: true,
+        done: false,
+        discussed: false,
+        creditedSeconds: 0,
+      },
+      {
+        key: 'i2',
+        kind: 'chapter',
+        refId: 'c-1',
+        title: '第一章',
+        bookTitle: '必读书',
+        url: null,
+        minutes: 10,
+        required: false,
+        done: false,
+        discussed: false,
+        creditedSeconds: 0,
+      },
     ],
     requiredDone: 0,
     requiredCount: 1,
@@ -363,8 +403,7 @@ describe('what a prompt is about (关联学习)', () => {
     })
 
   /** What the link field shows as chosen. */
-  const expectChosen = (container: HTMLElement, text: string) =>
-    waitFor(() => expect(container.querySelector('.link-picker__item')?.textContent).toBe(text))
+  const expectChosen = (container: HTMLElement, text: string) => waitFor(() => expect(container.querySelector('.link-picker__item')?.textContent).toBe(text))
 
   async function post(container: HTMLElement) {
     await waitFor(() => expect(container.querySelector('input')).not.toBeNull())
@@ -452,13 +491,17 @@ describe('nudging', () => {
   const leader = { ...profile, memberId: 'm-2', name: '陈立新' }
 
   test('lists the members behind (not the leader) and says what each reminder did: only a sent one counts as reminded', async () => {
-    let week = groupWeek({ members: [...groupWeek().members, { memberId: 'm-2b', name: '孙浩然', isLeader: false, checkedDays: [], minutes: 0, behind: true, nudge: null }] })
+    let week = groupWeek({
+      members: [...groupWeek().members, { memberId: 'm-2b', name: '孙浩然', isLeader: false, checkedDays: [], minutes: 0, behind: true, nudge: null }],
+    })
     serve({
       getMe: () => ok(leader),
       getGroupWeek: () => ok(week),
       nudgeMembers: () => {
         week = groupWeek({
-          members: week.members.map((m) => (m.memberId === 'm-1' ? { ...m, nudge: 'sent' as const } : m.memberId === 'm-2b' ? { ...m, nudge: 'noGrant' as const } : m)),
+          members: week.members.map((m) =>
+            m.memberId === 'm-1' ? { ...m, nudge: 'sent' as const } : m.memberId === 'm-2b' ? { ...m, nudge: 'noGrant' as const } : m,
+          ),
         })
         return ok({
           results: [

@@ -38,10 +38,17 @@ const noPrompts = () => ok({ items: [], nextCursor: null })
  * of prompts as the server does, from the listPrompts handler.
  */
 const groupCalls = (over: Handlers = {}): Handlers => {
-  const handlers: Handlers = { getMe: () => ok(member), getGroup: () => ok(view(members)), listPrompts: noPrompts, getGroupWeek: () => ok(groupWeek()), ...over }
+  const handlers: Handlers = {
+    getMe: () => ok(member),
+    getGroup: () => ok(view(members)),
+    listPrompts: noPrompts,
+    getGroupWeek: () => ok(groupWeek()),
+    ...over,
+  }
   return {
     ...handlers,
-    getGroup: (input) => composed({ view: handlers.getGroup!(input), prompts: handlers.listPrompts!({}) }, ({ view, prompts }) => ({ ...(view as object), prompts })),
+    getGroup: (input) =>
+      composed({ view: handlers.getGroup!(input), prompts: handlers.listPrompts!({}) }, ({ view, prompts }) => ({ ...(view as object), prompts })),
   }
 }
 
@@ -112,7 +119,7 @@ test('someone not registered is sent to register', async () => {
   expect(screen.queryByText('你还没有注册，请先完成实名注册')).toBeNull()
 })
 
-test('the group\'s prompts: pinned first as the server orders them, with replies and participation; tapping opens the thread', async () => {
+test("the group's prompts: pinned first as the server orders them, with replies and participation; tapping opens the thread", async () => {
   serve(
     groupCalls({
       listPrompts: () =>

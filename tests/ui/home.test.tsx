@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 // The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
-import { navigateTo, pullDownToRefresh, stopPullDownRefresh } from '../support/taro-double'
+import { navigateTo, pullDownToRefresh, shareMessage, stopPullDownRefresh } from '../support/taro-double'
 import Index from '../../src/pages/index/index'
 import { CloudError } from '../../src/services/errors'
 import { homeAnswer, profile, record, summary, TODAY } from '../support/ui-fixtures'
@@ -13,8 +13,7 @@ const NETWORK = '网络不给力，请检查网络后重试'
 const normal: Handlers = {
   getMe: () => ok(profile),
   getHome: () => ok(homeAnswer({ checkIn: summary({ streak: 2, checkedDays: ['2025-11-18', '2025-11-19'] }) })),
-  checkIn: (input: { reflection?: string }) =>
-    ok({ status: 'created', record: record({ reflection: input.reflection ?? '', streak: 3 }), streak: 3 }),
+  checkIn: (input: { reflection?: string }) => ok({ status: 'created', record: record({ reflection: input.reflection ?? '', streak: 3 }), streak: 3 }),
 }
 
 beforeEach(() => {
@@ -37,9 +36,7 @@ const checkButton = () => screen.getByText('打卡')
 const isDisabled = (el: Element) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
 
 function checkedDays(container: HTMLElement): string[] {
-  return Array.from(container.querySelectorAll('.month-calendar__day--checked')).map(
-    (el) => el.getAttribute('data-day') ?? '',
-  )
+  return Array.from(container.querySelectorAll('.month-calendar__day--checked')).map((el) => el.getAttribute('data-day') ?? '')
 }
 
 test('shows loading states until the answers arrive', async () => {
@@ -105,9 +102,7 @@ test('checking in: 打卡中… while sending, then 今日已打卡 with the str
   expect(isDisabled(busy)).toBe(true)
   expect(callsTo('checkIn')).toEqual([['checkIn', { reflection: '今天学习了党章' }]])
 
-  await act(async () =>
-    answer.resolve(ok({ status: 'created', record: record({ reflection: '今天学习了党章' }), streak: 1 })),
-  )
+  await act(async () => answer.resolve(ok({ status: 'created', record: record({ reflection: '今天学习了党章' }), streak: 1 })))
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
   expect(screen.getByText('连续打卡 1 天')).toBeTruthy()
   expect(screen.getByText('今天学习了党章')).toBeTruthy()
@@ -123,6 +118,24 @@ test('checking in without a reflection sends no reflection', async () => {
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
   expect(callsTo('checkIn')).toEqual([['checkIn', {}]])
   expect(screen.getByText('连续打卡 3 天')).toBeTruthy()
+})
+
+test('a streak can be sent to a chat, opening 首页 (a friend who is not a member is invited to register there); none, no card', async () => {
+  serve(normal)
+  render(<Index />)
+  await screen.findByText('分享我的学习')
+  expect(shareMessage()).toEqual({ title: '我已连续学习打卡 2 天，一起来学习吧', path: '/pages/index/index' })
+  fireEvent.click(checkButton())
+  await screen.findByText('今日已打卡')
+  expect(shareMessage()).toMatchObject({ title: '我已连续学习打卡 3 天，一起来学习吧' })
+})
+
+test('with no streak there is nothing to share: the 转发 menu sends the app', async () => {
+  serve({ ...normal, getHome: () => ok(homeAnswer()) })
+  render(<Index />)
+  await screen.findByText('打卡')
+  expect(screen.queryByText('分享我的学习')).toBeNull()
+  expect(shareMessage()).toEqual({ title: '学习圈', path: '/pages/index/index' })
 })
 
 test('when the server says today is already checked in, shows 今日已打卡 with a note', async () => {
@@ -261,7 +274,15 @@ test('打卡记录: earlier months a tap away, with each month’s reflections t
     ...normal,
     getHome: () => ok(homeAnswer({ checkIn: summary({ checkedDays: ['2025-11-18'], reflections: [{ day: '2025-11-18', text: '读了党章第一章' }] }) })),
     getCheckInSummary: (input: { month?: string }) =>
-      ok(summary({ month: input.month!, firstWeekday: 2, daysInMonth: 31, checkedDays: ['2025-10-08', '2025-10-09'], reflections: [{ day: '2025-10-09', text: '十月的心得' }] })),
+      ok(
+        summary({
+          month: input.month!,
+          firstWeekday: 2,
+          daysInMonth: 31,
+          checkedDays: ['2025-10-08', '2025-10-09'],
+          reflections: [{ day: '2025-10-09', text: '十月的心得' }],
+        }),
+      ),
   })
   const { container } = render(<Index />)
   expect(await screen.findByText('读了党章第一章')).toBeTruthy()
@@ -287,6 +308,10 @@ test('pulling down reloads everything and then stops the refresh', async () => {
 
   await act(async () => pullDownToRefresh())
   expect(await screen.findByText('今日已打卡')).toBeTruthy()
-  expect(actionsSent().map(([name]) => name).sort()).toEqual(['getHome', 'getMe'])
+  expect(
+    actionsSent()
+      .map(([name]) => name)
+      .sort(),
+  ).toEqual(['getHome', 'getMe'])
   await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalledTimes(1))
 })

@@ -62,7 +62,13 @@ test('opens on all books, with each book’s badges and the member’s progress'
 test('each shelf and category asks for its own books', async () => {
   serve(member)
   await rendered()
-  for (const [label, shelf] of [['必修', 'required'], ['选修', 'elective'], ['热门', 'hot'], ['上新', 'new'], ['推荐', 'recommended']] as const) {
+  for (const [label, shelf] of [
+    ['必修', 'required'],
+    ['选修', 'elective'],
+    ['热门', 'hot'],
+    ['上新', 'new'],
+    ['推荐', 'recommended'],
+  ] as const) {
     fireEvent.click(chip(label))
     await waitFor(() => expect(libraryInputs().at(-1)).toEqual({ kind: 'book', shelf }))
   }
@@ -182,7 +188,16 @@ test('a book opens its page, an article opens the reader', async () => {
 describe('继续学习', () => {
   const started = [
     continueItem(),
-    continueItem({ kind: 'article', _id: 'article-7', title: '新时代的奋斗姿态', bookId: null, bookTitle: null, chapterOrder: null, position: 0.75, creditedSeconds: 119 }),
+    continueItem({
+      kind: 'article',
+      _id: 'article-7',
+      title: '新时代的奋斗姿态',
+      bookId: null,
+      bookTitle: null,
+      chapterOrder: null,
+      position: 0.75,
+      creditedSeconds: 119,
+    }),
   ]
 
   test('what the member started comes first and opens in the reader where it belongs', async () => {

@@ -28,6 +28,9 @@ const row = (over: Partial<MemberQuarter> = {}): MemberQuarter => ({
   points: 420,
   exams: 1,
   examsPassed: 1,
+  meetings: 3,
+  meetingsAttended: 2,
+  meetingsOnLeave: 1,
   groupRank: 2,
   groupSize: 10,
   branchRank: 5,
@@ -53,6 +56,9 @@ const unit = (unitId: string, name: string, kind: UnitQuarter['kind'], rank: num
   exams: 10,
   examsPassed: 8,
   examPassRate: 0.8,
+  meetings: 30,
+  meetingsAttended: 27,
+  attendanceRate: 0.9,
   targetRate: 0.7692,
   checkInDays: 500,
   points: 4000,
@@ -98,7 +104,12 @@ describe('我的季度报告', () => {
 
 describe('单位季度通报', () => {
   const orgReport = () =>
-    ok({ report: header, unit: unit('committee', '示范单位机关党委', 'committee', 1), parts: [unit('branch-2', '机关第二党支部', 'branch', 1), unit('branch-1', '机关第一党支部', 'branch', 2)], members: [] })
+    ok({
+      report: header,
+      unit: unit('committee', '示范单位机关党委', 'committee', 1),
+      parts: [unit('branch-2', '机关第二党支部', 'branch', 1), unit('branch-1', '机关第一党支部', 'branch', 2)],
+      members: [],
+    })
 
   test('an admin sees branches ranked, opens one, and exports Excel', async () => {
     serve({
@@ -120,7 +131,8 @@ describe('单位季度通报', () => {
   test('a leader sees the group’s members by rank and no exports', async () => {
     serve({
       getMe: () => ok(profile),
-      getUnitQuarterReport: () => ok({ report: header, unit: unit('group-1-1', '第一党小组', 'group', 1), parts: [], members: [row({ groupRank: 1, name: '李党员' }), row()] }),
+      getUnitQuarterReport: () =>
+        ok({ report: header, unit: unit('group-1-1', '第一党小组', 'group', 1), parts: [], members: [row({ groupRank: 1, name: '李党员' }), row()] }),
     })
     render(<UnitQuarterPage />)
     expect(await screen.findByText('1. 李党员')).toBeTruthy()
@@ -130,7 +142,15 @@ describe('单位季度通报', () => {
   })
 
   test('a unit with nothing to count shows its rates as — with the reason, never 100%', async () => {
-    const empty = { ...unit('group-1-1', '第一党小组', 'group', 1), requiredDone: 0, requiredCount: 0, completionRate: null, weeksMet: 0, weeks: 0, targetRate: null }
+    const empty = {
+      ...unit('group-1-1', '第一党小组', 'group', 1),
+      requiredDone: 0,
+      requiredCount: 0,
+      completionRate: null,
+      weeksMet: 0,
+      weeks: 0,
+      targetRate: null,
+    }
     serve({ getMe: () => ok(profile), getUnitQuarterReport: () => ok({ report: header, unit: empty, parts: [], members: [] }) })
     render(<UnitQuarterPage />)
     expect(await screen.findByText(/必学完成率 —（本季度无必学内容） · 学时达标率 —（没有需达标的周）/)).toBeTruthy()

@@ -6,11 +6,11 @@ import { createAudioPlayer } from '../../src/services/audio.weapp'
 const track = { src: 'https://example.com/c3.mp3', title: '第三章 坚持学习', subtitle: '学习的方法' }
 
 function events() {
-  return { onPlay: jest.fn(), onPause: jest.fn(), onEnded: jest.fn(), onError: jest.fn() }
+  return { onPlay: jest.fn(), onPause: jest.fn(), onEnded: jest.fn(), onError: jest.fn(), onTime: jest.fn() }
 }
 
 beforeEach(() => {
-  Object.assign(backgroundAudio, { src: '', title: '', epname: '', singer: '', playbackRate: 1 })
+  Object.assign(backgroundAudio, { src: '', title: '', epname: '', singer: '', playbackRate: 1, startTime: 0, currentTime: 0 })
   backgroundAudio.handlers.clear()
   for (const fn of [backgroundAudio.play, backgroundAudio.pause, backgroundAudio.stop]) fn.mockClear()
 })
@@ -56,4 +56,13 @@ test('closing the page stops the sound, and later events reach nobody', () => {
 test('a player never played stops nothing when closed (another page may be playing)', () => {
   createAudioPlayer(track, events()).destroy()
   expect(backgroundAudio.stop).not.toHaveBeenCalled()
+})
+
+test('resumes where the member stopped, and reports where playing has got to', () => {
+  const on = events()
+  createAudioPlayer({ ...track, startAt: 42.5 }, on).play()
+  expect(backgroundAudio.startTime).toBe(42.5)
+  backgroundAudio.currentTime = 43.2
+  backgroundAudio.emit('timeUpdate')
+  expect(on.onTime).toHaveBeenCalledWith(43.2)
 })

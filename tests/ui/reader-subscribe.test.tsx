@@ -112,7 +112,6 @@ test('a grant the server could not record says why', async () => {
   expect(screen.queryByText(/会提醒你/)).toBeNull()
 })
 
-
 describe('in the browser (local cloud)', () => {
   test('a dialog that says it stands in for WeChat’s; 允许 is a grant', async () => {
     showModal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' })

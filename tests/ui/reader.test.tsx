@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 // The app's @tarojs/taro is this double (see tests/jest.ui.config.js).
 import {
   hidePage,
   navigateTo,
   pageScrollTo,
   redirectTo,
+  resetStorage,
   scrollPage,
   setLayout,
   setRouterParams,
@@ -58,6 +59,8 @@ beforeEach(() => {
   sendMock.mockReset()
   setLayout({ '#reader-end': END_TOP })
   for (const fn of [pageScrollTo, redirectTo, navigateTo, showToast]) fn.mockClear()
+  // Where listening stopped is kept on the phone: each test starts with none.
+  resetStorage()
 })
 
 afterEach(() => {
@@ -261,7 +264,13 @@ describe('study time and completion', () => {
     expect(screen.queryByText(/已完成 ·/)).toBeNull()
     await readFor(BEAT_MS)
     expect(screen.queryByText(/已完成 ·/)).toBeNull()
-    answer = beatAnswer({ justCompleted: true, completed: true, minutesCredited: 2, itemSeconds: 126, progress: progress({ creditedSeconds: 126, completed: true, reachedEnd: true }) })
+    answer = beatAnswer({
+      justCompleted: true,
+      completed: true,
+      minutesCredited: 2,
+      itemSeconds: 126,
+      progress: progress({ creditedSeconds: 126, completed: true, reachedEnd: true }),
+    })
     await readFor(BEAT_MS)
     expect(screen.getByText('本篇已完成 · +2 分 6 秒')).toBeTruthy()
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '本篇已完成 · +2 分 6 秒' }))
@@ -311,7 +320,14 @@ describe('study time and completion', () => {
       ...member,
       getChapter: () => ok(chapterAnswer({ next: null })),
       heartbeat: () =>
-        ok(beatAnswer({ justCompleted: true, completed: true, minutesCredited: 3, book: { bookId: 'b-1', completedChapters: 10, chapterCount: 10, completed: true, completedAt: '2025-11-20T02:00:00.000Z', justCompleted: true } })),
+        ok(
+          beatAnswer({
+            justCompleted: true,
+            completed: true,
+            minutesCredited: 3,
+            book: { bookId: 'b-1', completedChapters: 10, chapterCount: 10, completed: true, completedAt: '2025-11-20T02:00:00.000Z', justCompleted: true },
+          }),
+        ),
     })
     await readFor(BEAT_MS)
     expect(screen.getByText('《学习的方法》全书读完了！')).toBeTruthy()
@@ -384,16 +400,61 @@ describe('listening', () => {
     expect(beats()).toHaveLength(1)
   })
 
-  test('speed: 0.75× to 2×, kept when playing starts', async () => {
+  test('speed: 0.8×, 1× or 1.25×, kept when playing starts', async () => {
     await open('article', 'a-1', withAudio)
-    for (const label of ['0.75×', '1×', '1.25×', '1.5×', '2×']) expect(screen.getByText(label)).toBeTruthy()
-    fireEvent.click(screen.getByText('1.5×'))
+    expect(Array.from(document.querySelectorAll('[aria-label$="×"], [aria-label$="×，已选"]')).map((n) => n.textContent)).toEqual(['0.8×', '1×', '1.25×'])
+    fireEvent.click(screen.getByText('1.25×'))
     fireEvent.click(screen.getByText('播放'))
     await pass(0)
-    expect(played[0].playbackRate).toBe(1.5)
-    fireEvent.click(screen.getByText('0.75×'))
-    expect(played[0].playbackRate).toBe(0.75)
-    expect(screen.getByText('0.75×').getAttribute('aria-label')).toBe('0.75×，已选')
+    expect(played[0].playbackRate).toBe(1.25)
+    fireEvent.click(screen.getByText('0.8×'))
+    expect(played[0].playbackRate).toBe(0.8)
+    expect(screen.getByText('0.8×').getAttribute('aria-label')).toBe('0.8×，已选')
+  })
+
+  /** The fixture's text read aloud: the title, the heading, the paragraph, the quote. */
+  const spoken: Handlers = { ...member, getArticle: () => ok(articleAnswer({ speech: { url: '/local/speech/a1.wav', seconds: 9, cues: [0, 2, 3.5, 6] } })) }
+  const playedTo = (seconds: number) =>
+    act(() => {
+      Object.defineProperty(played[0], 'currentTime', { configurable: true, value: seconds })
+      played[0].dispatchEvent(new Event('timeupdate'))
+    })
+
+  test('an article with no audio file is read aloud by the speech engine, the sentence being read marked in the text', async () => {
+    await open('article', 'a-1', spoken)
+    expect(screen.getByText('语音朗读全文，可以边听边看')).toBeTruthy()
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    expect(played[0].src).toContain('/local/speech/a1.wav')
+    playedTo(4)
+    expect(document.querySelector('.reader__spoken')?.textContent).toBe('与其等“有空了再学”，不如给学习留一个固定的位置。')
+    playedTo(6.5)
+    expect(document.querySelector('.reader__spoken')?.textContent).toBe('学习不在一时的热情，而在日复一日的坚持。')
+    fireEvent.click(screen.getByText('暂停'))
+    await pass(0)
+    expect(document.querySelector('.reader__spoken')).toBeNull()
+  })
+
+  test('listening goes on next time from where the member stopped', async () => {
+    await open('article', 'a-1', spoken)
+    fireEvent.click(screen.getByText('播放'))
+    await pass(0)
+    playedTo(6.5)
+    fireEvent.click(screen.getByText('暂停'))
+    await pass(0)
+    cleanup()
+    played = []
+    await open('article', 'a-1', spoken)
+    expect(screen.getByText('从上次听到的地方接着听')).toBeTruthy()
+    fireEvent.click(screen.getByText('继续收听'))
+    await pass(0)
+    expect(played[0].currentTime).toBe(6)
+  })
+
+  test('a text still waiting to be read aloud says so, with no player', async () => {
+    await open('article', 'a-1', { ...member, getArticle: () => ok(articleAnswer({ speechPending: true })) })
+    expect(screen.getByText('预计阅读 2 分钟 · 语音朗读稍后可听')).toBeTruthy()
+    expect(screen.queryByText('播放')).toBeNull()
   })
 
   test('audio played to its end counts as reaching the end', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { navigateTo, requestSubscribeMessage } from '../support/taro-double'
+import { navigateTo, requestSubscribeMessage, shareMessage } from '../support/taro-double'
 import Me from '../../src/pages/me/index'
 import LeaderboardPage from '../../src/packageScore/pages/leaderboard/index'
 import ScoreRulesPage from '../../src/packageScore/pages/rules/index'
@@ -87,7 +87,15 @@ describe('我的积分 on 我的', () => {
   })
 
   test('a member with no stars yet and a plain member role: 无星, and no ratings entry', async () => {
-    const standing = { year: 2026, stars: 0, projectedStars: 0, hours: 0, requiredChapters: 0, points: 0, next: { stars: 1, hours: 10, requiredChapters: 0, points: 100 } }
+    const standing = {
+      year: 2026,
+      stars: 0,
+      projectedStars: 0,
+      hours: 0,
+      requiredChapters: 0,
+      points: 0,
+      next: { stars: 1, hours: 10, requiredChapters: 0, points: 100 },
+    }
     serve({ getMe: () => ok({ ...profile, roles: ['member'] }), getMyScore: () => ok(myScore({ standing })) })
     render(<Me />)
     expect(await screen.findByText('现在 无星，照此进度年底 无星')).toBeTruthy()
@@ -104,6 +112,19 @@ describe('我的积分 on 我的', () => {
     failing = false
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText('现在 ★★★，照此进度年底 ★★★★')).toBeTruthy()
+  })
+})
+
+describe('分享我的学习 on 我的', () => {
+  test('sends this week’s study or this year’s stars to a chat, opening the page it is about; the 转发 menu sends the same', async () => {
+    serve({ getMe: () => ok(profile), getMyScore: () => ok(myScore()) })
+    render(<Me />)
+    await screen.findByText('分享我的学习')
+    expect(shareMessage()).toEqual({ title: '我本周已学习 30 分钟，一起来学习吧', path: '/pages/weekly/index' })
+    fireEvent.click(screen.getByText('年度星级'))
+    expect(shareMessage()).toEqual({ title: '我获得了 2026 年度学习 3 星', path: '/pages/me/index' })
+    // No picture where none can be drawn (a browser without canvas here): the card is said in words.
+    expect(screen.getByText('我获得了 2026 年度学习 3 星')).toBeTruthy()
   })
 })
 
@@ -148,7 +169,10 @@ describe('排行榜', () => {
 
   test('an empty board invites the member to score; errors offer 重试', async () => {
     let failing = true
-    serve({ getLeaderboard: () => (failing ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : ok(leaderboard({ top: [], me: { memberId: 'm-1', name: '王建国', rank: 1, value: 0 } }))) })
+    serve({
+      getLeaderboard: () =>
+        failing ? fail('INTERNAL', '服务暂时出了点问题，请稍后重试') : ok(leaderboard({ top: [], me: { memberId: 'm-1', name: '王建国', rank: 1, value: 0 } })),
+    })
     render(<LeaderboardPage />)
     expect(await screen.findByText('服务暂时出了点问题，请稍后重试')).toBeTruthy()
     failing = false
@@ -161,7 +185,8 @@ describe('排行榜', () => {
 describe('积分规则', () => {
   test('says the rules in force in the server’s words, with the star thresholds and an announced change', async () => {
     serve({
-      getScoreRules: () => ok({ current: DEFAULT_RULES, upcoming: { ...DEFAULT_RULES, effectiveFrom: '2027-01-01' }, sentences: describeScoreRules(DEFAULT_RULES) }),
+      getScoreRules: () =>
+        ok({ current: DEFAULT_RULES, upcoming: { ...DEFAULT_RULES, effectiveFrom: '2027-01-01' }, sentences: describeScoreRules(DEFAULT_RULES) }),
     })
     render(<ScoreRulesPage />)
     expect(await screen.findByText('每日学习打卡：每次得 2 分，每天最多 2 分。')).toBeTruthy()
@@ -185,7 +210,10 @@ describe('小组星级', () => {
   }
 
   test('shows how many members are at each rating and the average; last year says it is frozen', async () => {
-    serve({ getUnitRatings: (input) => ok(input.year === ratings.year ? ratings : { ...ratings, year: input.year, units: ratings.units.map((u) => ({ ...u, frozen: true })) }) })
+    serve({
+      getUnitRatings: (input) =>
+        ok(input.year === ratings.year ? ratings : { ...ratings, year: input.year, units: ratings.units.map((u) => ({ ...u, frozen: true })) }),
+    })
     render(<RatingsPage />)
     expect(await screen.findByText('第一党小组')).toBeTruthy()
     expect(screen.getByText('8 人，平均 1.9 星')).toBeTruthy()
@@ -200,7 +228,25 @@ describe('小组星级', () => {
     ['2027-01-01T00:00:00+08:00', 2027],
   ])('at %s the year is %s in Beijing, whatever the device’s time zone', async (at, year) => {
     // Only the clock is fixed: the page's updates still run on real timers.
-    jest.useFakeTimers({ now: new Date(at), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] })
+    jest.useFakeTimers({
+      now: new Date(at),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    })
     const asked: (number | undefined)[] = []
     serve({ getUnitRatings: (input) => (asked.push(input.year), ok({ ...ratings, year: input.year ?? year })) })
     try {
@@ -228,11 +274,23 @@ describe('积分明细', () => {
       getMyPoints: (input: { cursor?: string }) =>
         ok(
           input.cursor
-            ? { today: '2025-11-20', kinds, entries: { items: [entry({ _id: 'e4', kind: 'reply', day: '2025-11-18', quantity: -1, reversal: true })], nextCursor: null }, dayPoints: { '2025-11-18': 0 } }
+            ? {
+                today: '2025-11-20',
+                kinds,
+                entries: { items: [entry({ _id: 'e4', kind: 'reply', day: '2025-11-18', quantity: -1, reversal: true })], nextCursor: null },
+                dayPoints: { '2025-11-18': 0 },
+              }
             : {
                 today: '2025-11-20',
                 kinds,
-                entries: { items: [entry({ _id: 'e1', kind: 'studyTime', quantity: 1500 }), entry({ _id: 'e2' }), entry({ _id: 'e3', kind: 'reply', day: '2025-11-19' })], nextCursor: 'c-1' },
+                entries: {
+                  items: [
+                    entry({ _id: 'e1', kind: 'studyTime', quantity: 1500 }),
+                    entry({ _id: 'e2' }),
+                    entry({ _id: 'e3', kind: 'reply', day: '2025-11-19' }),
+                  ],
+                  nextCursor: 'c-1',
+                },
                 dayPoints: { '2025-11-20': 4, '2025-11-19': 1 },
               },
         ),

@@ -15,7 +15,8 @@ const rules = (over: Partial<StudyRules> = {}): StudyRules => ({
 })
 
 const row = (container: HTMLElement, label: string) =>
-  Array.from(container.querySelectorAll('.rule-row')).find((r) => r.querySelector('.rule-row__label')!.textContent === label)!
+  Array.from(container.querySelectorAll('.rule-row'))
+    .find((r) => r.querySelector('.rule-row__label')!.textContent === label)!
     .querySelector('.rule-row__value')!.textContent
 
 test('the numbers in force, the server’s explanation and a worked example', async () => {
@@ -36,7 +37,17 @@ test('the numbers in force, the server’s explanation and a worked example', as
 test('other numbers from the server change every line that speaks of them', async () => {
   serve({
     getStudyRules: () =>
-      ok(rules({ heartbeatSeconds: 240, maxBeatSeconds: 300, idleAfterSeconds: 90, itemCapMultiple: 1.5, dayCapMinutes: 180, completionShare: 0.75, weeklyTargetMinutes: 45 })),
+      ok(
+        rules({
+          heartbeatSeconds: 240,
+          maxBeatSeconds: 300,
+          idleAfterSeconds: 90,
+          itemCapMultiple: 1.5,
+          dayCapMinutes: 180,
+          completionShare: 0.75,
+          weeklyTargetMinutes: 45,
+        }),
+      ),
   })
   const { container } = render(<StudyRulesPage />)
   await screen.findByText('规则一览')

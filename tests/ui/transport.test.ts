@@ -17,8 +17,7 @@ describe('h5 transport', () => {
     globalThis.fetch = realFetch
   })
 
-  const reply = (status: number, body: unknown) =>
-    ({ status, ok: status < 400, json: async () => body }) as unknown as Response
+  const reply = (status: number, body: unknown) => ({ status, ok: status < 400, json: async () => body }) as unknown as Response
 
   test('posts the call as JSON to /api/functions/<function> with the session cookie', async () => {
     fetchMock.mockResolvedValue(reply(200, ok))

@@ -49,7 +49,10 @@ function week(over: Partial<MyWeek> = {}): MyWeek {
   }
 }
 
-const myWeekly = (list: MyWeek | null = week()) => () => ok({ week: '2025-11-17', current: true, list })
+const myWeekly =
+  (list: MyWeek | null = week()) =>
+  () =>
+    ok({ week: '2025-11-17', current: true, list })
 
 beforeEach(() => {
   sendMock.mockReset()
@@ -103,7 +106,8 @@ describe('the 每周一学 card on 首页 and 学习', () => {
 })
 
 describe('the 每周一学 page', () => {
-  const history = () => ok({ items: [{ listId: 'weekly-0', week: '2025-11-10', requiredDone: 2, requiredCount: 2, targetMet: true, finished: true }], nextCursor: null })
+  const history = () =>
+    ok({ items: [{ listId: 'weekly-0', week: '2025-11-10', requiredDone: 2, requiredCount: 2, targetMet: true, finished: true }], nextCursor: null })
 
   test('shows each item with the member’s progress, and past weeks when asked for', async () => {
     serve({ getMe: () => ok(member), getMyWeekly: myWeekly(), listMyWeeks: history })
@@ -151,7 +155,11 @@ describe('the 每周一学 page', () => {
 
   test('a past week opens from its link and shows that week', async () => {
     setRouterParams({ week: '2025-11-10' })
-    serve({ getMe: () => ok(member), getMyWeekly: (input: { week?: string }) => ok({ week: input.week, current: false, list: week({ week: '2025-11-10' }) }), listMyWeeks: history })
+    serve({
+      getMe: () => ok(member),
+      getMyWeekly: (input: { week?: string }) => ok({ week: input.week, current: false, list: week({ week: '2025-11-10' }) }),
+      listMyWeeks: history,
+    })
     render(<WeeklyPage />)
     expect(await screen.findByText('往周学习清单')).toBeTruthy()
     expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{ week: '2025-11-10' }])
@@ -234,7 +242,14 @@ describe('completion (leaders and admins)', () => {
     publishedTo: 12,
     updatedAt: '2025-11-17T00:00:00.000Z',
   }
-  const unit = (unitId: string, name: string, members: number, finished: number) => ({ unitId, name, members, finished, targetMet: finished, itemsDone: [finished, finished, 0] })
+  const unit = (unitId: string, name: string, members: number, finished: number) => ({
+    unitId,
+    name,
+    members,
+    finished,
+    targetMet: finished,
+    itemsDone: [finished, finished, 0],
+  })
 
   test('a leader sees the group’s completion per item and member by member', async () => {
     setRouterParams({ listId: 'weekly-1' })
@@ -267,7 +282,15 @@ describe('completion (leaders and admins)', () => {
 
   test('an admin sees branches ranked and opens one', async () => {
     setRouterParams({ listId: 'weekly-1' })
-    serve({ getWeeklyProgress: () => ok({ list, total: unit('organisation', '全组织', 10, 6), units: [unit('branch-2', '机关第二党支部', 4, 3), unit('branch-1', '机关第一党支部', 6, 3)], members: [] }) })
+    serve({
+      getWeeklyProgress: () =>
+        ok({
+          list,
+          total: unit('organisation', '全组织', 10, 6),
+          units: [unit('branch-2', '机关第二党支部', 4, 3), unit('branch-1', '机关第一党支部', 6, 3)],
+          members: [],
+        }),
+    })
     render(<WeeklyProgressPage />)
     expect(await screen.findByText('各党支部（完成率从高到低）')).toBeTruthy()
     // Discussion belongs to groups: nothing to start from the whole organisation.

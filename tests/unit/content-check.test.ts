@@ -37,7 +37,10 @@ describe('msgSecCheck in WeChat cloud', () => {
     answer()
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      await expect(requireCleanText(wxContentChecker, 'o', 'comment', ['x'])).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('请稍后再试') })
+      await expect(requireCleanText(wxContentChecker, 'o', 'comment', ['x'])).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        message: expect.stringContaining('请稍后再试'),
+      })
     } finally {
       errors.mockRestore()
     }

@@ -1,6 +1,16 @@
 import { articles } from '../../local-cloud/seed/articles'
 import { books } from '../../local-cloud/seed/books'
-import { bodyLength, chapterLabel, durationText, readingMinutes, READING_CHARS_PER_MINUTE, SaveArticleInput, SaveBookInput, SaveChapterInput, type Block } from '../../types'
+import {
+  bodyLength,
+  chapterLabel,
+  durationText,
+  readingMinutes,
+  READING_CHARS_PER_MINUTE,
+  SaveArticleInput,
+  SaveBookInput,
+  SaveChapterInput,
+  type Block,
+} from '../../types'
 import { shanghaiHour } from '../../types/calendar'
 import { textToBody } from '../../server/content/import/body-text'
 import { parseCsv } from '../../server/content/import/csv'
@@ -53,7 +63,9 @@ describe('quiet hours (22:00–07:00 Shanghai)', () => {
 describe('subscribe-message templates', () => {
   it('take ids and field names from SUBSCRIBE_TEMPLATES', () => {
     expect(templateConfig({})).toEqual({})
-    expect(templateConfig({ SUBSCRIBE_TEMPLATES: '{"dailyStudy":"T1"}' })).toEqual({ dailyStudy: { id: 'T1', fields: { title: 'thing1', date: 'date2', note: 'thing3' } } })
+    expect(templateConfig({ SUBSCRIBE_TEMPLATES: '{"dailyStudy":"T1"}' })).toEqual({
+      dailyStudy: { id: 'T1', fields: { title: 'thing1', date: 'date2', note: 'thing3' } },
+    })
     expect(templateConfig({ SUBSCRIBE_TEMPLATES: '{"dailyStudy":{"id":"T2","fields":{"title":"thing5"}}}' }).dailyStudy).toEqual({
       id: 'T2',
       fields: { title: 'thing5', date: 'date2', note: 'thing3' },

@@ -61,7 +61,13 @@ const IMPOSSIBLE: Record<DateField['kind'], string[]> = {
   quarter: ['2026-Q5', '2026-Q0', '1999-Q4', '2026Q1'],
   instant: ['2026-02-30T09:00:00+08:00', '2026-13-01T09:00:00+08:00', '2026-12-01T24:00:00+08:00', '2026-12-01 09:00', '2026-12-01T09:00:00'],
 }
-const REAL: Record<DateField['kind'], string> = { day: '2028-02-29', week: '2026-11-30', month: '2026-12', quarter: '2026-Q4', instant: '2028-02-29T09:00:00+08:00' }
+const REAL: Record<DateField['kind'], string> = {
+  day: '2028-02-29',
+  week: '2026-11-30',
+  month: '2026-12',
+  quarter: '2026-Q4',
+  instant: '2028-02-29T09:00:00+08:00',
+}
 
 /** The action's input with `value` at `path` (array paths take a one-element array). */
 function inputWith(path: string, value: string): Record<string, unknown> {
@@ -84,14 +90,24 @@ describe('dates in every action’s input', () => {
 
   it('are found (the walk sees the fields the app has), and every field named like a date is a date schema', () => {
     const names = found.map((f) => `${f.action}.${f.path}`)
-    for (const known of ['savePrompt.closesOn', 'scheduleArticle.day', 'saveWeeklyList.week', 'getMyWeekly.week', 'getCheckInSummary.month', 'getMyQuarterReport.quarter', 'saveExam.opensAt']) {
+    for (const known of [
+      'savePrompt.closesOn',
+      'scheduleArticle.day',
+      'saveWeeklyList.week',
+      'getMyWeekly.week',
+      'getCheckInSummary.month',
+      'getMyQuarterReport.quarter',
+      'saveExam.opensAt',
+    ]) {
       expect(names).toContain(known)
     }
     expect(misnamed).toEqual([])
   })
 
   it.each(dateFields().found.map((f) => [`${f.action}.${f.path}`, f] as const))('%s refuses impossible dates with a clear message', (_name, field) => {
-    const schema = contract[field.action].input as unknown as { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }
+    const schema = contract[field.action].input as unknown as {
+      safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }
+    }
     for (const bad of IMPOSSIBLE[field.kind]) {
       const result = schema.safeParse(inputWith(field.path, bad))
       expect(result.success).toBe(false)

@@ -1,5 +1,6 @@
 import * as shared from '../../types'
 import { contract, type ActionName } from '../../types'
+import { fieldsOf, type Schema } from '../support/schema-walk'
 
 /**
  * Least data out: no answer carries a WeChat OPENID, and a phone number only reaches the organisation's
@@ -8,18 +9,7 @@ import { contract, type ActionName } from '../../types'
  */
 const ROSTER_ACTIONS: ActionName[] = ['listMembers', 'preregisterMember', 'moveMember', 'setRoles', 'deactivateMember', 'reactivateMember', 'confirmSamePerson']
 
-type Schema = { _zod: { def: { type: string; innerType?: Schema; shape?: Record<string, Schema>; element?: Schema; options?: Schema[]; valueType?: Schema; in?: Schema; out?: Schema } } }
-
-/** Every field path in an output schema. */
-function fieldPaths(schema: Schema, path = '', seen = new Set<Schema>()): string[] {
-  if (seen.has(schema)) return []
-  seen.add(schema)
-  const def = schema._zod.def
-  const inner = def.innerType ?? def.element ?? def.valueType ?? def.out
-  if (def.type === 'object') return Object.entries(def.shape ?? {}).flatMap(([key, field]) => [path ? `${path}.${key}` : key, ...fieldPaths(field, path ? `${path}.${key}` : key, seen)])
-  if (def.type === 'union') return (def.options ?? []).flatMap((o) => fieldPaths(o, path, seen))
-  return inner ? fieldPaths(inner, path, seen) : []
-}
+const fieldPaths = (schema: Schema) => fieldsOf(schema).map((f) => f.path)
 
 const outputs = (Object.entries(contract) as [ActionName, { output: Schema }][]).map(([action, { output }]) => ({ action, paths: fieldPaths(output) }))
 

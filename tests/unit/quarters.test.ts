@@ -60,7 +60,15 @@ describe('a member’s quarter', () => {
 
   it('counts required items done by the moment given, weeks whose target was met, and the targets due', () => {
     const f = figuresOf('2026-Q4', lists, ledger, new Date('2026-12-18T01:00:00Z'))
-    expect(f).toEqual({ studySeconds: 3000, requiredDone: 1, requiredCount: 3, left: ['文章2026-12-07', '文章2026-12-14'], weeks: 3, weeksMet: 1, targetSecondsDue: 2 * 30 * 60 })
+    expect(f).toEqual({
+      studySeconds: 3000,
+      requiredDone: 1,
+      requiredCount: 3,
+      left: ['文章2026-12-07', '文章2026-12-14'],
+      weeks: 3,
+      weeksMet: 1,
+      targetSecondsDue: 2 * 30 * 60,
+    })
     expect(isBehind(f)).toBe(true)
     expect(missingNote(f)).toBe('还差必学2项、学时10分钟')
   })
@@ -78,14 +86,41 @@ describe('a member’s quarter', () => {
 
 describe('units aggregated and ranked', () => {
   const row = (over: Partial<RowDoc>): RowDoc => ({
-    _id: '', quarter: '2026-Q4', memberId: '', name: '', groupId: 'g', groupName: '', branchId: 'b', branchName: '',
-    studySeconds: 3600, requiredDone: 1, requiredCount: 2, weeksMet: 1, weeks: 2, checkInDays: 10, points: 100, exams: 1, examsPassed: 0, stars: 1, projectedStars: 2, ...over,
+    _id: '',
+    quarter: '2026-Q4',
+    memberId: '',
+    name: '',
+    groupId: 'g',
+    groupName: '',
+    branchId: 'b',
+    branchName: '',
+    studySeconds: 3600,
+    requiredDone: 1,
+    requiredCount: 2,
+    weeksMet: 1,
+    weeks: 2,
+    checkInDays: 10,
+    points: 100,
+    exams: 1,
+    examsPassed: 0,
+    meetings: 2,
+    meetingsAttended: 1,
+    meetingsOnLeave: 0,
+    stars: 1,
+    projectedStars: 2,
+    ...over,
   })
   const unit = (unitId: string, rows: RowDoc[]) => aggregate({ unitId, kind: 'group', name: unitId, parentId: 'b' }, rows)
 
   it('sums members’ figures into rates and an average star rating', () => {
     expect(unit('g1', [row({}), row({ requiredDone: 2, projectedStars: 3, studySeconds: 0 })])).toMatchObject({
-      members: 2, requiredDone: 3, requiredCount: 4, completionRate: 0.75, targetRate: 0.5, avgStudySeconds: 1800, rating: 2.5,
+      members: 2,
+      requiredDone: 3,
+      requiredCount: 4,
+      completionRate: 0.75,
+      targetRate: 0.5,
+      avgStudySeconds: 1800,
+      rating: 2.5,
     })
   })
 
@@ -94,11 +129,19 @@ describe('units aggregated and ranked', () => {
     expect(empty).toMatchObject({ completionRate: null, targetRate: null })
     expect(unit('none', [])).toMatchObject({ members: 0, completionRate: null, targetRate: null })
     const ranked = rankUnits([empty, unit('z', [row({ requiredDone: 0, weeksMet: 0 })])])
-    expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([['z', 1], ['e', 2]])
+    expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([
+      ['z', 1],
+      ['e', 2],
+    ])
   })
 
   it('ranks by completion rate, then target rate, then average study time; equals share a rank', () => {
     const ranked = rankUnits([unit('a', [row({})]), unit('b', [row({ requiredDone: 2 })]), unit('c', [row({})]), unit('d', [row({ studySeconds: 7200 })])])
-    expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([['b', 1], ['d', 2], ['a', 3], ['c', 3]])
+    expect(ranked.map((u) => [u.unitId, u.rank])).toEqual([
+      ['b', 1],
+      ['d', 2],
+      ['a', 3],
+      ['c', 3],
+    ])
   })
 })

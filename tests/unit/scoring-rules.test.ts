@@ -23,7 +23,11 @@ describe('points and daily caps', () => {
 })
 
 describe('rule versions', () => {
-  const v = (effectiveFrom: string, checkin: number): ScoreRules => ({ ...DEFAULT_RULES, effectiveFrom, kinds: { ...DEFAULT_RULES.kinds, checkin: { points: checkin, per: 1, dailyCap: checkin } } })
+  const v = (effectiveFrom: string, checkin: number): ScoreRules => ({
+    ...DEFAULT_RULES,
+    effectiveFrom,
+    kinds: { ...DEFAULT_RULES.kinds, checkin: { points: checkin, per: 1, dailyCap: checkin } },
+  })
   const versions = [v('2026-12-01', 5), v('2026-07-01', 3)]
 
   it('picks the version in force on the day, the default before any', () => {

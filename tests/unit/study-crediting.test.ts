@@ -19,7 +19,14 @@ describe('crediting one heartbeat', () => {
   it('credits the new part of the reader’s count, as the time just before the heartbeat', () => {
     const now = plus(t0, 300_000)
     const c = creditBeat(rules, session(1, t0, 100), { seq: 2, at: now, counted: 340 })
-    expect(c).toEqual({ outcome: 'credited', seconds: 240, parts: [{ day: '2026-11-23', seconds: 240, at: plus(now, -240_000) }], anchorAt: now, counted: 340, end: now })
+    expect(c).toEqual({
+      outcome: 'credited',
+      seconds: 240,
+      parts: [{ day: '2026-11-23', seconds: 240, at: plus(now, -240_000) }],
+      anchorAt: now,
+      counted: 340,
+      end: now,
+    })
   })
 
   it('credits a tampered count only as far as the server’s clock moved', () => {
@@ -54,12 +61,23 @@ describe('crediting one heartbeat', () => {
     ['the same seq again', 5],
     ['an earlier seq (replayed or late)', 3],
   ])('credits nothing for %s and leaves the session as it was', (_what, seq) => {
-    expect(creditBeat(rules, session(5, t0, 100), { seq, at: plus(t0, 300_000), counted: 400 })).toEqual({ outcome: 'duplicate', seconds: 0, parts: [], anchorAt: undefined })
+    expect(creditBeat(rules, session(5, t0, 100), { seq, at: plus(t0, 300_000), counted: 400 })).toEqual({
+      outcome: 'duplicate',
+      seconds: 0,
+      parts: [],
+      anchorAt: undefined,
+    })
   })
 
   it('credits a new seq with the same count nothing (a resent heartbeat), and drops the idle wall-clock time', () => {
     const now = plus(t0, 300_000)
-    expect(creditBeat(rules, session(1, t0, 100), { seq: 2, at: now, counted: 100 })).toEqual({ outcome: 'credited', seconds: 0, parts: [], anchorAt: now, counted: 100 })
+    expect(creditBeat(rules, session(1, t0, 100), { seq: 2, at: now, counted: 100 })).toEqual({
+      outcome: 'credited',
+      seconds: 0,
+      parts: [],
+      anchorAt: now,
+      counted: 100,
+    })
   })
 
   it('credits nothing when the clock went back, and keeps the count claimable', () => {
@@ -141,13 +159,25 @@ describe('the caps', () => {
   })
 
   it('applies each day its own cap across midnight', () => {
-    const capped = applyCaps(credit([['2026-11-22', 10], ['2026-11-23', 10]]), room(0, { '2026-11-22': 14_400 }))
+    const capped = applyCaps(
+      credit([
+        ['2026-11-22', 10],
+        ['2026-11-23', 10],
+      ]),
+      room(0, { '2026-11-22': 14_400 }),
+    )
     expect(capped.parts.map((p) => [p.day, p.seconds])).toEqual([['2026-11-23', 10]])
     expect(capped.reason).toBe('dayCap')
   })
 
   it('spends the item room on the earlier part first', () => {
-    const capped = applyCaps(credit([['2026-11-22', 10], ['2026-11-23', 10]]), room(105))
+    const capped = applyCaps(
+      credit([
+        ['2026-11-22', 10],
+        ['2026-11-23', 10],
+      ]),
+      room(105),
+    )
     expect(capped.parts.map((p) => [p.day, p.seconds])).toEqual([
       ['2026-11-22', 10],
       ['2026-11-23', 5],
@@ -156,18 +186,22 @@ describe('the caps', () => {
 })
 
 describe('the rules', () => {
-  it('derive an item’s cap and completion point from its estimated minutes', () => {
-    expect(itemCapSeconds(rules, 5)).toBe(600)
-    expect(completeAtSeconds(rules, 5)).toBe(240)
-    expect(completeAtSeconds(rules, 1)).toBe(48)
-    expect(completeAtSeconds(rules, 3)).toBe(144)
+  it('derive an item’s cap and completion point from its estimated minutes, a video’s from its length', () => {
+    expect(itemCapSeconds(rules, { minutes: 5 })).toBe(600)
+    expect(completeAtSeconds(rules, { minutes: 5 })).toBe(240)
+    expect(completeAtSeconds(rules, { minutes: 1 })).toBe(48)
+    expect(completeAtSeconds(rules, { minutes: 3 })).toBe(144)
+    // 看完: 90% of a 10-minute video, whatever the text's estimate.
+    expect(completeAtSeconds(rules, { minutes: 10, videoSeconds: 600 })).toBe(540)
+    expect(completeAtSeconds(rules, { minutes: 12, videoSeconds: 125 })).toBe(113)
     expect(wholeMinutes(119)).toBe(1)
   })
 
   it('are explained in Chinese with the numbers in force', () => {
     const described = describeRules({ ...rules, weeklyTargetMinutes: 45 })
     const text = described.sentences.join('')
-    for (const fragment of ['每 10 分钟', '最多 11 分钟', '2 分钟未操作', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点']) expect(text).toContain(fragment)
+    for (const fragment of ['每 10 分钟', '最多 11 分钟', '2 分钟未操作', '2 倍', '240 分钟', '80%', '45 分钟', '北京时间零点'])
+      expect(text).toContain(fragment)
     expect(described).toMatchObject({ heartbeatSeconds: 600, maxBeatSeconds: 660, idleAfterSeconds: 120, dayCapMinutes: 240, weeklyTargetMinutes: 45 })
   })
 })

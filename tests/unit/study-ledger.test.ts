@@ -16,7 +16,7 @@ describe('ledger field names', () => {
 
 describe('progress as members see it', () => {
   it('starts at nothing', () => {
-    expect(itemProgress(STUDY_RULES, undefined, 5)).toEqual({
+    expect(itemProgress(STUDY_RULES, undefined, { minutes: 5 })).toEqual({
       creditedSeconds: 0,
       position: 0,
       reachedEnd: false,

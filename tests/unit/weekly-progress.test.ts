@@ -34,7 +34,18 @@ const LIST: WeeklyListDoc = {
   updatedAt: '2026-11-20T00:00:00Z',
 }
 
-const done = (doneAt: string, s = 300): LedgerItem => ({ kind: 'article', id: 'x', bookId: null, s, pos: 1, end: true, done: true, doneAt: new Date(doneAt), at: new Date(doneAt), day: null })
+const done = (doneAt: string, s = 300): LedgerItem => ({
+  kind: 'article',
+  id: 'x',
+  bookId: null,
+  s,
+  pos: 1,
+  end: true,
+  done: true,
+  doneAt: new Date(doneAt),
+  at: new Date(doneAt),
+  day: null,
+})
 const ledger = (items: Record<string, LedgerItem>, weekSeconds = 0): Partial<LedgerDoc> => ({ items, weeks: { '2026-11-23': weekSeconds } })
 
 describe('每周一学 periods (Asia/Shanghai)', () => {

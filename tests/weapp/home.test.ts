@@ -29,6 +29,7 @@ const host = installHost(({ name, data }) => {
 })
 
 describe('home page (built weapp)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a miniprogram-simulate component
   let page: any
 
   beforeAll(() => {

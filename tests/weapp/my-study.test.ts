@@ -16,7 +16,17 @@ test('我的学习 shows the server’s figures in whole minutes and bars as tal
 
   await eventually(() => expect(text(page)).toContain('本周目标已达成'))
   expect(host.calls.map((c) => c.name)).toEqual(['getMyStudy'])
-  for (const shown of ['761 分钟', '339 分钟', '第四季度', '今天已学 30 分 59 秒', '政治理论', '500 分钟', '《共产党宣言导读》', '1/3 章', '2026年11月1日读完']) {
+  for (const shown of [
+    '761 分钟',
+    '339 分钟',
+    '第四季度',
+    '今天已学 30 分 59 秒',
+    '政治理论',
+    '500 分钟',
+    '《共产党宣言导读》',
+    '1/3 章',
+    '2026年11月1日读完',
+  ]) {
     expect(text(page)).toContain(shown)
   }
   // The simulator prefixes each class with the component's name.

@@ -37,16 +37,15 @@ async function importBook(db: CloudDatabase, editor: Editor, now: Date, plan: Bo
     await writeChapter(db, editor, now, exists ? { ...input, id: chapterId } : input, chapterId)
   }
   await writeBook(db, editor, now, { ...plan.input, id: plan.id, status: plan.status })
-  if (plan.required || existing?.required) await writeRequirement(db, editor, now, { bookId: plan.id, year: plan.required?.year ?? null, branchIds: plan.required?.branchIds ?? [] })
+  if (plan.required || existing?.required)
+    await writeRequirement(db, editor, now, { bookId: plan.id, year: plan.required?.year ?? null, branchIds: plan.required?.branchIds ?? [] })
   await writeRecommended(db, editor, now, { kind: 'book', id: plan.id, recommended: plan.recommended })
   return { id: plan.id, title: plan.input.title, chapters: plan.chapters.length, updated: existing !== undefined }
 }
 
 async function importArticle(db: CloudDatabase, editor: Editor, now: Date, plan: ArticlePlan) {
   const existing = plan.id ? await findDoc<ArticleDoc>(db, ARTICLES, plan.id) : undefined
-  let doc = existing
-    ? await writeArticle(db, editor, now, { ...plan.input, id: existing._id })
-    : await writeArticle(db, editor, now, plan.input, plan.id)
+  let doc = existing ? await writeArticle(db, editor, now, { ...plan.input, id: existing._id }) : await writeArticle(db, editor, now, plan.input, plan.id)
   const waiting = doc.status === 'draft' || doc.status === 'queued' || doc.status === 'scheduled'
   if (waiting && plan.placement !== 'draft') {
     doc = await writeSchedule(db, editor, now, { id: doc._id, day: plan.placement === 'queued' ? null : plan.placement.day })

@@ -12,6 +12,7 @@ export class JsonError extends Error {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
 
 export function parseJsonWithLines(text: string): { value: unknown; lineOf: (o: object) => number | undefined } {
@@ -89,7 +90,11 @@ export function parseJsonWithLines(text: string): { value: unknown; lineOf: (o: 
       }
     }
     if (c === '"') return string()
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (src.startsWith(word, i)) {
         i += word.length
         return v

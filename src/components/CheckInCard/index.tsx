@@ -61,12 +61,7 @@ export default function CheckInCard({ summary, subscriptions }: { summary: Async
 
   let body
   if (!summary.data) {
-    body =
-      summary.status === 'error' ? (
-        <ErrorNotice message={summary.error.message} onRetry={summary.reload} />
-      ) : (
-        <Loading text='正在加载打卡信息…' />
-      )
+    body = summary.status === 'error' ? <ErrorNotice message={summary.error.message} onRetry={summary.reload} /> : <Loading text='正在加载打卡信息…' />
   } else if (summary.data.todayRecord) {
     const { todayRecord, streak } = summary.data
     body = (
@@ -104,19 +99,11 @@ export default function CheckInCard({ summary, subscriptions }: { summary: Async
           onInput={(e) => setText(e.detail.value)}
         />
         <View className='check-in__counter-row'>
-          <Text className={`check-in__counter${tooLong ? ' check-in__counter--over' : ''}`}>
-            {`${count}/${REFLECTION_MAX}`}
-          </Text>
+          <Text className={`check-in__counter${tooLong ? ' check-in__counter--over' : ''}`}>{`${count}/${REFLECTION_MAX}`}</Text>
         </View>
-        {tooLong && (
-          <Text className='check-in__error'>{`学习心得最多 ${REFLECTION_MAX} 字，请删减后再打卡`}</Text>
-        )}
+        {tooLong && <Text className='check-in__error'>{`学习心得最多 ${REFLECTION_MAX} 字，请删减后再打卡`}</Text>}
         {failure && <ErrorNotice message={failure} />}
-        <Button
-          className={`big-button${submitting || tooLong ? ' big-button--disabled' : ''}`}
-          disabled={submitting || tooLong}
-          onClick={submit}
-        >
+        <Button className={`big-button${submitting || tooLong ? ' big-button--disabled' : ''}`} disabled={submitting || tooLong} onClick={submit}>
           {submitting ? '打卡中…' : failure ? '重试' : '打卡'}
         </Button>
       </View>

@@ -29,9 +29,7 @@ export default function NotRegistered({ held = false, onRecheck }: Props) {
   return (
     <View className='card notice-card'>
       <Text className='notice-card__title'>你还没有注册</Text>
-      <Text className='notice-card__text'>
-        学习圈只为本组织的党员服务。请填写真实姓名和党小组长发给你的邀请码，完成实名注册后就可以打卡和参加小组学习。
-      </Text>
+      <Text className='notice-card__text'>学习圈只为本组织的党员服务。请填写真实姓名和党小组长发给你的邀请码，完成实名注册后就可以打卡和参加小组学习。</Text>
       <Button className='big-button' onClick={() => void Taro.navigateTo({ url: ROUTES.register })}>
         去实名注册
       </Button>

@@ -11,6 +11,7 @@ const KINDS: { key: Subscription['templateKey']; when: string }[] = [
   { key: 'groupPrompt', when: '小组有新讨论题时' },
   { key: 'studyNudge', when: '本周进度落后、组长提醒时' },
   { key: 'examNotice', when: '有新的考试发布时' },
+  { key: 'meetingNotice', when: '党小组、支部安排会议时' },
 ]
 
 /**

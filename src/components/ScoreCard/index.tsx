@@ -29,7 +29,11 @@ export default function ScoreCard({ score, showRatings }: Props) {
     <View className='card score-card'>
       <View className='card__title'>我的积分与星级</View>
       {!s ? (
-        score.status === 'error' ? <ErrorNotice message={score.error.message} onRetry={score.reload} /> : <Loading />
+        score.status === 'error' ? (
+          <ErrorNotice message={score.error.message} onRetry={score.reload} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <View>
           <View className='score-card__stars' ariaLabel={projectionText(s.standing)}>

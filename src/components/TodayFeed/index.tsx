@@ -56,9 +56,7 @@ export default function TodayFeed({ today }: { today: Async<Today> }) {
         {push ? (
           push.items.map((article) => <TodayArticle key={article._id} article={article} />)
         ) : (
-          <Text className='today-feed__empty'>
-            {recent.length > 0 ? '今天的学习内容每天早上 7:30 推送，先看看最近的吧' : '暂时还没有推送的学习内容'}
-          </Text>
+          <Text className='today-feed__empty'>{recent.length > 0 ? '今天的学习内容每天早上 7:30 推送，先看看最近的吧' : '暂时还没有推送的学习内容'}</Text>
         )}
       </View>
       {recent.length > 0 && (

@@ -16,7 +16,6 @@ export type MyWeekly = ActionOutput<'getMyWeekly'>
  * loaded it (again when the member comes back from reading). Nothing shows in a week without a list.
  */
 export default function WeeklyCard({ weekly }: { weekly: Async<MyWeekly> }) {
-
   if (weekly.status === 'error' && !weekly.data) {
     return (
       <View className='card weekly-card'>

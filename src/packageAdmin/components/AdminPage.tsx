@@ -39,7 +39,12 @@ export default function AdminPage({ children, orgAdminOnly = false, whoMay = ORG
     body = allowed ? children(me.data) : <NoPermission whoMay={orgAdminOnly ? whoMay : undefined} />
   } else if (isNotMember(me)) body = <NotRegistered held={isHeld(me)} onRecheck={() => void me.reload()} />
   else if (me.status === 'error') body = <LoadError error={me.error} onRetry={() => void me.reload()} />
-  else body = <View className='card'><Loading /></View>
+  else
+    body = (
+      <View className='card'>
+        <Loading />
+      </View>
+    )
 
   return <PageRoot className='admin'>{body}</PageRoot>
 }

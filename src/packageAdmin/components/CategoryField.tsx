@@ -11,11 +11,7 @@ export default function CategoryField({ value, onChange }: { value: string; onCh
   let choice
   if (categories.data) {
     choice = (
-      <Chips
-        choices={categories.data.items.map((c) => ({ value: c._id, label: c.name }))}
-        value={value || undefined}
-        onChange={(id) => onChange(id ?? '')}
-      />
+      <Chips choices={categories.data.items.map((c) => ({ value: c._id, label: c.name }))} value={value || undefined} onChange={(id) => onChange(id ?? '')} />
     )
   } else if (categories.status === 'error') {
     choice = <LoadError error={categories.error} onRetry={() => void categories.reload()} />

@@ -23,7 +23,9 @@ export default function MemberRow({ member, onClick }: { member: MemberSummary; 
               </Text>
             ))}
             {member.status !== 'active' && (
-              <Text className={`tag ${member.status === 'pending' ? 'tag--gold' : member.status === 'review' ? 'tag--red' : ''}`}>{STATUS_NAMES[member.status]}</Text>
+              <Text className={`tag ${member.status === 'pending' ? 'tag--gold' : member.status === 'review' ? 'tag--red' : ''}`}>
+                {STATUS_NAMES[member.status]}
+              </Text>
             )}
           </View>
         )}

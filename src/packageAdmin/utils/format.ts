@@ -73,15 +73,35 @@ export function describeAudit(entry: AuditEntry, names: Names): AuditText {
 
   switch (entry.action) {
     case 'member.register':
-      return { title: '实名注册', target: member, changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))] }
+      return {
+        title: '实名注册',
+        target: member,
+        changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))],
+      }
     case 'member.held':
-      return { title: '注册待确认（同名）', target: member, changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))] }
+      return {
+        title: '注册待确认（同名）',
+        target: member,
+        changes: [...change('加入', undefined, unit(after?.groupId)), ...change('使用邀请码', undefined, str(after?.code))],
+      }
     case 'member.claim':
-      return { title: '认领预登记信息', target: member, changes: [...change('党小组', undefined, unit(after?.groupId)), ...change('状态', status(before?.status), status(after?.status))] }
+      return {
+        title: '认领预登记信息',
+        target: member,
+        changes: [...change('党小组', undefined, unit(after?.groupId)), ...change('状态', status(before?.status), status(after?.status))],
+      }
     case 'member.merge':
-      return { title: '同名注册合并为本人', target: member, changes: [...change('状态', status(before?.status), status(after?.status)), ...change('注册时用的党小组', undefined, unit(before?.heldGroupId))] }
+      return {
+        title: '同名注册合并为本人',
+        target: member,
+        changes: [...change('状态', status(before?.status), status(after?.status)), ...change('注册时用的党小组', undefined, unit(before?.heldGroupId))],
+      }
     case 'member.preregister':
-      return { title: '预登记成员', target: member, changes: [...change('手机号', undefined, str(after?.phone)), ...change('党小组', undefined, unit(after?.groupId))] }
+      return {
+        title: '预登记成员',
+        target: member,
+        changes: [...change('手机号', undefined, str(after?.phone)), ...change('党小组', undefined, unit(after?.groupId))],
+      }
     case 'member.move':
       return {
         title: '调整党小组',

@@ -10,7 +10,15 @@ const reaches = (o: DeliveryOutcome) => o.result === 'sent' || o.result === 'def
  * After a sending page sent (提醒, a new 讨论题's notice): the totals, what became of each member's
  * message when `perMember`, and for those it did not reach the words to paste into the group's chat.
  */
-export default function DeliveryReport({ results, chatText, perMember }: { results: DeliveryOutcome[]; chatText: (names: string[]) => string; perMember: boolean }) {
+export default function DeliveryReport({
+  results,
+  chatText,
+  perMember,
+}: {
+  results: DeliveryOutcome[]
+  chatText: (names: string[]) => string
+  perMember: boolean
+}) {
   const sent = results.filter((r) => r.result === 'sent').length
   const later = results.filter((r) => r.result === 'deferred' || r.result === 'sending').length
   const missed = results.filter((r) => !reaches(r))

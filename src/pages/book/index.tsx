@@ -55,13 +55,18 @@ function Head({ view }: { view: BookView }) {
       </View>
       {book.summary !== '' && <Text className='book-head__summary'>{book.summary}</Text>}
       <View className='book-progress'>
-        <Text className='book-progress__text'>
-          {progress.completed ? '全书已读完' : `已完成 ${progress.completedChapters}/${progress.chapterCount} 章`}
-        </Text>
-        <ProgressBar value={progress.completedChapters} max={progress.chapterCount} label={`已完成 ${progress.completedChapters}/${progress.chapterCount} 章`} />
+        <Text className='book-progress__text'>{progress.completed ? '全书已读完' : `已完成 ${progress.completedChapters}/${progress.chapterCount} 章`}</Text>
+        <ProgressBar
+          value={progress.completedChapters}
+          max={progress.chapterCount}
+          label={`已完成 ${progress.completedChapters}/${progress.chapterCount} 章`}
+        />
       </View>
       <ContinueButton view={view} />
-      <Button className='plain-button' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'book', id: book._id, title: `《${book.title}》` }) })}>
+      <Button
+        className='plain-button'
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'book', id: book._id, title: `《${book.title}》` }) })}
+      >
         写书评
       </Button>
     </View>
@@ -89,19 +94,12 @@ function Chapters({ chapters }: { chapters: ChapterRow[] }) {
       <View className='card__title'>章节</View>
       {chapters.length === 0 && <Text className='muted'>这本书还没有章节</Text>}
       {chapters.map((c) => (
-        <View
-          key={c._id}
-          className={`chapter${c.progress.completed ? ' chapter--done' : ''}`}
-          ariaRole='button'
-          onClick={() => openChapter(c._id)}
-        >
+        <View key={c._id} className={`chapter${c.progress.completed ? ' chapter--done' : ''}`} ariaRole='button' onClick={() => openChapter(c._id)}>
           <Text className='chapter__mark'>{c.progress.completed ? '✓' : c.order}</Text>
           <View className='chapter__text'>
             <Text className='chapter__title'>{chapterLabel(c.order, c.title)}</Text>
             <Text className='chapter__state'>{chapterState(c)}</Text>
-            {!c.progress.completed && started(c) && (
-              <ProgressBar value={towardCompletion(c)} max={1} label={chapterState(c)} />
-            )}
+            {!c.progress.completed && started(c) && <ProgressBar value={towardCompletion(c)} max={1} label={chapterState(c)} />}
           </View>
           {c.hasAudio && <Text className='tag tag--blue chapter__audio'>可收听</Text>}
           {c.progress.masteredAt ? (

@@ -57,9 +57,7 @@ export default function GroupWeek() {
   return (
     <View className='card'>
       <View className='card__title'>本周学习</View>
-      <Text className='week-intro'>
-        {`每周目标 ${data.weeklyTargetMinutes} 分钟，到今天应达 ${data.expectedMinutes} 分钟；${behind.length} 人落后。`}
-      </Text>
+      <Text className='week-intro'>{`每周目标 ${data.weeklyTargetMinutes} 分钟，到今天应达 ${data.expectedMinutes} 分钟；${behind.length} 人落后。`}</Text>
       {data.members.map((m) => (
         <MemberRow key={m.memberId} member={m} week={data} />
       ))}

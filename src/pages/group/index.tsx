@@ -65,6 +65,9 @@ function Discussion({ canPost, firstPage }: { canPost: boolean; firstPage: Page<
       <Button className='plain-button group-post' onClick={() => void Taro.navigateTo({ url: ROUTES.reflections })}>
         学习心得（我的、本组精选）
       </Button>
+      <Button className='plain-button group-post' onClick={() => void Taro.navigateTo({ url: ROUTES.meetings })}>
+        组织生活（会议签到、请假）
+      </Button>
     </View>
   )
 }

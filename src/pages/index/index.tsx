@@ -13,15 +13,30 @@ import CheckInHistory from '../../components/CheckInHistory'
 import TodayFeed from '../../components/TodayFeed'
 import WeeklyCard from '../../components/WeeklyCard'
 import QuizEntry from '../../components/QuizEntry'
+import ShareCard from '../../components/ShareCard'
+import { useSharedCard } from '../../hooks/useSharedCard'
+import { streakCard } from '../../utils/shareCard'
 import './index.scss'
 
 /** 首页: one call (getHome) for its cards; back from reading, only the week's progress is asked again. */
 export default function Index() {
   const me = useMe()
   const home = useAsync(() => callFunction('getHome', {}))
-  const summary = focus(home, (h) => h.checkIn, (h, checkIn) => ({ ...h, checkIn }))
-  const today = focus(home, (h) => h.today, (h, today) => ({ ...h, today }))
-  const weekly = focus(home, (h) => h.weekly, (h, weekly) => ({ ...h, weekly }))
+  const summary = focus(
+    home,
+    (h) => h.checkIn,
+    (h, checkIn) => ({ ...h, checkIn }),
+  )
+  const today = focus(
+    home,
+    (h) => h.today,
+    (h, today) => ({ ...h, today }),
+  )
+  const weekly = focus(
+    home,
+    (h) => h.weekly,
+    (h, weekly) => ({ ...h, weekly }),
+  )
   const { update } = home
   useRefreshOnReturn(() =>
     callFunction('getMyWeekly', {}).then(
@@ -32,6 +47,7 @@ export default function Index() {
   )
 
   const reloadAll = () => Promise.all([me.reload(), home.reload()])
+  const share = useSharedCard()
 
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
@@ -62,6 +78,9 @@ export default function Index() {
       )}
 
       {summary.data && <CheckInHistory current={summary.data} />}
+      {summary.data && summary.data.streak > 0 && me.data && (
+        <ShareCard cards={[streakCard(summary.data.streak)]} name={me.data.displayName ?? me.data.name} onReady={share} />
+      )}
     </PageRoot>
   )
 }

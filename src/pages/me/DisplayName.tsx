@@ -32,11 +32,7 @@ export default function DisplayName({ me }: { me: MemberProfile }) {
       <View className='profile__row'>
         <Text className='profile__label'>显示名称</Text>
         <View className='profile__value-group'>
-          {me.displayName ? (
-            <Text className='profile__value'>{me.displayName}</Text>
-          ) : (
-            <Text className='profile__value profile__value--unset'>未设置</Text>
-          )}
+          {me.displayName ? <Text className='profile__value'>{me.displayName}</Text> : <Text className='profile__value profile__value--unset'>未设置</Text>}
           <Text className='profile__link' onClick={start}>
             修改
           </Text>
@@ -65,11 +61,7 @@ export default function DisplayName({ me }: { me: MemberProfile }) {
         <Button className='plain-button' disabled={saving} onClick={() => setEditing(false)}>
           取消
         </Button>
-        <Button
-          className='big-button big-button--small'
-          disabled={saving}
-          onClick={() => save(text.trim() === '' ? null : text)}
-        >
+        <Button className='big-button big-button--small' disabled={saving} onClick={() => save(text.trim() === '' ? null : text)}>
           {saving ? '保存中…' : '保存'}
         </Button>
       </View>

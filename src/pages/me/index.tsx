@@ -17,6 +17,9 @@ import NotRegistered from '../../components/NotRegistered'
 import FontSetting from '../../components/FontSetting'
 import ScoreCard from '../../components/ScoreCard'
 import ReminderCard from '../../components/ReminderCard'
+import ShareCard from '../../components/ShareCard'
+import { useSharedCard } from '../../hooks/useSharedCard'
+import { starsCard, weekCard } from '../../utils/shareCard'
 import { useAsync } from '../../hooks/useAsync'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import DisplayName from './DisplayName'
@@ -115,6 +118,7 @@ export default function Me() {
   const score = useAsync(() => callFunction('getMyScore', {}))
   // Points move with every check-in and reading elsewhere: fresh each time 我的 shows.
   useRefreshOnReturn(score.reload)
+  const share = useSharedCard()
 
   usePullDownRefresh(() => {
     void Promise.all([me.reload(), score.reload()]).finally(() => Taro.stopPullDownRefresh())
@@ -143,6 +147,9 @@ export default function Me() {
       {me.data && score.data && <ReminderCard subscriptions={score.data.subscriptions} />}
       {me.data && <StudyEntry />}
       {me.data && <QuarterEntry roles={me.data.roles} />}
+      {me.data && score.data && (
+        <ShareCard cards={[weekCard(score.data.week), starsCard(score.data.standing)]} name={me.data.displayName ?? me.data.name} onReady={share} />
+      )}
       <FontSetting />
       {me.data && isAdmin(me.data.roles) && <AdminEntry />}
     </PageRoot>

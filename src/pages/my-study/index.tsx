@@ -48,9 +48,7 @@ function WeeklyTarget({ s }: { s: MyStudy }) {
   return (
     <View className={`card weekly-target${met ? ' weekly-target--met' : ''}`}>
       <View className='card__title'>每周目标</View>
-      <Text className='weekly-target__state'>
-        {met ? '本周目标已达成' : `本周还差 ${minutes - wholeMinutes(s.week.seconds)} 分钟`}
-      </Text>
+      <Text className='weekly-target__state'>{met ? '本周目标已达成' : `本周还差 ${minutes - wholeMinutes(s.week.seconds)} 分钟`}</Text>
       <Text className='weekly-target__text'>{`本周已学 ${minutesText(s.week.seconds)}，目标每周 ${minutes} 分钟`}</Text>
       <ProgressBar value={s.week.seconds} max={minutes * 60} label={`本周已学 ${minutesText(s.week.seconds)}`} />
     </View>

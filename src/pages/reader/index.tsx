@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { BookProgress, ItemProgress, StudyKind } from '../../../types'
-import { STUDY_KINDS } from '../../../types/constants'
+import { STUDY_KINDS, VIDEO_WATCHED_SHARE } from '../../../types/constants'
 import { useAsync } from '../../hooks/useAsync'
 import PageRoot from '../../components/PageRoot'
 import NotRegistered from '../../components/NotRegistered'
@@ -10,15 +10,19 @@ import { ErrorNotice, Loading } from '../../components/Status'
 import { readerUrl } from '../../utils/reading'
 import { newRequestKey } from '../../utils/requestKey'
 import { durationText } from '../../../types/reading'
+import { sentenceAt, spokenSentences } from '../../../types/speech'
 import { queryValue, ROUTES } from '../../utils/routes'
 import Blocks from './Blocks'
 import GuestInvite from './GuestInvite'
 import ListenBar from './ListenBar'
+import VideoPlayer from './VideoPlayer'
 import StudyCard, { type Completion } from './StudyCard'
 import { loadReadable, type Readable } from './readable'
 import { END_MARKER_ID, useReadingPosition } from './useReadingPosition'
 import { useStudyTimer, type BeatAnswer } from './useStudyTimer'
 import './index.scss'
+
+const IGNORE = () => undefined
 
 /** 阅读: an article or a chapter, with listening, saved progress and server-credited study time. */
 export default function Reader() {
@@ -58,6 +62,13 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
   const [book, setBook] = useState<BookProgress | null>(null)
   const [completion, setCompletion] = useState<Completion | null>(null)
   const [listening, setListening] = useState(false)
+  const [watching, setWatching] = useState(false)
+  const [spoken, setSpoken] = useState(-1)
+  // A recording by a person when there is one, else the text read aloud with its sentence cues.
+  const listen = item.audioUrl ? { src: item.audioUrl, cues: null } : item.speech ? { src: item.speech.url, cues: item.speech.cues } : null
+  const sentences = useMemo(() => spokenSentences(item.title, item.body), [item])
+  // Highlighting follows the recording only when it reads these very sentences.
+  const cues = listen?.cues && listen.cues.length === sentences.length ? listen.cues : null
 
   function onAnswer(answer: BeatAnswer) {
     setProgress(answer.progress)
@@ -76,10 +87,12 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
     sessionId,
     intervalSeconds: heartbeatSeconds ?? undefined,
     listening,
+    watching,
     completesAfterSeconds: item.progress.completed ? undefined : Math.max(0, item.progress.completeAtSeconds - item.progress.creditedSeconds),
     onAnswer,
   })
-  useReadingPosition(item.progress.position, timer.setPosition, timer.reachEnd)
+  // A video item's place is how much of the video was played; a text's, how far down the page.
+  useReadingPosition(item.progress.position, item.video ? IGNORE : timer.setPosition, item.video ? IGNORE : timer.reachEnd)
 
   const go = (link: { _id: string }) => void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
 
@@ -90,19 +103,41 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
         <View className='reader__head'>
           <Text className='reader__title'>{item.title}</Text>
           <Text className='reader__byline'>{item.byline}</Text>
-          <Text className='reader__meta'>{`预计阅读 ${item.minutes} 分钟`}</Text>
+          <Text className='reader__meta'>
+            {item.video
+              ? `视频 ${durationText(item.video.seconds)}`
+              : `预计阅读 ${item.minutes} 分钟${!listen && item.speechPending ? ' · 语音朗读稍后可听' : ''}`}
+          </Text>
         </View>
-        {item.audioUrl && (
+        {listen && !item.video && (
           <ListenBar
-            track={{ src: item.audioUrl, title: item.title, subtitle: item.book?.title ?? item.byline }}
+            track={{ src: listen.src, title: item.title, subtitle: item.book?.title ?? item.byline }}
+            item={`${item.kind}:${item.id}`}
+            synthesized={!item.audioUrl}
             onPlayingChange={(playing) => {
               setListening(playing)
+              if (!playing) setSpoken(-1)
               timer.markActive()
             }}
             onEnded={timer.reachEnd}
+            onTime={(seconds) => cues && setSpoken(sentenceAt(cues, seconds))}
           />
         )}
-        <Blocks body={item.body} />
+        {item.video && (
+          <VideoPlayer
+            video={item.video}
+            onPlayingChange={(playing) => {
+              setWatching(playing)
+              timer.markActive()
+            }}
+            onPlayed={timer.addPlayed}
+            onShare={(share) => {
+              timer.setPosition(share)
+              if (share >= VIDEO_WATCHED_SHARE) timer.reachEnd()
+            }}
+          />
+        )}
+        <Blocks body={item.body} spoken={spoken >= 0 ? sentences[spoken] : null} />
         <View id={END_MARKER_ID} className='reader__end'>
           — 全文完 —
         </View>

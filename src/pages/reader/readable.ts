@@ -1,4 +1,4 @@
-import type { Block, ChapterLink, ActionOutput, ItemProgress, StudyKind } from '../../../types'
+import type { Block, ChapterLink, ActionOutput, ItemProgress, SpeechTrack, StudyKind } from '../../../types'
 import { callFunction } from '../../services/cloud'
 
 /** What the reader shows of an article or a chapter, whichever it opened. */
@@ -11,6 +11,12 @@ export interface Readable {
   minutes: number
   body: Block[]
   audioUrl: string | null
+  /** 听全文: the text read aloud by the speech engine, once recorded. */
+  speech: SpeechTrack | null
+  /** The text is waiting to be read aloud (new or just changed). */
+  speechPending: boolean
+  /** A video item's video. */
+  video: { url: string; seconds: number; coverUrl: string | null } | null
   progress: ItemProgress
   /** Not an active member: reads without study time (shared articles only). */
   guest: boolean
@@ -37,6 +43,9 @@ function fromArticle({ article, progress, guest }: ActionOutput<'getArticle'>): 
     minutes: article.minutes,
     body: article.body,
     audioUrl: article.audioUrl,
+    speech: article.speech,
+    speechPending: article.speechPending,
+    video: article.video,
     progress,
     guest,
     book: null,
@@ -54,6 +63,9 @@ function fromChapter({ chapter, book, progress, previous, next }: ActionOutput<'
     minutes: chapter.minutes,
     body: chapter.body,
     audioUrl: chapter.audioUrl,
+    speech: chapter.speech,
+    speechPending: chapter.speechPending,
+    video: null,
     progress,
     guest: false,
     book: { id: book._id, title: book.title, chapterCount: book.chapterCount, order: chapter.order },

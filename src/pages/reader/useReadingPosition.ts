@@ -73,5 +73,6 @@ export function useReadingPosition(saved: number, onMove: (position: number) => 
       }
     })()
     // Only when the text first appears: later moves come from scrolling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first render's values
   }, [])
 }

@@ -26,6 +26,8 @@ interface Options {
   intervalSeconds: number | undefined
   /** Audio is playing: it counts as reading, touched or not. */
   listening: boolean
+  /** The video is playing: only what it plays counts (`addPlayed`), not the time the page is open. */
+  watching: boolean
   /**
    * Seconds of counting after which, with the end reached, the item would complete (its completion
    * point less what was credited before); a heartbeat goes then, so 已完成 shows at that moment.
@@ -40,8 +42,10 @@ export interface StudyTimer {
   markActive(): void
   /** Where the reader is (0..1 of the way to the end of the text). */
   setPosition(position: number): void
-  /** The end of the text came into view, or the audio played to its end. */
+  /** The end of the text came into view, the audio played to its end, or 90% of the video was played. */
   reachEnd(): void
+  /** Seconds the video played at normal speed or slower (utils/playback.ts). */
+  addPlayed(seconds: number): void
   /** Why the last heartbeat failed (null once one succeeds). */
   error: string | null
   /** Counted on this page and not yet sent: shown as it grows, credited with the next heartbeat. */
@@ -56,7 +60,7 @@ export interface StudyTimer {
  * the page closes, so a 30-minute read costs a handful of calls. The server credits the count only as far as its own
  * clock allows; each answer may change the interval (`nextBeatSeconds`).
  */
-export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening, completesAfterSeconds, onAnswer }: Options): StudyTimer {
+export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening, watching, completesAfterSeconds, onAnswer }: Options): StudyTimer {
   const seq = useRef(0)
   const countedMs = useRef(0)
   /** Until when the time is counted; the state below held since then. */
@@ -64,6 +68,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
   const visible = useRef(true)
   const lastActive = useRef(Date.now())
   const listeningRef = useRef(listening)
+  const watchingRef = useRef(watching)
   const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
   const sent = useRef({ seconds: 0, atEnd: false })
   const sending = useRef(false)
@@ -82,11 +87,14 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     if (mounted.current) setUnsentSeconds(Math.max(0, Math.floor(countedMs.current / 1000) - sent.current.seconds))
   }, [])
 
-  /** Adds the reading time since the last settle: all of it while listening, else while visible and not yet idle. */
+  /**
+   * Adds the reading time since the last settle: all of it while listening, else while visible and
+   * not yet idle; none while the video plays (what it plays is added instead).
+   */
   const settle = useCallback(() => {
     const now = Date.now()
     const from = settledAt.current
-    const until = listeningRef.current ? now : visible.current ? Math.min(now, lastActive.current + IDLE_AFTER_MS) : from
+    const until = watchingRef.current ? from : listeningRef.current ? now : visible.current ? Math.min(now, lastActive.current + IDLE_AFTER_MS) : from
     if (until > from) countedMs.current += until - from
     settledAt.current = now
   }, [])
@@ -109,7 +117,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
         sessionId,
         seq: seq.current++,
         activeSeconds,
-        mode: listeningRef.current ? 'listen' : 'read',
+        mode: watchingRef.current ? 'watch' : listeningRef.current ? 'listen' : 'read',
         ...(value === undefined ? {} : { position: value }),
         atEnd,
       })
@@ -131,7 +139,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
         void send()
       }
     }
-  }, [kind, id, sessionId, intervalSeconds, settle])
+  }, [kind, id, sessionId, intervalSeconds, settle, showUnsent])
 
   const sendRef = useRef(send)
   sendRef.current = send
@@ -142,7 +150,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     const check = () => {
       settle()
       showUnsent()
-      const reading = listeningRef.current || (visible.current && Date.now() - lastActive.current < IDLE_AFTER_MS)
+      const reading = watchingRef.current || listeningRef.current || (visible.current && Date.now() - lastActive.current < IDLE_AFTER_MS)
       const counted = Math.floor(countedMs.current / 1000)
       const gathered = counted - sent.current.seconds
       const waiting = failedAt.current !== undefined && Date.now() - failedAt.current < RETRY_AFTER_MS
@@ -176,13 +184,20 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     void sendRef.current()
   })
 
+  // Audio or video starting or stopping: the time so far is counted the old way, and a stop sends it.
   useEffect(() => {
-    if (listeningRef.current === listening) return
+    if (listeningRef.current === listening && watchingRef.current === watching) return
     settle()
+    const stopped = (listeningRef.current && !listening) || (watchingRef.current && !watching)
     listeningRef.current = listening
+    watchingRef.current = watching
     lastActive.current = Date.now()
-    if (!listening) void sendRef.current()
-  }, [listening, settle])
+    if (stopped) void sendRef.current()
+  }, [listening, watching, settle])
+
+  const addPlayed = useCallback((seconds: number) => {
+    if (watchingRef.current && seconds > 0) countedMs.current += seconds * 1000
+  }, [])
 
   const markActive = useCallback(() => {
     settle()
@@ -202,5 +217,5 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     if (Math.floor(countedMs.current / 1000) > sent.current.seconds) void sendRef.current()
   }, [settle])
 
-  return { markActive, setPosition, reachEnd, error, unsentSeconds }
+  return { markActive, setPosition, reachEnd, addPlayed, error, unsentSeconds }
 }

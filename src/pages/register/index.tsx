@@ -71,9 +71,7 @@ export default function Register() {
     <PageRoot className='register'>
       <View className='banner'>
         <Text className='banner__title'>实名注册</Text>
-        <Text className='banner__sub register__intro'>
-          学习圈只为本组织的党员服务。请填写你的真实姓名和党小组长发给你的邀请码。
-        </Text>
+        <Text className='banner__sub register__intro'>学习圈只为本组织的党员服务。请填写你的真实姓名和党小组长发给你的邀请码。</Text>
       </View>
 
       <View className='card'>
@@ -114,11 +112,7 @@ export default function Register() {
 
         {failure && <ErrorNotice message={failure} />}
 
-        <Button
-          className={`big-button${submitting ? ' big-button--disabled' : ''}`}
-          disabled={submitting}
-          onClick={submit}
-        >
+        <Button className={`big-button${submitting ? ' big-button--disabled' : ''}`} disabled={submitting} onClick={submit}>
           {submitting ? '正在注册…' : '注册'}
         </Button>
       </View>

@@ -6,8 +6,7 @@ import { ErrorNotice } from '../../components/Status'
 import { positionText, readerUrl } from '../../utils/reading'
 import { minutesText } from '../../utils/studyTime'
 
-const where = (item: ContinueItem) =>
-  item.kind === 'chapter' ? `《${item.bookTitle ?? ''}》第 ${item.chapterOrder ?? ''} 章` : '文章'
+const where = (item: ContinueItem) => (item.kind === 'chapter' ? `《${item.bookTitle ?? ''}》第 ${item.chapterOrder ?? ''} 章` : '文章')
 
 /** 继续学习: what the member started and has not finished, most recent first; hidden when there is none. */
 export default function ContinueReading({ items }: { items: Async<{ items: ContinueItem[] }> }) {
@@ -32,9 +31,7 @@ export default function ContinueReading({ items }: { items: Async<{ items: Conti
         >
           <View className='continue__text'>
             <Text className='continue__title'>{item.title}</Text>
-            <Text className='continue__meta'>
-              {`${where(item)} · ${positionText(item.position)} · 已学 ${minutesText(item.creditedSeconds)}`}
-            </Text>
+            <Text className='continue__meta'>{`${where(item)} · ${positionText(item.position)} · 已学 ${minutesText(item.creditedSeconds)}`}</Text>
           </View>
           <Text className='continue__go'>继续 ›</Text>
         </View>

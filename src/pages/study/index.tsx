@@ -43,8 +43,7 @@ interface Query {
   search?: string
 }
 
-const open = (item: LibraryItem) =>
-  void Taro.navigateTo({ url: item.kind === 'book' ? bookUrl(item._id) : readerUrl('article', item._id) })
+const open = (item: LibraryItem) => void Taro.navigateTo({ url: item.kind === 'book' ? bookUrl(item._id) : readerUrl('article', item._id) })
 
 function emptyText({ kind, shelf, search }: Query): string {
   if (search) return `没有找到书名或标题含「${search}」的${kind === 'book' ? '书' : '文章'}`
@@ -75,8 +74,7 @@ function Library() {
   }, JSON.stringify(query))
 
   const change = (next: Partial<Query>) => setQuery((q) => ({ ...q, ...next }))
-  const chooseKind = (kind: LibraryKind) =>
-    change({ kind, shelf: SHELVES[kind].some((s) => s.value === query.shelf) ? query.shelf : 'all' })
+  const chooseKind = (kind: LibraryKind) => change({ kind, shelf: SHELVES[kind].some((s) => s.value === query.shelf) ? query.shelf : 'all' })
   // 热门 ranks by readers and cannot search: searching there looks through 全部; choosing it ends a search.
   const search = (words: string) => change({ search: words || undefined, shelf: words && query.shelf === 'hot' ? 'all' : query.shelf })
   const chooseShelf = (shelf: Shelf) => change(shelf === 'hot' ? { shelf, search: undefined } : { shelf })

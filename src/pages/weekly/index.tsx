@@ -66,9 +66,15 @@ function WeekView({ list, current, canSeeGroup }: { list: MyWeek; current: boole
         <ProgressBar value={list.requiredDone} max={list.requiredCount} label={`必学已完成 ${list.requiredDone}/${list.requiredCount} 项`} />
         <View className='weekly-page__line'>
           <Text>{`本周学时 ${minutesText(list.weekSeconds)}`}</Text>
-          <Text className={list.targetMet ? 'weekly-page__ok' : 'weekly-page__left'}>{list.targetMet ? '已达到每周目标' : `目标 ${list.targetMinutes} 分钟`}</Text>
+          <Text className={list.targetMet ? 'weekly-page__ok' : 'weekly-page__left'}>
+            {list.targetMet ? '已达到每周目标' : `目标 ${list.targetMinutes} 分钟`}
+          </Text>
         </View>
-        <ProgressBar value={list.weekSeconds} max={list.targetMinutes * 60} label={`本周学时 ${minutesText(list.weekSeconds)}，目标 ${list.targetMinutes} 分钟`} />
+        <ProgressBar
+          value={list.weekSeconds}
+          max={list.targetMinutes * 60}
+          label={`本周学时 ${minutesText(list.weekSeconds)}，目标 ${list.targetMinutes} 分钟`}
+        />
         <Text className='weekly-page__note'>读完文章或章节（达到学时规则）即自动计为完成，无需手动打勾。</Text>
       </View>
       <View className='card'>
@@ -78,11 +84,17 @@ function WeekView({ list, current, canSeeGroup }: { list: MyWeek; current: boole
         ))}
       </View>
       {canSeeGroup && (
-        <Button className='plain-button weekly-page__group' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.weeklyProgress, { listId: list.listId }) })}>
+        <Button
+          className='plain-button weekly-page__group'
+          onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.weeklyProgress, { listId: list.listId }) })}
+        >
           查看完成情况
         </Button>
       )}
-      <Button className='plain-button weekly-page__group' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'weekly', id: list.listId, title: '本周每周一学' }) })}>
+      <Button
+        className='plain-button weekly-page__group'
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.reflectionEdit, { kind: 'weekly', id: list.listId, title: '本周每周一学' }) })}
+      >
         写本周学习心得
       </Button>
     </View>
@@ -166,7 +178,9 @@ export default function Weekly() {
       <WeekView list={weekly.data.list} current={weekly.data.current} canSeeGroup={canSeeGroup} />
     ) : (
       <View className='card'>
-        <Text className='weekly-page__empty'>{weekly.data.current ? '本周还没有发布每周一学清单，可以先到「学习」里自由阅读。' : '这一周没有你的每周一学清单。'}</Text>
+        <Text className='weekly-page__empty'>
+          {weekly.data.current ? '本周还没有发布每周一学清单，可以先到「学习」里自由阅读。' : '这一周没有你的每周一学清单。'}
+        </Text>
       </View>
     )
   } else if (weekly.status === 'error') {

@@ -10,7 +10,8 @@ import type { WeappCloud } from '../../support/weapp-cloud'
 import { eventually, tap, text, type } from '../../support/weapp-host'
 import { lastUrl, type PageCase } from './run'
 
-const count = async (cloud: WeappCloud, collection: string, where: Record<string, unknown>) => (await cloud.db.collection(collection).where(where).count()).total
+const count = async (cloud: WeappCloud, collection: string, where: Record<string, unknown>) =>
+  (await cloud.db.collection(collection).where(where).count()).total
 
 /** A question of the demo bank, by the id its import gives it. */
 const SEEDED_QUESTION = questionIdFrom('import/single/为什么提倡读原文，而不只读解读和辅导材料？')
@@ -35,12 +36,13 @@ export const ADMIN_PAGES: Record<string, PageCase> = {
     },
   },
   'packageAdmin/pages/members/index': {
-    shows: ['孙浩然', '司马文'],
+    // 拼音 order: 曹 and 陈 open the list.
+    shows: ['曹宇航', '陈立新'],
     async act(page, { host }) {
       await type(page, 0, '孙')
       await tap(page, '搜索')
       await eventually(() => expect(host.calls.some((c) => c.name === 'listMembers' && c.data.search === '孙')).toBe(true))
-      await eventually(() => expect(text(page)).not.toContain('司马文'))
+      await eventually(() => expect(text(page)).not.toContain('曹宇航'))
       expect(text(page)).toContain('孙浩然')
     },
   },
@@ -152,7 +154,11 @@ export const ADMIN_PAGES: Record<string, PageCase> = {
       await tap(page, '保存')
       await eventually(() => expect(text(page)).toContain('已保存'))
       const { data } = await cloud.db.collection(QUESTIONS).doc(SEEDED_QUESTION).get()
-      expect(data).toMatchObject({ explanation: '解读经过了别人的取舍；读原文，才知道结论是怎样得出来的。', answer: [1], link: { kind: 'chapter', id: 'book-method-1' } })
+      expect(data).toMatchObject({
+        explanation: '解读经过了别人的取舍；读原文，才知道结论是怎样得出来的。',
+        answer: [1],
+        link: { kind: 'chapter', id: 'book-method-1' },
+      })
     },
   },
   'packageAdmin/pages/exams/index': {

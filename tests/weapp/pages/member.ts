@@ -5,19 +5,24 @@ import { DAILY_QUIZZES, type DailyQuizDoc } from '../../../server/quiz/daily'
 import { QUESTIONS, type QuestionDoc } from '../../../server/quiz/questions'
 import { EXAM_ATTEMPTS, type AttemptDoc } from '../../../server/quiz/exam-attempts'
 import { REFLECTIONS } from '../../../server/reflections/reflections'
+import { MEETING_ATTENDANCE, attendanceId } from '../../../server/meetings/attendance-docs'
+import { codeFor, periodOf } from '../../../server/meetings/codes'
+import { MEETINGS, type MeetingDoc } from '../../../server/meetings/meetings'
 import type { WeappCloud } from '../../support/weapp-cloud'
 import { lastUrl, type PageCase } from './run'
 
 /** The member's quiz of the day as stored, and its questions. */
 async function storedQuiz(cloud: WeappCloud, memberId: string) {
   const quiz = (await cloud.db.collection(DAILY_QUIZZES).doc(`${memberId}_2026-11-25`).get()).data as DailyQuizDoc
-  const { data } = await cloud.db.collection(QUESTIONS).where({ _id: cloud.db.command.in(quiz.questionIds) }).get()
+  const { data } = await cloud.db
+    .collection(QUESTIONS)
+    .where({ _id: cloud.db.command.in(quiz.questionIds) })
+    .get()
   const questions = quiz.questionIds.map((id) => (data as QuestionDoc[]).find((q) => q._id === id)!)
   return { quiz, questions }
 }
 /** The first option of a question that is not a right one. */
 const wrongOption = (q: QuestionDoc) => q.options.find((_, i) => !q.answer.includes(i))!
-
 
 /** The pages of a member's day, as 孙浩然 (第一党小组, no roles). */
 export const MEMBER_PAGES: Record<string, PageCase> = {
@@ -46,7 +51,7 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
     },
   },
   'pages/me/index': {
-    shows: ['孙浩然', '我的积分与星级', '消息提醒', '每周一学发布提醒', '未开启，收不到', '大字模式'],
+    shows: ['孙浩然', '我的积分与星级', '消息提醒', '每周一学发布提醒', '未开启，收不到', '大字模式', '分享我的学习', '分享给微信好友'],
     async act(page, { cloud }) {
       await tap(page, '大字模式')
       await eventually(() => expect(text(page)).toContain('已开'))
@@ -140,11 +145,35 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
       await eventually(() => expect(lastUrl(host)).toBe('/pages/reader/index?kind=chapter&id=book-method-1'))
     },
   },
+  'packageGroup/pages/meetings/index': {
+    shows: ['组织生活', '集中学习：党章第二章', '党小组会：学习党章第一章', '主题党日：重温入党誓词', '进行中', '已签到'],
+    async act(page, { host }) {
+      await tap(page, '集中学习：党章第二章')
+      await eventually(() => expect(lastUrl(host)).toBe('/packageGroup/pages/meeting/index?id=meeting-group-1-1-today'))
+    },
+  },
+  'packageGroup/pages/meeting/index': {
+    query: { id: 'meeting-group-1-1-today' },
+    shows: ['集中学习：党章第二章', '我的出席', '未签到', '扫码签到', '来不了？请假'],
+    // The code read off the leader's screen, typed: signed in once, by code.
+    async act(page, { cloud }) {
+      const meeting = (await cloud.db.collection(MEETINGS).doc('meeting-group-1-1-today').get()).data as MeetingDoc
+      await type(page, 0, codeFor(meeting.secret, meeting._id, periodOf(cloud.clock.now())))
+      await tap(page, '签到')
+      await eventually(() => expect(text(page)).toContain('已签到 10:00'))
+      const stored = (await cloud.db.collection(MEETING_ATTENDANCE).doc(attendanceId(meeting._id, 'member-05')).get()).data
+      expect(stored).toMatchObject({ presentHow: 'code' })
+    },
+  },
   'packageGroup/pages/reflection-edit/index': {
     query: { kind: 'article', id: 'article-1', title: '每天二十分钟：把学习变成习惯' },
     shows: ['文章心得', '每天二十分钟：把学习变成习惯', '至少写 50 字'],
     async act(page, { cloud }) {
-      await type(page, 0, '这篇文章说每天固定二十分钟学习。我以前总想周末一口气补，结果读得匆忙记得也浅。从这周起，我每天早上到岗前读二十分钟，读完写下三句体会，坚持一周再回头看看变化。')
+      await type(
+        page,
+        0,
+        '这篇文章说每天固定二十分钟学习。我以前总想周末一口气补，结果读得匆忙记得也浅。从这周起，我每天早上到岗前读二十分钟，读完写下三句体会，坚持一周再回头看看变化。',
+      )
       await tap(page, '提交给组长')
       await eventually(() => expect(text(page)).toContain('已提交，等组长审阅'))
       const { data } = await cloud.db.collection(REFLECTIONS).where({ memberId: 'member-05' }).get()
@@ -164,7 +193,10 @@ export const MEMBER_PAGES: Record<string, PageCase> = {
     // Every question answered with its first option, one a screen, then 交卷: graded by the server.
     async act(page, { cloud }) {
       const attempt = (await cloud.db.collection(EXAM_ATTEMPTS).doc('exam-demo-quarter_member-05_1').get()).data as AttemptDoc
-      const { data } = await cloud.db.collection(QUESTIONS).where({ _id: cloud.db.command.in(attempt.questionIds) }).get()
+      const { data } = await cloud.db
+        .collection(QUESTIONS)
+        .where({ _id: cloud.db.command.in(attempt.questionIds) })
+        .get()
       const questions = attempt.questionIds.map((id) => (data as QuestionDoc[]).find((q) => q._id === id)!)
       for (const [i, q] of questions.entries()) {
         await eventually(() => expect(text(page)).toContain(`第 ${i + 1} / 10 题`))

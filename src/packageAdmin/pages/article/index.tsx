@@ -26,6 +26,9 @@ interface ArticleForm {
   categoryId: string
   audioUrl: string
   videoUrl: string
+  /** The video's length as typed: 分:秒 (12:30) or seconds. */
+  videoLength: string
+  videoCoverUrl: string
   blocks: DraftBlock[]
 }
 
@@ -37,6 +40,8 @@ function formOf(article: AdminArticle | null): ArticleForm {
     categoryId: article?.categoryId ?? '',
     audioUrl: article?.audioUrl ?? '',
     videoUrl: article?.videoUrl ?? '',
+    videoLength: article?.videoSeconds ? `${Math.floor(article.videoSeconds / 60)}:${String(article.videoSeconds % 60).padStart(2, '0')}` : '',
+    videoCoverUrl: article?.videoCoverUrl ?? '',
     blocks: article ? toDrafts(article.body) : [emptyBlock('paragraph')],
   }
 }
@@ -59,7 +64,17 @@ function saveInput(id: string | undefined, form: ArticleForm): ActionInput<'save
     // A cleared link is removed.
     audioUrl: form.audioUrl.trim() || null,
     videoUrl: form.videoUrl.trim() || null,
+    videoSeconds: form.videoUrl.trim() ? secondsOf(form.videoLength) : null,
+    videoCoverUrl: form.videoUrl.trim() ? form.videoCoverUrl.trim() || null : null,
   }
+}
+
+/** 12:30 or 750 as seconds; what the server refuses (nothing, nonsense) goes as it is for its message. */
+function secondsOf(text: string): number | null {
+  const t = text.trim()
+  const m = /^(\d+)[:：](\d{1,2})$/.exec(t)
+  if (m) return Number(m[1]) * 60 + Number(m[2])
+  return /^\d+$/.test(t) ? Number(t) : null
 }
 
 function ArticleEditor({ initial }: { initial: AdminArticle | null }) {
@@ -85,9 +100,7 @@ function ArticleEditor({ initial }: { initial: AdminArticle | null }) {
     <View>
       <View className='card'>
         <View className='card__title'>{article ? '编辑文章' : '新建文章'}</View>
-        {article && (
-          <Text className='section-note'>{`状态：${CONTENT_STATUS_NAMES[article.status]} · 预计阅读 ${article.minutes} 分钟`}</Text>
-        )}
+        {article && <Text className='section-note'>{`状态：${CONTENT_STATUS_NAMES[article.status]} · 预计阅读 ${article.minutes} 分钟`}</Text>}
         {retired && <Text className='message message--error'>这篇文章已下线，不能再修改。</Text>}
         <Field label='标题' value={value.title} onInput={edit('title')} max={ARTICLE_TITLE_MAX} disabled={locked} />
         <Field label='摘要' value={value.summary} onInput={edit('summary')} max={ARTICLE_SUMMARY_MAX} multiline disabled={locked} />
@@ -95,6 +108,12 @@ function ArticleEditor({ initial }: { initial: AdminArticle | null }) {
         <CategoryField value={value.categoryId} onChange={(categoryId) => form.set((f) => ({ ...f, categoryId }))} />
         <Field label='音频地址（可不填）' value={value.audioUrl} onInput={edit('audioUrl')} placeholder='https://' disabled={locked} />
         <Field label='视频地址（可不填）' value={value.videoUrl} onInput={edit('videoUrl')} placeholder='https://' disabled={locked} />
+        {value.videoUrl.trim() !== '' && (
+          <>
+            <Field label='视频时长（分:秒，如 12:30）' value={value.videoLength} onInput={edit('videoLength')} placeholder='12:30' disabled={locked} />
+            <Field label='视频封面地址（可不填）' value={value.videoCoverUrl} onInput={edit('videoCoverUrl')} placeholder='https://' disabled={locked} />
+          </>
+        )}
         <BodyEditor blocks={value.blocks} onChange={(blocks) => form.set((f) => ({ ...f, blocks }))} disabled={locked} />
         <Outcome outcome={saving.outcome} />
         {!retired && (
@@ -119,11 +138,7 @@ function ArticleEditor({ initial }: { initial: AdminArticle | null }) {
 
 function ArticlePage({ id }: { id: string }) {
   const loaded = useAsync(async () => (id ? await callFunction('getContent', { kind: 'article', id }) : null))
-  return (
-    <Loaded state={loaded}>
-      {(content) => <ArticleEditor initial={content?.kind === 'article' ? content.article : null} />}
-    </Loaded>
-  )
+  return <Loaded state={loaded}>{(content) => <ArticleEditor initial={content?.kind === 'article' ? content.article : null} />}</Loaded>
 }
 
 export default function ArticleEditorPage() {

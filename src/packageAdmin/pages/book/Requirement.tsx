@@ -47,7 +47,11 @@ export default function Requirement({ book, onChanged }: { book: AdminBook; onCh
       }
       const chosen = scope === 'some' ? branchIds : []
       if (scope === 'some' && chosen.length === 0) throw new CloudError('INVALID_INPUT', '请至少选择一个党支部')
-      const after = await callFunction('setBookRequirement', { bookId: book._id, year: checkWhole(year, { what: '年份', min: 2000, max: 2100, low: '年份无效', high: '年份无效' }), branchIds: chosen })
+      const after = await callFunction('setBookRequirement', {
+        bookId: book._id,
+        year: checkWhole(year, { what: '年份', min: 2000, max: 2100, low: '年份无效', high: '年份无效' }),
+        branchIds: chosen,
+      })
       onChanged(after)
       const who = chosen.length ? chosen.map(nameOf).join('、') : '全部党支部'
       return `已设为 ${after.required?.year ?? year} 年必修：${who}`

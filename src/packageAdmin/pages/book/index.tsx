@@ -100,11 +100,7 @@ function BookEditor({ initial }: { initial: BookContent | null }) {
     <View>
       <View className='card'>
         <View className='card__title'>{book ? '编辑书目' : '新建书目'}</View>
-        {book && (
-          <Text className='section-note'>
-            {`状态：${CONTENT_STATUS_NAMES[book.status]} · ${book.chapterCount} 章 · 共 ${book.totalMinutes} 分钟`}
-          </Text>
-        )}
+        {book && <Text className='section-note'>{`状态：${CONTENT_STATUS_NAMES[book.status]} · ${book.chapterCount} 章 · 共 ${book.totalMinutes} 分钟`}</Text>}
         <Field label='书名' value={form.value.title} onInput={edit('title')} max={BOOK_TITLE_MAX} disabled={busy} />
         <Field label='作者' value={form.value.author} onInput={edit('author')} max={AUTHOR_MAX} disabled={busy} />
         <Field label='简介' value={form.value.summary} onInput={edit('summary')} max={BOOK_SUMMARY_MAX} multiline disabled={busy} />
@@ -129,7 +125,13 @@ function BookEditor({ initial }: { initial: BookContent | null }) {
           </Button>
         )}
         {book && book.status !== 'retired' && (
-          <Toggle label='推荐' description='推荐的书目显示在学习页的推荐栏目' checked={book.recommended} disabled={busy} onChange={(on) => recommend(book, on)} />
+          <Toggle
+            label='推荐'
+            description='推荐的书目显示在学习页的推荐栏目'
+            checked={book.recommended}
+            disabled={busy}
+            onChange={(on) => recommend(book, on)}
+          />
         )}
       </View>
       {book && <Requirement book={book} onChanged={setBook} />}

@@ -58,7 +58,10 @@ function formOf(exam: Exam | null, me: { branchId: string }): Form {
     pass: String(exam?.passPercent ?? 60),
     attempts: String(exam?.attempts ?? 2),
     mode: exam?.questions.mode ?? 'draw',
-    draws: exam?.questions.mode === 'draw' ? exam.questions.draws.map((d: ExamDraw) => ({ ...d, count: String(d.count) })) : [{ tag: null, difficulty: null, count: '10' }],
+    draws:
+      exam?.questions.mode === 'draw'
+        ? exam.questions.draws.map((d: ExamDraw) => ({ ...d, count: String(d.count) }))
+        : [{ tag: null, difficulty: null, count: '10' }],
     questionIds: exam?.questions.mode === 'fixed' ? exam.questions.questionIds : [],
   }
 }
@@ -67,7 +70,8 @@ function formOf(exam: Exam | null, me: { branchId: string }): Form {
 function inputOf(f: Form): ActionInput<'saveExam'> {
   checkTexts([['考试名称', f.title, EXAM_TITLE_MAX]])
   if (!f.unitId) throw new CloudError('INVALID_INPUT', '请选择考试范围')
-  const whole = (text: string, what: string, min: number, max: number) => checkWhole(text, { min, max, low: `${what}至少 ${min}`, high: `${what}最多 ${max}`, what })
+  const whole = (text: string, what: string, min: number, max: number) =>
+    checkWhole(text, { min, max, low: `${what}至少 ${min}`, high: `${what}最多 ${max}`, what })
   return {
     title: f.title,
     intro: f.intro.trim(),
@@ -90,7 +94,13 @@ function UnitChoice({ tree, orgAdmin, value, onChange }: { tree: Tree; orgAdmin:
   return (
     <View className='field'>
       <Text className='field__label'>考试范围（谁来考）</Text>
-      {orgAdmin && <Chips choices={[{ value: tree.committee._id, label: `${tree.committee.name}（全体）` }]} value={value === tree.committee._id ? value : undefined} onChange={pick} />}
+      {orgAdmin && (
+        <Chips
+          choices={[{ value: tree.committee._id, label: `${tree.committee.name}（全体）` }]}
+          value={value === tree.committee._id ? value : undefined}
+          onChange={pick}
+        />
+      )}
       {tree.branches
         .filter((b) => !b.archived)
         .map((b) => {
@@ -126,8 +136,20 @@ function Draws({ draws, tags, onChange }: { draws: Draw[]; tags: string[]; onCha
       <Text className='field__label'>抽题规则（每人每次作答各抽一份）</Text>
       {draws.map((d, i) => (
         <View key={i} className='card'>
-          <Chips label='标签' allLabel='不限' choices={tags.map((t) => ({ value: t, label: t }))} value={d.tag ?? undefined} onChange={(t) => set(i, { tag: t ?? null })} />
-          <Chips label='难度' allLabel='不限' choices={DIFFICULTIES} value={d.difficulty === null ? undefined : String(d.difficulty)} onChange={(v) => set(i, { difficulty: v ? Number(v) : null })} />
+          <Chips
+            label='标签'
+            allLabel='不限'
+            choices={tags.map((t) => ({ value: t, label: t }))}
+            value={d.tag ?? undefined}
+            onChange={(t) => set(i, { tag: t ?? null })}
+          />
+          <Chips
+            label='难度'
+            allLabel='不限'
+            choices={DIFFICULTIES}
+            value={d.difficulty === null ? undefined : String(d.difficulty)}
+            onChange={(v) => set(i, { difficulty: v ? Number(v) : null })}
+          />
           <Field label='题数' value={d.count} onInput={(count) => set(i, { count })} />
           {draws.length > 1 && (
             <Button className='plain-button' onClick={() => onChange(draws.filter((_, j) => j !== i))}>
@@ -168,7 +190,12 @@ function FixedQuestions({ picked, onChange }: { picked: string[]; onChange: (ids
 /** What publishing did, in words: who sits it, who was told, who can't be (no grant). */
 function publishedText(r: ActionOutput<'publishExam'>): string {
   const n = r.notified
-  const told = [n.sent && `已发送 ${n.sent} 人`, n.deferred && `免打扰时段，稍后发送 ${n.deferred} 人`, n.dailyCap && `今日已达上限 ${n.dailyCap} 人`, n.failed && `发送失败 ${n.failed} 人`].filter(Boolean)
+  const told = [
+    n.sent && `已发送 ${n.sent} 人`,
+    n.deferred && `免打扰时段，稍后发送 ${n.deferred} 人`,
+    n.dailyCap && `今日已达上限 ${n.dailyCap} 人`,
+    n.failed && `发送失败 ${n.failed} 人`,
+  ].filter(Boolean)
   return `已发布：应考 ${r.audience} 人。考试通知：${told.length ? told.join('，') : '没有发出'}；未订阅 ${n.noGrant ?? 0} 人（请在群里告诉他们）。`
 }
 
@@ -210,7 +237,15 @@ function ExamEditor({ exam: initial, tree, tags, me }: { exam: Exam | null; tree
             <Input className='field__input' type='number' value={form.attempts} onInput={(e) => set({ attempts: e.detail.value })} />
           </View>
         </View>
-        <Chips label='出题方式' choices={[{ value: 'draw', label: '随机抽题' }, { value: 'fixed', label: '固定题目' }]} value={form.mode} onChange={(mode) => mode && set({ mode })} />
+        <Chips
+          label='出题方式'
+          choices={[
+            { value: 'draw', label: '随机抽题' },
+            { value: 'fixed', label: '固定题目' },
+          ]}
+          value={form.mode}
+          onChange={(mode) => mode && set({ mode })}
+        />
         {form.mode === 'draw' ? (
           <Draws draws={form.draws} tags={tags} onChange={(draws) => set({ draws })} />
         ) : (
@@ -227,7 +262,9 @@ function ExamEditor({ exam: initial, tree, tags, me }: { exam: Exam | null; tree
         <View className='card'>
           <View className='card__title'>{exam.status === 'published' ? '已发布' : '发布'}</View>
           <Text className='section-note'>
-            {exam.status === 'published' ? '再发通知只发给还没通知到的成员（例如刚订阅的），已通知的不重复。' : '发布后，考试范围内订阅了考试通知的成员会收到提醒；考试不能再修改。'}
+            {exam.status === 'published'
+              ? '再发通知只发给还没通知到的成员（例如刚订阅的），已通知的不重复。'
+              : '发布后，考试范围内订阅了考试通知的成员会收到提醒；考试不能再修改。'}
           </Text>
           <Outcome outcome={publishing.outcome} />
           <Button className='big-button' disabled={publishing.busy} onClick={publish}>
@@ -244,7 +281,11 @@ function ExamEditor({ exam: initial, tree, tags, me }: { exam: Exam | null; tree
 
 function EditorPage({ id, me }: { id: string; me: { branchId: string; orgAdmin: boolean } }) {
   const loaded = useAsync(async () => {
-    const [exam, tree, bank] = await Promise.all([id ? callFunction('getExam', { id }) : Promise.resolve(null), callFunction('listUnits', {}), callFunction('listQuestions', { status: 'active' })])
+    const [exam, tree, bank] = await Promise.all([
+      id ? callFunction('getExam', { id }) : Promise.resolve(null),
+      callFunction('listUnits', {}),
+      callFunction('listQuestions', { status: 'active' }),
+    ])
     return { exam, tree, tags: bank.tags }
   })
   return <Loaded state={loaded}>{(d) => <ExamEditor exam={d.exam} tree={d.tree} tags={d.tags} me={me} />}</Loaded>

@@ -13,7 +13,10 @@ const go = (url: string) => void Taro.navigateTo({ url })
 
 function Row({ e }: { e: Exam }) {
   return (
-    <View className='row' onClick={() => go(e.editable ? withQuery(ROUTES.adminExamEdit, { id: e._id }) : withQuery(ROUTES.quizExamResults, { examId: e._id }))}>
+    <View
+      className='row'
+      onClick={() => go(e.editable ? withQuery(ROUTES.adminExamEdit, { id: e._id }) : withQuery(ROUTES.quizExamResults, { examId: e._id }))}
+    >
       <View className='row__main'>
         <Text className='row__title'>{e.title}</Text>
         <Text className='row__sub'>{`${e.unitName} · ${beijingMinute(e.opensAt)} 至 ${beijingMinute(e.closesAt)} · ${e.questionCount} 题 · ${e.passPercent} 分及格`}</Text>

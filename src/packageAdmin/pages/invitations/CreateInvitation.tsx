@@ -21,8 +21,20 @@ export default function CreateInvitation({ tree, onCreated }: { tree: Tree; onCr
   const create = () =>
     void action.run(async () => {
       if (!groupId) throw new CloudError('INVALID_INPUT', '请选择党小组')
-      const uses = checkWhole(maxUses, { what: '可用次数', min: 1, max: INVITATION_MAX_USES, low: '可用次数至少 1 次', high: `可用次数最多 ${INVITATION_MAX_USES} 次` })
-      const expiresInDays = checkWhole(days, { what: '有效天数', min: 1, max: INVITATION_MAX_DAYS, low: '有效期至少 1 天', high: `有效期最多 ${INVITATION_MAX_DAYS} 天` })
+      const uses = checkWhole(maxUses, {
+        what: '可用次数',
+        min: 1,
+        max: INVITATION_MAX_USES,
+        low: '可用次数至少 1 次',
+        high: `可用次数最多 ${INVITATION_MAX_USES} 次`,
+      })
+      const expiresInDays = checkWhole(days, {
+        what: '有效天数',
+        min: 1,
+        max: INVITATION_MAX_DAYS,
+        low: '有效期至少 1 天',
+        high: `有效期最多 ${INVITATION_MAX_DAYS} 天`,
+      })
       onCreated(await callFunction('createInvitation', { groupId, maxUses: uses, expiresInDays }))
     })
 

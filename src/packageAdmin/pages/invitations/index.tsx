@@ -116,9 +116,7 @@ function Invitations() {
           }}
         />
       ) : (
-        <View className='card'>
-          {tree.status === 'error' ? <LoadError error={tree.error} onRetry={() => void tree.reload()} /> : <Loading />}
-        </View>
+        <View className='card'>{tree.status === 'error' ? <LoadError error={tree.error} onRetry={() => void tree.reload()} /> : <Loading />}</View>
       )}
 
       <View className='card'>

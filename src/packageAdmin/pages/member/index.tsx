@@ -71,11 +71,7 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
   }
 
   if (!member.data) {
-    return (
-      <View className='card'>
-        {member.status === 'error' ? <LoadError error={member.error} onRetry={() => void member.reload()} /> : <Loading />}
-      </View>
-    )
+    return <View className='card'>{member.status === 'error' ? <LoadError error={member.error} onRetry={() => void member.reload()} /> : <Loading />}</View>
   }
   const m = member.data
   const isSelf = m._id === me.memberId
@@ -105,9 +101,7 @@ function Detail({ me, id, name }: { me: MemberProfile; id: string; name: string 
       </Section>
 
       <Section title='账号'>
-        <Text className='section-note'>
-          {inactive ? '已停用的成员不能使用学习圈，原有学习记录都保留。' : '党员调离或不再参加学习时停用，学习记录会保留。'}
-        </Text>
+        <Text className='section-note'>{inactive ? '已停用的成员不能使用学习圈，原有学习记录都保留。' : '党员调离或不再参加学习时停用，学习记录会保留。'}</Text>
         {!isSelf && (
           <Button
             className={`plain-button wide-button${inactive ? '' : ' danger-button'}`}

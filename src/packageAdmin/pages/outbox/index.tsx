@@ -50,9 +50,7 @@ function PublicationRow({ item }: { item: Publication }) {
         <Status status={PUBLICATION_STATUS[item.status]} />
         {item.error && <Text className='outbox-row__error'>{`原因：${item.error}`}</Text>}
         <LocalEdition mediaId={item.mediaId} />
-        <Text className='row__sub'>
-          {`更新于 ${beijingTime(item.updatedAt)}${item.attempts > 1 ? ` · 已尝试 ${item.attempts} 次` : ''}`}
-        </Text>
+        <Text className='row__sub'>{`更新于 ${beijingTime(item.updatedAt)}${item.attempts > 1 ? ` · 已尝试 ${item.attempts} 次` : ''}`}</Text>
       </View>
     </View>
   )
@@ -88,9 +86,7 @@ function Outbox() {
         </Text>
       </View>
       <ListCard list={list} empty={kind === 'publication' ? '还没有公众号发布记录' : '还没有发送记录'}>
-        {(item) =>
-          item.kind === 'publication' ? <PublicationRow key={item._id} item={item} /> : <NotificationRow key={item._id} item={item} />
-        }
+        {(item) => (item.kind === 'publication' ? <PublicationRow key={item._id} item={item} /> : <NotificationRow key={item._id} item={item} />)}
       </ListCard>
     </View>
   )

@@ -17,9 +17,7 @@ function Done({ member, onMore }: { member: MemberSummary; onMore: () => void })
     <View className='card'>
       <View className='card__title'>已预登记</View>
       <Text className='message message--ok'>{`${member.name}（${member.phone ?? ''}），${member.groupName}`}</Text>
-      <Text className='section-note'>
-        {`请把「${member.groupName}」的邀请码发给${member.name}。本人用这个姓名和邀请码注册后，就会认领这条预登记信息。`}
-      </Text>
+      <Text className='section-note'>{`请把「${member.groupName}」的邀请码发给${member.name}。本人用这个姓名和邀请码注册后，就会认领这条预登记信息。`}</Text>
       <View className='button-row'>
         <Button className='plain-button' onClick={() => void Taro.navigateBack()}>
           返回

@@ -144,7 +144,10 @@ function QuestionEditor({ initial }: { initial: Question | null }) {
   const save = () =>
     void saving.run(async () => {
       const sent = form.value
-      const saved = await callFunction('saveQuestion', { ...(question ? { id: question._id } : { requestKey: requestKey.current }), question: questionOf(sent, question?.link ?? null) })
+      const saved = await callFunction('saveQuestion', {
+        ...(question ? { id: question._id } : { requestKey: requestKey.current }),
+        question: questionOf(sent, question?.link ?? null),
+      })
       setQuestion(saved)
       form.markSaved(sent)
       return question ? '已保存：从下一次抽题起按修改后的题目' : '已加入题库：之后的每日答题就可能抽到'
@@ -162,10 +165,25 @@ function QuestionEditor({ initial }: { initial: Question | null }) {
         <Chips label='题型' choices={TYPE_CHOICES} value={f.type} onChange={(type) => type && set((d) => ({ ...d, type, answer: [] }))} />
         <Field label='题干' value={f.stem} onInput={(stem) => set((d) => ({ ...d, stem }))} max={QUESTION_STEM_MAX} multiline disabled={saving.busy} />
         <Options form={f} set={set} disabled={saving.busy} />
-        <Field label='解析（答题后给成员看）' value={f.explanation} onInput={(explanation) => set((d) => ({ ...d, explanation }))} max={QUESTION_EXPLANATION_MAX} multiline disabled={saving.busy} />
-        <Field label='标签' value={f.tags} onInput={(tags) => set((d) => ({ ...d, tags }))} hint='用空格或顿号分开，如：读原文、学习方法' disabled={saving.busy} />
+        <Field
+          label='解析（答题后给成员看）'
+          value={f.explanation}
+          onInput={(explanation) => set((d) => ({ ...d, explanation }))}
+          max={QUESTION_EXPLANATION_MAX}
+          multiline
+          disabled={saving.busy}
+        />
+        <Field
+          label='标签'
+          value={f.tags}
+          onInput={(tags) => set((d) => ({ ...d, tags }))}
+          hint='用空格或顿号分开，如：读原文、学习方法'
+          disabled={saving.busy}
+        />
         <Chips label='难度' choices={DIFFICULTY_CHOICES} value={String(f.difficulty)} onChange={(d) => d && set((v) => ({ ...v, difficulty: Number(d) }))} />
-        {question?.link && <Text className='section-note'>{`关联内容：${question.link.kind === 'article' ? '文章' : question.link.kind === 'chapter' ? '章节' : '书目'} ${question.link.id}（导入题库时设置，答错的成员可由此回到原文）`}</Text>}
+        {question?.link && (
+          <Text className='section-note'>{`关联内容：${question.link.kind === 'article' ? '文章' : question.link.kind === 'chapter' ? '章节' : '书目'} ${question.link.id}（导入题库时设置，答错的成员可由此回到原文）`}</Text>
+        )}
         <Outcome outcome={saving.outcome} />
         <Button className={`big-button${saving.busy ? ' big-button--disabled' : ''}`} disabled={saving.busy} onClick={save}>
           {saving.busy ? '正在保存…' : '保存'}

@@ -64,7 +64,13 @@ function QuestionBank() {
         <SearchBar search={query} onSearch={setQuery} placeholder='题干中的字词，或一个标签' maxlength={50} />
         <Chips label='状态' allLabel='全部' choices={STATUSES} value={status} onChange={setStatus} />
         {tags.current.length > 0 && (
-          <Chips label='标签' allLabel='不限' choices={tags.current.map((t) => ({ value: t, label: t }))} value={tags.current.includes(query) ? query : undefined} onChange={(t) => setQuery(t ?? '')} />
+          <Chips
+            label='标签'
+            allLabel='不限'
+            choices={tags.current.map((t) => ({ value: t, label: t }))}
+            value={tags.current.includes(query) ? query : undefined}
+            onChange={(t) => setQuery(t ?? '')}
+          />
         )}
       </View>
       <Button className='big-button list-new' onClick={() => open()}>

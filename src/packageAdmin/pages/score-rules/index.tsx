@@ -42,15 +42,24 @@ function rulesOf(draft: Draft, effectiveFrom: string): { rules: ScoreRules } | {
   const wrong = (path: string) => !/^\d+$/.test(draft[path].trim())
   const num = (path: string) => Number(draft[path])
   for (const kind of SCORE_KINDS) {
-    for (const [field, label] of KIND_FIELDS) if (wrong(`kinds.${kind}.${field}`)) return { problem: `${SCORE_KIND_NAMES[kind]}的${label}：请填写 0 或更大的整数` }
+    for (const [field, label] of KIND_FIELDS)
+      if (wrong(`kinds.${kind}.${field}`)) return { problem: `${SCORE_KIND_NAMES[kind]}的${label}：请填写 0 或更大的整数` }
   }
   if (wrong('weeklyTargetPoints')) return { problem: '每周目标：请填写 0 或更大的整数' }
   for (let i = 0; i < 5; i++) {
     for (const [field, label] of STAR_FIELDS) if (wrong(`stars.${i}.${field}`)) return { problem: `${starsText(i + 1)}的${label}：请填写 0 或更大的整数` }
   }
-  const kinds = Object.fromEntries(SCORE_KINDS.map((kind) => [kind, { points: num(`kinds.${kind}.points`), per: num(`kinds.${kind}.per`), dailyCap: num(`kinds.${kind}.dailyCap`) }])) as ScoreRules['kinds']
-  const stars = [0, 1, 2, 3, 4].map((i) => ({ hours: num(`stars.${i}.hours`), requiredChapters: num(`stars.${i}.requiredChapters`), points: num(`stars.${i}.points`) }))
-  const falling = stars.some((t, i) => i > 0 && (t.hours < stars[i - 1].hours || t.requiredChapters < stars[i - 1].requiredChapters || t.points < stars[i - 1].points))
+  const kinds = Object.fromEntries(
+    SCORE_KINDS.map((kind) => [kind, { points: num(`kinds.${kind}.points`), per: num(`kinds.${kind}.per`), dailyCap: num(`kinds.${kind}.dailyCap`) }]),
+  ) as ScoreRules['kinds']
+  const stars = [0, 1, 2, 3, 4].map((i) => ({
+    hours: num(`stars.${i}.hours`),
+    requiredChapters: num(`stars.${i}.requiredChapters`),
+    points: num(`stars.${i}.points`),
+  }))
+  const falling = stars.some(
+    (t, i) => i > 0 && (t.hours < stars[i - 1].hours || t.requiredChapters < stars[i - 1].requiredChapters || t.points < stars[i - 1].points),
+  )
   if (falling) return { problem: '每一档星级门槛都不能低于前一档' }
   return { rules: { kinds, weeklyTargetPoints: num('weeklyTargetPoints'), stars, effectiveFrom } }
 }

@@ -68,10 +68,7 @@ function BranchCard({ branch, actions }: { branch: Branch; actions: UnitActions 
         <UnitForm edit={actions.edit!} onDone={actions.saved} onCancel={() => actions.setEdit(null)} />
       ) : (
         !branch.archived && (
-          <Button
-            className='plain-button unit__add'
-            onClick={() => actions.setEdit({ kind: 'group', parentId: branch._id, name: '' })}
-          >
+          <Button className='plain-button unit__add' onClick={() => actions.setEdit({ kind: 'group', parentId: branch._id, name: '' })}>
             新建党小组
           </Button>
         )

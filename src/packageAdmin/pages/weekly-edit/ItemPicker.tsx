@@ -27,7 +27,12 @@ function Chapters({ book, onPick }: { book: ContentRow; onPick: (item: DraftItem
   return (
     <View>
       {content.data.chapters.map((c) => (
-        <View key={c._id} className='row' ariaRole='button' onClick={() => onPick({ kind: 'chapter', refId: c._id, title: c.title, bookTitle: book.title, required: true })}>
+        <View
+          key={c._id}
+          className='row'
+          ariaRole='button'
+          onClick={() => onPick({ kind: 'chapter', refId: c._id, title: c.title, bookTitle: book.title, required: true })}
+        >
           <View className='row__main'>
             <Text className='row__title'>{c.title}</Text>
             <Text className='row__sub'>{`约 ${c.minutes} 分钟`}</Text>
@@ -105,7 +110,11 @@ export default function ItemPicker({ onPick }: { onPick: (item: DraftItem) => vo
     <View className='card'>
       <View className='button-row'>
         {MODES.map((m) => (
-          <Button key={m.value} className={mode === m.value ? 'big-button big-button--small' : 'plain-button'} onClick={() => setMode(mode === m.value ? null : m.value)}>
+          <Button
+            key={m.value}
+            className={mode === m.value ? 'big-button big-button--small' : 'plain-button'}
+            onClick={() => setMode(mode === m.value ? null : m.value)}
+          >
             {m.label}
           </Button>
         ))}

@@ -35,7 +35,14 @@ const fromList = (list: WeeklyList): Draft => ({
   intro: list.intro,
   target: String(list.targetMinutes),
   branchIds: list.branchIds,
-  items: list.items.map((i) => ({ kind: i.kind, refId: i.refId ?? undefined, title: i.title, bookTitle: i.bookTitle, url: i.url ?? undefined, required: i.required })),
+  items: list.items.map((i) => ({
+    kind: i.kind,
+    refId: i.refId ?? undefined,
+    title: i.title,
+    bookTitle: i.bookTitle,
+    url: i.url ?? undefined,
+    required: i.required,
+  })),
 })
 
 function toInput(id: string | undefined, draft: Draft): ActionInput<'saveWeeklyList'> {
@@ -45,7 +52,9 @@ function toInput(id: string | undefined, draft: Draft): ActionInput<'saveWeeklyL
     intro: draft.intro,
     targetMinutes: Number(draft.target),
     branchIds: draft.branchIds,
-    items: draft.items.map((i) => (i.kind === 'link' ? { kind: 'link', title: i.title, url: i.url, required: false } : { kind: i.kind, refId: i.refId, required: i.required })),
+    items: draft.items.map((i) =>
+      i.kind === 'link' ? { kind: 'link', title: i.title, url: i.url, required: false } : { kind: i.kind, refId: i.refId, required: i.required },
+    ),
   }
 }
 
@@ -80,11 +89,32 @@ function Editor({ initial, branches }: { initial: WeeklyList | null; branches: {
     <View>
       <View className='card'>
         <Text className={`tag ${status === 'scheduled' ? 'tag--blue' : ''}`}>{WEEKLY_STATUS_NAMES[status]}</Text>
-        <Chips label='周次（周一 08:00 发布）' choices={weeks.map((w) => ({ value: w, label: weekRange(w) }))} value={draft.week} onChange={(w) => w && change({ week: w })} />
-        <Field label='导语' value={draft.intro} onInput={(intro) => change({ intro })} max={WEEKLY_INTRO_MAX} multiline placeholder='本周学习的重点，写给大家的几句话' />
-        <Field label='本周学习时长目标（分钟）' value={draft.target} onInput={(target) => change({ target: target.replace(/\D/g, '') })} hint='默认每周 30 分钟，计入所有学习内容' />
+        <Chips
+          label='周次（周一 08:00 发布）'
+          choices={weeks.map((w) => ({ value: w, label: weekRange(w) }))}
+          value={draft.week}
+          onChange={(w) => w && change({ week: w })}
+        />
+        <Field
+          label='导语'
+          value={draft.intro}
+          onInput={(intro) => change({ intro })}
+          max={WEEKLY_INTRO_MAX}
+          multiline
+          placeholder='本周学习的重点，写给大家的几句话'
+        />
+        <Field
+          label='本周学习时长目标（分钟）'
+          value={draft.target}
+          onInput={(target) => change({ target: target.replace(/\D/g, '') })}
+          hint='默认每周 30 分钟，计入所有学习内容'
+        />
         <Text className='field__label'>发给</Text>
-        <Toggle label='全体党员' checked={draft.branchIds.length === 0} onChange={(all) => change({ branchIds: all ? [] : branches.slice(0, 1).map((b) => b._id) })} />
+        <Toggle
+          label='全体党员'
+          checked={draft.branchIds.length === 0}
+          onChange={(all) => change({ branchIds: all ? [] : branches.slice(0, 1).map((b) => b._id) })}
+        />
         {draft.branchIds.length > 0 &&
           branches.map((b) => (
             <Toggle
@@ -102,7 +132,14 @@ function Editor({ initial, branches }: { initial: WeeklyList | null; branches: {
           <View key={`${item.kind}-${item.refId ?? item.url}-${i}`} className='weekly-edit__item'>
             <Text className='row__title'>{itemTitle({ title: item.title, bookTitle: item.bookTitle ?? null })}</Text>
             <Text className='row__sub'>{item.kind === 'link' ? `${KIND_NAMES.link} · 选学 · ${item.url}` : KIND_NAMES[item.kind]}</Text>
-            {item.kind !== 'link' && <Toggle label='必学' description='必学内容计入完成情况和周日提醒' checked={item.required} onChange={(required) => setItem(i, { ...item, required })} />}
+            {item.kind !== 'link' && (
+              <Toggle
+                label='必学'
+                description='必学内容计入完成情况和周日提醒'
+                checked={item.required}
+                onChange={(required) => setItem(i, { ...item, required })}
+              />
+            )}
             <Button className='plain-button weekly-edit__remove' onClick={() => setItem(i, null)}>
               移除
             </Button>

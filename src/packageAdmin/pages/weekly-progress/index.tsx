@@ -77,10 +77,17 @@ function ProgressView({ data, listId }: { data: Progress; listId: string }) {
         {list.items.map((item, i) => (
           <View key={item.key} className='weekly-item-rate'>
             <Text className='row__title'>{`${item.required ? '【必学】' : '【选学】'}${itemTitle(item)}`}</Text>
-            <Text className='row__sub'>{item.kind === 'link' ? '链接材料，不统计完成情况' : `${total.itemsDone[i]}/${total.members} 人完成（${rate(total.itemsDone[i], total.members)}）`}</Text>
+            <Text className='row__sub'>
+              {item.kind === 'link'
+                ? '链接材料，不统计完成情况'
+                : `${total.itemsDone[i]}/${total.members} 人完成（${rate(total.itemsDone[i], total.members)}）`}
+            </Text>
             {item.kind !== 'link' && <ProgressBar value={total.itemsDone[i]} max={total.members} label={`${item.title}完成 ${total.itemsDone[i]} 人`} />}
             {groupId && (
-              <Button className='plain-button weekly-item-rate__discuss' onClick={() => void Taro.navigateTo({ url: newPromptUrl(groupId, weeklyItemLink(list._id, item)) })}>
+              <Button
+                className='plain-button weekly-item-rate__discuss'
+                onClick={() => void Taro.navigateTo({ url: newPromptUrl(groupId, weeklyItemLink(list._id, item)) })}
+              >
                 发起讨论
               </Button>
             )}

@@ -79,7 +79,9 @@ export default function ReplyItem({ reply, canModerate, canReply, onChanged, onA
           {canModerate && (
             <Button
               className='reply__action'
-              onClick={() => void change(() => callFunction('featureReply', { id: reply._id, featured: !reply.featured }), reply.featured ? '已取消精选' : '已设为精选')}
+              onClick={() =>
+                void change(() => callFunction('featureReply', { id: reply._id, featured: !reply.featured }), reply.featured ? '已取消精选' : '已设为精选')
+              }
             >
               {reply.featured ? '取消精选' : '精选'}
             </Button>

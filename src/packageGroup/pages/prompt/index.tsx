@@ -122,7 +122,11 @@ function PromptHead({ prompt, onChanged }: { prompt: Prompt; onChanged: (p: Prom
 /** The page in one call (getThread): the prompt, then its replies from the first page it brought. */
 function Thread({ id }: { id: string }) {
   const thread = useAsync(() => callFunction('getThread', { id }))
-  const prompt = focus(thread, (t) => t.prompt, (t, p) => ({ ...t, prompt: p }))
+  const prompt = focus(
+    thread,
+    (t) => t.prompt,
+    (t, p) => ({ ...t, prompt: p }),
+  )
   // Back from editing the prompt.
   useRefreshOnReturn(thread.reload)
 

@@ -10,9 +10,9 @@ import PageRoot from '../../../components/PageRoot'
 import { newRequestKey } from '../../../utils/requestKey'
 import { queryValue, ROUTES } from '../../../utils/routes'
 
-const KIND_NAMES: Record<ReflectionTarget['kind'], string> = { book: '书评', article: '文章心得', weekly: '本周学习心得' }
+const KIND_NAMES: Record<ReflectionTarget['kind'], string> = { book: '书评', article: '文章心得', weekly: '本周学习心得', meeting: '会议心得' }
 
-/** 写学习心得: on the book, article or week's list the page was opened from; the leader reviews it. */
+/** 写学习心得: on the book, article, week's list or meeting the page was opened from; the leader reviews it. */
 export default function ReflectionEditPage() {
   const { params } = useRouter()
   const target = { kind: queryValue(params.kind) as ReflectionTarget['kind'], id: queryValue(params.id) }

@@ -39,7 +39,14 @@ function Review({ r, onDone }: { r: Reflection; onDone: (r: Reflection) => void 
       {action.error && <Text className='message message--error'>{action.error}</Text>}
       {returning ? (
         <>
-          <Textarea className='field__input field__textarea' value={comment} maxlength={REFLECTION_COMMENT_MAX + 10} autoHeight placeholder='告诉同志怎样改' onInput={(e) => setComment(e.detail.value)} />
+          <Textarea
+            className='field__input field__textarea'
+            value={comment}
+            maxlength={REFLECTION_COMMENT_MAX + 10}
+            autoHeight
+            placeholder='告诉同志怎样改'
+            onInput={(e) => setComment(e.detail.value)}
+          />
           <Button className='big-button big-button--small' disabled={action.busy} onClick={() => decide({ decision: 'return', comment })}>
             退回
           </Button>
@@ -84,7 +91,12 @@ export default function ReflectionsPage() {
   const reviewer = (me.data?.roles ?? []).some((r) => r !== 'member')
   const [tab, setTab] = useState<Tab>('mine')
   const list = usePagedList(
-    (cursor) => callFunction('listReflections', { scope: tab === 'mine' ? 'mine' : 'group', ...(tab === 'review' ? { status: 'pending' as const } : {}), ...(cursor ? { cursor } : {}) }),
+    (cursor) =>
+      callFunction('listReflections', {
+        scope: tab === 'mine' ? 'mine' : 'group',
+        ...(tab === 'review' ? { status: 'pending' as const } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
     tab,
   )
   const tabs = [

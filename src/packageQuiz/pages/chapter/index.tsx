@@ -44,7 +44,9 @@ function Attempt({ quiz, onDone }: { quiz: Quiz; onDone: (result: Result) => voi
             {result.passed ? `答对 ${result.right} / ${result.total} 题，通过了` : `答对 ${result.right} / ${result.total} 题，还差一点`}
           </Text>
           <Text className='quiz-note'>
-            {result.masteredAt ? '这一章已记为「已掌握」，在书目的章节里可以看到。' : `答对 ${quiz.passMark} 题就算掌握。看看下面的解析，可以再读一遍这一章，随时再来。`}
+            {result.masteredAt
+              ? '这一章已记为「已掌握」，在书目的章节里可以看到。'
+              : `答对 ${quiz.passMark} 题就算掌握。看看下面的解析，可以再读一遍这一章，随时再来。`}
           </Text>
         </View>
       )}
@@ -53,7 +55,13 @@ function Attempt({ quiz, onDone }: { quiz: Quiz; onDone: (result: Result) => voi
         return (
           <View key={q._id} className='card'>
             <Text className='quiz-progress'>{`第 ${i + 1} 题 · 共 ${quiz.questions.length} 题`}</Text>
-            <QuestionCard question={q} picked={picked[q._id] ?? []} onPick={(p) => setPicked((all) => ({ ...all, [q._id]: p }))} answer={answer} disabled={submit.busy} />
+            <QuestionCard
+              question={q}
+              picked={picked[q._id] ?? []}
+              onPick={(p) => setPicked((all) => ({ ...all, [q._id]: p }))}
+              answer={answer}
+              disabled={submit.busy}
+            />
             {answer && <Explanation answer={answer} question={q} />}
           </View>
         )
@@ -73,7 +81,11 @@ function Attempt({ quiz, onDone }: { quiz: Quiz; onDone: (result: Result) => voi
         ) : (
           <>
             {submit.error && <Text className='message message--error'>{submit.error}</Text>}
-            <Button className={`big-button${answered === 0 || submit.busy ? ' big-button--disabled' : ''}`} disabled={answered === 0 || submit.busy} onClick={send}>
+            <Button
+              className={`big-button${answered === 0 || submit.busy ? ' big-button--disabled' : ''}`}
+              disabled={answered === 0 || submit.busy}
+              onClick={send}
+            >
               {submit.busy ? '正在提交…' : answered < quiz.questions.length ? `已答 ${answered}/${quiz.questions.length}，提交` : '提交答案'}
             </Button>
           </>

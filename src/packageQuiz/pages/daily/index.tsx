@@ -78,7 +78,11 @@ function Questions({ quiz, onAnswered }: { quiz: Quiz; onAnswered: (answer: Quiz
       ) : (
         <>
           {submit.error && <Text className='message message--error'>{submit.error}</Text>}
-          <Button className={`big-button${picked.length === 0 || submit.busy ? ' big-button--disabled' : ''}`} disabled={picked.length === 0 || submit.busy} onClick={send}>
+          <Button
+            className={`big-button${picked.length === 0 || submit.busy ? ' big-button--disabled' : ''}`}
+            disabled={picked.length === 0 || submit.busy}
+            onClick={send}
+          >
             {submit.busy ? '正在提交…' : picked.length === 0 ? '请先选择答案' : '提交答案'}
           </Button>
         </>

@@ -45,7 +45,12 @@ export default function ExamResultsPage() {
     void results.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const data = results.data
-  if (!data) return <PageRoot><PendingCard error={results.status === 'error' ? results.error : undefined} onRetry={() => void results.reload()} /></PageRoot>
+  if (!data)
+    return (
+      <PageRoot>
+        <PendingCard error={results.status === 'error' ? results.error : undefined} onRetry={() => void results.reload()} />
+      </PageRoot>
+    )
   const [unit, ...parts] = data.units
   return (
     <PageRoot>

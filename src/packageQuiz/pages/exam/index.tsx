@@ -40,7 +40,9 @@ function Result({ result }: { result: ExamResult }) {
     <>
       <View className='card'>
         <View className='card__title'>{`${result.title} · 第 ${result.number} 次`}</View>
-        <Text className={`quiz-verdict ${result.passed ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`}>{`${result.percent} 分 · ${result.passed ? '及格' : '未及格'}`}</Text>
+        <Text
+          className={`quiz-verdict ${result.passed ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`}
+        >{`${result.percent} 分 · ${result.passed ? '及格' : '未及格'}`}</Text>
         <Text className='quiz-note'>{`答对 ${result.right} / ${result.total} 题，${result.passPercent} 分及格。成绩已记入学习档案。`}</Text>
       </View>
       {result.questions.map((q, i) => {
@@ -110,7 +112,11 @@ function Sitting({ paper, onResult, onExpired }: { paper: ExamPaper; onResult: (
             下一题
           </Button>
         ) : (
-          <Button className={`big-button big-button--small${submit.busy ? ' big-button--disabled' : ''}`} disabled={submit.busy} onClick={() => void askToHandIn()}>
+          <Button
+            className={`big-button big-button--small${submit.busy ? ' big-button--disabled' : ''}`}
+            disabled={submit.busy}
+            onClick={() => void askToHandIn()}
+          >
             {submit.busy ? '正在交卷…' : '交卷'}
           </Button>
         )}
@@ -126,7 +132,9 @@ export default function ExamPage() {
   const attemptId = queryValue(params.attemptId)
   const key = useRef(newRequestKey())
   const opened = useAsync<Opened>(async () =>
-    attemptId ? callFunction('getExamAttempt', { attemptId }) : { status: 'started', paper: await callFunction('startExamAttempt', { examId, requestKey: key.current }), result: null },
+    attemptId
+      ? callFunction('getExamAttempt', { attemptId })
+      : { status: 'started', paper: await callFunction('startExamAttempt', { examId, requestKey: key.current }), result: null },
   )
   const data = opened.data
   return (

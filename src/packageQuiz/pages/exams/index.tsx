@@ -42,7 +42,11 @@ function ExamCard({ e, canFollow }: { e: ExamSummary; canFollow: boolean }) {
       {e.intro && <Text className='quiz-note'>{e.intro}</Text>}
       <Text className='quiz-explanation'>{`${beijingMinute(e.opensAt)} 至 ${beijingMinute(e.closesAt)}`}</Text>
       <Text className='quiz-explanation'>{`${e.questionCount} 道题 · 限时 ${e.timeLimitMinutes} 分钟 · ${e.passPercent} 分及格 · 可答 ${e.attempts} 次（已用 ${e.used} 次）`}</Text>
-      {e.best && <Text className={`quiz-verdict ${e.best.passed ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`}>{`最好成绩 ${e.best.percent} 分 · ${e.best.passed ? '及格' : '未及格'}`}</Text>}
+      {e.best && (
+        <Text
+          className={`quiz-verdict ${e.best.passed ? 'quiz-verdict--right' : 'quiz-verdict--wrong'}`}
+        >{`最好成绩 ${e.best.percent} 分 · ${e.best.passed ? '及格' : '未及格'}`}</Text>
+      )}
       <Button className={`big-button${next.url ? '' : ' big-button--disabled'}`} disabled={!next.url} onClick={() => next.url && go(next.url)}>
         {next.label}
       </Button>

@@ -57,7 +57,11 @@ function Retry({ item }: { item: Item }) {
         <>
           {attempt.error && <Text className='message message--error'>{attempt.error}</Text>}
           <Text className='quiz-note'>{standing(item.rights, false)}</Text>
-          <Button className={`big-button${picked.length === 0 || attempt.busy ? ' big-button--disabled' : ''}`} disabled={picked.length === 0 || attempt.busy} onClick={send}>
+          <Button
+            className={`big-button${picked.length === 0 || attempt.busy ? ' big-button--disabled' : ''}`}
+            disabled={picked.length === 0 || attempt.busy}
+            onClick={send}
+          >
             {attempt.busy ? '正在提交…' : '提交答案'}
           </Button>
         </>

@@ -16,6 +16,12 @@ function Year({ y }: { y: ArchiveYear }) {
     ['学时', hoursText(y.studySeconds)],
     ['必读书目', `完成 ${y.requiredChapters} 章`],
     ['打卡', `${y.checkInDays} 天，最长连续 ${y.longestStreak} 天`],
+    [
+      '组织生活',
+      y.meetings.expected
+        ? `出席 ${y.meetings.attended}/${y.meetings.expected} 次${y.meetings.onLeave ? `，请假 ${y.meetings.onLeave} 次` : ''}，缺席 ${y.meetings.expected - y.meetings.attended - y.meetings.onLeave} 次`
+        : '这一年没有会议',
+    ],
     ['学习心得', `通过 ${y.reflectionsApproved} 篇${y.reflectionsFeatured ? `，其中精选 ${y.reflectionsFeatured} 篇` : ''}`],
     ['积分', `${y.points} 分`],
     ['星级', `${stars(y.stars)}${y.starsFrozen ? '（已定档）' : '（按目前成绩，年底定档）'}`],
@@ -29,10 +35,16 @@ function Year({ y }: { y: ArchiveYear }) {
           <Text>{value}</Text>
         </View>
       ))}
-      {y.byCategory.length > 0 && <Text className='section-note'>{`按类别：${y.byCategory.map((c) => `${c.categoryName} ${hoursText(c.seconds)}`).join('，')}`}</Text>}
-      {y.booksCompleted.length > 0 && <Text className='section-note'>{`读完的书：${y.booksCompleted.map((b) => `《${b.title}》（${beijingDate(b.completedAt)}）`).join('、')}`}</Text>}
+      {y.byCategory.length > 0 && (
+        <Text className='section-note'>{`按类别：${y.byCategory.map((c) => `${c.categoryName} ${hoursText(c.seconds)}`).join('，')}`}</Text>
+      )}
+      {y.booksCompleted.length > 0 && (
+        <Text className='section-note'>{`读完的书：${y.booksCompleted.map((b) => `《${b.title}》（${beijingDate(b.completedAt)}）`).join('、')}`}</Text>
+      )}
       <Text className='section-note'>
-        {y.exams.length ? `考试：${y.exams.map((e) => `${e.title} ${e.best === null ? '超时未交' : `${e.best} 分${e.passed ? '' : '（未及格）'}`}`).join('；')}` : '考试：这一年没有参加考试'}
+        {y.exams.length
+          ? `考试：${y.exams.map((e) => `${e.title} ${e.best === null ? '超时未交' : `${e.best} 分${e.passed ? '' : '（未及格）'}`}`).join('；')}`
+          : '考试：这一年没有参加考试'}
       </Text>
     </View>
   )

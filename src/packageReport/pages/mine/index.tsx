@@ -20,6 +20,10 @@ function Figures({ mine }: { mine: MemberQuarter }) {
     ['打卡', `${mine.checkInDays} 天`],
     ['积分', `${mine.points} 分`],
     ['考试', mine.exams ? `通过 ${mine.examsPassed}/${mine.exams} 场` : '本季度没有考试'],
+    [
+      '组织生活',
+      mine.meetings ? `出席 ${mine.meetingsAttended}/${mine.meetings} 次${mine.meetingsOnLeave ? `，请假 ${mine.meetingsOnLeave} 次` : ''}` : '本季度没有会议',
+    ],
     ['小组排名', `第 ${mine.groupRank} 名（共 ${mine.groupSize} 人）`],
     ['支部排名', `第 ${mine.branchRank} 名（共 ${mine.branchSize} 人）`],
     ['星级', `已获 ${stars(mine.stars)}，按目前进度全年可达 ${stars(mine.projectedStars)}`],
@@ -56,7 +60,9 @@ export default function MyQuarterPage() {
             ))}
           </View>
           <Figures mine={mine} />
-          {previous && <Text className='report-note'>{`上个季度：学时 ${hoursText(previous.studySeconds)}，必学完成 ${previous.requiredDone}/${previous.requiredCount} 项，打卡 ${previous.checkInDays} 天，积分 ${previous.points} 分。`}</Text>}
+          {previous && (
+            <Text className='report-note'>{`上个季度：学时 ${hoursText(previous.studySeconds)}，必学完成 ${previous.requiredDone}/${previous.requiredCount} 项，打卡 ${previous.checkInDays} 天，积分 ${previous.points} 分。`}</Text>
+          )}
         </View>
       ) : (
         <View className='card'>

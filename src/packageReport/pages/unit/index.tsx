@@ -21,7 +21,7 @@ type Report = ActionOutput<'getUnitQuarterReport'>
 function UnitLine({ unit }: { unit: UnitQuarter }) {
   return (
     <Text className='report-row__sub'>
-      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate, '本季度无必学内容')} · 学时达标率 ${percentText(unit.targetRate, '没有需达标的周')} · 考试通过率 ${percentText(unit.examPassRate, '本季度没有考试')} · 评级 ${unit.rating} 星`}
+      {`${unit.members} 人 · 人均学时 ${hoursText(unit.avgStudySeconds)} · 必学完成率 ${percentText(unit.completionRate, '本季度无必学内容')} · 学时达标率 ${percentText(unit.targetRate, '没有需达标的周')} · 考试通过率 ${percentText(unit.examPassRate, '本季度没有考试')} · 组织生活出勤率 ${percentText(unit.attendanceRate, '本季度没有会议')} · 评级 ${unit.rating} 星`}
     </Text>
   )
 }
@@ -30,7 +30,7 @@ function MemberLine({ m }: { m: MemberQuarter }) {
   return (
     <View className='report-row'>
       <Text className='report-row__title'>{`${m.groupRank}. ${m.name}`}</Text>
-      <Text className='report-row__sub'>{`学时 ${hoursText(m.studySeconds)} · 必学 ${m.requiredDone}/${m.requiredCount} · 达标 ${m.weeksMet}/${m.weeks} 周 · 打卡 ${m.checkInDays} 天 · 积分 ${m.points} · 考试 ${m.examsPassed}/${m.exams}`}</Text>
+      <Text className='report-row__sub'>{`学时 ${hoursText(m.studySeconds)} · 必学 ${m.requiredDone}/${m.requiredCount} · 达标 ${m.weeksMet}/${m.weeks} 周 · 打卡 ${m.checkInDays} 天 · 积分 ${m.points} · 考试 ${m.examsPassed}/${m.exams} · 组织生活 ${m.meetingsAttended}/${m.meetings}${m.meetingsOnLeave ? `（请假 ${m.meetingsOnLeave}）` : ''}`}</Text>
     </View>
   )
 }
@@ -50,7 +50,10 @@ function Exports({ quarter, unitId }: { quarter: string; unitId: string }) {
     setBusy(true)
     setMessage(null)
     try {
-      const file = rows === 'archive' ? await callFunction('exportMemberArchive', { unitId, format }) : await callFunction('exportQuarterReport', { quarter, format, rows })
+      const file =
+        rows === 'archive'
+          ? await callFunction('exportMemberArchive', { unitId, format })
+          : await callFunction('exportQuarterReport', { quarter, format, rows })
       await openDownload(file.url, file.fileName)
       setMessage(`已生成「${file.fileName}」，共 ${file.rows} 行`)
     } catch (error) {
@@ -92,7 +95,12 @@ function ReportView({ data, canExport }: { data: Report; canExport: boolean }) {
         <View className='card'>
           <View className='card__title'>{unit.kind === 'committee' ? '各党支部排名' : '各党小组排名'}</View>
           {parts.map((p) => (
-            <View key={p.unitId} className='report-row' ariaRole='button' onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.unitQuarter, { unitId: p.unitId }) })}>
+            <View
+              key={p.unitId}
+              className='report-row'
+              ariaRole='button'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.unitQuarter, { unitId: p.unitId }) })}
+            >
               <Text className='report-row__title'>{`${p.rank}. ${p.name} ›`}</Text>
               <UnitLine unit={p} />
             </View>

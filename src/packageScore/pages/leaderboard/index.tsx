@@ -43,11 +43,7 @@ function Board({ scope, period, metric }: { scope: ScoreScope; period: ScorePeri
   })
   const b = board.data
   if (!b) {
-    return (
-      <View className='card'>
-        {board.status === 'error' ? <ErrorNotice message={board.error.message} onRetry={board.reload} /> : <Loading />}
-      </View>
-    )
+    return <View className='card'>{board.status === 'error' ? <ErrorNotice message={board.error.message} onRetry={board.reload} /> : <Loading />}</View>
   }
   return (
     <View>
@@ -62,10 +58,18 @@ function Board({ scope, period, metric }: { scope: ScoreScope; period: ScorePeri
           <Text className='muted'>还没有人得分，快去学习打卡吧。</Text>
         ) : (
           b.top.map((row) => (
-            <Row key={row.memberId} row={row} metric={metric} me={row.memberId === b.me.memberId} tied={b.top.some((r) => r.rank === row.rank && r.memberId !== row.memberId)} />
+            <Row
+              key={row.memberId}
+              row={row}
+              metric={metric}
+              me={row.memberId === b.me.memberId}
+              tied={b.top.some((r) => r.rank === row.rank && r.memberId !== row.memberId)}
+            />
           ))
         )}
-        {b.top.length > 0 && <Text className='score-note'>{`${metric === 'points' ? '积分' : '学时'}相同的并列同一名次，其后的名次顺延（如 1、2、2、4）。`}</Text>}
+        {b.top.length > 0 && (
+          <Text className='score-note'>{`${metric === 'points' ? '积分' : '学时'}相同的并列同一名次，其后的名次顺延（如 1、2、2、4）。`}</Text>
+        )}
       </View>
     </View>
   )

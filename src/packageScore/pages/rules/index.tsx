@@ -29,9 +29,7 @@ export default function ScoreRulesPage() {
   if (!r) {
     return (
       <PageRoot>
-        <View className='card'>
-          {rules.status === 'error' ? <ErrorNotice message={rules.error.message} onRetry={rules.reload} /> : <Loading />}
-        </View>
+        <View className='card'>{rules.status === 'error' ? <ErrorNotice message={rules.error.message} onRetry={rules.reload} /> : <Loading />}</View>
       </PageRoot>
     )
   }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会议',
+  enablePullDownRefresh: true,
+})
