@@ -239,6 +239,20 @@ function answer(
     todaySeconds,
     dayCapSeconds: dayCapSeconds(STUDY_RULES),
     book: item.book ? { ...bookProgress(item.book.id, bookAfter, item.book.chapterCount), justCompleted: bookJustCompleted } : null,
-    nextBeatSeconds: STUDY_RULES.heartbeatSeconds,
+    nextBeatSeconds: nextBeatSeconds(credit.reason, progress),
   }
+}
+
+/** The soonest a next heartbeat is asked for: the reader looks whether one is due this often. */
+const SOONEST_BEAT_SECONDS = 10
+
+/**
+ * The usual interval; but when the server's clock held back time the reader counted (`clock`) and the
+ * end is reached, as soon as the clock can have moved far enough to complete the item, so 已完成
+ * shows then and not an interval later.
+ */
+function nextBeatSeconds(reason: CappedCredit['reason'], progress: Output['progress']): number {
+  if (reason !== 'clock' || progress.completed || !progress.reachedEnd) return STUDY_RULES.heartbeatSeconds
+  const toComplete = progress.completeAtSeconds - progress.creditedSeconds
+  return Math.min(STUDY_RULES.heartbeatSeconds, Math.max(SOONEST_BEAT_SECONDS, toComplete))
 }

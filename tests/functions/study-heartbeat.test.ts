@@ -61,6 +61,29 @@ describe('crediting from heartbeats', () => {
     expect((await myStudy()).todaySeconds).toBe(721)
   })
 
+  it('asks a reader at the end whose count ran ahead of the server’s clock back as soon as the item can complete, not an interval later', async () => {
+    await addPublishedArticle(cloud, 'short', { minutes: 2 })
+    const reader = openReader(cloud, 'm1', 'article', 'short')
+    await reader.open()
+    advance(cloud, 30)
+    const first = await reader.beat()
+    const { completeAtSeconds } = first.progress
+    expect(first).toMatchObject({ creditedSeconds: 30, reason: 'credited', nextBeatSeconds: 600 })
+    // The phone counted the whole completion point 20 s after that; the server's clock moved 20 s.
+    advance(cloud, 20)
+    const held = await reader.beat({ activeSeconds: 30 + completeAtSeconds, atEnd: true })
+    expect(held).toMatchObject({ creditedSeconds: 20, reason: 'clock', completed: false, progress: { reachedEnd: true } })
+    expect(held.nextBeatSeconds).toBe(completeAtSeconds - 50)
+    advance(cloud, held.nextBeatSeconds)
+    const done = await reader.beat({ activeSeconds: 30 + completeAtSeconds + held.nextBeatSeconds, atEnd: true })
+    expect(done).toMatchObject({ justCompleted: true, itemSeconds: completeAtSeconds, nextBeatSeconds: 600 })
+    // Held back before the end is reached, it keeps the usual interval: the end's report comes anyway.
+    const other = openReader(cloud, 'm2', 'article', 'short')
+    await other.open()
+    advance(cloud, 5)
+    expect(await other.beat({ activeSeconds: 100 })).toMatchObject({ reason: 'clock', nextBeatSeconds: 600 })
+  })
+
   it('credits a heartbeat after a long gap only the time counted, and nothing before the opening', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     await reader.open()
