@@ -4,7 +4,7 @@ module.exports = {
   displayName: 'node',
   rootDir: path.resolve(__dirname, '..'),
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/tests/{unit,store,functions,local-cloud,browser}/**/*.test.ts'],
+  testMatch: ['<rootDir>/tests/{unit,store,functions,local-cloud}/**/*.test.ts'],
   // Asia/Shanghai rules must hold whatever the server's zone: run far from it.
   // Built output repeats the sources' package names; tests read it from disk, never require it.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
