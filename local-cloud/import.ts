@@ -10,6 +10,7 @@ import { readSheetRows } from '../server/reports/table'
 import type { LocalStore } from './store'
 import { openLocalStore, StoreLockedError } from './store'
 import { seedIfEmpty } from './seed'
+import { REGISTERED } from '../server/db/collections'
 
 /** Why nothing was imported, in words for the person at the terminal. */
 export class ImportRefused extends Error {}
@@ -68,7 +69,7 @@ async function withStore<T>(options: Options, run: (store: LocalStore, now: Date
   const now = () => options.now ?? new Date()
   let store
   try {
-    store = await openLocalStore(options.dataDir, { now })
+    store = await openLocalStore(options.dataDir, { now, ...REGISTERED })
   } catch (err) {
     if (err instanceof StoreLockedError) {
       throw new ImportRefused(

@@ -15,6 +15,7 @@ import { seedIfEmpty, type SeedReport } from './seed'
 import { keyMemberNames } from '../server/name-order'
 import { espeakSpeech } from '../server/speech/espeak'
 import { loadSessions } from './session'
+import { REGISTERED } from '../server/db/collections'
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..')
 export const DEFAULT_FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'cloudfunctions')
@@ -71,7 +72,9 @@ async function openCore(options: { dataDir: string; functionsDir?: string; now?:
   mkdirSync(options.dataDir, { recursive: true })
   const clock = new Clock()
   if (options.now) clock.fix(options.now)
-  const store = await openLocalStore(options.dataDir, { now: () => clock.now() })
+  // The registry describes this project's functions; another set (the tests' fixtures) keeps its own collections.
+  const registry = options.functionsDir ? { indexes: REGISTERED.indexes } : REGISTERED
+  const store = await openLocalStore(options.dataDir, { now: () => clock.now(), ...registry })
   try {
     const db = store.database()
     const seed = await seedIfEmpty(db, clock.now())

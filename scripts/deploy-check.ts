@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { MANIFEST } from '../cloudfunctions/manifest'
 import { toCronerPattern } from '../local-cloud/scheduler'
+import { collectionFigures, collectionProblems, COLLECTION_LIMIT, INDEX_LIMIT } from './collections'
 import { staleFiles } from './functions-manifest'
 import { kib, weappProblems, weappSizes } from './size'
 
@@ -75,6 +76,9 @@ function main(): number {
     problems.push(`${extra}: 不在 cloudfunctions/manifest.ts 中（旧的打包结果？重新运行 npm run build:functions）`)
   for (const name of expected) checkFunction(name, problems)
   problems.push(...staleFiles().map((file) => `${file} 与 manifest 不一致：运行 npm run gen:functions`))
+  const { collections, mostIndexes } = collectionFigures()
+  console.log(`collections: ${collections} (limit ${COLLECTION_LIMIT}); indexes: at most ${mostIndexes} a collection (limit ${INDEX_LIMIT})`)
+  problems.push(...collectionProblems())
 
   const sizes = weappSizes()
   if (!sizes) problems.push('没有小程序构建 dist/weapp（先运行 npm run build:weapp）')

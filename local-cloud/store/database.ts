@@ -132,8 +132,17 @@ function transformProjection(projection: Projection): Record<string, unknown> {
 
 class Ctx {
   readonly newId: () => string
-  constructor(readonly engine: Engine) {
+  constructor(
+    readonly engine: Engine,
+    private readonly known: ReadonlySet<string> | undefined,
+  ) {
     this.newId = makeIdFactory(engine.now)
+  }
+  /** A collection's name, checked: the cloud has only the collections an organiser created. */
+  named(name: string): string {
+    if (!name) throw new Error('Collection name is required')
+    if (this.known && !this.known.has(name)) throw new Error(`集合 ${name} 没有登记：加到 server/db/collections.ts`)
+    return name
   }
   decode(json: string): unknown {
     return decodeWire(json, this.engine.now)
@@ -455,8 +464,7 @@ class LocalTransaction implements Transaction {
   constructor(readonly ctx: Ctx) {}
 
   collection<T = DocumentData>(name: string): TransactionCollection<T> {
-    if (!name) throw new Error('Collection name is required')
-    return new LocalTransactionCollection<T>(this, name)
+    return new LocalTransactionCollection<T>(this, this.ctx.named(name))
   }
 
   /** The document as this transaction sees it. */
@@ -565,9 +573,10 @@ export class LocalDatabase implements CloudDatabase {
   readonly command: Command
   private readonly ctx: Ctx
 
-  constructor(engine: Engine) {
+  /** `collections`: the only names it opens (none: any). */
+  constructor(engine: Engine, collections?: ReadonlySet<string>) {
     const cb = cloudbase()
-    this.ctx = new Ctx(engine)
+    this.ctx = new Ctx(engine, collections)
     this.command = cb.Command as Command
   }
 
@@ -580,8 +589,7 @@ export class LocalDatabase implements CloudDatabase {
   }
 
   collection<T = DocumentData>(name: string): Collection<T> {
-    if (!name) throw new Error('Collection name is required')
-    return new LocalCollection<T>(this.ctx, name)
+    return new LocalCollection<T>(this.ctx, this.ctx.named(name))
   }
 
   async runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, times = 3): Promise<R> {

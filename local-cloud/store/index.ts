@@ -22,6 +22,8 @@ export interface LocalStoreOptions {
   autoCompactBytes?: number
   /** Secondary indexes to serve queries from (the collections registry's). Default none. */
   indexes?: readonly IndexDeclaration[]
+  /** The only collection names it opens, as the cloud has only those created (the registry's). Default any. */
+  collections?: ReadonlySet<string>
 }
 
 export interface LocalStore {
@@ -45,7 +47,7 @@ export async function openLocalStore(dir: string, options: LocalStoreOptions = {
     autoCompactBytes: options.autoCompactBytes ?? DEFAULT_AUTO_COMPACT_BYTES,
     indexes: options.indexes ?? [],
   })
-  const db = new LocalDatabase(engine)
+  const db = new LocalDatabase(engine, options.collections)
   return {
     database: () => db,
     close: () => engine.close(),

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { instrument } from '../../server/db/instrumented'
 import type { CloudDatabase } from '../../server/db/types'
 import { openLocalStore, type LocalStore } from '../../local-cloud/store'
+import { REGISTERED } from '../../server/db/collections'
 
 /** One bench: `npm run bench -- <name>` runs it alone. */
 export interface BenchModule {
@@ -28,7 +29,7 @@ export function countingDatabase(db: CloudDatabase): { db: CloudDatabase; roundT
 export async function temporaryStore(now: () => Date): Promise<{ store: LocalStore; dispose(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxq-bench-'))
   // No background compaction: a snapshot of a million documents mid-run would be measured too.
-  const store = await openLocalStore(dir, { now, autoCompactBytes: 0 })
+  const store = await openLocalStore(dir, { now, autoCompactBytes: 0, ...REGISTERED })
   return {
     store,
     async dispose() {

@@ -48,12 +48,13 @@ describe('deployable cloud functions (npm run build:functions)', () => {
     expect(runBuilt('member', { action: 'saveArticle', userInfo: { openId: 'forged' } })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
   })
 
-  it('pass npm run deploy:check, which prints every function’s bundle size', () => {
+  it('pass npm run deploy:check, which prints every function’s bundle size and the collections against the cloud’s limits', () => {
     const output = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/deploy-check.ts')], {
       encoding: 'utf8',
       timeout: 60_000,
     })
     for (const name of sources) expect(output).toMatch(new RegExp(`function ${name} +[0-9.]+ KiB`))
+    expect(output).toMatch(/collections: \d+ \(limit 100\); indexes: at most \d+ a collection \(limit 20\)/)
     expect(output).toContain('可以上传')
   })
 })

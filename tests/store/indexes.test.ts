@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CloudDatabase } from '../../server/db/types'
 import { openLocalStore, type IndexDeclaration, type LocalStore } from '../../local-cloud/store'
+import { REGISTERED } from '../../server/db/collections'
 
 const NOW = new Date('2026-11-23T02:00:00Z')
 const INDEXES: IndexDeclaration[] = [
@@ -174,5 +175,42 @@ describe('declared indexes', () => {
     await db.collection('entries').add({ data: { _id: 'b', memberId: 'm1', day: day(1) } })
     const { data } = await db.collection('entries').where({ memberId: 'm1' }).get()
     expect(data.map((d) => d._id)).toEqual(['a', 'b'])
+  })
+})
+
+describe('a store opened with the collections registry (server/db/collections.ts)', () => {
+  async function registered(): Promise<LocalStore> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'store-registry-'))
+    dirs.push(dir)
+    const store = await openLocalStore(dir, { now: () => NOW, autoCompactBytes: 0, ...REGISTERED })
+    stores.push(store)
+    return store
+  }
+
+  it('opens no collection the registry does not list, in a transaction or not, so nothing is written to one', async () => {
+    const db = (await registered()).database()
+    expect(() => db.collection('scoreEntrys')).toThrow('集合 scoreEntrys 没有登记：加到 server/db/collections.ts')
+    await expect(db.runTransaction(async (tx) => tx.collection('memberz').add({ data: { name: '张三' } }))).rejects.toThrow('集合 memberz 没有登记')
+    await db.collection('members').add({ data: { _id: 'm1', name: '张三' } })
+    expect((await db.collection('members').count()).total).toBe(1)
+  })
+
+  it('serves a reconciliation batch (ten members’ ledger entries of a day range) from the declared index, not a scan of the ledger', async () => {
+    const store = await registered()
+    const db = store.database()
+    const _ = db.command
+    const all = entries(3000)
+    for (const doc of all) await db.collection('scoreEntries').add({ data: doc })
+    const batch = Array.from({ length: 10 }, (_n, i) => member(i))
+    const before = store.examined()
+    const { data } = await db
+      .collection('scoreEntries')
+      .where({ memberId: _.in(batch), day: _.gte(day(8)) })
+      .limit(1000)
+      .get()
+    const expected = all.filter((e) => batch.includes(e.memberId) && e.day >= day(8))
+    expect(data.map((d) => d._id).sort()).toEqual(expected.map((e) => e._id).sort())
+    // At most the ten members' own entries: none of the other thirty's.
+    expect(store.examined() - before).toBeLessThanOrEqual(all.filter((e) => batch.includes(e.memberId)).length)
   })
 })

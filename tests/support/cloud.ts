@@ -9,6 +9,7 @@ import { installPlatform } from '../../server/platform'
 import { INVITATIONS, type InvitationDoc } from '../../server/invitations'
 import { UNITS } from '../../server/units'
 import { openLocalStore } from '../../local-cloud/store'
+import { REGISTERED } from '../../server/db/collections'
 
 export interface TestCloud {
   db: CloudDatabase
@@ -31,7 +32,7 @@ export async function openTestCloud(at: string): Promise<TestCloud> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxq-fn-'))
   const clock = new Clock()
   clock.fix(new Date(at))
-  let store = await openLocalStore(dir, { now: () => clock.now() })
+  let store = await openLocalStore(dir, { now: () => clock.now(), ...REGISTERED })
   const install = () => installPlatform(createLocalPlatform(store.database(), clock))
   install()
 
@@ -79,7 +80,7 @@ export async function openTestCloud(at: string): Promise<TestCloud> {
     },
     async restart() {
       await store.close()
-      store = await openLocalStore(dir, { now: () => clock.now() })
+      store = await openLocalStore(dir, { now: () => clock.now(), ...REGISTERED })
       install()
     },
     async close() {

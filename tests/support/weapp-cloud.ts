@@ -15,6 +15,7 @@ import { installPlatform } from '../../server/platform'
 import type { CloudDatabase } from '../../server/db/types'
 import { runQuarterReport } from '../../server/reports/report'
 import type { CloudAnswer } from './weapp-host'
+import { REGISTERED } from '../../server/db/collections'
 
 type Router = { main(event: unknown): Promise<unknown> }
 
@@ -48,7 +49,7 @@ export async function openWeappCloud(at: string): Promise<WeappCloud> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxq-weapp-'))
   const clock = new Clock()
   clock.fix(new Date(at))
-  const store: LocalStore = await openLocalStore(dir, { now: () => clock.now() })
+  const store: LocalStore = await openLocalStore(dir, { now: () => clock.now(), ...REGISTERED })
   const db = store.database()
   installPlatform(createLocalPlatform(db, clock))
   await seedIfEmpty(db, clock.now())
