@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     console.log(`\n== ${module.name}: ${module.title}`)
     await module.run()
   }
+  // The most this process held in memory at once, over every module run (goal ≤ 1,024 MiB).
+  console.log(`\npeak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`)
 }
 
 main().catch((err: unknown) => {
