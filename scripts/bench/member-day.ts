@@ -53,6 +53,8 @@ interface Counts {
   writes: number
   /** The same, by action. */
   byAction: Map<string, { calls: number; reads: number; writes: number }>
+  /** Reads and writes by collection: where a member's day goes in the database. */
+  byCollection: Map<string, { calls: number; reads: number; writes: number }>
   /** The action being called. */
   current?: string
 }
@@ -266,12 +268,15 @@ async function meetingDay(g: number, clock: Clock, counts: Counts): Promise<void
 }
 
 const perDay = (n: number) => (n / MEMBER_COUNT).toFixed(1)
-const newCounts = (): Counts => ({ calls: 0, reads: 0, writes: 0, byAction: new Map() })
+const newCounts = (): Counts => ({ calls: 0, reads: 0, writes: 0, byAction: new Map(), byCollection: new Map() })
 
 /** The figures of `counts` by action and in all, and what each plan admits at that rate. */
 function report(counts: Counts, label = 'member-day'): void {
   console.log('  per member-day, by action: calls, reads, writes')
   for (const [action, row] of counts.byAction) figure(`  ${action}`, `${perDay(row.calls)}, ${perDay(row.reads)}, ${perDay(row.writes)}`)
+  console.log('  per member-day, by collection: reads, writes')
+  const heaviest = [...counts.byCollection].sort(([, a], [, b]) => b.reads + b.writes - (a.reads + a.writes))
+  for (const [collection, row] of heaviest) figure(`  ${collection}`, `${perDay(row.reads)}, ${perDay(row.writes)}`)
   figure(`${label} function calls:`, perDay(counts.calls))
   figure(`${label} database reads:`, perDay(counts.reads))
   figure(`${label} database writes:`, perDay(counts.writes))
@@ -291,7 +296,12 @@ function report(counts: Counts, label = 'member-day'): void {
 /** Both days' counts together. */
 function sum(a: Counts, b: Counts): Counts {
   const byAction = new Map([...a.byAction, ...b.byAction])
-  return { calls: a.calls + b.calls, reads: a.reads + b.reads, writes: a.writes + b.writes, byAction }
+  const byCollection = new Map(a.byCollection)
+  for (const [collection, row] of b.byCollection) {
+    const mine = byCollection.get(collection) ?? { calls: 0, reads: 0, writes: 0 }
+    byCollection.set(collection, { calls: 0, reads: mine.reads + row.reads, writes: mine.writes + row.writes })
+  }
+  return { calls: a.calls + b.calls, reads: a.reads + b.reads, writes: a.writes + b.writes, byAction, byCollection }
 }
 
 export const memberDayBench: BenchModule = {
@@ -306,12 +316,15 @@ export const memberDayBench: BenchModule = {
       const quizzes = newCounts()
       const meetings = newCounts()
       let counts: Counts | undefined
-      const db = instrument(store.database(), (method) => {
+      const db = instrument(store.database(), (method, collection) => {
         if (!counts) return
         const row = counts.byAction.get(counts.current!)!
         const kind = READS.has(method) ? 'reads' : 'writes'
+        const inCollection = counts.byCollection.get(collection) ?? { calls: 0, reads: 0, writes: 0 }
+        counts.byCollection.set(collection, inCollection)
         counts[kind]++
         row[kind]++
+        inCollection[kind]++
       })
       installPlatform(createLocalPlatform(db, clock))
       await seed(db, clock)
