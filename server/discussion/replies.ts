@@ -50,20 +50,27 @@ function toReply(doc: ReplyDoc, caller: Member, likes: Likes): Reply {
   }
 }
 
-/** The likes of these replies, 100 replies a round (the database counts them). */
+/** How many likes each of these replies (at most 100) has: the database counts them. */
+async function likeCounts(db: CloudDatabase, ids: string[]): Promise<Map<string, number>> {
+  const _ = db.command
+  const { list } = await db
+    .collection(REPLY_LIKES)
+    .aggregate()
+    .match({ replyId: _.in(ids) })
+    .group({ _id: '$replyId', n: _.aggregate.sum(1) })
+    .limit(ids.length)
+    .end<{ _id: string; n: number }>()
+  return new Map(list.map((row) => [row._id, row.n]))
+}
+
+/** The likes of these replies, 100 replies a round. */
 async function likesOf(db: CloudDatabase, caller: Member, replyIds: string[]): Promise<Likes> {
   const _ = db.command
   const likes: Likes = { counts: new Map(), mine: new Set() }
   for (let i = 0; i < replyIds.length; i += 100) {
     const ids = replyIds.slice(i, i + 100)
-    const [counted, mine] = await Promise.all([
-      db
-        .collection(REPLY_LIKES)
-        .aggregate()
-        .match({ replyId: _.in(ids) })
-        .group({ _id: '$replyId', n: _.aggregate.sum(1) })
-        .limit(ids.length)
-        .end<{ _id: string; n: number }>(),
+    const [counts, mine] = await Promise.all([
+      likeCounts(db, ids),
       db
         .collection(REPLY_LIKES)
         .where({ _id: _.in(ids.map((id) => likeId(id, caller._id))) })
@@ -71,7 +78,7 @@ async function likesOf(db: CloudDatabase, caller: Member, replyIds: string[]): P
         .limit(ids.length)
         .get(),
     ])
-    for (const row of counted.list) likes.counts.set(row._id, row.n)
+    for (const [id, n] of counts) likes.counts.set(id, n)
     for (const d of mine.data) likes.mine.add(String(d.replyId))
   }
   return likes
@@ -120,12 +127,18 @@ export async function listReplies(db: CloudDatabase, caller: Member, input: { pr
   return { items, nextCursor: page.nextCursor }
 }
 
-async function requireReply(db: CloudDatabase, caller: Member, id: string, action: Action): Promise<{ reply: ReplyDoc; prompt: PromptDoc }> {
+/** A reply the caller may act on, checked against the group it was written in. */
+async function requireReplyOnly(db: CloudDatabase, caller: Member, id: string, action: Action): Promise<ReplyDoc> {
   const reply = await findDoc<ReplyDoc>(db, REPLIES, id)
   if (!reply) throw new AppError('NOT_FOUND', '没有找到这条回复')
   authorize(caller, action, promptTarget(reply))
-  const prompt = await requirePrompt(db, caller, reply.promptId, action)
-  return { reply, prompt }
+  return reply
+}
+
+/** The same, with its prompt. */
+async function requireReply(db: CloudDatabase, caller: Member, id: string, action: Action): Promise<{ reply: ReplyDoc; prompt: PromptDoc }> {
+  const reply = await requireReplyOnly(db, caller, id, action)
+  return { reply, prompt: await requirePrompt(db, caller, reply.promptId, action) }
 }
 
 function requireOpen(prompt: PromptDoc, now: Date): void {
@@ -261,9 +274,12 @@ export async function deleteReply(db: CloudDatabase, caller: Member, now: Date, 
   return replyOut(db, caller, { ...reply, ...changes })
 }
 
-/** Likes (once per member) or unlikes a reply: the like record is the like, and counts are counted from them. */
+/**
+ * Likes (once per member) or unlikes a reply: the like record is the like, and counts are counted
+ * from them. Three round trips: the reply (its prompt is not needed), the like, the count.
+ */
 export async function likeReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; liked: boolean }): Promise<Reply> {
-  const { reply } = await requireReply(db, caller, input.id, 'discussion.write')
+  const reply = await requireReplyOnly(db, caller, input.id, 'discussion.write')
   const _id = likeId(reply._id, caller._id)
   if (input.liked) {
     requireVisible(reply)
@@ -273,7 +289,7 @@ export async function likeReply(db: CloudDatabase, caller: Member, now: Date, in
   } else {
     await db.collection(REPLY_LIKES).where({ _id }).remove()
   }
-  return replyOut(db, caller, reply)
+  return toReply(reply, caller, { counts: await likeCounts(db, [reply._id]), mine: new Set(input.liked ? [reply._id] : []) })
 }
 
 /** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */
