@@ -97,20 +97,21 @@ export async function checkInSummary(
 ): Promise<z.infer<typeof CheckInSummaryOutput>> {
   authorize(member, 'checkins.read', memberTarget(member))
   const today = dayKey(now)
+  const yesterday = addDays(today, -1)
   const layout = monthLayout(month)
   const _ = db.command
-  const [todayDoc, yesterdayDoc, inMonth] = await Promise.all([
-    findCheckIn(db, member._id, today),
-    findCheckIn(db, member._id, addDays(today, -1)),
-    db
-      .collection(CHECKINS)
-      .where({ memberId: member._id, day: _.gte(layout.firstDay).and(_.lte(layout.lastDay)) })
-      .field({ day: true, reflection: true })
-      .orderBy('day', 'asc')
-      .limit(31)
-      .get(),
-  ])
-  const days = inMonth.data as Pick<CheckInDoc, 'day' | 'reflection'>[]
+  // The month shown and the two days the streak needs, in one read (they overlap on most days).
+  const inMonth = _.gte(layout.firstDay).and(_.lte(layout.lastDay))
+  const { data } = await db
+    .collection(CHECKINS)
+    .where({ memberId: member._id, day: inMonth.or(_.in([yesterday, today])) })
+    .orderBy('day', 'asc')
+    .limit(33)
+    .get()
+  const found = data as CheckInDoc[]
+  const todayDoc = found.find((d) => d.day === today)
+  const yesterdayDoc = found.find((d) => d.day === yesterday)
+  const days = found.filter((d) => d.day >= layout.firstDay && d.day <= layout.lastDay)
   return {
     today,
     todayRecord: todayDoc ? toCheckIn(todayDoc) : null,

@@ -2,6 +2,7 @@ import { checkIn } from '../../server/actions/checkIn'
 import { getCheckInSummary } from '../../server/actions/getCheckInSummary'
 import { CHECKINS } from '../../server/checkin'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { withRoundTrips } from '../support/interrupt'
 
 // Monday 2026-11-23, 10:00 in Shanghai.
 const MONDAY_10AM = '2026-11-23T02:00:00Z'
@@ -185,6 +186,28 @@ describe('getCheckInSummary', () => {
 
     cloud.clock.fix(new Date('2026-11-04T16:00:00Z')) // a whole day missed
     expect(await cloud.call(getCheckInSummary, 'wx-m1', {})).toMatchObject({ data: { streak: 0 } })
+  })
+
+  it('on the first of a month counts yesterday (last month) in the streak but not in the month, from one read of the check-ins', async () => {
+    for (const at of ['2026-10-31T01:00:00Z', '2026-11-01T01:00:00Z']) {
+      cloud.clock.fix(new Date(at))
+      await cloud.call(checkIn, 'wx-m1', { reflection: at.slice(0, 10) })
+    }
+    const trips: string[] = []
+    const november = await withRoundTrips(
+      cloud,
+      (method, collection) => void trips.push(`${method} ${collection}`),
+      () => cloud.call(getCheckInSummary, 'wx-m1', {}),
+    )
+    expect(november).toMatchObject({
+      ok: true,
+      data: { today: '2026-11-01', todayRecord: { day: '2026-11-01' }, streak: 2, checkedDays: ['2026-11-01'], reflections: [{ day: '2026-11-01' }] },
+    })
+    expect(trips).toEqual(['get members', 'get checkins'])
+    // Another month shown: today's record and streak are still today's.
+    expect(await cloud.call(getCheckInSummary, 'wx-m1', { month: '2026-09' })).toMatchObject({
+      data: { month: '2026-09', todayRecord: { day: '2026-11-01' }, streak: 2, checkedDays: [] },
+    })
   })
 
   it("never shows another member's days", async () => {
