@@ -83,6 +83,41 @@ export async function membersInScope(db: CloudDatabase, member: Member, scope: S
   return total
 }
 
+type Ranks = Record<ScoreScope, { rank: number; of: number }>
+
+/**
+ * The rank of `value` and the active members in the member's group, branch and whole organisation:
+ * two aggregates, one over the totals with more and one over the active members, each counting the
+ * three scopes at once (six counts would be six reads).
+ */
+async function ranksInScopes(db: CloudDatabase, member: Member, path: string, value: number): Promise<Ranks> {
+  const _ = db.command
+  const $ = _.aggregate
+  const inScopes = {
+    _id: null,
+    group: $.sum($.cond({ if: $.eq(['$groupId', member.groupId]), then: 1, else: 0 })),
+    branch: $.sum($.cond({ if: $.eq(['$branchId', member.branchId]), then: 1, else: 0 })),
+    org: $.sum(1),
+  }
+  type Counts = Record<ScoreScope, number>
+  const [above, active] = await Promise.all([
+    db
+      .collection(SCORE_TOTALS)
+      .aggregate()
+      .match({ ...rankedIn(member, 'org'), [path]: _.gt(value) })
+      .group(inScopes)
+      .end<Counts>(),
+    db
+      .collection(MEMBERS)
+      .aggregate()
+      .match({ ...scopeCondition(member, 'org'), status: 'active' })
+      .group(inScopes)
+      .end<Counts>(),
+  ])
+  const rank = (scope: ScoreScope) => ({ rank: (above.list[0]?.[scope] ?? 0) + 1, of: active.list[0]?.[scope] ?? 0 })
+  return { group: rank('group'), branch: rank('branch'), org: rank('org') }
+}
+
 /** 我的积分: today, this week, quarter and year, the star standing, and this year's points ranks. */
 export async function myScore(db: CloudDatabase, caller: Member, now: Date): Promise<Omit<GetMyScoreOutput, 'subscriptions'>> {
   authorize(caller, 'scores.read', memberTarget(caller))
@@ -96,13 +131,7 @@ export async function myScore(db: CloudDatabase, caller: Member, now: Date): Pro
   const year = doc?.y?.[keys.year]
   const points = year?.p ?? 0
   const path = metricPath('year', keys.year, 'points')
-  const scopes = ['group', 'branch', 'org'] as const
-  const ranked = await Promise.all(
-    scopes.map(async (scope) => ({
-      rank: await rankOf(db, caller, scope, path, points),
-      of: await membersInScope(db, caller, scope),
-    })),
-  )
+  const ranks = await ranksInScopes(db, caller, path, points)
   return {
     today,
     todayPoints: doc?.d?.[today]?.p ?? 0,
@@ -111,6 +140,6 @@ export async function myScore(db: CloudDatabase, caller: Member, now: Date): Pro
     year: totalsIn(doc, 'year', keys.year),
     weeklyTargetPoints: rules.weeklyTargetPoints,
     standing: standing(rules, Number(keys.year), today, { studySeconds: year?.s ?? 0, requiredChapters: year?.rc ?? 0, points }),
-    ranks: { group: ranked[0], branch: ranked[1], org: ranked[2] },
+    ranks,
   }
 }

@@ -733,7 +733,11 @@ describe('leaderboards', () => {
   it('answers ranks in getMyScore for group, branch and organisation', async () => {
     await recordScore(cloud.db, event({ kind: 'bookDone', sourceId: 't3-book', member: member('t3', 'group-3', 'branch-2') }))
     await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'm1' }))
-    expect((await myScore()).ranks).toEqual({ group: { rank: 1, of: 5 }, branch: { rank: 1, of: 6 }, org: { rank: 2, of: 8 } })
+    const trips: string[] = []
+    const ranks = (await withRoundTrips(cloud, (method, collection) => void trips.push(`${method} ${collection}`), myScore)).ranks
+    expect(ranks).toEqual({ group: { rank: 1, of: 5 }, branch: { rank: 1, of: 6 }, org: { rank: 2, of: 8 } })
+    // The three scopes' ranks and sizes: one aggregate over the totals, one over the members.
+    expect(trips.filter((t) => t.startsWith('end ') || t.startsWith('count '))).toEqual(['end scoreTotals', 'end members'])
   })
 
   it('drops a deactivated member from the boards and the ranks with the nightly run', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { navigateTo, requestSubscribeMessage, shareMessage } from '../support/taro-double'
 import Me from '../../src/pages/me/index'
 import LeaderboardPage from '../../src/packageScore/pages/leaderboard/index'
@@ -120,7 +120,8 @@ describe('分享我的学习 on 我的', () => {
     serve({ getMe: () => ok(profile), getMyScore: () => ok(myScore()) })
     render(<Me />)
     await screen.findByText('分享我的学习')
-    expect(shareMessage()).toEqual({ title: '我本周已学习 30 分钟，一起来学习吧', path: '/pages/weekly/index' })
+    // The card reaches the 转发 menu from the section’s effect, a moment after the section shows.
+    await waitFor(() => expect(shareMessage()).toEqual({ title: '我本周已学习 30 分钟，一起来学习吧', path: '/pages/weekly/index' }))
     fireEvent.click(screen.getByText('年度星级'))
     expect(shareMessage()).toEqual({ title: '我获得了 2026 年度学习 3 星', path: '/pages/me/index' })
     // No picture where none can be drawn (a browser without canvas here): the card is said in words.
