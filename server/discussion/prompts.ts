@@ -104,7 +104,7 @@ export async function summariesOf(db: CloudDatabase, groupId: string, prompts: P
   return prompts.map((p) => toSummary(p, participation.get(p._id) ?? NO_PARTICIPATION, active, now))
 }
 
-async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
+export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
   const [members, participation] = await Promise.all([activeMembersOf(db, p.groupId), participationOf(db, [p._id])])
   const took = participation.get(p._id) ?? NO_PARTICIPATION
   const status = effectiveStatus(p, now)

@@ -109,8 +109,12 @@ async function answersTo(db: CloudDatabase, parentIds: string[]): Promise<ReplyD
 
 /** A prompt's replies: featured first, then newest first, each with its answers; a page at a time. */
 export async function listReplies(db: CloudDatabase, caller: Member, input: { promptId: string; cursor?: string }) {
-  const prompt = await requirePrompt(db, caller, input.promptId, 'discussion.read')
-  const page = await rankedPage<ReplyDoc>(db, REPLIES, { promptId: prompt._id, parentId: null }, REPLIES_PAGE_SIZE, input.cursor)
+  return repliesOf(db, caller, await requirePrompt(db, caller, input.promptId, 'discussion.read'), input.cursor)
+}
+
+/** A page of the replies to a prompt the caller may read (read and checked already). */
+export async function repliesOf(db: CloudDatabase, caller: Member, prompt: PromptDoc, cursor?: string) {
+  const page = await rankedPage<ReplyDoc>(db, REPLIES, { promptId: prompt._id, parentId: null }, REPLIES_PAGE_SIZE, cursor)
   const answers = await answersTo(
     db,
     page.items.map((r) => r._id),

@@ -5,6 +5,7 @@ import { deleteReply } from '../../server/actions/deleteReply'
 import { editReply } from '../../server/actions/editReply'
 import { featureReply } from '../../server/actions/featureReply'
 import { getPrompt } from '../../server/actions/getPrompt'
+import { getThread } from '../../server/actions/getThread'
 import { hideReply } from '../../server/actions/hideReply'
 import { likeReply } from '../../server/actions/likeReply'
 import { listAudit } from '../../server/actions/listAudit'
@@ -204,6 +205,27 @@ describe('replies', () => {
     await Promise.all(Array.from({ length: 5 }, () => cloud.call(likeReply, as('t1'), { id: r._id, liked: false })))
     expect(ok(await cloud.call(listReplies, as('t1'), { promptId: prompt._id })).items[0]).toMatchObject({ likeCount: 2, likedByMe: false })
     expect(await cloud.call(likeReply, as('m1'), { id: r._id, liked: true })).toMatchObject({ ok: false, code: 'CONFLICT', message: '不能给自己的回复点赞' })
+  })
+
+  it('opens a prompt’s page in one call that reads the prompt once: the prompt, its replies with their answers and likes, the reminder', async () => {
+    const prompt = await post()
+    const first = await reply('m1', prompt._id, '第一条回复')
+    await reply('t1', prompt._id, '回复第一条', first._id)
+    ok(await cloud.call(likeReply, as('t1'), { id: first._id, liked: true }))
+    const trips: string[] = []
+    const page = ok(
+      await withRoundTrips(
+        cloud,
+        (method, collection) => void trips.push(`${method} ${collection}`),
+        () => cloud.call(getThread, as('t1'), { id: prompt._id }),
+      ),
+    )
+    expect(page.prompt).toMatchObject({ _id: prompt._id, title: prompt.title })
+    expect(page.replies.items).toEqual([
+      expect.objectContaining({ body: '第一条回复', likeCount: 1, likedByMe: true, children: [expect.objectContaining({ body: '回复第一条', mine: true })] }),
+    ])
+    expect(page.subscriptions).toEqual([expect.objectContaining({ templateKey: 'groupPrompt' })])
+    expect(trips.filter((t) => t === 'get prompts')).toHaveLength(1)
   })
 
   it('counts likes exactly, wherever a like or unlike call stopped and however it was retried', async () => {
