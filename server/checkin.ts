@@ -80,6 +80,8 @@ const checkInEvent = (checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>, member: Pi
   sourceId: checkIn._id,
   member,
   at: new Date(checkIn.createdAt),
+  // One check-in a day: none was scored on its day before it.
+  expected: { quantity: undefined },
 })
 
 const scoreCheckIn = (db: CloudDatabase, member: Pick<Member, '_id' | 'groupId' | 'branchId'>, checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>) =>

@@ -102,6 +102,12 @@ export interface ScoreEvent {
   required?: boolean
   /** Set when a request scores an event of an earlier instant: reconciliation leaves recent writes alone. */
   recordedAt?: Date
+  /**
+   * What the source knows of the member's quantity of this kind on the event's day before it (none:
+   * `{ quantity: undefined }`), so the totals can be moved without reading them first. A wrong
+   * guess costs only the read it meant to save: the update holds only if it was right.
+   */
+  expected?: { quantity: number | undefined }
 }
 
 export const entryId = (kind: ScoreKind, sourceId: string) => `${kind}_${sourceId}`
@@ -133,7 +139,7 @@ export function entryOf(event: ScoreEvent, versions: readonly ScoreRules[]): { e
  */
 export async function recordScore(db: CloudDatabase, event: ScoreEvent): Promise<{ created: boolean; entry: ScoreEntryDoc }> {
   const { entry, rules } = entryOf(event, await versionsForDay(db, dayKey(event.at)))
-  return { created: await appendOnce(db, entry, event.member, rules), entry }
+  return { created: await appendOnce(db, entry, event.member, rules, event.expected), entry }
 }
 
 /** Reversal entries are keyed by the entry they take back. */
@@ -160,14 +166,20 @@ export async function reverseScores(db: CloudDatabase, member: ScoreEvent['membe
 }
 
 /** Inserts the entry and, on its first insertion only, moves the member's totals. */
-async function appendOnce(db: CloudDatabase, entry: ScoreEntryDoc, member: ScoreEvent['member'], rules: ScoreRules): Promise<boolean> {
+async function appendOnce(
+  db: CloudDatabase,
+  entry: ScoreEntryDoc,
+  member: ScoreEvent['member'],
+  rules: ScoreRules,
+  expected?: ScoreEvent['expected'],
+): Promise<boolean> {
   try {
     await db.collection(SCORE_ENTRIES).add({ data: entry })
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
     return false
   }
-  await applyToTotals(db, entry, member, rules)
+  await applyToTotals(db, entry, member, rules, expected)
   return true
 }
 
@@ -176,13 +188,19 @@ async function appendOnce(db: CloudDatabase, entry: ScoreEntryDoc, member: Score
  * kind, worked out from the quantity stored before; the update holds only while that quantity is
  * unchanged, so concurrent events of a member never exceed a cap nor lose an increment.
  */
-async function applyToTotals(db: CloudDatabase, entry: ScoreEntryDoc, member: ScoreEvent['member'], rules: ScoreRules): Promise<void> {
+async function applyToTotals(
+  db: CloudDatabase,
+  entry: ScoreEntryDoc,
+  member: ScoreEvent['member'],
+  rules: ScoreRules,
+  expected?: ScoreEvent['expected'],
+): Promise<void> {
   const _ = db.command
   const { week, quarter, year } = periodsOf(entry.day)
   const path = `d.${entry.day}.k.${entry.kind}`
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const totals = await readTotals(db, member, [path])
-    const before = totals.d?.[entry.day]?.k?.[entry.kind]
+    // The first attempt goes on the source's guess, when it has one; later ones read the totals.
+    const before = attempt === 0 && expected ? expected.quantity : (await readTotals(db, member, [path])).d?.[entry.day]?.k?.[entry.kind]
     const rule = rules.kinds[entry.kind]
     const points = kindPoints(rule, (before ?? 0) + entry.quantity) - kindPoints(rule, before ?? 0)
     const seconds = entry.kind === 'studyTime' ? entry.quantity : 0

@@ -17,8 +17,19 @@ import { entryId, recordScore, reverseScores } from './ledger'
 
 type Scored = Pick<Member, '_id' | 'groupId' | 'branchId'>
 
-/** A heartbeat's credited seconds: an entry per day it touched, keyed by the session and the heartbeat's seq. */
-export async function scoreStudyTime(db: CloudDatabase, member: Scored, sessionId: string, seq: number, parts: CreditPart[]): Promise<void> {
+/**
+ * A heartbeat's credited seconds: an entry per day it touched, keyed by the session and the
+ * heartbeat's seq. `daysBefore`: the study ledger's seconds of each day before them, which the
+ * totals hold too once every earlier heartbeat is scored (the guess that spares reading them).
+ */
+export async function scoreStudyTime(
+  db: CloudDatabase,
+  member: Scored,
+  sessionId: string,
+  seq: number,
+  parts: CreditPart[],
+  daysBefore?: Record<string, number>,
+): Promise<void> {
   for (const part of parts) {
     await recordScore(db, {
       kind: 'studyTime',
@@ -26,6 +37,7 @@ export async function scoreStudyTime(db: CloudDatabase, member: Scored, sessionI
       member,
       at: new Date(part.at),
       quantity: part.seconds,
+      ...(daysBefore ? { expected: { quantity: daysBefore[part.day] } } : {}),
     })
   }
 }

@@ -86,7 +86,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
       .update({ data: step.update.data })
     if (stats.updated === 1) {
       await step.afterwards?.(db)
-      await scoreStudyTime(db, caller, input.sessionId, input.seq, step.parts)
+      await scoreStudyTime(db, caller, input.sessionId, input.seq, step.parts, ledger.days ?? {})
       await scoreUnscored(db, caller, [...unscored, ...completions], now)
       return step.answer
     }

@@ -20,6 +20,7 @@ import { countingMessenger, runInterrupted, stopper, withRoundTrips } from '../s
 import { CHAPTERS } from '../../server/content/docs'
 import { REPLIES } from '../../server/discussion/docs'
 import type { CloudDatabase } from '../../server/db/types'
+import { instrument } from '../../server/db/instrumented'
 import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent } from '../../server/scoring/ledger'
 import { reconcile, repairsOf } from '../../server/scoring/reconcile'
 import { JOBS } from '../../server/jobs/batched-job'
@@ -84,6 +85,25 @@ describe('the ledger', () => {
     advance(cloud, 24 * 3600)
     await recordScore(cloud.db, event({ kind: 'reply', sourceId: 'reply-next-day' }))
     expect(await myScore()).toMatchObject({ todayPoints: 1, week: { points: 4 } })
+  })
+
+  it('moves the totals on the source’s guess of the day’s quantity without reading them, and reads them when the guess is wrong', async () => {
+    const trips: string[] = []
+    const db = instrument(cloud.db, (method, collection) => void trips.push(`${method} ${collection}`))
+    const study = (sourceId: string, expected: number | undefined) =>
+      recordScore(db, event({ kind: 'studyTime', sourceId, quantity: 600, expected: { quantity: expected } }))
+    // The first ever: the totals do not exist yet, so the guess finds nothing and they are made.
+    await study('s1', undefined)
+    trips.length = 0
+    await study('s2', 600)
+    expect(trips).toEqual(['add scoreEntries', 'update scoreTotals'])
+    // A wrong guess (the totals hold 1,200 s): read, then moved by what they hold.
+    trips.length = 0
+    await study('s3', 300)
+    expect(trips).toContain('get scoreTotals')
+    expect(await totalsOf('m1')).toMatchObject({ d: { '2026-11-23': { k: { studyTime: 1800 } } }, y: { '2026': { s: 1800 } } })
+    // 30 minutes: 3 points (1 each 10 minutes), as if every total had been read.
+    expect(await myScore()).toMatchObject({ todayPoints: 3, year: { points: 3, studySeconds: 1800 } })
   })
 
   it('puts an event at Shanghai midnight on its own day and week', async () => {
