@@ -1,28 +1,15 @@
 import { fieldKey } from './documents'
 import { isDuplicateKeyError, type CloudDatabase } from './types'
 
-/**
- * Takes one of `cap` slots counted in the document `_id` of `collection` (created at 0 with `fields`
- * when missing): `count` moves only by a conditional `inc` below the cap, so concurrent takers never
- * take more slots than there are. False when all are taken.
- */
-export async function takeSlot(db: CloudDatabase, collection: string, _id: string, fields: Record<string, unknown>, cap: number): Promise<boolean> {
-  await ensureCounter(db, collection, _id, fields)
-  const _ = db.command
-  const { stats } = await db
-    .collection(collection)
-    .where({ _id, count: _.lt(cap) })
-    .update({ data: { count: _.inc(1) } })
-  return stats.updated === 1
-}
-
 /** Where a counter document marks what holds one of its slots (a post, a message): `holders.<holder>`. */
 export const holderPath = (holder: string) => `holders.${fieldKey(holder)}`
 
 /**
- * `takeSlot` for one holder (a post and every attempt at it): its slot is taken once however many
- * attempts ask, at once or one after another, marked `holders.<holder>` in the same conditional
- * update. True when the holder has its slot.
+ * Takes one of `cap` slots counted in the document `_id` of `collection` for one holder (a post and
+ * every attempt at it): `count` moves only by a conditional `inc` below the cap, with the holder
+ * marked `holders.<holder>` in the same update, so concurrent takers never take more slots than
+ * there are and a holder's slot is taken once however many attempts ask. The first taker creates the
+ * document holding its slot: one write. True when the holder has its slot.
  */
 export async function takeSlotOnce(
   db: CloudDatabase,
@@ -32,7 +19,13 @@ export async function takeSlotOnce(
   cap: number,
   holder: string,
 ): Promise<boolean> {
-  await ensureCounter(db, collection, _id, fields)
+  if (cap < 1) return false
+  try {
+    await db.collection(collection).add({ data: { ...fields, _id, count: 1, holders: { [fieldKey(holder)]: true } } })
+    return true
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
   const _ = db.command
   const path = holderPath(holder)
   const { stats } = await db
@@ -46,12 +39,4 @@ export async function takeSlotOnce(
     .where({ _id, [path]: true })
     .count()
   return total === 1
-}
-
-async function ensureCounter(db: CloudDatabase, collection: string, _id: string, fields: Record<string, unknown>): Promise<void> {
-  try {
-    await db.collection(collection).add({ data: { ...fields, _id, count: 0 } })
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
 }
