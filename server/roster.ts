@@ -1,11 +1,12 @@
-import type { GroupMember, MemberStatus, MemberSummary, Role } from '../types'
+import type { GroupMember, MemberStatus, MemberSummary, Role, Unit } from '../types'
 import { MEMBERS_PAGE_SIZE } from '../types'
 import { matching } from './db/documents'
 import type { CloudDatabase, QueryCondition } from './db/types'
 import { MEMBERS, type Member } from './members'
 import { decodeCursor, pageOf } from './paging'
 import { authorize, scopeOf, unitTarget } from './permissions'
-import { loadUnits, requireGroup, requireUnit } from './units'
+import { activeMembersOf } from './discussion/docs'
+import { findUnit, loadUnits, requireGroup, requireUnit } from './units'
 
 /** Unit names by id, for summaries. */
 export async function unitNames(db: CloudDatabase): Promise<Map<string, string>> {
@@ -96,18 +97,18 @@ const toGroupMember = (m: Member): GroupMember => ({
   isLeader: m.roles.includes('leader'),
 })
 
-/** A 党小组 as its people see it: active members, leaders first; no phone numbers. */
-export async function groupView(db: CloudDatabase, caller: Member, groupId = caller.groupId) {
-  const group = await requireGroup(db, groupId)
+/**
+ * A 党小组 as its people see it: active members, leaders first; no phone numbers. `active`: the
+ * members as read, for what the page shows beside them.
+ */
+export async function groupView(db: CloudDatabase, caller: Member, group: Unit) {
   authorize(caller, 'group.read', unitTarget(group))
-  const [names, { data }] = await Promise.all([
-    unitNames(db),
-    db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('nameKey', 'asc').limit(1000).get(),
-  ])
-  const members = (data as Member[]).map(toGroupMember).sort((a, b) => Number(b.isLeader) - Number(a.isLeader))
   const branchId = group.parentId ?? ''
+  const [branch, active] = await Promise.all([branchId ? findUnit(db, branchId) : undefined, activeMembersOf(db, group._id)])
+  const members = active.map(toGroupMember).sort((a, b) => Number(b.isLeader) - Number(a.isLeader))
   return {
-    group: { _id: group._id, name: group.name, archived: group.archived, branchId, branchName: names.get(branchId) ?? '' },
+    group: { _id: group._id, name: group.name, archived: group.archived, branchId, branchName: branch?.name ?? '' },
     members,
+    active,
   }
 }

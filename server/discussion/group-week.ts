@@ -98,7 +98,7 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
     weeklyTargetMinutes: rules.weeklyTargetMinutes,
     expectedMinutes,
     members: rows,
-    openPrompts: (await summariesOf(db, group._id, open, now)).filter((p) => p.status === 'open'),
+    openPrompts: (await summariesOf(db, members, open, now)).filter((p) => p.status === 'open'),
     memberCount: members.length,
   }
   return { view, members }

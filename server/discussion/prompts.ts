@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { DeliveryOutcome, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput } from '../../types'
+import type { DeliveryOutcome, Prompt, PromptLink, PromptStatus, PromptSummary, SetPromptStateInput, Unit } from '../../types'
 import type { Member } from '../members'
 import { PROMPTS_PAGE_SIZE } from '../../types'
 import { dayKey } from '../../types/calendar'
@@ -91,15 +91,15 @@ function toSummary(p: PromptDoc, took: Participation, active: Set<string>, now: 
   }
 }
 
-/** The prompts of a group, for a caller allowed to read them: summaries with participation. */
-export async function summariesOf(db: CloudDatabase, groupId: string, prompts: PromptDoc[], now: Date): Promise<PromptSummary[]> {
-  const [members, participation] = await Promise.all([
-    activeMembersOf(db, groupId),
-    participationOf(
-      db,
-      prompts.map((p) => p._id),
-    ),
-  ])
+/**
+ * The prompts of a group, for a caller allowed to read them: summaries with participation, counted
+ * among `members` (the group's active members, as the caller already read them).
+ */
+export async function summariesOf(db: CloudDatabase, members: readonly Pick<Member, '_id'>[], prompts: PromptDoc[], now: Date): Promise<PromptSummary[]> {
+  const participation = await participationOf(
+    db,
+    prompts.map((p) => p._id),
+  )
   const active = new Set(members.map((m) => m._id))
   return prompts.map((p) => toSummary(p, participation.get(p._id) ?? NO_PARTICIPATION, active, now))
 }
@@ -124,9 +124,20 @@ export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc
 export async function listPrompts(db: CloudDatabase, caller: Member, now: Date, input: { groupId?: string; archived?: boolean; cursor?: string }) {
   const group = await requireGroup(db, input.groupId ?? caller.groupId)
   authorize(caller, 'discussion.read', unitTarget(group))
+  return promptsOf(db, now, group, await activeMembersOf(db, group._id), input)
+}
+
+/** A page of a group's prompts, for a caller allowed to read them, with the group's active members read already. */
+export async function promptsOf(
+  db: CloudDatabase,
+  now: Date,
+  group: Pick<Unit, '_id'>,
+  members: readonly Pick<Member, '_id'>[],
+  input: { archived?: boolean; cursor?: string },
+) {
   const status = input.archived ? 'archived' : db.command.in(['open', 'closed'])
   const page = await rankedPage<PromptDoc>(db, PROMPTS, { groupId: group._id, status }, PROMPTS_PAGE_SIZE, input.cursor)
-  return { items: await summariesOf(db, group._id, page.items, now), nextCursor: page.nextCursor }
+  return { items: await summariesOf(db, members, page.items, now), nextCursor: page.nextCursor }
 }
 
 export async function getPrompt(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<Prompt> {

@@ -13,6 +13,7 @@ import { CHECKINS } from '../../server/checkin'
 import { MEMBERS } from '../../server/members'
 import { byName, keyMemberNames } from '../../server/name-order'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
+import { withRoundTrips } from '../support/interrupt'
 
 let cloud: TestCloud
 beforeEach(async () => {
@@ -230,9 +231,17 @@ describe('getGroup', () => {
       .doc('t1')
       .update({ data: { displayName: '小赵', phone: '13800000001' } })
 
-    const result = await cloud.call(getGroup, 'wx-m1', {})
+    const trips: string[] = []
+    const result = await withRoundTrips(
+      cloud,
+      (method, collection) => void trips.push(`${method} ${collection}`),
+      () => cloud.call(getGroup, 'wx-m1', {}),
+    )
 
     expect(result).toMatchObject({ ok: true, data: { group: { _id: 'group-1', name: '第一党小组', archived: false, branchName: '第一党支部' } } })
+    // The page in five reads: the caller, the group, its branch, its members (once for the list and the prompts'
+    // participation), its prompts (none yet, so no replies to count).
+    expect(trips.sort()).toEqual(['get members', 'get members', 'get prompts', 'get units', 'get units'])
     if (!result.ok) return
     expect(result.data.members[0]).toMatchObject({ _id: 'lead1', isLeader: true, roles: ['member', 'leader'] })
     expect(result.data.members.map((m) => m._id).sort()).toEqual(['ba1', 'lead1', 'm1', 'org', 't1'])
