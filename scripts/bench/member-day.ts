@@ -143,6 +143,9 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
     createdAt: at,
     updatedAt: at,
   }
+  // A member gets one list a week (saveWeeklyList refuses a second for the same members): the bench's
+  // list replaces the demo's of this week, which would also reach the bench branch.
+  await db.collection(WEEKLY_LISTS).where({ week: WEEK }).remove()
   await addAll(db, WEEKLY_LISTS, [list])
   await runWeeklyDistribution({ db, now: clock.now(), messenger: outboxMessenger })
   // Each group's leader has posted a prompt, and the group's last two members and the leader have
