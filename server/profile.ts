@@ -5,15 +5,19 @@ import type { CloudDatabase } from './db/types'
 import { MEMBERS, requireMember, type Member } from './members'
 import { authorize, memberTarget } from './permissions'
 import { requireCleanText, type ContentChecker } from './security/content-check'
-import { findUnit } from './units'
-
-async function unitName(db: CloudDatabase, id: string): Promise<string> {
-  return (await findUnit(db, id))?.name ?? ''
-}
+import { UNITS } from './units'
 
 export async function profileOf(db: CloudDatabase, member: Member): Promise<MemberProfile> {
   authorize(member, 'profile.read', memberTarget(member))
-  const [groupName, branchName] = await Promise.all([unitName(db, member.groupId), unitName(db, member.branchId)])
+  // The group's and the branch's names in one read.
+  const { data } = await db
+    .collection(UNITS)
+    .where({ _id: db.command.in([member.groupId, member.branchId]) })
+    .field({ name: true })
+    .limit(2)
+    .get()
+  const nameOf = (id: string) => String(data.find((u) => u._id === id)?.name ?? '')
+  const [groupName, branchName] = [nameOf(member.groupId), nameOf(member.branchId)]
   return {
     memberId: member._id,
     name: member.name,
