@@ -75,7 +75,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: STUDY_SESSIONS, holds: '打开的阅读会话', indexes: [] },
   { name: STUDY_SETTINGS, holds: '学时规则设置', indexes: [] },
   { name: LIBRARY_READS, holds: '每天每篇的读者数', indexes: [['kind', 'day']] },
-  { name: PROMPTS, holds: '讨论题', indexes: [['groupId', 'status', 'rank']] },
+  // `link.id`: the prompts about a week's items (每周一学's 讨论 progress).
+  { name: PROMPTS, holds: '讨论题', indexes: [['groupId', 'status', 'rank'], ['link.id']] },
   {
     name: REPLIES,
     holds: '讨论回复',
