@@ -25,7 +25,7 @@ import { frameLine, scanLines } from './framing'
 import { JOURNAL_PATTERN, JournalWriter, fsyncDir, type JournalOp } from './journal'
 import { acquireLock, type DirLock } from './lock'
 import { checkUpdate } from './update-checks'
-import { plan, SortedIndex } from './indexes'
+import { conditionFields, plan, servedBy, SortedIndex } from './indexes'
 
 export type DocKey = string | number
 
@@ -49,6 +49,8 @@ export interface EngineOptions {
   autoCompactBytes: number
   /** Served like the cloud database's indexes: equality, `$in` and range lookups narrow what is scanned. */
   indexes: readonly IndexDeclaration[]
+  /** Told of each query no declared index could serve in the cloud: its collection and the fields it filters on. */
+  onUnserved?: (collection: string, fields: string[]) => void
 }
 
 export interface RecoveryReport {
@@ -344,6 +346,11 @@ export class Engine {
       const doc = map.get(id)
       if (doc) yield doc
       return
+    }
+    const { onUnserved, indexes } = this.options
+    if (onUnserved) {
+      const declared = indexes.filter((i) => i.collection === collection).map((i) => i.fields)
+      if (!servedBy(declared, criteria)) onUnserved(collection, conditionFields(criteria))
     }
     const chosen = plan(this.indexes.get(collection) ?? [], criteria)
     if (!chosen) {

@@ -24,6 +24,8 @@ export interface LocalStoreOptions {
   indexes?: readonly IndexDeclaration[]
   /** The only collection names it opens, as the cloud has only those created (the registry's). Default any. */
   collections?: ReadonlySet<string>
+  /** Told of each query no declared index could serve (see `servedBy`): for a bench to list them. */
+  onUnserved?: (collection: string, fields: string[]) => void
 }
 
 export interface LocalStore {
@@ -46,6 +48,7 @@ export async function openLocalStore(dir: string, options: LocalStoreOptions = {
     now: options.now ?? (() => new Date()),
     autoCompactBytes: options.autoCompactBytes ?? DEFAULT_AUTO_COMPACT_BYTES,
     indexes: options.indexes ?? [],
+    onUnserved: options.onUnserved,
   })
   const db = new LocalDatabase(engine, options.collections)
   return {

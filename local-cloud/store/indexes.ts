@@ -204,6 +204,19 @@ interface FieldCondition {
 const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
 
 /** The conditions of a conjunctive query, per top-level field (`$and` flattened); null fields are not usable. */
+/**
+ * Whether the cloud database could narrow a query by one of these indexes (each its fields in
+ * order): one starts with a field the query fixes or bounds, or the query names `_id`. A query with
+ * no such condition reads the whole collection, where it is served by none.
+ */
+export function servedBy(indexes: readonly (readonly string[])[], criteria: Doc): boolean {
+  const conds = conditionsOf(criteria)
+  return conds.size === 0 || conds.has('_id') || indexes.some((fields) => conds.has(fields[0]))
+}
+
+/** The fields a query fixes or bounds (for telling which index it lacks). */
+export const conditionFields = (criteria: Doc): string[] => [...conditionsOf(criteria).keys()]
+
 function conditionsOf(criteria: Doc, out = new Map<string, FieldCondition[]>()): Map<string, FieldCondition[]> {
   for (const [field, cond] of Object.entries(criteria)) {
     if (field === '$and' && Array.isArray(cond)) {

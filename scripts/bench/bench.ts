@@ -25,13 +25,22 @@ export function countingDatabase(db: CloudDatabase): { db: CloudDatabase; roundT
   return { db: instrument(db, () => void n++), roundTrips: () => n }
 }
 
-/** A local store in a fresh temporary directory, removed by `dispose`. */
-export async function temporaryStore(now: () => Date): Promise<{ store: LocalStore; dispose(): Promise<void> }> {
+/**
+ * A local store in a fresh temporary directory, removed by `dispose`. `unserved` counts the queries
+ * no declared index could serve in the cloud, by collection and the fields they filter on.
+ */
+export async function temporaryStore(now: () => Date): Promise<{ store: LocalStore; unserved: Map<string, number>; dispose(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxq-bench-'))
+  const unserved = new Map<string, number>()
+  const onUnserved = (collection: string, fields: string[]) => {
+    const key = `${collection} (${fields.join(', ')})`
+    unserved.set(key, (unserved.get(key) ?? 0) + 1)
+  }
   // No background compaction: a snapshot of a million documents mid-run would be measured too.
-  const store = await openLocalStore(dir, { now, autoCompactBytes: 0, ...REGISTERED })
+  const store = await openLocalStore(dir, { now, autoCompactBytes: 0, ...REGISTERED, onUnserved })
   return {
     store,
+    unserved,
     async dispose() {
       await store.close()
       await rm(dir, { recursive: true, force: true })

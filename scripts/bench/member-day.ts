@@ -313,7 +313,7 @@ export const memberDayBench: BenchModule = {
   async run() {
     const clock = new Clock()
     clock.fix(DAY_START)
-    const { store, dispose } = await temporaryStore(() => clock.now())
+    const { store, unserved, dispose } = await temporaryStore(() => clock.now())
     try {
       const day = newCounts()
       const quizzes = newCounts()
@@ -344,6 +344,10 @@ export const memberDayBench: BenchModule = {
       // A group meets a few times a month: its day is counted on its own, not in every day.
       console.log(`  a meeting day (三会一课: scheduled, ${MEETING_MINUTES} minutes of codes on the leader's screen, everyone signs in), per member that day:`)
       report(meetings, 'meeting day')
+      // Seeding included: a query here that no declared index serves would scan its collection in the cloud.
+      console.log('  queries no declared index serves (server/db/collections.ts), by collection and fields: count')
+      for (const [query, n] of unserved) figure(`  ${query}`, String(n))
+      if (unserved.size === 0) console.log('    none')
     } finally {
       await dispose()
     }

@@ -52,7 +52,8 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS: readonly CollectionSpec[] = [
-  { name: MEMBERS, holds: '成员（实名、所在单位、角色）', indexes: [['openid'], ['groupId', 'nameKey'], ['nameKey'], ['name']] },
+  // `status`: the organisation's active members (a rank's "of", the batch jobs' audience).
+  { name: MEMBERS, holds: '成员（实名、所在单位、角色）', indexes: [['openid'], ['groupId', 'nameKey'], ['nameKey'], ['name'], ['status']] },
   { name: OPENIDS, holds: '微信身份到成员的对应', indexes: [] },
   { name: UNITS, holds: '党委、党支部、党小组', indexes: [] },
   { name: INVITATIONS, holds: '邀请码', indexes: [['createdAt']] },

@@ -187,6 +187,32 @@ describe('a store opened with the collections registry (server/db/collections.ts
     return store
   }
 
+  it('tells of a query no declared index could serve in the cloud, and of no other', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'store-registry-'))
+    dirs.push(dir)
+    const told: string[] = []
+    const store = await openLocalStore(dir, { now: () => NOW, ...REGISTERED, onUnserved: (c, fields) => void told.push(`${c}: ${fields.join(',')}`) })
+    stores.push(store)
+    const db = store.database()
+    const _ = db.command
+    // Queries of an empty collection look at nothing: there is one entry and one unit.
+    await db.collection('scoreEntries').add({ data: entries(1)[0] })
+    await db.collection('units').add({ data: { _id: 'g1', kind: 'group', name: '第一党小组' } })
+    await db
+      .collection('scoreEntries')
+      .where({ memberId: 'm1', day: _.gte('2026-11-01') })
+      .get()
+    await db
+      .collection('scoreEntries')
+      .where({ _id: _.in(['a', 'b']) })
+      .get()
+    await db.collection('units').get()
+    expect(told).toEqual([])
+    await db.collection('scoreEntries').where({ kind: 'checkin' }).get()
+    await db.collection('scoreEntries').aggregate().match({ day: '2026-11-01' }).end()
+    expect(told).toEqual(['scoreEntries: kind', 'scoreEntries: day'])
+  })
+
   it('opens no collection the registry does not list, in a transaction or not, so nothing is written to one', async () => {
     const db = (await registered()).database()
     expect(() => db.collection('scoreEntrys')).toThrow('集合 scoreEntrys 没有登记：加到 server/db/collections.ts')
