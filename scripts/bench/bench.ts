@@ -48,6 +48,13 @@ export async function temporaryStore(now: () => Date): Promise<{ store: LocalSto
   }
 }
 
+/** The queries of a run no declared index could serve (`temporaryStore`'s `unserved`), one line each. */
+export function printUnserved(unserved: Map<string, number>): void {
+  console.log('  queries no declared index serves (server/db/collections.ts), by collection and fields: count')
+  for (const [query, n] of unserved) figure(`  ${query}`, String(n))
+  if (unserved.size === 0) console.log('    none')
+}
+
 /** Median and 99th percentile of samples. */
 export function percentiles(samples: number[]): { median: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b)

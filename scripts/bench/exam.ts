@@ -14,7 +14,7 @@ import { installPlatform } from '../../server/platform'
 import { EXAMS, type ExamDoc } from '../../server/quiz/exams'
 import { OPENIDS } from '../../server/registration'
 import type { ExamPaper, FunctionResult } from '../../types'
-import { figure, ms, percentiles, seconds, temporaryStore, type BenchModule } from './bench'
+import { figure, ms, percentiles, seconds, printUnserved, temporaryStore, type BenchModule } from './bench'
 import { addAll } from './scoring'
 
 const MEMBER_COUNT = Number(process.env.BENCH_EXAM_MEMBERS || 1_000)
@@ -35,7 +35,7 @@ export const examBench: BenchModule = {
   async run() {
     const clock = new Clock()
     clock.fix(AT)
-    const { store, dispose } = await temporaryStore(() => clock.now())
+    const { store, unserved, dispose } = await temporaryStore(() => clock.now())
     try {
       const counts = { reads: 0, writes: 0 }
       let counting = false
@@ -127,6 +127,7 @@ export const examBench: BenchModule = {
         'exam submit: database round trips',
         `${(submitPhase.reads + submitPhase.writes).toFixed(1)} per submit (${submitPhase.reads.toFixed(1)} reads, ${submitPhase.writes.toFixed(1)} writes)`,
       )
+      printUnserved(unserved)
     } finally {
       await dispose()
     }

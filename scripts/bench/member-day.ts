@@ -25,7 +25,7 @@ import { OPENIDS } from '../../server/registration'
 import { UNITS } from '../../server/units'
 import { runWeeklyDistribution } from '../../server/weekly/distribute'
 import { WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
-import { figure, temporaryStore, type BenchModule } from './bench'
+import { figure, printUnserved, temporaryStore, type BenchModule } from './bench'
 import { addAll } from './scoring'
 
 const MEMBER_COUNT = Number(process.env.BENCH_DAY_MEMBERS || 1_000)
@@ -345,9 +345,7 @@ export const memberDayBench: BenchModule = {
       console.log(`  a meeting day (三会一课: scheduled, ${MEETING_MINUTES} minutes of codes on the leader's screen, everyone signs in), per member that day:`)
       report(meetings, 'meeting day')
       // Seeding included: a query here that no declared index serves would scan its collection in the cloud.
-      console.log('  queries no declared index serves (server/db/collections.ts), by collection and fields: count')
-      for (const [query, n] of unserved) figure(`  ${query}`, String(n))
-      if (unserved.size === 0) console.log('    none')
+      printUnserved(unserved)
     } finally {
       await dispose()
     }

@@ -15,7 +15,7 @@ import { ledgerSums } from '../../server/scoring/replay'
 import { BATCH_SIZE } from '../../server/jobs/batched-job'
 import { DEFAULT_RULES } from '../../server/scoring/rules'
 import { UNITS } from '../../server/units'
-import { countingDatabase, figure, mib, ms, percentiles, seconds, temporaryStore, type BenchModule } from './bench'
+import { countingDatabase, figure, mib, ms, percentiles, seconds, printUnserved, temporaryStore, type BenchModule } from './bench'
 
 const MEMBER_COUNT = Number(process.env.BENCH_MEMBERS || 10_000)
 const DAYS = 90
@@ -183,7 +183,7 @@ async function whereTheTimeGoes(db: CloudDatabase, entryCount: number): Promise<
 }
 
 async function run(): Promise<void> {
-  const { store, dispose } = await temporaryStore(() => NIGHT)
+  const { store, unserved, dispose } = await temporaryStore(() => NIGHT)
   try {
     const db = store.database()
     let started = performance.now()
@@ -230,6 +230,7 @@ async function run(): Promise<void> {
     const liveWall = performance.now() - started
     figure('live scoring: events per second', Math.round(LIVE_EVENTS / (liveWall / 1000)).toLocaleString('en'))
     figure('live scoring: round trips per event', (live.roundTrips() / LIVE_EVENTS).toFixed(1))
+    printUnserved(unserved)
   } finally {
     await dispose()
   }

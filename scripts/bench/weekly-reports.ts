@@ -12,7 +12,7 @@ import { STUDY_LEDGERS, type LedgerDoc } from '../../server/study/ledger'
 import { runWeeklyDistribution } from '../../server/weekly/distribute'
 import { WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
 import type { WeeklyItem } from '../../types'
-import { countingDatabase, figure, seconds, temporaryStore, type BenchModule } from './bench'
+import { countingDatabase, figure, seconds, printUnserved, temporaryStore, type BenchModule } from './bench'
 import { addAll, memberDoc, seedUnitsAndMembers } from './scoring'
 
 const MEMBER_COUNT = Number(process.env.BENCH_MEMBERS || 10_000)
@@ -106,7 +106,7 @@ export const weeklyReportsBench: BenchModule = {
   title: `每周一学 distribution and the quarterly report, ${MEMBER_COUNT.toLocaleString('en')} members`,
   async run() {
     let now = MONDAY_8
-    const { store, dispose } = await temporaryStore(() => now)
+    const { store, unserved, dispose } = await temporaryStore(() => now)
     try {
       const db = store.database()
       await seedUnitsAndMembers(db)
@@ -120,6 +120,7 @@ export const weeklyReportsBench: BenchModule = {
       const report = await measure('quarterly report', db, (d) => runQuarterReport(d, now))
       figure('quarterly report: members', String(report.members))
       await measure('quarterly report run again (frozen)', db, (d) => runQuarterReport(d, now))
+      printUnserved(unserved)
     } finally {
       await dispose()
     }
