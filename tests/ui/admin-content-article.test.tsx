@@ -5,6 +5,7 @@ import type { AdminArticle } from '../../types'
 import { adminArticle, categories, field, typeInto } from '../support/admin-content-fixtures'
 import { orgAdmin } from '../support/ui-fixtures'
 import { actionsSent, callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { fixClock } from '../support/fixed-clock'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -34,26 +35,7 @@ beforeEach(() => {
   sendMock.mockReset()
   showModal.mockClear()
   setRouterParams({})
-  // Only the clock is fixed: Taro's components render on real timers.
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  })
+  fixClock(NOW)
 })
 
 afterEach(() => {

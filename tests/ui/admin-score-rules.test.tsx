@@ -5,6 +5,7 @@ import type { Role, ScoreRules } from '../../types'
 import { field, typeInto } from '../support/admin-content-fixtures'
 import { orgAdmin } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve, type Handlers } from '../support/ui-server'
+import { fixClock } from '../support/fixed-clock'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 
@@ -13,26 +14,7 @@ const NOW = new Date('2026-11-20T17:00:00Z')
 
 beforeEach(() => {
   sendMock.mockReset()
-  // Only the clock is fixed: Taro's components render on real timers.
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  })
+  fixClock(NOW)
 })
 afterEach(() => jest.useRealTimers())
 

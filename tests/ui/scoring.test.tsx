@@ -10,6 +10,7 @@ import { DEFAULT_RULES, describeScoreRules } from '../../server/scoring/rules'
 import { profile } from '../support/ui-fixtures'
 import { leaderboard } from '../support/score-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
+import { fixClock } from '../support/fixed-clock'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
 // The mini-program's way of asking: WeChat's requestSubscribeMessage.
@@ -228,26 +229,7 @@ describe('小组星级', () => {
     ['2026-12-31T15:59:59Z', 2026],
     ['2027-01-01T00:00:00+08:00', 2027],
   ])('at %s the year is %s in Beijing, whatever the device’s time zone', async (at, year) => {
-    // Only the clock is fixed: the page's updates still run on real timers.
-    jest.useFakeTimers({
-      now: new Date(at),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    })
+    fixClock(new Date(at))
     const asked: (number | undefined)[] = []
     serve({ getUnitRatings: (input) => (asked.push(input.year), ok({ ...ratings, year: input.year ?? year })) })
     try {
