@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type {
   AddData,
+  AddManyResult,
   AddResult,
   Aggregate,
   AggregateResult,
@@ -401,8 +402,7 @@ function setBody(ctx: Ctx, apiName: string, options: unknown): Doc {
 }
 
 /** The document `add()` stores: its `_id` as given, or a new one nothing in the collection has. */
-function addedDoc(ctx: Ctx, apiName: string, options: unknown, taken: (id: DocKey) => boolean): Doc {
-  const data = (options as { data?: unknown } | undefined)?.data
+function addedDoc(ctx: Ctx, apiName: string, data: unknown, taken: (id: DocKey) => boolean): Doc {
   if (!isPlainObject(data)) throw invalidParam(apiName, 'data must be an object')
   const doc = ctx.decode(cloudbase().encodeDocument(data)) as Doc
   let id = doc._id
@@ -427,13 +427,19 @@ class LocalCollection<T> extends LocalQuery<T> implements Collection<T> {
     return new LocalDocumentRef<T>(this.ctx, this.collectionName, id)
   }
 
-  add(options: { data: AddData<T> }): Promise<AddResult> {
+  add(options: { data: AddData<T> }): Promise<AddResult>
+  add(options: { data: AddData<T>[] }): Promise<AddManyResult>
+  add(options: { data: AddData<T> | AddData<T>[] }): Promise<AddResult | AddManyResult> {
     const apiName = 'collection.add'
     return run(this.ctx.engine, apiName, async () => {
       const { ctx } = this
-      const stored = addedDoc(ctx, apiName, options, (id) => ctx.engine.has(this.collectionName, id))
+      const data = (options as { data?: unknown } | undefined)?.data
+      const many = Array.isArray(data)
+      if (many && data.length === 0) throw invalidParam(apiName, 'data must not be empty')
+      const stored = (many ? data : [data]).map((d) => addedDoc(ctx, apiName, d, (id) => ctx.engine.has(this.collectionName, id)))
       await ctx.engine.insert(apiName, this.collectionName, stored)
-      return { _id: stored._id as DocumentId, errMsg: okMsg(apiName) }
+      const ids = stored.map((d) => d._id as DocumentId)
+      return many ? { _ids: ids, errMsg: okMsg(apiName) } : { _id: ids[0], errMsg: okMsg(apiName) }
     })
   }
 
@@ -508,7 +514,12 @@ class LocalTransactionCollection<T> implements TransactionCollection<T> {
   add(options: { data: AddData<T> }): Promise<AddResult> {
     const apiName = 'collection.add'
     return run(this.tx.ctx.engine, apiName, () => {
-      const stored = addedDoc(this.tx.ctx, apiName, options, (id) => this.tx.current(this.collectionName, id) !== undefined)
+      const stored = addedDoc(
+        this.tx.ctx,
+        apiName,
+        (options as { data?: unknown } | undefined)?.data,
+        (id) => this.tx.current(this.collectionName, id) !== undefined,
+      )
       const id = stored._id as DocKey
       if (this.tx.current(this.collectionName, id)) throw duplicateKeyError(apiName, this.collectionName, id)
       this.tx.write(this.collectionName, id, stored)

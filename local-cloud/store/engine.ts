@@ -456,12 +456,19 @@ export class Engine {
 
   // ---------------------------------------------------------------- writes
 
-  /** Inserts a document; throws the cloud's duplicate-key error if its _id exists. */
-  insert(apiName: string, collection: string, doc: Doc): Promise<void> {
+  /**
+   * Inserts documents, all or none (one journal record); throws the cloud's duplicate-key error if
+   * an _id exists or repeats.
+   */
+  insert(apiName: string, collection: string, docs: Doc[]): Promise<void> {
     this.ensureWritable()
-    const key = docKey(doc._id)
-    if (this.collections.get(collection)?.has(key)) throw duplicateKeyError(apiName, collection, key)
-    return this.commit([['p', collection, doc]])
+    const keys = new Set<DocKey>()
+    for (const doc of docs) {
+      const key = docKey(doc._id)
+      if (keys.has(key) || this.collections.get(collection)?.has(key)) throw duplicateKeyError(apiName, collection, key)
+      keys.add(key)
+    }
+    return this.commit(docs.map((doc): JournalOp => ['p', collection, doc]))
   }
 
   has(collection: string, id: DocKey): boolean {

@@ -41,6 +41,41 @@ export async function addOnce(db: CloudDatabase, collection: string, doc: { _id:
   }
 }
 
+/** Documents an insert request carries at most (the cloud documents no limit; this keeps a request small). */
+export const ADD_CHUNK = 100
+
+/**
+ * Adds the documents under their derived `_id`s, a chunk a request, skipping those that exist: a
+ * batch job's rows or messages, written again after a stop, are no-ops. When a request meets a
+ * duplicate, one query finds which of the chunk exist and the rest are added again. Answers, for
+ * each document, whether it is new: a document this call inserted before a duplicate stopped the
+ * request (an engine that inserts in part) counts as found.
+ */
+export async function addEach(db: CloudDatabase, collection: string, docs: { _id: string }[]): Promise<boolean[]> {
+  const found = new Set<string>()
+  for (let i = 0; i < docs.length; i += ADD_CHUNK) {
+    let left = docs.slice(i, i + ADD_CHUNK)
+    while (left.length > 0) {
+      try {
+        await db.collection(collection).add({ data: left })
+        break
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err
+        const { data } = await db
+          .collection(collection)
+          .where({ _id: db.command.in(left.map((d) => d._id)) })
+          .field({ _id: true })
+          .limit(left.length)
+          .get()
+        if (data.length === 0) throw err
+        for (const d of data) found.add(String(d._id))
+        left = left.filter((d) => !found.has(d._id))
+      }
+    }
+  }
+  return docs.map((d) => !found.has(d._id))
+}
+
 /**
  * Every document meeting `where`, read 1,000 at a time in `_id` order (a keyset: none is missed or
  * read twice), with only `fields` when given.

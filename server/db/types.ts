@@ -131,6 +131,12 @@ export interface AddResult {
   errMsg: string
 }
 
+/** `add({ data: [...] })`: the documents were inserted by one request (wx-server-sdk answers `_ids`). */
+export interface AddManyResult {
+  _ids: DocumentId[]
+  errMsg: string
+}
+
 export interface SetResult {
   _id: DocumentId
   stats: { updated: number; created: number }
@@ -210,6 +216,11 @@ export interface Collection<T = DocumentData> {
   doc(id: DocumentId): DocumentRef<T>
   /** Rejects with a duplicate-key error (see `isDuplicateKeyError`) if `_id` exists. */
   add(options: { data: AddData<T> }): Promise<AddResult>
+  /**
+   * Several documents in one request. On a duplicate `_id` it rejects as above; what was inserted
+   * then is the engine's (the local store: nothing), so callers find out (`addEach`).
+   */
+  add(options: { data: AddData<T>[] }): Promise<AddManyResult>
   aggregate(): Aggregate
 }
 

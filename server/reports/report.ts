@@ -1,9 +1,9 @@
 import type { UnitQuarter } from '../../types'
 import { previousQuarter, quarterDays, quarterEnd, quarterKey, startOfDay } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
-import { addOnce, findDoc } from '../db/documents'
+import { addEach, addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
-import { BATCH_SIZE, inParallel, jobFinished, runBatchedJob } from '../jobs/batched-job'
+import { BATCH_SIZE, jobFinished, runBatchedJob } from '../jobs/batched-job'
 import { findByIds } from '../jobs/ledgers'
 import { MEMBERS, type Member } from '../members'
 import { unitNames } from '../roster'
@@ -15,8 +15,6 @@ import { allOfQuarter, QUARTER_REPORTS, QUARTER_ROWS, QUARTER_UNITS, rowId, unit
 import { figuresOfBatch } from './figures'
 import { examsOfQuarter } from '../quiz/exam-quarter'
 import { attendanceIn, tally } from '../meetings/tally'
-
-const WIDTH = 20
 
 type Who = Pick<Member, '_id' | 'name' | 'openid' | 'groupId' | 'branchId' | 'roles' | 'joinedAt'>
 
@@ -62,7 +60,7 @@ async function scoreTotals(db: CloudDatabase, ids: string[], quarter: string): P
   return new Map(docs.map((t) => [t._id, t]))
 }
 
-/** The rows of one batch of members, each written once: a row, once there, is never changed. */
+/** The rows of one batch of members, each written once (a few requests a batch): a row, once there, is never changed. */
 async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names: Map<string, string>): Promise<void> {
   const ids = batch.map((m) => m._id)
   const { lastDay } = quarterDays(quarter)
@@ -76,13 +74,13 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
     attendanceIn(db, batch, startOfDay(quarterDays(quarter).firstDay), quarterEnd(quarter)),
   ])
   const rules = rulesOn(versions, lastDay)
-  await inParallel(batch, WIDTH, (m) => {
+  const rows = batch.map((m): RowDoc => {
     const f = figures.get(m._id)!
     const totals = scores.get(m._id)
     const y = totals?.y?.[String(year)]
     const star = standing(rules, year, lastDay, { studySeconds: y?.s ?? 0, requiredChapters: y?.rc ?? 0, points: y?.p ?? 0 })
     const met = tally(m, attendance.held, attendance.records)
-    const row: RowDoc = {
+    return {
       _id: rowId(quarter, m._id),
       quarter,
       memberId: m._id,
@@ -106,8 +104,8 @@ async function writeRows(db: CloudDatabase, quarter: string, batch: Who[], names
       stars: star.stars,
       projectedStars: star.projectedStars,
     }
-    return addOnce(db, QUARTER_ROWS, row)
   })
+  await addEach(db, QUARTER_ROWS, rows)
 }
 
 /** part / whole to four places; null over nothing (shown —, ranked below any rate). */
@@ -179,10 +177,11 @@ async function writeUnits(db: CloudDatabase, quarter: string, now: Date): Promis
         .filter((u) => u.members > 0),
     )
   const all = [...pick('group', (u, r) => r.groupId === u._id), ...pick('branch', (u, r) => r.branchId === u._id), ...pick('committee', () => true)]
-  await inParallel(all, WIDTH, (u) => {
-    const doc: UnitDoc = { ...u, _id: unitDocId(quarter, u.unitId), quarter }
-    return addOnce(db, QUARTER_UNITS, doc)
-  })
+  await addEach(
+    db,
+    QUARTER_UNITS,
+    all.map((u): UnitDoc => ({ ...u, _id: unitDocId(quarter, u.unitId), quarter })),
+  )
   const { firstDay, lastDay } = quarterDays(quarter)
   const header: HeaderDoc = { _id: quarter, quarter, firstDay, lastDay, frozenAt: now.toISOString(), members: rows.length }
   await addOnce(db, QUARTER_REPORTS, header)

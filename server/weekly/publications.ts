@@ -1,7 +1,6 @@
 import { weekKey } from '../../types/calendar'
-import { findDoc } from '../db/documents'
+import { addEach } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
-import { isDuplicateKeyError } from '../db/types'
 import { BATCH_SIZE, inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from './docs'
@@ -55,38 +54,47 @@ const publicationOf = (list: WeeklyListDoc, member: Publishee, at: string, late:
   late,
 })
 
-/** Adds the publication; when one was there already (or written meanwhile), answers that one. */
-async function create(db: CloudDatabase, doc: AssignmentDoc): Promise<AssignmentDoc | undefined> {
-  try {
-    await db.collection(WEEKLY_ASSIGNMENTS).add({ data: doc })
-    return undefined
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-    return findDoc<AssignmentDoc>(db, WEEKLY_ASSIGNMENTS, doc._id)
-  }
-}
-
-/**
- * Gives each member (at most 1,000, all in the list's audience now) their publication of the list:
- * created if missing, re-pointed if it was another list's or their group or branch changed. `late`:
- * published after the distribution (on a read, by the reminder), which then sends no message for it.
- * Safe to run any number of times, concurrently with itself.
- */
-export async function publish(db: CloudDatabase, list: WeeklyListDoc, members: Publishee[], at: string, late: boolean): Promise<Publication[]> {
-  if (members.length === 0) return []
-  const ids = members.map((m) => assignmentId(list.week, m._id))
+/** The publications among `ids` that exist, by id. */
+async function existingOf(db: CloudDatabase, ids: string[]): Promise<Map<string, AssignmentDoc>> {
+  if (ids.length === 0) return new Map()
   const { data } = await db
     .collection(WEEKLY_ASSIGNMENTS)
     .where({ _id: db.command.in(ids) })
     .limit(ids.length)
     .get()
-  const existing = new Map((data as AssignmentDoc[]).map((a) => [a._id, a]))
-  return inParallel(members, WIDTH, async (member): Promise<Publication> => {
-    const wanted = publicationOf(list, member, at, late)
-    const found = existing.get(wanted._id) ?? (await create(db, wanted))
-    if (!found) return { assignment: wanted, how: 'created' }
+  return new Map((data as AssignmentDoc[]).map((a) => [a._id, a]))
+}
+
+/**
+ * Gives each member (at most 1,000, all in the list's audience now) their publication of the list:
+ * created if missing (all of a batch in a few requests), re-pointed if it was another list's or their
+ * group or branch changed. `late`: published after the distribution (on a read, by the reminder),
+ * which then sends no message for it. Safe to run any number of times, concurrently with itself.
+ */
+export async function publish(db: CloudDatabase, list: WeeklyListDoc, members: Publishee[], at: string, late: boolean): Promise<Publication[]> {
+  if (members.length === 0) return []
+  const wanted = members.map((m) => publicationOf(list, m, at, late))
+  const existing = await existingOf(
+    db,
+    wanted.map((w) => w._id),
+  )
+  const missing = wanted.filter((w) => !existing.has(w._id))
+  const added = await addEach(db, WEEKLY_ASSIGNMENTS, missing)
+  const created = new Set(missing.filter((_w, i) => added[i]).map((w) => w._id))
+  // Written meanwhile by a concurrent publication: compared below like any existing one.
+  for (const [id, doc] of await existingOf(
+    db,
+    missing.filter((w) => !created.has(w._id)).map((w) => w._id),
+  ))
+    existing.set(id, doc)
+  return inParallel([...members.keys()], WIDTH, async (i): Promise<Publication> => {
+    const member = members[i]
+    if (created.has(wanted[i]._id)) return { assignment: wanted[i], how: 'created' }
+    const found = existing.get(wanted[i]._id)
+    // Removed between the duplicate and the read (the member left the audience): the run is retried.
+    if (!found) throw new Error(`publication ${wanted[i]._id} changed while it was written`)
     if (found.listId === list._id && found.groupId === member.groupId && found.branchId === member.branchId) return { assignment: found, how: 'existing' }
-    const { listId, groupId, branchId, name } = wanted
+    const { listId, groupId, branchId, name } = wanted[i]
     const moved = found.listId === list._id ? { groupId, branchId, name } : { listId, groupId, branchId, name, publishedAt: at, late }
     await db.collection(WEEKLY_ASSIGNMENTS).doc(found._id).update({ data: moved })
     return { assignment: { ...found, ...moved }, how: 'moved' }

@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { isDuplicateKeyError, isNotFoundError, type CloudDatabase } from '../../server/db/types'
 import { openLocalStore, type LocalStore } from '../../local-cloud/store'
+import { addEach } from '../../server/db/documents'
+import { instrument } from '../../server/db/instrumented'
 
 let now = new Date('2024-03-01T08:00:00.000Z')
 
@@ -63,6 +65,36 @@ describe('add', () => {
     expect(isDuplicateKeyError(err)).toBe(true)
     expect(isNotFoundError(err)).toBe(false)
     expect((await db.collection('posts').doc('p1').get()).data).toEqual({ _id: 'p1', v: 1 })
+  })
+
+  test('an array of documents goes in by one request and answers { _ids } in order', async () => {
+    const res = await db.collection('posts').add({ data: [{ _id: 'a', v: 1 }, { v: 2 }, { _id: 'c', v: 3 }] })
+    expect(res).toEqual({ _ids: ['a', expect.stringMatching(/^[0-9a-f]{32}$/), 'c'], errMsg: 'collection.add:ok' })
+    expect((await db.collection('posts').doc(res._ids[1]).get()).data).toEqual({ _id: res._ids[1], v: 2 })
+    expect((await db.collection('posts').count()).total).toBe(3)
+  })
+
+  test('an array with a taken or repeated _id inserts none of it', async () => {
+    await db.collection('posts').add({ data: { _id: 'p1', v: 1 } })
+    expect(isDuplicateKeyError(await errorOf(db.collection('posts').add({ data: [{ _id: 'p0' }, { _id: 'p1' }] })))).toBe(true)
+    expect(isDuplicateKeyError(await errorOf(db.collection('posts').add({ data: [{ _id: 'p2' }, { _id: 'p2' }] })))).toBe(true)
+    expect((await db.collection('posts').count()).total).toBe(1)
+    expect((await errorOf(db.collection('posts').add({ data: [] }))).errCode).toBe(-501007)
+  })
+
+  test('addEach adds what is missing, a hundred a request, and tells which were new', async () => {
+    await db.collection('posts').add({ data: [{ _id: 'd007' }, { _id: 'd150' }] })
+    const docs = Array.from({ length: 250 }, (_v, i) => ({ _id: `d${String(i).padStart(3, '0')}`, v: i }))
+    let requests = 0
+    const counted = instrument(db, (method) => void (method === 'add' && (requests += 1)))
+    const added = await addEach(counted, 'posts', docs)
+    expect(added.filter((a) => !a).length).toBe(2)
+    expect(added[7] || added[150]).toBe(false)
+    // Three chunks; the two holding an existing document are sent again without it.
+    expect(requests).toBe(5)
+    expect((await db.collection('posts').count()).total).toBe(250)
+    expect((await db.collection('posts').doc('d007').get()).data).toEqual({ _id: 'd007' })
+    expect(await addEach(counted, 'posts', docs)).toEqual(docs.map(() => false))
   })
 
   test('the same _id in another collection is fine', async () => {
