@@ -1,7 +1,7 @@
 /**
- * 每周一学 distribution and the quarterly report for the bench organisation (10,000 members by
- * default, BENCH_MEMBERS to change): wall time and database round trips of a first run and of a
- * repeated run (which must find everything done), in a temporary local store.
+ * 每周一学 distribution, its Sunday reminder and the quarterly report for the bench organisation
+ * (10,000 members by default, BENCH_MEMBERS to change): wall time and database round trips of a first
+ * run and of a repeated run (which must find everything done), in a temporary local store.
  */
 import { CHECKINS } from '../../server/checkin'
 import type { CloudDatabase } from '../../server/db/types'
@@ -10,6 +10,7 @@ import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { runQuarterReport } from '../../server/reports/report'
 import { STUDY_LEDGERS, type LedgerDoc } from '../../server/study/ledger'
 import { runWeeklyDistribution } from '../../server/weekly/distribute'
+import { runWeeklyReminder } from '../../server/weekly/remind'
 import { WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
 import type { WeeklyItem } from '../../types'
 import { countingDatabase, figure, seconds, printUnserved, temporaryStore, type BenchModule } from './bench'
@@ -17,10 +18,12 @@ import { addAll, memberDoc, seedUnitsAndMembers } from './scoring'
 
 const MEMBER_COUNT = Number(process.env.BENCH_MEMBERS || 10_000)
 const WEEK = '2026-11-23'
-/** Monday 08:00 and the next quarter's first day, 00:10, in Beijing. */
+/** Monday 08:00, Sunday 18:00 and the next quarter's first day, 00:10, in Beijing. */
 const MONDAY_8 = new Date('2026-11-23T00:00:00Z')
+const SUNDAY_18 = new Date('2026-11-29T10:00:00Z')
 const NEW_QUARTER = new Date('2026-12-31T16:10:00Z')
 const CHECK_IN_DAYS = 10
+const TEMPLATES = ['weeklyList', 'studyNudge'] as const
 
 const item = (key: string, refId: string, required: boolean): WeeklyItem => ({
   key,
@@ -47,7 +50,7 @@ const list: WeeklyListDoc = {
   updatedAt: '2026-11-20T00:00:00Z',
 }
 
-/** Every other member read the first item; a third asked for the weekly message; check-ins on 10 days. */
+/** Every other member read the first item; a third asked for the weekly message and for reminders; check-ins on 10 days. */
 async function seedStudy(db: CloudDatabase): Promise<void> {
   const ids = Array.from({ length: MEMBER_COUNT }, (_, i) => memberDoc(i)._id)
   const done = new Date('2026-11-24T02:00:00Z')
@@ -68,10 +71,11 @@ async function seedStudy(db: CloudDatabase): Promise<void> {
     SUBSCRIPTIONS,
     ids
       .filter((_, i) => i % 3 === 0)
-      .map((memberId) => ({
-        _id: `${memberId}_weeklyList`,
+      .flatMap((memberId) => TEMPLATES.map((templateKey) => ({ memberId, templateKey })))
+      .map(({ memberId, templateKey }) => ({
+        _id: `${memberId}_${templateKey}`,
         memberId,
-        templateKey: 'weeklyList',
+        templateKey,
         available: 1,
         accepted: 1,
         rejected: 0,
@@ -103,7 +107,7 @@ async function measure<T>(label: string, db: CloudDatabase, run: (db: CloudDatab
 
 export const weeklyReportsBench: BenchModule = {
   name: 'weekly',
-  title: `每周一学 distribution and the quarterly report, ${MEMBER_COUNT.toLocaleString('en')} members`,
+  title: `每周一学 distribution, its Sunday reminder and the quarterly report, ${MEMBER_COUNT.toLocaleString('en')} members`,
   async run() {
     let now = MONDAY_8
     const { store, unserved, dispose } = await temporaryStore(() => now)
@@ -116,6 +120,10 @@ export const weeklyReportsBench: BenchModule = {
       const first = await measure('distribution', db, (d) => runWeeklyDistribution(ports(d)))
       figure('distribution: published / messages sent', `${first.lists[0]?.publishedTo ?? 0} / ${first.lists[0]?.notifications.sent ?? 0}`)
       await measure('distribution run again (nothing to do)', db, (d) => runWeeklyDistribution(ports(d)))
+      now = SUNDAY_18
+      const reminded = await measure('Sunday reminder', db, (d) => runWeeklyReminder(ports(d)))
+      figure('Sunday reminder: messages sent', String(reminded.lists[0]?.notifications.sent ?? 0))
+      await measure('Sunday reminder run again (nothing to do)', db, (d) => runWeeklyReminder(ports(d)))
       now = NEW_QUARTER
       const report = await measure('quarterly report', db, (d) => runQuarterReport(d, now))
       figure('quarterly report: members', String(report.members))

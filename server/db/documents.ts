@@ -41,6 +41,27 @@ export async function addOnce(db: CloudDatabase, collection: string, doc: { _id:
   }
 }
 
+/** The documents of `collection` among `ids` (at most 1,000), by id, with only `fields` when given: one query. */
+export async function docsByIds<T extends { _id: string }>(
+  db: CloudDatabase,
+  collection: string,
+  ids: string[],
+  fields?: Record<string, true>,
+): Promise<Map<string, T>> {
+  if (ids.length === 0) return new Map()
+  const query = db
+    .collection(collection)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+  const { data } = await (fields ? query.field({ ...fields, _id: true }) : query).get()
+  return new Map((data as T[]).map((d) => [String(d._id), d]))
+}
+
+/** Which of `ids` (at most 1,000) are documents of `collection`: one query. */
+export async function existingIds(db: CloudDatabase, collection: string, ids: string[]): Promise<Set<string>> {
+  return new Set((await docsByIds(db, collection, ids, { _id: true })).keys())
+}
+
 /** Documents an insert request carries at most (the cloud documents no limit; this keeps a request small). */
 export const ADD_CHUNK = 100
 
@@ -61,14 +82,13 @@ export async function addEach(db: CloudDatabase, collection: string, docs: { _id
         break
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err
-        const { data } = await db
-          .collection(collection)
-          .where({ _id: db.command.in(left.map((d) => d._id)) })
-          .field({ _id: true })
-          .limit(left.length)
-          .get()
-        if (data.length === 0) throw err
-        for (const d of data) found.add(String(d._id))
+        const there = await existingIds(
+          db,
+          collection,
+          left.map((d) => d._id),
+        )
+        if (there.size === 0) throw err
+        for (const id of there) found.add(id)
         left = left.filter((d) => !found.has(d._id))
       }
     }

@@ -4,10 +4,9 @@ import type { Member } from '../members'
 import { addDays, dayKey, weekdayOf, weekKey } from '../../types/calendar'
 import { CHECKINS } from '../checkin'
 import type { CloudDatabase } from '../db/types'
-import { NOTIFICATIONS, notificationId, notify } from '../notify/notify'
+import { messageKey, NOTIFICATIONS, notificationId, notifyAll } from '../notify/notify'
 import type { Messenger } from '../notify/messenger'
 import { authorize, unitTarget, type Action } from '../permissions'
-import { inParallel } from '../jobs/batched-job'
 import { STUDY_LEDGERS } from '../study/ledger'
 import { loadStudyRules } from '../study/rules'
 import { requireGroup } from '../units'
@@ -21,7 +20,7 @@ type GroupWeek = z.output<typeof GetGroupWeekOutput>
 export const NUDGE_PAGE = 'pages/my-study/index'
 
 /** One reminder per member per Shanghai day, whoever nudges and however often. */
-export const nudgeKey = (day: string, memberId: string) => `studyNudge:${day}:${memberId}`
+export const nudgeTopic = (day: string) => `studyNudge:${day}`
 
 /** Reads `collection` documents whose `field` is one of `values`, 100 values a query. */
 async function whereIn<T>(
@@ -70,7 +69,7 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
       db,
       NOTIFICATIONS,
       '_id',
-      ids.map((id) => notificationId(nudgeKey(today, id))),
+      ids.map((id) => notificationId(messageKey(nudgeTopic(today), id))),
       {},
       { memberId: true, result: true },
     ),
@@ -127,15 +126,20 @@ export async function nudgeMembers(
   const wanted = input.memberIds ? new Set(input.memberIds) : undefined
   const behind = view.members.filter((w) => w.behind && w.memberId !== caller._id && (!wanted || wanted.has(w.memberId)))
   const byId = new Map(members.map((m) => [m._id, m]))
-  const outcomes = await inParallel(behind, 10, async (w) => {
-    const outcome = await notify(ports, {
-      member: byId.get(w.memberId)!,
+  const row = new Map(behind.map((w) => [w.memberId, w]))
+  const outcomes = await notifyAll(
+    ports,
+    {
       templateKey: 'studyNudge',
-      key: nudgeKey(view.today, w.memberId),
+      topic: nudgeTopic(view.today),
       page: NUDGE_PAGE,
-      data: { title: '本周学习提醒', date: view.today, note: `本周已学 ${w.minutes} 分钟，目标 ${view.weeklyTargetMinutes} 分钟` },
-    })
-    return { _id: w.memberId, name: w.name, result: outcome.result, repeated: outcome.duplicate }
-  })
-  return { results: outcomes }
+      data: (member) => ({
+        title: '本周学习提醒',
+        date: view.today,
+        note: `本周已学 ${row.get(member._id)!.minutes} 分钟，目标 ${view.weeklyTargetMinutes} 分钟`,
+      }),
+    },
+    behind.map((w) => byId.get(w.memberId)!),
+  )
+  return { results: behind.map((w, i) => ({ _id: w.memberId, name: w.name, result: outcomes[i].result, repeated: outcomes[i].duplicate })) }
 }

@@ -7,9 +7,8 @@ import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import type { Messenger } from '../notify/messenger'
-import { notify } from '../notify/notify'
+import { notifyAll } from '../notify/notify'
 import { authorize, can, unitTarget, type Action, type Target } from '../permissions'
-import { inParallel } from '../jobs/batched-job'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
@@ -205,16 +204,8 @@ export async function postPrompt(
 async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<DeliveryOutcome[]> {
   const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
   const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
-  return inParallel(members, 10, async (member) => {
-    const { result } = await notify(ports, {
-      member,
-      templateKey: 'groupPrompt',
-      key: `groupPrompt:${prompt._id}:${member._id}`,
-      page: promptPage(prompt._id),
-      data,
-    })
-    return { _id: member._id, name: shownName(member), result }
-  })
+  const outcomes = await notifyAll(ports, { templateKey: 'groupPrompt', topic: `groupPrompt:${prompt._id}`, page: promptPage(prompt._id), data }, members)
+  return members.map((member, i) => ({ _id: member._id, name: shownName(member), result: outcomes[i].result }))
 }
 
 /** Edits a prompt's text, link or closing day; the prompt is marked 已编辑. */

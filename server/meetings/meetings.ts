@@ -215,7 +215,7 @@ export async function saveMeeting(ports: Ports, caller: Member, input: SaveInput
     doc.status === 'scheduled' && ms(doc.endsAt) > now.getTime()
       ? await announce(ports, members, {
           templateKey: 'meetingNotice',
-          keyOf: (m) => `meetingNotice:${doc._id}:${iso(doc.startsAt)}:${m._id}`,
+          topic: `meetingNotice:${doc._id}:${iso(doc.startsAt)}`,
           page: meetingPage(doc._id),
           data: { title: `${MEETING_KIND_NAMES[doc.kind]}：${doc.title}`, date: beijingMinute(doc.startsAt), note: doc.place },
         })

@@ -87,47 +87,42 @@ export async function mySubscriptions(db: CloudDatabase, member: Member): Promis
 }
 
 /**
- * Takes one unused grant for the message `message`, atomically: of concurrent takers of the last
- * grant exactly one wins, and a message taken over after its first attempt stopped keeps the grant
- * that attempt took (marked `holders.<message>` in the same update) instead of taking another.
+ * Takes, for the message `topic`, one unused grant of each member, atomically: of concurrent takers
+ * of a member's last grant exactly one wins, and a message taken over after its first attempt stopped
+ * keeps the grant that attempt took (marked `holders.<topic>` in the same update) instead of taking
+ * another. Answers the members who hold one for it. One update, and one query when not all could.
  */
-export async function consumeGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<boolean> {
+export async function takeGrants(db: CloudDatabase, memberIds: string[], templateKey: TemplateKey, topic: string): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set()
   const _ = db.command
-  const _id = subscriptionId(memberId, templateKey)
-  const path = holderPath(message)
+  const ids = memberIds.map((m) => subscriptionId(m, templateKey))
+  const path = holderPath(topic)
   const { stats } = await db
     .collection(SUBSCRIPTIONS)
-    .where({ _id, available: _.gt(0), [path]: _.exists(false) })
+    .where({ _id: _.in(ids), available: _.gt(0), [path]: _.exists(false) })
     .update({ data: { available: _.inc(-1), held: _.inc(1), [path]: true } })
-  if (stats.updated === 1) return true
-  const { total } = await db
+  if (stats.updated === ids.length) return new Set(memberIds)
+  const { data } = await db
     .collection(SUBSCRIPTIONS)
-    .where({ _id, [path]: true })
-    .count()
-  return total === 1
+    .where({ _id: _.in(ids), [path]: true })
+    .field({ memberId: true })
+    .limit(ids.length)
+    .get()
+  return new Set((data as Pick<SubscriptionDoc, 'memberId'>[]).map((d) => d.memberId))
 }
 
-/** The message went out: its grant is spent for good. */
-export async function spendGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
-  await settle(db, memberId, templateKey, message, {})
-}
+/** What becomes of the grants a message held: `spent` (it went out), `returned` (it did not), `cleared` (WeChat says the member holds none: 43101). */
+export type GrantSettlement = 'spent' | 'returned' | 'cleared'
 
-/** Gives the message's grant back when it did not go out. */
-export async function returnGrant(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
-  await settle(db, memberId, templateKey, message, { available: db.command.inc(1) })
-}
-
-/** WeChat says the member holds no grant (43101): ours was wrong, forget it. */
-export async function clearGrants(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string): Promise<void> {
-  await settle(db, memberId, templateKey, message, { available: 0 })
-}
-
-async function settle(db: CloudDatabase, memberId: string, templateKey: TemplateKey, message: string, change: Record<string, unknown>): Promise<void> {
+/** Settles the grant the message `topic` holds of each member, one update for them all. */
+export async function settleGrants(db: CloudDatabase, memberIds: string[], templateKey: TemplateKey, topic: string, how: GrantSettlement): Promise<void> {
+  if (memberIds.length === 0) return
   const _ = db.command
-  const path = holderPath(message)
+  const path = holderPath(topic)
+  const change = { spent: {}, returned: { available: _.inc(1) }, cleared: { available: 0 } }[how]
   await db
     .collection(SUBSCRIPTIONS)
-    .where({ _id: subscriptionId(memberId, templateKey), [path]: true })
+    .where({ _id: _.in(memberIds.map((m) => subscriptionId(m, templateKey))), [path]: true })
     .update({ data: { ...change, held: _.inc(-1), [path]: _.remove() } })
 }
 

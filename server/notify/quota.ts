@@ -1,5 +1,5 @@
 import type { DayKey } from '../../types'
-import { holderPath, takeSlotOnce } from '../db/counters'
+import { releaseSlots, takeSlotsOnce } from '../db/counters'
 import type { CloudDatabase } from '../db/types'
 
 export const NOTIFY_QUOTA = 'notifyQuota'
@@ -15,20 +15,25 @@ interface QuotaDoc {
 const quotaId = (memberId: string, day: DayKey) => `${memberId}_${day}`
 
 /**
- * Takes one of the day's `cap` slots for the message `message`, atomically; false when they are all
- * taken. A message taken over after a stop holds the slot its first attempt took.
+ * Takes, for the message `topic`, one of the day's `cap` slots of each member, atomically; answers
+ * the members who have theirs (the others have used the day's up). A message taken over after a stop
+ * holds the slot its first attempt took.
  */
-export function reserveSlot(db: CloudDatabase, memberId: string, day: DayKey, cap: number, message: string): Promise<boolean> {
-  const fields: Omit<QuotaDoc, '_id' | 'count'> = { memberId, day }
-  return takeSlotOnce(db, NOTIFY_QUOTA, quotaId(memberId, day), fields, cap, message)
+export async function reserveSlots(db: CloudDatabase, memberIds: string[], day: DayKey, cap: number, topic: string): Promise<Set<string>> {
+  const counters = memberIds.map((memberId) => {
+    const fields: Omit<QuotaDoc, '_id' | 'count'> = { memberId, day }
+    return { _id: quotaId(memberId, day), fields }
+  })
+  const held = await takeSlotsOnce(db, NOTIFY_QUOTA, counters, cap, topic)
+  return new Set(memberIds.filter((m) => held.has(quotaId(m, day))))
 }
 
-/** Gives the message's slot back when it did not go out. */
-export async function releaseSlot(db: CloudDatabase, memberId: string, day: DayKey, message: string): Promise<void> {
-  const _ = db.command
-  const path = holderPath(message)
-  await db
-    .collection(NOTIFY_QUOTA)
-    .where({ _id: quotaId(memberId, day), [path]: true })
-    .update({ data: { count: _.inc(-1), [path]: _.remove() } })
+/** Gives the message's slot back to each member when nothing went out to them. */
+export function returnSlots(db: CloudDatabase, memberIds: string[], day: DayKey, topic: string): Promise<void> {
+  return releaseSlots(
+    db,
+    NOTIFY_QUOTA,
+    memberIds.map((m) => quotaId(m, day)),
+    topic,
+  )
 }

@@ -1,15 +1,12 @@
 import type { TemplateKey } from '../../types'
-import { inParallel } from '../jobs/batched-job'
 import type { Member } from '../members'
 import { membersWithGrant } from './grants'
-import { NOTIFICATIONS, notificationId, notify, type NotifyPorts } from './notify'
-
-const WIDTH = 20
+import { messageKey, NOTIFICATIONS, notificationId, notifyAll, type NotifyPorts } from './notify'
 
 export interface Announcement {
   templateKey: TemplateKey
-  /** The message's idempotency key for one member, e.g. `examNotice:<exam>:<member>`. */
-  keyOf: (member: Member) => string
+  /** What it is about, once per member, e.g. `examNotice:<exam>`. */
+  topic: string
   page: string
   data: Record<string, string>
 }
@@ -29,21 +26,19 @@ export async function announce(ports: NotifyPorts, members: Member[], a: Announc
     const chunk = members.slice(i, i + 1000)
     const { data: told } = await db
       .collection(NOTIFICATIONS)
-      .where({ _id: db.command.in(chunk.map((m) => notificationId(a.keyOf(m)))) })
+      .where({ _id: db.command.in(chunk.map((m) => notificationId(messageKey(a.topic, m._id)))) })
       .field({ _id: true, result: true })
       .limit(1000)
       .get()
     const earlier = new Map(told.map((n) => [String(n._id), String(n.result)]))
     const toTell: Member[] = []
     for (const m of chunk) {
-      const before = earlier.get(notificationId(a.keyOf(m)))
+      const before = earlier.get(notificationId(messageKey(a.topic, m._id)))
       if (before) count(before)
       else if (asked.has(m._id)) toTell.push(m)
       else count('noGrant')
     }
-    const outcomes = await inParallel(toTell, WIDTH, (member) =>
-      notify(ports, { member, templateKey: a.templateKey, key: a.keyOf(member), page: a.page, data: a.data }),
-    )
+    const outcomes = await notifyAll(ports, { templateKey: a.templateKey, topic: a.topic, page: a.page, data: a.data }, toTell)
     for (const o of outcomes) count(o.result)
   }
   return notified

@@ -2,12 +2,11 @@ import type { DayKey, NotificationResult, PublicationStatus } from '../../types'
 import { dayKey } from '../../types/calendar'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
-import { inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { CHECKINS, checkInId } from '../checkin'
 import { membersWithGrant, SUBSCRIPTIONS, subscriptionId, type SubscriptionDoc } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
-import { notify, sendDeferred, type NotifyOutcome } from '../notify/notify'
+import { notifyAll, sendDeferred, type NotifyOutcome } from '../notify/notify'
 import type { OfficialAccount } from '../official-account/client'
 import { publishEdition } from '../official-account/publication'
 import { findPush, PUSHES, type PushDoc } from './pushes'
@@ -134,9 +133,7 @@ async function notifySubscribers(ports: DailyPushPorts, push: PushDoc, articles:
   const members = await stillToRemind(ports.db, await membersWithGrant(ports.db, 'dailyStudy'), push)
   const minutes = articles.reduce((sum, a) => sum + a.minutes, 0)
   const data = { title: articles[0].title, date: day, note: `今日学习已推送，约 ${minutes} 分钟` }
-  const outcomes = await inParallel(members, 10, (member) =>
-    notify(ports, { member, templateKey: 'dailyStudy', key: `dailyStudy:${day}:${member._id}`, page: HOME_PAGE, data }),
-  )
+  const outcomes = await notifyAll(ports, { templateKey: 'dailyStudy', topic: `dailyStudy:${day}`, page: HOME_PAGE, data }, members)
   const tally: DailyPushSummary['notifications'] = {}
   const count = (o: NotifyOutcome) => (o.duplicate ? 'duplicate' : o.result)
   for (const o of outcomes) tally[count(o)] = (tally[count(o)] ?? 0) + 1

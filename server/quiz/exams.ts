@@ -247,7 +247,7 @@ export async function publishExam(
   const members = await activeMembersOf(db, exam)
   const notified = await announce(ports, members, {
     templateKey: 'examNotice',
-    keyOf: (m) => `examNotice:${id}:${m._id}`,
+    topic: `examNotice:${id}`,
     page: EXAM_PAGE,
     data: { title: `考试：${exam.title}`, date: iso(exam.opensAt).slice(0, 10), note: `${exam.questionCount} 题，限时 ${exam.timeLimitMinutes} 分钟` },
   })

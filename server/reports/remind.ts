@@ -1,15 +1,13 @@
 import { dayKey, quarterDays, quarterKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
-import { BATCH_SIZE, inParallel, runBatchedJob } from '../jobs/batched-job'
+import { BATCH_SIZE, runBatchedJob } from '../jobs/batched-job'
 import { membersWithGrant } from '../notify/grants'
-import { notify } from '../notify/notify'
+import { notifyAll } from '../notify/notify'
 import { UNITS } from '../units'
 import { countOutcome, WEEKLY_PAGE, type DistributionPorts, type Tally } from '../weekly/distribute'
 import { figuresOfBatch, type QuarterFigures } from './figures'
 import { daysLeft, reminderDay } from './quarters'
 import { activeAfter } from './report'
-
-const WIDTH = 20
 
 /** Behind: required items left, or less study time than the targets of the weeks already ended. */
 export const isBehind = (f: QuarterFigures) => f.left.length > 0 || f.studySeconds < f.targetSecondsDue
@@ -55,14 +53,15 @@ export async function runQuarterReminder(ports: DistributionPorts): Promise<Summ
     async handle(batch) {
       const figures = await figuresOfBatch(db, batch, quarter, now)
       const behind = batch.filter((m) => asked.has(m._id) && isBehind(figures.get(m._id)!))
-      const outcomes = await inParallel(behind, WIDTH, (member) =>
-        notify(ports, {
-          member,
+      const outcomes = await notifyAll(
+        ports,
+        {
           templateKey: 'studyNudge',
-          key: `quarterReminder:${quarter}:${member._id}`,
+          topic: `quarterReminder:${quarter}`,
           page: WEEKLY_PAGE,
-          data: { title, date: lastDay, note: missingNote(figures.get(member._id)!) },
-        }),
+          data: (member) => ({ title, date: lastDay, note: missingNote(figures.get(member._id)!) }),
+        },
+        behind,
       )
       for (const o of outcomes) countOutcome(summary.members, o)
       return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
@@ -80,9 +79,7 @@ export async function runQuarterReminder(ports: DistributionPorts): Promise<Summ
         if (names.length === 0) continue
         const leaders = members.filter((m) => m.roles.includes('leader') && asked.has(m._id))
         const data = { title: `本组${names.length}人学习进度落后`, date: lastDay, note: behindNote(names) }
-        const outcomes = await inParallel(leaders, WIDTH, (leader) =>
-          notify(ports, { member: leader, templateKey: 'studyNudge', key: `quarterLeader:${quarter}:${leader._id}`, page: 'pages/group/index', data }),
-        )
+        const outcomes = await notifyAll(ports, { templateKey: 'studyNudge', topic: `quarterLeader:${quarter}`, page: 'pages/group/index', data }, leaders)
         for (const o of outcomes) countOutcome(summary.leaders, o)
         pending ||= outcomes.some((o) => o.pending)
       }

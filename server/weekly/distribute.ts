@@ -2,12 +2,12 @@ import type { NotificationResult } from '../../types'
 import { weekKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { findDoc } from '../db/documents'
-import { inParallel, runBatchedJob } from '../jobs/batched-job'
+import { runBatchedJob } from '../jobs/batched-job'
 import { membersWithGrant } from '../notify/grants'
 import type { Messenger } from '../notify/messenger'
-import { notify, type NotifyOutcome } from '../notify/notify'
+import { notifyAll, type NotifyOutcome } from '../notify/notify'
 import { publishAt, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type WeeklyListDoc } from './docs'
-import { audienceAfter, publish, WIDTH } from './publications'
+import { audienceAfter, publish } from './publications'
 
 /** The page a 每周一学 message opens. */
 export const WEEKLY_PAGE = 'pages/weekly/index'
@@ -67,9 +67,7 @@ export async function distributeList(ports: DistributionPorts, list: WeeklyListD
       result.published += published.filter((p) => p.how === 'created').length
       // A member who already had the list on their first read (a late publication) is not told of it.
       const toTell = batch.filter((member, i) => !published[i].assignment.late && asked.has(member._id))
-      const outcomes = await inParallel(toTell, WIDTH, (member) =>
-        notify(ports, { member, templateKey: 'weeklyList', key: `weeklyList:${list.week}:${member._id}`, page: WEEKLY_PAGE, data }),
-      )
+      const outcomes = await notifyAll(ports, { templateKey: 'weeklyList', topic: `weeklyList:${list.week}`, page: WEEKLY_PAGE, data }, toTell)
       for (const o of outcomes) countOutcome(result.notifications, o)
       return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
     },

@@ -1,5 +1,5 @@
 import { weekKey } from '../../types/calendar'
-import { addEach } from '../db/documents'
+import { addEach, docsByIds } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE, inParallel } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
@@ -54,17 +54,6 @@ const publicationOf = (list: WeeklyListDoc, member: Publishee, at: string, late:
   late,
 })
 
-/** The publications among `ids` that exist, by id. */
-async function existingOf(db: CloudDatabase, ids: string[]): Promise<Map<string, AssignmentDoc>> {
-  if (ids.length === 0) return new Map()
-  const { data } = await db
-    .collection(WEEKLY_ASSIGNMENTS)
-    .where({ _id: db.command.in(ids) })
-    .limit(ids.length)
-    .get()
-  return new Map((data as AssignmentDoc[]).map((a) => [a._id, a]))
-}
-
 /**
  * Gives each member (at most 1,000, all in the list's audience now) their publication of the list:
  * created if missing (all of a batch in a few requests), re-pointed if it was another list's or their
@@ -74,16 +63,18 @@ async function existingOf(db: CloudDatabase, ids: string[]): Promise<Map<string,
 export async function publish(db: CloudDatabase, list: WeeklyListDoc, members: Publishee[], at: string, late: boolean): Promise<Publication[]> {
   if (members.length === 0) return []
   const wanted = members.map((m) => publicationOf(list, m, at, late))
-  const existing = await existingOf(
+  const existing = await docsByIds<AssignmentDoc>(
     db,
+    WEEKLY_ASSIGNMENTS,
     wanted.map((w) => w._id),
   )
   const missing = wanted.filter((w) => !existing.has(w._id))
   const added = await addEach(db, WEEKLY_ASSIGNMENTS, missing)
   const created = new Set(missing.filter((_w, i) => added[i]).map((w) => w._id))
   // Written meanwhile by a concurrent publication: compared below like any existing one.
-  for (const [id, doc] of await existingOf(
+  for (const [id, doc] of await docsByIds<AssignmentDoc>(
     db,
+    WEEKLY_ASSIGNMENTS,
     missing.filter((w) => !created.has(w._id)).map((w) => w._id),
   ))
     existing.set(id, doc)

@@ -1,12 +1,12 @@
 import { addDays, startOfDay, weekKey } from '../../types/calendar'
-import { inParallel, runBatchedJob } from '../jobs/batched-job'
+import { runBatchedJob } from '../jobs/batched-job'
 import { membersWithGrant } from '../notify/grants'
-import { notify } from '../notify/notify'
+import { notifyAll } from '../notify/notify'
 import { progressOfBatch } from './assignments'
 import { countOutcome, WEEKLY_PAGE, type DistributionPorts, type Tally } from './distribute'
 import { WEEKLY_LISTS, type WeeklyListDoc } from './docs'
 import { requiredLeft } from './progress'
-import { audienceAfter, publish, WIDTH } from './publications'
+import { audienceAfter, publish } from './publications'
 
 /** Sunday 18:00 Beijing time of the week. */
 export const reminderAt = (week: string): Date => new Date(startOfDay(addDays(week, 6)).getTime() + 18 * 3600_000)
@@ -31,11 +31,21 @@ async function remindList(ports: DistributionPorts, list: WeeklyListDoc, asked: 
         published.map((p) => p.assignment),
       )
       const behind = batch.map((member, i) => ({ member, week: progress[i].week })).filter((r) => !r.week.finished && asked.has(r.member._id))
-      const outcomes = await inParallel(behind, WIDTH, ({ member, week }) => {
-        const left = requiredLeft(week)
-        const data = { title: `每周一学还有 ${left.length} 项未完成`, date: addDays(list.week, 6), note: leftNote(left) }
-        return notify(ports, { member, templateKey: 'studyNudge', key: `weeklyReminder:${list.week}:${member._id}`, page: WEEKLY_PAGE, data })
-      })
+      const left = new Map(behind.map(({ member, week }) => [member._id, requiredLeft(week)]))
+      const outcomes = await notifyAll(
+        ports,
+        {
+          templateKey: 'studyNudge',
+          topic: `weeklyReminder:${list.week}`,
+          page: WEEKLY_PAGE,
+          data: (member) => ({
+            title: `每周一学还有 ${left.get(member._id)!.length} 项未完成`,
+            date: addDays(list.week, 6),
+            note: leftNote(left.get(member._id)!),
+          }),
+        },
+        behind.map((r) => r.member),
+      )
       for (const o of outcomes) countOutcome(tally, o)
       return outcomes.some((o) => o.pending) ? 'retryLater' : undefined
     },

@@ -154,7 +154,7 @@ describe('dailyPush', () => {
     const evening = {
       member: t1,
       templateKey: 'dailyStudy' as const,
-      key: 'evening-note',
+      topic: 'evening-note',
       page: 'pages/index/index',
       data: { title: '晚上的提醒', date: '2026-11-23', note: '—' },
     }

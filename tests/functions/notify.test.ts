@@ -4,7 +4,7 @@ import { recordSubscription } from '../../server/actions/recordSubscription'
 import type { Member } from '../../server/members'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { outboxMessenger, type Messenger, type SubscribeMessage } from '../../server/notify/messenger'
-import { CLAIM_LEASE_MS, notify, NOTIFICATIONS, sendDeferred, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'
+import { CLAIM_LEASE_MS, notify, notifyAll, NOTIFICATIONS, sendDeferred, type NotificationDoc, type NotifyRequest } from '../../server/notify/notify'
 import { instrument } from '../../server/db/instrumented'
 import { DAILY_CAP } from '../../server/notify/rules'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
@@ -24,14 +24,16 @@ beforeEach(async () => {
 afterEach(() => cloud.close())
 
 const accept = (openid = 'wx-m1') => cloud.call(recordSubscription, openid, { templateKey: 'dailyStudy', accepted: true })
-const request = (key: string, member = m1): NotifyRequest => ({
+const request = (topic: string, member = m1): NotifyRequest => ({
   member,
   templateKey: 'dailyStudy',
-  key,
+  topic,
   page: 'pages/index/index',
   data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' },
 })
-const send = (key: string, messenger: Messenger = outboxMessenger) => notify({ db: cloud.db, messenger, now: cloud.clock.now() }, request(key))
+/** The key of m1's copy of a message about `topic`. */
+const keyOf = (topic: string) => `${topic}:m1`
+const send = (topic: string, messenger: Messenger = outboxMessenger) => notify({ db: cloud.db, messenger, now: cloud.clock.now() }, request(topic))
 const available = async () => ((await cloud.db.collection(SUBSCRIPTIONS).doc('m1_dailyStudy').get()).data as { available: number }).available
 
 /** Records what it was asked to send, and answers as told. */
@@ -86,7 +88,13 @@ describe('notify', () => {
         const { sent, messenger } = recordingMessenger()
         const stopped = instrument(cloud.db, stopper(stopAt, lost))
         await notify({ db: stopped, messenger, now: cloud.clock.now() }, request(key)).catch(() => undefined)
-        const claimed = (await cloud.db.collection(NOTIFICATIONS).where({ key }).count()).total === 1
+        const claimed =
+          (
+            await cloud.db
+              .collection(NOTIFICATIONS)
+              .where({ key: keyOf(key) })
+              .count()
+          ).total === 1
         const first = sent.length
         // Within the lease a claimed key is still the stopped call's: nothing more goes out.
         if (claimed) {
@@ -96,7 +104,12 @@ describe('notify', () => {
         cloud.clock.fix(new Date(cloud.clock.now().getTime() + CLAIM_LEASE_MS))
         await send(key, messenger)
         await send(key, messenger)
-        const record = (await cloud.db.collection(NOTIFICATIONS).where({ key }).get()).data[0] as NotificationDoc
+        const record = (
+          await cloud.db
+            .collection(NOTIFICATIONS)
+            .where({ key: keyOf(key) })
+            .get()
+        ).data[0] as NotificationDoc
         outcomes.push({ stopAt, lost, sent: sent.length, handedOver: record.sendingAt !== null, grantsLeft: await available() })
       }
     }
@@ -111,7 +124,7 @@ describe('notify', () => {
     const { sent, messenger } = recordingMessenger()
     expect(await send('k1', messenger)).toEqual({ result: 'noGrant', duplicate: false })
     expect(sent).toEqual([])
-    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1', memberId: 'm1', memberName: '李党员', result: 'noGrant' })])
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1:m1', memberId: 'm1', memberName: '李党员', result: 'noGrant' })])
   })
 
   it('with a grant sends once, uses the grant, and the same key never sends again', async () => {
@@ -124,7 +137,7 @@ describe('notify', () => {
       { touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index', data: { title: '今日学习', date: '2026-11-24', note: '约 5 分钟' } },
     ])
     expect(await available()).toBe(1)
-    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1', result: 'sent', channel: 'openapi', error: null })])
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'k1:m1', result: 'sent', channel: 'openapi', error: null })])
   })
 
   it('one grant, many concurrent sends under different keys: exactly one goes out', async () => {
@@ -177,7 +190,9 @@ describe('notify', () => {
     expect(runs.map((r) => r.sent ?? 0).sort()).toEqual([0, 1])
     expect(sent).toEqual([expect.objectContaining({ touser: 'wx-m1', templateKey: 'dailyStudy', page: 'pages/index/index' })])
     expect(await available()).toBe(0)
-    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([expect.objectContaining({ key: 'evening', result: 'sent', sendAfter: '2026-11-24T23:00:00.000Z' })])
+    expect(await allDocs(cloud.db, NOTIFICATIONS)).toEqual([
+      expect.objectContaining({ key: 'evening:m1', result: 'sent', sendAfter: '2026-11-24T23:00:00.000Z' }),
+    ])
     // No grant left: at night that is said at once, nothing is promised for the morning.
     cloud.clock.fix(new Date('2026-11-25T15:00:00Z'))
     expect(await send('second evening', messenger)).toEqual({ result: 'noGrant', duplicate: false })
@@ -252,6 +267,60 @@ describe('notify', () => {
   })
 })
 
+describe('notifyAll', () => {
+  it('tells 250 members in a few dozen round trips, each once, with each one’s own outcome', async () => {
+    const members = Array.from({ length: 250 }, (_, i) => {
+      const _id = `r${String(i).padStart(3, '0')}`
+      return { _id, name: `成员${i}`, openid: i === 1 ? '' : `wx-${_id}` }
+    })
+    // Every other member holds a grant.
+    await cloud.db.collection(SUBSCRIPTIONS).add({
+      data: members
+        .filter((_m, i) => i % 2 === 0)
+        .map((m) => ({
+          _id: `${m._id}_dailyStudy`,
+          memberId: m._id,
+          templateKey: 'dailyStudy',
+          available: 1,
+          accepted: 1,
+          rejected: 0,
+          lastAnswer: 'accepted',
+          lastAnswerAt: MORNING,
+        })),
+    })
+    const sent: string[] = []
+    const messenger: Messenger = {
+      channel: 'openapi',
+      send: async (m) => (m.touser === 'wx-r010' ? { ok: false, errCode: 45009, errMsg: 'quota' } : (sent.push(m.touser), { ok: true })),
+    }
+    let trips = 0
+    const counted = instrument(cloud.db, () => void (trips += 1))
+    const message = {
+      templateKey: 'dailyStudy' as const,
+      topic: 'dailyStudy:2026-11-24',
+      page: 'pages/index/index',
+      data: (m: { name: string }) => ({ title: m.name, date: '2026-11-24', note: '—' }),
+    }
+    const outcomes = await notifyAll({ db: counted, messenger, now: cloud.clock.now() }, message, members)
+    expect(trips).toBeLessThan(25)
+    const expected = members.map((_m, i) => (i === 1 || i === 10 ? 'failed' : i % 2 ? 'noGrant' : 'sent'))
+    expect(outcomes.map((o) => o.result)).toEqual(expected)
+    expect(sent).toHaveLength(124)
+    const records = new Map((await allDocs(cloud.db, NOTIFICATIONS)).map((d) => [d.memberId, d as unknown as NotificationDoc]))
+    expect(records.get('r000')).toMatchObject({ key: 'dailyStudy:2026-11-24:r000', result: 'sent', data: { title: '成员0' } })
+    expect(records.get('r010')).toMatchObject({ result: 'failed', error: '45009: quota' })
+    const grants = new Map((await allDocs(cloud.db, SUBSCRIPTIONS)).map((d) => [d.memberId, d.available]))
+    expect([grants.get('r000'), grants.get('r010')]).toEqual([0, 1])
+
+    trips = 0
+    const again = await notifyAll({ db: counted, messenger, now: cloud.clock.now() }, message, members)
+    expect(again.map((o) => o.result)).toEqual(expected)
+    expect(again.every((o) => o.duplicate)).toBe(true)
+    expect(sent).toHaveLength(124)
+    expect(trips).toBeLessThan(10)
+  })
+})
+
 describe('listOutbox', () => {
   it('lists the sends newest first, 20 a page', async () => {
     for (let i = 0; i < 23; i++) {
@@ -261,8 +330,8 @@ describe('listOutbox', () => {
     const first = await cloud.call(listOutbox, 'wx-org', { kind: 'notification' })
     if (!first.ok) throw new Error(first.message)
     expect(first.data.items).toHaveLength(20)
-    expect(first.data.items[0]).toMatchObject({ kind: 'notification', key: 'k22', result: 'noGrant', channel: 'outbox' })
+    expect(first.data.items[0]).toMatchObject({ kind: 'notification', key: 'k22:m1', result: 'noGrant', channel: 'outbox' })
     const second = await cloud.call(listOutbox, 'wx-org', { kind: 'notification', cursor: first.data.nextCursor! })
-    expect(second).toMatchObject({ ok: true, data: { items: [{ key: 'k02' }, { key: 'k01' }, { key: 'k00' }], nextCursor: null } })
+    expect(second).toMatchObject({ ok: true, data: { items: [{ key: 'k02:m1' }, { key: 'k01:m1' }, { key: 'k00:m1' }], nextCursor: null } })
   })
 })
