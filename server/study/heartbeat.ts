@@ -48,7 +48,8 @@ const ATTEMPTS = 8
 export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<Output> {
   authorize(caller, 'study.write', memberTarget(caller))
   const item = await readableItem(db, input.kind, input.id)
-  if (input.mode === 'listen' && !item.hasAudio) throw new AppError('INVALID_INPUT', '这篇内容没有音频，无法收听')
+  // Every text can be listened to (a recording, the speech engine's, or the phone reading it aloud); a video is watched.
+  if (input.mode === 'listen' && item.videoSeconds) throw new AppError('INVALID_INPUT', '这是视频，请观看')
   if (input.mode === 'watch' && !item.videoSeconds) throw new AppError('INVALID_INPUT', '这篇内容没有视频，无法观看')
   const key = itemKey(item.kind, item.id)
   const bookKey = item.book ? fieldKey(item.book.id) : undefined

@@ -36,7 +36,6 @@ export interface StudyItem {
   id: string
   minutes: number
   categoryId: string
-  hasAudio: boolean
   /** A video item's length (null: not a video): it is watched, and 看完 is measured against it. */
   videoSeconds: number | null
   /** Chapters: their book (with its requirement, for scoring a required book's chapters). */
@@ -51,7 +50,6 @@ export async function readableItem(db: CloudDatabase, kind: StudyKind, id: strin
       id,
       minutes: a.minutes,
       categoryId: a.categoryId,
-      hasAudio: !!a.audioUrl,
       videoSeconds: a.videoUrl ? (a.videoSeconds ?? null) : null,
       book: null,
     }
@@ -62,7 +60,6 @@ export async function readableItem(db: CloudDatabase, kind: StudyKind, id: strin
     id,
     minutes: chapter.minutes,
     categoryId: book.categoryId,
-    hasAudio: !!chapter.audioUrl,
     videoSeconds: null,
     book: { id: book._id, chapterCount: book.chapterCount, required: book.required },
   }

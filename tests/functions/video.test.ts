@@ -64,8 +64,9 @@ describe('video items', () => {
     })
   })
 
-  it('refuse watching an item without a video', async () => {
+  it('refuse watching an item without a video, and listening to a video', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'text')
     expect(await reader.send({ mode: 'watch' })).toEqual({ ok: false, code: 'INVALID_INPUT', message: '这篇内容没有视频，无法观看' })
+    expect(await openReader(cloud, 'm1', 'article', 'film').send({ mode: 'listen' })).toEqual({ ok: false, code: 'INVALID_INPUT', message: '这是视频，请观看' })
   })
 })
