@@ -378,14 +378,17 @@ describe('listening', () => {
       ['listen', 600],
     ])
 
+    // A minute more, then 暂停: the beat it sends says the minute was spent listening.
+    await pass(60_000)
     fireEvent.click(screen.getByText('暂停'))
     await pass(0)
     expect(screen.getByText('播放')).toBeTruthy()
+    expect(beats().at(-1)).toMatchObject({ mode: 'listen', activeSeconds: 660 })
     // Paused: reading again, two more minutes from the tap on 暂停; then the count is sent and stops.
     await pass(BEAT_MS)
-    expect(beats().at(-1)).toMatchObject({ mode: 'read', activeSeconds: 720 })
+    expect(beats().at(-1)).toMatchObject({ mode: 'read', activeSeconds: 780 })
     await pass(BEAT_MS)
-    expect(beats()).toHaveLength(3)
+    expect(beats()).toHaveLength(4)
   })
 
   test('listening goes on with the page hidden (the screen off); paused and hidden, nothing', async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import type { ActionOutput, StudyKind } from '../../../types'
+import type { ActionInput, ActionOutput, StudyKind } from '../../../types'
 import { READER_IDLE_SECONDS } from '../../../types/constants'
 import { callFunction } from '../../services/cloud'
 import { toCloudError } from '../../services/errors'
@@ -60,6 +60,8 @@ export interface StudyTimer {
  * the page closes, so a 30-minute read costs a handful of calls. The server credits the count only as far as its own
  * clock allows; each answer may change the interval (`nextBeatSeconds`).
  */
+type Mode = ActionInput<'heartbeat'>['mode']
+
 export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening, watching, completesAfterSeconds, onAnswer }: Options): StudyTimer {
   const seq = useRef(0)
   const countedMs = useRef(0)
@@ -70,6 +72,9 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
   const listeningRef = useRef(listening)
   const watchingRef = useRef(watching)
   const position = useRef<{ value?: number; atEnd: boolean }>({ atEnd: false })
+  /** How the time not yet sent was spent: the beat sent as listening stops still says it was listening. */
+  const spentAs = useRef<Mode>('read')
+  const modeNow = (): Mode => (watchingRef.current ? 'watch' : listeningRef.current ? 'listen' : 'read')
   const sent = useRef({ seconds: 0, atEnd: false })
   const sending = useRef(false)
   const sendAgain = useRef(false)
@@ -96,6 +101,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     const from = settledAt.current
     const until = watchingRef.current ? from : listeningRef.current ? now : visible.current ? Math.min(now, lastActive.current + IDLE_AFTER_MS) : from
     if (until > from) countedMs.current += until - from
+    if (modeNow() !== 'read' && (until > from || watchingRef.current)) spentAs.current = modeNow()
     settledAt.current = now
   }, [])
 
@@ -117,11 +123,12 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
         sessionId,
         seq: seq.current++,
         activeSeconds,
-        mode: watchingRef.current ? 'watch' : listeningRef.current ? 'listen' : 'read',
+        mode: spentAs.current,
         ...(value === undefined ? {} : { position: value }),
         atEnd,
       })
       sent.current = { seconds: activeSeconds, atEnd }
+      spentAs.current = 'read'
       showUnsent()
       failedAt.current = undefined
       advisedSeconds.current = answer.nextBeatSeconds
