@@ -22,6 +22,8 @@ export default defineConfig<'webpack5'>(async () => {
     defineConstants: {
       // '' means the default cloud environment of the mini-program.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // The mini-program reads texts aloud on the phone with WeChat's 同声传译 plugin (WECHAT_SI=1 at build).
+      WECHAT_SI: JSON.stringify(process.env.WECHAT_SI === '1'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

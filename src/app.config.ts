@@ -75,6 +75,9 @@ export default defineAppConfig({
   ],
   // The reader's listen mode keeps playing with the screen off (getBackgroundAudioManager).
   requiredBackgroundModes: ['audio'],
+  // WeChat's 同声传译 reads texts without a recording aloud on the phone; declared only in a build that
+  // asks for it (WECHAT_SI=1), since a mini-program whose admin has not added the plugin does not start.
+  ...(process.env.WECHAT_SI === '1' ? { plugins: { WechatSI: { version: process.env.WECHAT_SI_VERSION || '0.3.6', provider: 'wx069ba97219f66d99' } } } : {}),
   window: {
     navigationBarTitleText: '学习圈',
     navigationBarBackgroundColor: '#a8201a',

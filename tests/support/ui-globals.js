@@ -9,5 +9,6 @@ Object.assign(globalThis, {
   ENABLE_MUTATION_OBSERVER: true,
   DEPRECATED_ADAPTER_COMPONENT: false,
   CLOUD_ENV: '',
+  WECHAT_SI: false,
 })
 process.env.TARO_ENV = process.env.TARO_ENV || 'h5'

@@ -10,11 +10,13 @@ import { ErrorNotice, Loading } from '../../components/Status'
 import { readerUrl } from '../../utils/reading'
 import { newRequestKey } from '../../utils/requestKey'
 import { durationText } from '../../../types/reading'
-import { sentenceAt, spokenSentences } from '../../../types/speech'
+import { sentenceAt, spokenSentences, type SpokenSentence } from '../../../types/speech'
 import { queryValue, ROUTES } from '../../utils/routes'
 import Blocks from './Blocks'
 import GuestInvite from './GuestInvite'
-import ListenBar from './ListenBar'
+import ListenBar, { type ListenSource } from './ListenBar'
+import { createAudioPlayer } from '../../services/audio'
+import { createSpeechPlayer } from '../../services/speech'
 import VideoPlayer from './VideoPlayer'
 import StudyCard, { type Completion } from './StudyCard'
 import { loadReadable, type Readable } from './readable'
@@ -64,11 +66,8 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
   const [listening, setListening] = useState(false)
   const [watching, setWatching] = useState(false)
   const [spoken, setSpoken] = useState(-1)
-  // A recording by a person when there is one, else the text read aloud with its sentence cues.
-  const listen = item.audioUrl ? { src: item.audioUrl, cues: null } : item.speech ? { src: item.speech.url, cues: item.speech.cues } : null
   const sentences = useMemo(() => spokenSentences(item.title, item.body), [item])
-  // Highlighting follows the recording only when it reads these very sentences.
-  const cues = listen?.cues && listen.cues.length === sentences.length ? listen.cues : null
+  const listen = useMemo(() => listenSource(item, sentences), [item, sentences])
 
   function onAnswer(answer: BeatAnswer) {
     setProgress(answer.progress)
@@ -109,18 +108,19 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
               : `预计阅读 ${item.minutes} 分钟${!listen && item.speechPending ? ' · 语音朗读稍后可听' : ''}`}
           </Text>
         </View>
-        {listen && !item.video && (
+        {listen && (
           <ListenBar
-            track={{ src: listen.src, title: item.title, subtitle: item.book?.title ?? item.byline }}
-            item={`${item.kind}:${item.id}`}
-            synthesized={!item.audioUrl}
+            source={listen.source}
             onPlayingChange={(playing) => {
               setListening(playing)
               if (!playing) setSpoken(-1)
               timer.markActive()
             }}
             onEnded={timer.reachEnd}
-            onTime={(seconds) => cues && setSpoken(sentenceAt(cues, seconds))}
+            onPlace={(place) => {
+              const sentence = listen.sentenceAt(place)
+              if (sentence !== null) setSpoken(sentence)
+            }}
           />
         )}
         {item.video && (
@@ -170,6 +170,42 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
       </View>
     </PageRoot>
   )
+}
+
+/**
+ * What 收听 plays, if anything (a video is watched): a recording by a person when there is one, else
+ * the text read aloud by the speech engine (with its sentence cues), else read by the phone where it
+ * can; with, for highlighting, the sentence being read at a place.
+ */
+function listenSource(item: Readable, sentences: SpokenSentence[]): { source: ListenSource; sentenceAt(place: number): number | null } | null {
+  if (item.video) return null
+  const placeKey = `${item.kind}:${item.id}`
+  const shown = { title: item.title, subtitle: item.book?.title ?? item.byline }
+  const recording = item.audioUrl ? { src: item.audioUrl, cues: null } : item.speech ? { src: item.speech.url, cues: item.speech.cues } : null
+  if (recording) {
+    // Highlighting follows the recording only when it reads these very sentences.
+    const cues = recording.cues && recording.cues.length === sentences.length ? recording.cues : null
+    return {
+      source: {
+        open: (startAt, events) => createAudioPlayer({ ...shown, src: recording.src, startAt }, events),
+        placeKey,
+        keepEvery: 5,
+        note: item.audioUrl ? '可以边听边看' : '语音朗读全文，可以边听边看',
+      },
+      sentenceAt: (seconds) => (cues ? sentenceAt(cues, seconds) : null),
+    }
+  }
+  const speak = createSpeechPlayer
+  if (!speak) return null
+  return {
+    source: {
+      open: (startAt, events) => speak({ ...shown, sentences: sentences.map((s) => s.text) }, startAt, events),
+      placeKey: `${placeKey}:sentence`,
+      keepEvery: 1,
+      note: '手机朗读全文，可以边听边看',
+    },
+    sentenceAt: (sentence) => sentence,
+  }
 }
 
 /** 「本章已完成 · +3 分 10 秒」, as the member sees it the moment the server says so. */
