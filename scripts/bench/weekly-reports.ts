@@ -1,7 +1,8 @@
 /**
- * 每周一学 distribution, its Sunday reminder and the quarterly report for the bench organisation
- * (10,000 members by default, BENCH_MEMBERS to change): wall time and database round trips of a first
- * run and of a repeated run (which must find everything done), in a temporary local store.
+ * The batch jobs for the bench organisation (10,000 members by default, BENCH_MEMBERS to change):
+ * 每日推送 with its message, 每周一学 distribution and its Sunday reminder, the quarterly report: wall
+ * time and database round trips of a first run and of a repeated run (which must find everything
+ * done), in a temporary local store. Messages are WeChat calls, one per member: counted apart.
  */
 import { CHECKINS } from '../../server/checkin'
 import type { CloudDatabase } from '../../server/db/types'
@@ -9,6 +10,8 @@ import { outboxMessenger } from '../../server/notify/messenger'
 import { SUBSCRIPTIONS } from '../../server/notify/grants'
 import { runQuarterReport } from '../../server/reports/report'
 import { STUDY_LEDGERS, type LedgerDoc } from '../../server/study/ledger'
+import { ARTICLES, type ArticleDoc } from '../../server/content/docs'
+import { runDailyPush } from '../../server/push/daily-push'
 import { runWeeklyDistribution } from '../../server/weekly/distribute'
 import { runWeeklyReminder } from '../../server/weekly/remind'
 import { WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
@@ -18,12 +21,13 @@ import { addAll, memberDoc, seedUnitsAndMembers } from './scoring'
 
 const MEMBER_COUNT = Number(process.env.BENCH_MEMBERS || 10_000)
 const WEEK = '2026-11-23'
-/** Monday 08:00, Sunday 18:00 and the next quarter's first day, 00:10, in Beijing. */
+/** Monday 07:30 and 08:00, Sunday 18:00 and the next quarter's first day, 00:10, in Beijing. */
+const MONDAY_730 = new Date('2026-11-22T23:30:00Z')
 const MONDAY_8 = new Date('2026-11-23T00:00:00Z')
 const SUNDAY_18 = new Date('2026-11-29T10:00:00Z')
 const NEW_QUARTER = new Date('2026-12-31T16:10:00Z')
 const CHECK_IN_DAYS = 10
-const TEMPLATES = ['weeklyList', 'studyNudge'] as const
+const TEMPLATES = ['dailyStudy', 'weeklyList', 'studyNudge'] as const
 
 const item = (key: string, refId: string, required: boolean): WeeklyItem => ({
   key,
@@ -35,6 +39,22 @@ const item = (key: string, refId: string, required: boolean): WeeklyItem => ({
   minutes: 5,
   required,
 })
+
+/** The day's article, scheduled for Monday's push. */
+const article: ArticleDoc = {
+  _id: 'push-bench',
+  title: '今日学习',
+  summary: '摘要',
+  body: [{ type: 'paragraph', text: '学习型党组织建设要坚持学以致用。' }],
+  source: '学习圈编辑部',
+  categoryId: 'theory',
+  minutes: 5,
+  status: 'scheduled',
+  scheduledFor: WEEK,
+  recommended: false,
+  createdAt: '2026-11-20T00:00:00Z',
+  updatedAt: '2026-11-20T00:00:00Z',
+}
 
 const list: WeeklyListDoc = {
   _id: 'weekly-bench',
@@ -50,7 +70,7 @@ const list: WeeklyListDoc = {
   updatedAt: '2026-11-20T00:00:00Z',
 }
 
-/** Every other member read the first item; a third asked for the weekly message and for reminders; check-ins on 10 days. */
+/** Every other member read the first item; a third asked for each kind of message; check-ins on 10 days. */
 async function seedStudy(db: CloudDatabase): Promise<void> {
   const ids = Array.from({ length: MEMBER_COUNT }, (_, i) => memberDoc(i)._id)
   const done = new Date('2026-11-24T02:00:00Z')
@@ -107,7 +127,7 @@ async function measure<T>(label: string, db: CloudDatabase, run: (db: CloudDatab
 
 export const weeklyReportsBench: BenchModule = {
   name: 'weekly',
-  title: `每周一学 distribution, its Sunday reminder and the quarterly report, ${MEMBER_COUNT.toLocaleString('en')} members`,
+  title: `the batch jobs (每日推送, 每周一学 and its reminder, 季度通报), ${MEMBER_COUNT.toLocaleString('en')} members`,
   async run() {
     let now = MONDAY_8
     const { store, unserved, dispose } = await temporaryStore(() => now)
@@ -115,8 +135,14 @@ export const weeklyReportsBench: BenchModule = {
       const db = store.database()
       await seedUnitsAndMembers(db)
       await db.collection(WEEKLY_LISTS).add({ data: list })
+      await db.collection(ARTICLES).add({ data: article })
       await seedStudy(db)
       const ports = (counted: CloudDatabase) => ({ db: counted, now, messenger: outboxMessenger })
+      now = MONDAY_730
+      const push = await measure('daily push', db, (d) => runDailyPush({ ...ports(d), officialAccount: undefined }))
+      figure('daily push: messages sent', String(push.notifications.sent ?? 0))
+      await measure('daily push run again (nothing to do)', db, (d) => runDailyPush({ ...ports(d), officialAccount: undefined }))
+      now = MONDAY_8
       const first = await measure('distribution', db, (d) => runWeeklyDistribution(ports(d)))
       figure('distribution: published / messages sent', `${first.lists[0]?.publishedTo ?? 0} / ${first.lists[0]?.notifications.sent ?? 0}`)
       await measure('distribution run again (nothing to do)', db, (d) => runWeeklyDistribution(ports(d)))

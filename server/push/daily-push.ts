@@ -2,6 +2,7 @@ import type { DayKey, NotificationResult, PublicationStatus } from '../../types'
 import { dayKey } from '../../types/calendar'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { BATCH_SIZE } from '../jobs/batched-job'
 import { MEMBERS, type Member } from '../members'
 import { CHECKINS, checkInId } from '../checkin'
 import { membersWithGrant, SUBSCRIPTIONS, subscriptionId, type SubscriptionDoc } from '../notify/grants'
@@ -94,25 +95,25 @@ async function markPublished(db: CloudDatabase, push: PushDoc): Promise<ArticleD
 async function stillToRemind(db: CloudDatabase, ids: string[], push: PushDoc): Promise<Member[]> {
   const _ = db.command
   const members: Member[] = []
-  for (let i = 0; i < ids.length; i += 100) {
-    const batch = ids.slice(i, i + 100)
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+    const batch = ids.slice(i, i + BATCH_SIZE)
     const [{ data: active }, { data: checkedIn }, { data: grants }] = await Promise.all([
       db
         .collection(MEMBERS)
         .where({ _id: _.in(batch), status: 'active' })
-        .limit(100)
+        .limit(batch.length)
         .get(),
       db
         .collection(CHECKINS)
         .where({ _id: _.in(batch.map((id) => checkInId(id, push.day))) })
         .field({ memberId: true })
-        .limit(100)
+        .limit(batch.length)
         .get(),
       db
         .collection(SUBSCRIPTIONS)
         .where({ _id: _.in(batch.map((id) => subscriptionId(id, 'dailyStudy'))) })
         .field({ memberId: true, lastAnswerAt: true, held: true })
-        .limit(100)
+        .limit(batch.length)
         .get(),
     ])
     const studied = new Set((checkedIn as { memberId: string }[]).map((c) => c.memberId))
