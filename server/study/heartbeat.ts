@@ -22,7 +22,7 @@ import {
 import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
 import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
-import { assertSameItem, sessionOpenedAt } from './sessions'
+import { assertSameItem, claimSession, findSession, openedAt } from './sessions'
 import { completionEvents, scoreStudyTime, scoreUnscored, unscoredKey } from '../scoring/sources'
 import { RESCORE_MS } from '../scoring/study-catch-up'
 
@@ -47,17 +47,25 @@ const ATTEMPTS = 8
  */
 export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<Output> {
   authorize(caller, 'study.write', memberTarget(caller))
-  const item = await readableItem(db, input.kind, input.id)
-  // Every text can be listened to (a recording, the speech engine's, or the phone reading it aloud); a video is watched.
-  if (input.mode === 'listen' && item.videoSeconds) throw new AppError('INVALID_INPUT', '这是视频，请观看')
-  if (input.mode === 'watch' && !item.videoSeconds) throw new AppError('INVALID_INPUT', '这篇内容没有视频，无法观看')
-  const key = itemKey(item.kind, item.id)
-  const bookKey = item.book ? fieldKey(item.book.id) : undefined
+  const key = itemKey(input.kind, input.id)
   // The days a credit can touch: it ends by now and spans at most one heartbeat's cap.
   const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.maxBeatSeconds + 1) * 1000)), dayKey(now)]
-  const paths = ['sessions', 'creditedUntil', 'unscored', `items.${key}`, ...days.map((d) => `days.${d}`), ...(bookKey ? [`books.${bookKey}`] : [])]
+  const paths = ['sessions', 'creditedUntil', 'unscored', 'books', `items.${key}`, ...days.map((d) => `days.${d}`)]
   /** When the reader opened the session, looked up once, for its first heartbeat. */
   let opened: { at: Date | undefined } | undefined
+  /**
+   * The item as the reader's open read it, kept with the session (an item retired meanwhile is still
+   * credited to the end of the session its reader opened), or read now for a session opened otherwise.
+   */
+  let item: StudyItem | undefined
+  /** The item as kept, else read now; listening to a video or watching a text refused before anything is written. */
+  const resolve = async (kept: StudyItem | undefined): Promise<StudyItem> => {
+    const found = kept ?? (await readableItem(db, input.kind, input.id))
+    // Every text can be listened to (a recording, the speech engine's, or the phone reading it aloud); a video is watched.
+    if (input.mode === 'listen' && found.videoSeconds) throw new AppError('INVALID_INPUT', '这是视频，请观看')
+    if (input.mode === 'watch' && !found.videoSeconds) throw new AppError('INVALID_INPUT', '这篇内容没有视频，无法观看')
+    return found
+  }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let ledger = await readLedger(db, caller._id, paths)
     if (!ledger) {
@@ -67,11 +75,17 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
     }
     const session = ledger.sessions?.[input.sessionId]
     if (session) assertSameItem(session.item === key)
-    else opened ??= { at: await sessionOpenedAt(db, caller, input.sessionId, item.kind, item.id, now, SESSION_TTL_MS) }
+    const record = session || opened ? undefined : await findSession(db, caller, input.sessionId, input.kind, input.id)
+    const facts = (item ??= await resolve(session?.facts ?? record?.item))
+    if (!session && !opened) {
+      if (!record) await claimSession(db, caller, input.sessionId, input.kind, input.id, now)
+      opened = { at: openedAt(record, now, SESSION_TTL_MS) }
+    }
+    const bookKey = facts.book ? fieldKey(facts.book.id) : undefined
     const state: SessionState | undefined = session
       ? { seq: session.seq, anchorAt: new Date(session.anchorAt), counted: session.counted }
       : opened?.at && { seq: -1, anchorAt: opened.at, counted: 0 }
-    const step = plan(db.command, ledger, session, state, item, key, bookKey, input, now)
+    const step = plan(db.command, ledger, session, state, facts, key, bookKey, input, now)
     // Completions an earlier heartbeat recorded but did not get to score.
     const unscored = Object.values(ledger.unscored ?? {})
     if (!step.update) {
@@ -79,7 +93,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
       await scoreUnscored(db, caller, unscored, now)
       return step.answer
     }
-    const completions = step.completing ? await completionEvents(db, caller, item, step.completing.bookDone, now) : []
+    const completions = step.completing ? await completionEvents(db, caller, facts, step.completing.bookDone, now) : []
     for (const event of completions) step.update.data[`unscored.${unscoredKey(event)}`] = event
     const { stats } = await db
       .collection(STUDY_LEDGERS)
@@ -180,7 +194,15 @@ function plan(
   if (advancesUntil) where.creditedUntil = was(ledger.creditedUntil)
 
   const data: UpdateData = {
-    [`sessions.${input.sessionId}`]: { seq: input.seq, anchorAt: credit.anchorAt, counted: credit.counted, item: key, at: now, parts: capped.parts },
+    [`sessions.${input.sessionId}`]: {
+      seq: input.seq,
+      anchorAt: credit.anchorAt,
+      counted: credit.counted,
+      item: key,
+      at: now,
+      parts: capped.parts,
+      facts: item,
+    },
   }
   for (const [field, value] of Object.entries(after)) if (field !== 's') data[`items.${key}.${field}`] = value
   if (advancesUntil) data.creditedUntil = measured.end

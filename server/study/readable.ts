@@ -42,27 +42,28 @@ export interface StudyItem {
   book: ({ id: string; chapterCount: number } & Pick<BookDoc, 'required'>) | null
 }
 
+export const articleItem = (a: ArticleDoc): StudyItem => ({
+  kind: 'article',
+  id: a._id,
+  minutes: a.minutes,
+  categoryId: a.categoryId,
+  videoSeconds: a.videoUrl ? (a.videoSeconds ?? null) : null,
+  book: null,
+})
+
+export const chapterItem = (chapter: ChapterDoc, book: BookDoc): StudyItem => ({
+  kind: 'chapter',
+  id: chapter._id,
+  minutes: chapter.minutes,
+  categoryId: book.categoryId,
+  videoSeconds: null,
+  book: { id: book._id, chapterCount: book.chapterCount, ...(book.required ? { required: book.required } : {}) },
+})
+
 export async function readableItem(db: CloudDatabase, kind: StudyKind, id: string): Promise<StudyItem> {
-  if (kind === 'article') {
-    const a = await readableArticle(db, id)
-    return {
-      kind,
-      id,
-      minutes: a.minutes,
-      categoryId: a.categoryId,
-      videoSeconds: a.videoUrl ? (a.videoSeconds ?? null) : null,
-      book: null,
-    }
-  }
+  if (kind === 'article') return articleItem(await readableArticle(db, id))
   const { chapter, book } = await readableChapter(db, id)
-  return {
-    kind,
-    id,
-    minutes: chapter.minutes,
-    categoryId: book.categoryId,
-    videoSeconds: null,
-    book: { id: book._id, chapterCount: book.chapterCount, required: book.required },
-  }
+  return chapterItem(chapter, book)
 }
 
 /** Is the book required of the member in `year`: for every 党支部 (no list) or theirs. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, OpenInput, StudyKind } from '../../types'
+import type { Category, GetArticleOutput, GetBookOutput, GetChapterOutput, OpenInput } from '../../types'
 import type { Member } from '../members'
 import { linkedQuestions } from '../quiz/questions'
 import { yearKey } from '../../types/calendar'
@@ -9,7 +9,7 @@ import { findDoc, fieldKey } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { authorize, authorizeGuest, memberTarget, ORGANISATION } from '../permissions'
 import { bookProgress, itemKey, itemProgress, readLedger, type LedgerItem } from './ledger'
-import { readableArticle, readableBook, readableChapter, requirementOf } from './readable'
+import { articleItem, chapterItem, readableArticle, readableBook, readableChapter, requirementOf, type StudyItem } from './readable'
 import { STUDY_RULES } from './rules'
 import { claimSession } from './sessions'
 import type { SpeechMarks } from '../speech/job'
@@ -19,17 +19,10 @@ import type { SpeechMarks } from '../speech/job'
 type Opening = z.output<typeof OpenInput>
 
 /** Starts the reader's session (when it names one): its first heartbeat is measured from now. */
-async function openReading(
-  db: CloudDatabase,
-  reader: Member,
-  sessionId: string | undefined,
-  kind: StudyKind,
-  itemId: string,
-  now: Date,
-): Promise<number | null> {
+async function openReading(db: CloudDatabase, reader: Member, sessionId: string | undefined, item: StudyItem, now: Date): Promise<number | null> {
   if (!sessionId) return null
   authorize(reader, 'study.write', memberTarget(reader))
-  await claimSession(db, reader, sessionId, kind, itemId, now)
+  await claimSession(db, reader, sessionId, item.kind, item.id, now, item)
   return STUDY_RULES.heartbeatSeconds
 }
 
@@ -61,7 +54,7 @@ export async function readArticle(
   const [name, ledger, heartbeatSeconds] = await Promise.all([
     categoryName(db, a.categoryId),
     reader ? readLedger(db, reader._id, [`items.${key}`]) : undefined,
-    reader ? openReading(db, reader, sessionId, 'article', a._id, now) : null,
+    reader ? openReading(db, reader, sessionId, articleItem(a), now) : null,
   ])
   return {
     article: {
@@ -99,7 +92,7 @@ export async function readChapter(db: CloudDatabase, caller: Member, { id, sessi
   const _ = db.command
   const [ledger, heartbeatSeconds, neighbours] = await Promise.all([
     readLedger(db, caller._id, [`items.${key}`]),
-    openReading(db, caller, sessionId, 'chapter', chapter._id, now),
+    openReading(db, caller, sessionId, chapterItem(chapter, book), now),
     db
       .collection(CHAPTERS)
       .where({ bookId: book._id, order: _.in([chapter.order - 1, chapter.order + 1]) })

@@ -4,6 +4,7 @@ import { findDoc } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize } from '../permissions'
+import type { StudyItem } from './readable'
 
 /**
  * Who a reading session belongs to and when it opened: `studySessions/<sessionId>`, written when the
@@ -13,17 +14,27 @@ import { authorize } from '../permissions'
  */
 export const STUDY_SESSIONS = 'studySessions'
 
-interface SessionDoc {
+export interface SessionDoc {
   _id: string
   memberId: string
   kind: StudyKind
   itemId: string
   startedAt: Date
+  /** What the reader opened, as the open read it: the session's heartbeats credit by it without reading the item again. */
+  item?: StudyItem
 }
 
-/** Binds the session to the caller and the item, or checks an existing binding. */
-export async function claimSession(db: CloudDatabase, caller: Member, sessionId: string, kind: StudyKind, itemId: string, now: Date): Promise<void> {
-  const doc: SessionDoc = { _id: sessionId, memberId: caller._id, kind, itemId, startedAt: now }
+/** Binds the session to the caller and the item (what it is, when the reader opened it), or checks an existing binding. */
+export async function claimSession(
+  db: CloudDatabase,
+  caller: Member,
+  sessionId: string,
+  kind: StudyKind,
+  itemId: string,
+  now: Date,
+  item?: StudyItem,
+): Promise<void> {
+  const doc: SessionDoc = { _id: sessionId, memberId: caller._id, kind, itemId, startedAt: now, ...(item ? { item } : {}) }
   try {
     await db.collection(STUDY_SESSIONS).add({ data: doc })
     return
@@ -41,28 +52,21 @@ function assertBoundTo(session: SessionDoc, caller: Member, kind: StudyKind, ite
   assertSameItem(session.kind === kind && session.itemId === itemId)
 }
 
-/**
- * When the session opened, for its first heartbeat: the instant the reader opened it, if that was
- * within `freshMs`. A session unknown until now is claimed by this heartbeat and has nothing to
- * measure from (undefined), as has an older one (its heartbeats may have been forgotten).
- */
-export async function sessionOpenedAt(
-  db: CloudDatabase,
-  caller: Member,
-  sessionId: string,
-  kind: StudyKind,
-  itemId: string,
-  now: Date,
-  freshMs: number,
-): Promise<Date | undefined> {
+/** The session as the reader's open (or a first heartbeat) recorded it, checked to be the caller's and on this item; undefined if never recorded. */
+export async function findSession(db: CloudDatabase, caller: Member, sessionId: string, kind: StudyKind, itemId: string): Promise<SessionDoc | undefined> {
   const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
-  if (!existing) {
-    await claimSession(db, caller, sessionId, kind, itemId, now)
-    return undefined
-  }
-  assertBoundTo(existing, caller, kind, itemId)
-  const startedAt = new Date(existing.startedAt)
-  return now.getTime() - startedAt.getTime() <= freshMs ? startedAt : undefined
+  if (existing) assertBoundTo(existing, caller, kind, itemId)
+  return existing
+}
+
+/**
+ * What a session's first heartbeat is measured from: the instant the reader opened it, if that was
+ * within `freshMs`. A session unknown until its first heartbeat has nothing to measure from, as has
+ * an older one (its heartbeats may have been forgotten).
+ */
+export function openedAt(session: SessionDoc | undefined, now: Date, freshMs: number): Date | undefined {
+  const startedAt = session && new Date(session.startedAt)
+  return startedAt && now.getTime() - startedAt.getTime() <= freshMs ? startedAt : undefined
 }
 
 export function assertSameItem(same: boolean): void {

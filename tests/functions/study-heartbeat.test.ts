@@ -1,9 +1,10 @@
 import { getBook } from '../../server/actions/getBook'
 import { getMyStudy } from '../../server/actions/getMyStudy'
 import { heartbeat } from '../../server/actions/heartbeat'
-import { CHAPTERS } from '../../server/content/docs'
+import { BOOKS, CHAPTERS } from '../../server/content/docs'
 import { STUDY_LEDGERS } from '../../server/study/ledger'
 import { openTestCloud, type TestCloud } from '../support/cloud'
+import { withRoundTrips } from '../support/interrupt'
 import { addBook, addCategories } from '../support/content'
 import { addPublishedArticle, advance, ok, openReader, readFor } from '../support/study'
 
@@ -239,6 +240,32 @@ describe('crediting from heartbeats', () => {
     await addPublishedArticle(cloud, 'draft', { status: 'draft' })
     expect(await openReader(cloud, 'm1', 'article', 'draft').send()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await openReader(cloud, 'm1', 'article', 'nothing').send()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('reads the chapter and its book once, at the open: heartbeats credit by what the open read, to the end of that session', async () => {
+    await addBook(cloud.db, { _id: 'b', status: 'published' }, 2)
+    const reader = openReader(cloud, 'm1', 'chapter', 'b-c1')
+    await reader.open()
+    const content: string[] = []
+    const beat = () =>
+      withRoundTrips(
+        cloud,
+        (_method, collection) => void (['chapters', 'books'].includes(collection) && content.push(collection)),
+        () => reader.beat(),
+      )
+    advance(cloud, 15)
+    await beat()
+    advance(cloud, 15)
+    expect(await beat()).toMatchObject({ creditedSeconds: 15, itemSeconds: 30 })
+    expect(content).toEqual([])
+    // Retired meanwhile: the session its reader opened is still credited; a new one is refused.
+    await cloud.db
+      .collection(BOOKS)
+      .doc('b')
+      .update({ data: { status: 'retired' } })
+    advance(cloud, 15)
+    expect(await beat()).toMatchObject({ creditedSeconds: 15 })
+    expect(await openReader(cloud, 'm1', 'chapter', 'b-c1').send()).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 
   it('credits listening like reading, to a recording or to a text read aloud (by the speech engine or the phone)', async () => {
