@@ -1,10 +1,11 @@
 import { dayKey } from '../../types/calendar'
-import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { isDuplicateKeyError, type CloudDatabase, type Command } from '../db/types'
+import type { DayKey } from '../../types'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
 import { addOnce } from '../db/documents'
 import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
-import { differences, ledgerSums, membersAfter, totalsFromSums, type MemberRef } from './replay'
+import { differences, ledgerSums, membersAfter, reconcileFrom, totalsFrom, totalsFromSums, type MemberRef, type Totals } from './replay'
 import { loadRuleVersions } from './rule-versions'
 import { scoreLostReplies, withdrawLostReplies } from './sources'
 import { scoreLostCheckIns } from '../checkin'
@@ -13,8 +14,10 @@ import { scoreLostReflections } from '../reflections/reflections'
 import { scoreLostAttendance } from '../meetings/attendance'
 
 /**
- * The nightly reconciliation (对账): every member's running totals are worked out again from the
- * ledger, a batch of members at a time, and any drift is repaired and recorded with the repair.
+ * The nightly reconciliation (对账): every member's running totals of this year (from
+ * `reconcileFrom`: the year's weeks, quarters and days) are worked out again from the ledger, a batch
+ * of members at a time, and any drift is repaired and recorded with the repair; a member with no
+ * totals at all has them built from their whole ledger.
  * Completions and study time credited but never scored are scored first (study-catch-up.ts), so
  * are check-ins, 每日答题 answers, approved 学习心得, meeting attendance, replies and featurings still marked unscored, and the scores of replies deleted or hidden but
  * not yet reversed are reversed (sources.ts).
@@ -37,6 +40,7 @@ export interface ReconcileSummary extends JobOutcome {
 /** One run a night, as the job `reconcileScores-<Shanghai day>`. */
 export async function reconcile(db: CloudDatabase, now: Date): Promise<ReconcileSummary> {
   const run = dayKey(now)
+  const from = reconcileFrom(run)
   const versions = await loadRuleVersions(db)
   const counts = { checked: 0, repaired: 0, skipped: 0 }
   const outcome = await runBatchedJob<MemberRef>(db, `reconcileScores-${run}`, now, {
@@ -55,15 +59,24 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
       // Totals first, then the ledger: an entry applied after this read was inserted before the
       // ledger read, so it is seen there, and its totals' version change stops the repair.
       const stored = await totalsOf(db, first, last)
-      const [sums, studied] = await Promise.all([ledgerSums(db, first, last), studyDaysOf(db, first, last)])
+      const whole = members.some((m) => !stored.has(m._id))
+      const [sums, wholeSums, studied] = await Promise.all([
+        ledgerSums(db, first, last, { from, to: run }),
+        whole ? ledgerSums(db, first, last) : undefined,
+        studyDaysOf(db, first, last),
+      ])
       const settling = (at: Date | undefined) => !!at && now.getTime() - at.getTime() < SETTLE_MS
       const outcomes = await inParallel(members, WIDTH, async (member) => {
-        const own = sums.get(member._id)
+        const totals = stored.get(member._id)
+        const since = totals ? from : undefined
+        const own = (totals ? sums : wholeSums)?.get(member._id)
         const study = studied.get(member._id)
         if (settling(own?.lastAt) || settling(study?.creditedUntil)) return 'busy'
-        const catchUp = study ? unscoredStudy(member, own, study, versions) : []
+        const catchUp = study ? unscoredStudy(member, own, study, versions, since) : []
         for (const entry of catchUp) await addOnce(db, SCORE_ENTRIES, entry)
-        return repair(db, run, now, member, stored.get(member._id), totalsFromSums(withEntries(own, catchUp), versions))
+        // Worked out from the window, a period begun before it would be partial: only those from it count.
+        const expected = totalsFromSums(withEntries(own, catchUp), versions)
+        return repair(db, run, now, member, totals, since ? totalsFrom(expected, since) : expected, from)
       })
       counts.checked += members.length
       counts.repaired += outcomes.filter((o) => o === 'repaired').length
@@ -84,8 +97,9 @@ async function totalsOf(db: CloudDatabase, first: string, last: string): Promise
 }
 
 /**
- * Rewrites the member's totals as the ledger says, with the record of the repair in the same write
- * (`repairs.<run>`): a repair is never made unrecorded, nor recorded unmade.
+ * Rewrites the member's totals of the periods from `from` as the ledger says (all of them, for a
+ * member who had none), with the record of the repair in the same write (`repairs.<run>`): a repair
+ * is never made unrecorded, nor recorded unmade.
  */
 async function repair(
   db: CloudDatabase,
@@ -93,9 +107,10 @@ async function repair(
   now: Date,
   member: MemberRef,
   stored: TotalsDoc | undefined,
-  expected: ReturnType<typeof totalsFromSums>,
+  expected: Totals,
+  from: DayKey,
 ): Promise<'fine' | 'repaired' | 'busy'> {
-  const diffs = differences(stored, expected)
+  const diffs = differences(stored && totalsFrom(stored, from), expected)
   const units = { groupId: member.groupId, branchId: member.branchId, active: member.status === 'active' }
   const unitsMoved = !!stored && (stored.groupId !== units.groupId || stored.branchId !== units.branchId || stored.active !== units.active)
   if (diffs.length === 0 && !unitsMoved) return 'fine'
@@ -115,17 +130,20 @@ async function repair(
     .collection(SCORE_TOTALS)
     .where({ _id: member._id, v: stored.v })
     .update({
-      data: {
-        ...units,
-        v: _.inc(1),
-        d: _.set(expected.d),
-        w: _.set(expected.w),
-        q: _.set(expected.q),
-        y: _.set(expected.y),
-        [`repairs.${run}`]: record,
-      },
+      data: { ...units, v: _.inc(1), ...periodWrites(_, totalsFrom(stored, from), expected), [`repairs.${run}`]: record },
     })
   return stats.updated === 1 ? 'repaired' : 'busy'
+}
+
+/** Each period of either totals set to the expected one's, or removed when the ledger has none. */
+function periodWrites(_: Command, stored: Totals, expected: Totals): Record<string, unknown> {
+  const writes: Record<string, unknown> = {}
+  for (const map of ['d', 'w', 'q', 'y'] as const) {
+    const was: Record<string, unknown> = stored[map]
+    const wanted: Record<string, unknown> = expected[map]
+    for (const key of new Set([...Object.keys(was), ...Object.keys(wanted)])) writes[`${map}.${key}`] = key in wanted ? _.set(wanted[key]) : _.remove()
+  }
+  return writes
 }
 
 /** The repairs of a night's run, 1,000 members at a time after `after`: for reading what was repaired. */

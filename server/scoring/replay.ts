@@ -1,4 +1,5 @@
 import type { DayKey, MemberStatus, ScoreKind, ScoreRules } from '../../types'
+import { addDays, quarterDays, startOfDay, weekKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
 import { MEMBERS } from '../members'
@@ -67,6 +68,24 @@ export async function ledgerSums(db: CloudDatabase, first: string, last: string,
 }
 
 export type Totals = Pick<TotalsDoc, 'd' | 'w' | 'q' | 'y'>
+
+/**
+ * The first day nightly reconciliation reads: the Monday of the week holding 1 January, so the year,
+ * its quarters and weeks are whole; in a new year's first week, still last year's (its last days are
+ * settled, and frozen on 1 January, from what those nights repair). Earlier years are closed: the
+ * ledger a run reads grows to a year and a week, not with all history.
+ */
+export const reconcileFrom = (today: DayKey): DayKey => weekKey(startOfDay(`${addDays(today, -7).slice(0, 4)}-01-01`))
+
+/** The first day of a period's key: a day, a week (its Monday), a quarter or a year. */
+const periodStart = (map: keyof Totals, key: string): DayKey => (map === 'q' ? quarterDays(key).firstDay : map === 'y' ? `${key}-01-01` : key)
+
+/** The totals of the periods that start on or after `from`: those a run from `from` works out again. */
+export function totalsFrom(totals: Partial<Totals> | undefined, from: DayKey): Totals {
+  const pick = <T>(map: keyof Totals, periods: Record<string, T> | undefined) =>
+    Object.fromEntries(Object.entries(periods ?? {}).filter(([key]) => periodStart(map, key) >= from))
+  return { d: pick('d', totals?.d), w: pick('w', totals?.w), q: pick('q', totals?.q), y: pick('y', totals?.y) } as Totals
+}
 
 /** The totals the ledger sums make under the rules of each day: what the running totals must equal. */
 export function totalsFromSums(sums: LedgerSums | undefined, versions: readonly ScoreRules[]): Totals {

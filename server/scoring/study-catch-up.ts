@@ -59,12 +59,12 @@ export async function scoreLostCompletions(db: CloudDatabase, members: MemberRef
   }
 }
 
-/** Entries for the seconds the study ledger credited and the points ledger has not scored. */
-export function unscoredStudy(member: MemberRef, sums: LedgerSums | undefined, study: StudyDays, versions: readonly ScoreRules[]): ScoreEntryDoc[] {
+/** Entries for the seconds the study ledger credited and the points ledger has not scored (on days from `since`: the days `sums` hold). */
+export function unscoredStudy(member: MemberRef, sums: LedgerSums | undefined, study: StudyDays, versions: readonly ScoreRules[], since = ''): ScoreEntryDoc[] {
   const scored = new Map<DayKey, number>()
   for (const p of sums?.parts ?? []) if (p.k === 'studyTime') scored.set(p.d, (scored.get(p.d) ?? 0) + p.q)
   return Object.entries(study.days)
-    .filter(([day, seconds]) => seconds > (scored.get(day) ?? 0))
+    .filter(([day, seconds]) => day >= since && seconds > (scored.get(day) ?? 0))
     .map(([day, seconds]) => {
       const event = {
         kind: 'studyTime' as const,

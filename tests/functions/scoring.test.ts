@@ -21,7 +21,7 @@ import { CHAPTERS } from '../../server/content/docs'
 import { REPLIES } from '../../server/discussion/docs'
 import type { CloudDatabase } from '../../server/db/types'
 import { instrument } from '../../server/db/instrumented'
-import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent } from '../../server/scoring/ledger'
+import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent, type TotalsDoc } from '../../server/scoring/ledger'
 import { reconcile, repairsOf } from '../../server/scoring/reconcile'
 import { JOBS } from '../../server/jobs/batched-job'
 import { STUDY_LEDGERS } from '../../server/study/ledger'
@@ -709,6 +709,27 @@ describe('reconciliation', () => {
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 1, skipped: 0 })
     expect((await repaired('2026-11-24')).get('m1')?.differences.map((d) => d.path)).not.toContain('y.2026.p')
     expect(await myScore()).toMatchObject({ year: { points: 13, studySeconds: 60 }, standing: { requiredChapters: 1 } })
+  })
+
+  it('works out this year only (from the Monday of 1 January’s week): a closed year is left as frozen; a member with no totals gets all their years', async () => {
+    for (const id of ['m1', 't1']) {
+      for (const at of ['2025-12-15T02:00:00Z', '2025-12-30T02:00:00Z', MONDAY_10AM]) {
+        await recordScore(cloud.db, { kind: 'checkin', sourceId: `${id}-${at}`, member: member(id), at: new Date(at) })
+      }
+    }
+    advance(cloud, 3600)
+    const _ = cloud.db.command
+    await cloud.db
+      .collection(SCORE_TOTALS)
+      .doc('m1')
+      .update({ data: { 'y.2025.p': _.inc(5), 'd.2025-12-15.p': _.inc(5), 'd.2025-12-30.p': _.inc(1), 'y.2026.p': _.inc(7) } })
+    await cloud.db.collection(SCORE_TOTALS).doc('t1').remove()
+    expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 2 })
+    // 30 December 2025 is in the week of 1 January 2026: it is reconciled; 15 December's year is closed.
+    expect((await repaired()).get('m1')!.differences.map((d) => d.path)).toEqual(['d.2025-12-30.p', 'y.2026.p'])
+    const totals = new Map((await allDocs(cloud.db, SCORE_TOTALS)).map((t) => [t._id, t as unknown as TotalsDoc]))
+    expect(totals.get('m1')).toMatchObject({ y: { '2025': { p: 9 }, '2026': { p: 2 } }, d: { '2025-12-15': { p: 7 }, '2025-12-30': { p: 2 } } })
+    expect(totals.get('t1')).toMatchObject({ y: { '2025': { p: 4 }, '2026': { p: 2 } } })
   })
 
   it('leaves a member scored in the last minutes to the next run', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_RULES, dayPoints, describeScoreRules, kindPoints, rulesOn, standing, starsFor } from '../../server/scoring/rules'
-import { differences, totalsFromSums, type LedgerSums } from '../../server/scoring/replay'
+import { differences, reconcileFrom, totalsFrom, totalsFromSums, type LedgerSums } from '../../server/scoring/replay'
 import type { ScoreRules } from '../../types'
 
 const hours = (h: number) => h * 3600
@@ -122,5 +122,29 @@ describe('the rules in words', () => {
     expect(lines).toContain('★★★★★：全年学时 80 小时、必读书目 30 章、积分 800 分，三项都达到。')
     expect(lines.some((l) => l.startsWith('发言被本人删除或被组长隐藏后') && l.includes('积分收回'))).toBe(true)
     expect(lines.at(-1)).toContain('本规则自 2027-01-01 起生效')
+  })
+})
+
+describe('the year nightly reconciliation works out', () => {
+  it('starts on the Monday of 1 January’s week, and keeps last year for the new year’s first week', () => {
+    expect(reconcileFrom('2026-11-23')).toBe('2025-12-29')
+    expect(reconcileFrom('2027-01-01')).toBe('2025-12-29')
+    expect(reconcileFrom('2027-01-07')).toBe('2025-12-29')
+    expect(reconcileFrom('2027-01-08')).toBe('2026-12-28')
+  })
+
+  it('keeps the periods that start on or after its first day, so none is compared half-read', () => {
+    const totals = {
+      d: { '2025-12-28': { p: 1, k: {} }, '2025-12-29': { p: 2, k: {} } },
+      w: { '2025-12-22': { p: 1, s: 0 }, '2025-12-29': { p: 2, s: 0 } },
+      q: { '2025-Q4': { p: 3, s: 0 }, '2026-Q1': { p: 0, s: 0 } },
+      y: { '2025': { p: 3, s: 0, rc: 0 }, '2026': { p: 0, s: 0, rc: 0 } },
+    }
+    expect(totalsFrom(totals, '2025-12-29')).toEqual({
+      d: { '2025-12-29': { p: 2, k: {} } },
+      w: { '2025-12-29': { p: 2, s: 0 } },
+      q: { '2026-Q1': { p: 0, s: 0 } },
+      y: { '2026': { p: 0, s: 0, rc: 0 } },
+    })
   })
 })
