@@ -5,7 +5,7 @@ import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/
 import { addOnce } from '../db/documents'
 import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
-import { differences, ledgerSums, membersAfter, reconcileFrom, totalsFrom, totalsFromSums, type MemberRef, type Totals } from './replay'
+import { differences, ledgerSums, membersAfter, reconcileFrom, sumsFrom, totalsFrom, totalsFromSums, type MemberRef, type Totals } from './replay'
 import { loadRuleVersions } from './rule-versions'
 import { scoreLostReplies, withdrawLostReplies } from './sources'
 import { scoreLostCheckIns } from '../checkin'
@@ -59,17 +59,15 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
       // Totals first, then the ledger: an entry applied after this read was inserted before the
       // ledger read, so it is seen there, and its totals' version change stops the repair.
       const stored = await totalsOf(db, first, last)
+      // A batch with a member who has no totals reads the whole ledger (once); the others' share of it is cut to the window.
       const whole = members.some((m) => !stored.has(m._id))
-      const [sums, wholeSums, studied] = await Promise.all([
-        ledgerSums(db, first, last, { from, to: run }),
-        whole ? ledgerSums(db, first, last) : undefined,
-        studyDaysOf(db, first, last),
-      ])
+      const [sums, studied] = await Promise.all([ledgerSums(db, first, last, whole ? undefined : { from, to: run }), studyDaysOf(db, first, last)])
       const settling = (at: Date | undefined) => !!at && now.getTime() - at.getTime() < SETTLE_MS
       const outcomes = await inParallel(members, WIDTH, async (member) => {
         const totals = stored.get(member._id)
         const since = totals ? from : undefined
-        const own = (totals ? sums : wholeSums)?.get(member._id)
+        const read = sums.get(member._id)
+        const own = totals && whole ? sumsFrom(read, from) : read
         const study = studied.get(member._id)
         if (settling(own?.lastAt) || settling(study?.creditedUntil)) return 'busy'
         const catchUp = study ? unscoredStudy(member, own, study, versions, since) : []

@@ -77,6 +77,10 @@ export type Totals = Pick<TotalsDoc, 'd' | 'w' | 'q' | 'y'>
  */
 export const reconcileFrom = (today: DayKey): DayKey => weekKey(startOfDay(`${addDays(today, -7).slice(0, 4)}-01-01`))
 
+/** The sums of the days from `from` only. */
+export const sumsFrom = (sums: LedgerSums | undefined, from: DayKey): LedgerSums | undefined =>
+  sums && { ...sums, parts: sums.parts.filter((p) => p.d >= from) }
+
 /** The first day of a period's key: a day, a week (its Monday), a quarter or a year. */
 const periodStart = (map: keyof Totals, key: string): DayKey => (map === 'q' ? quarterDays(key).firstDay : map === 'y' ? `${key}-01-01` : key)
 
