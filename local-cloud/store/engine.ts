@@ -21,6 +21,7 @@ import { update as mingoUpdate } from 'mingo/updater'
 import type { Options as MingoOptions } from 'mingo/types'
 import { cloneValue, decodeStored, encodeStored, isPlainObject, valuesEqual, type Doc } from './codec'
 import { duplicateKeyError, queryError, writeError } from './errors'
+import { groupNatively } from './group'
 import { frameLine, scanLines } from './framing'
 import { JOURNAL_PATTERN, JournalWriter, fsyncDir, type JournalOp } from './journal'
 import { acquireLock, type DirLock } from './lock'
@@ -442,7 +443,13 @@ export class Engine {
     } else {
       input = Array.from(this.collections.get(collection)?.values() ?? [])
     }
-    input = input.map((d) => cloneValue(d))
+    // Leading $group stages run in plain JavaScript where they can (group.ts), over the stored documents.
+    const grouped = groupNatively(input, stages)
+    if (grouped) {
+      input = grouped.output
+      stages = grouped.rest
+      if (stages.length === 0) return input.map(idFirst)
+    } else input = input.map((d) => cloneValue(d))
     try {
       const aggregator = new Aggregator(stages, {
         ...MINGO_OPTIONS,

@@ -84,10 +84,18 @@ export interface RepairRecord {
   units: Pick<TotalsDoc, 'groupId' | 'branchId' | 'active'> | null
 }
 
+type Periods = { week: string; quarter: string; year: string }
+/** Days seen so far: a reconciliation works out the same days' periods for every member. */
+const periodsByDay = new Map<DayKey, Periods>()
+
 /** The week, quarter and year a Shanghai day belongs to. */
-export function periodsOf(day: DayKey): { week: string; quarter: string; year: string } {
-  const at = startOfDay(day)
-  return { week: weekKey(at), quarter: quarterKey(at), year: day.slice(0, 4) }
+export function periodsOf(day: DayKey): Periods {
+  let periods = periodsByDay.get(day)
+  if (!periods) {
+    const at = startOfDay(day)
+    periodsByDay.set(day, (periods = { week: weekKey(at), quarter: quarterKey(at), year: day.slice(0, 4) }))
+  }
+  return periods
 }
 
 /** A scoring event as its source reports it. */

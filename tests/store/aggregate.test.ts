@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { CloudDatabase } from '../../server/db/types'
+import { Aggregator } from 'mingo'
 import { openLocalStore, type LocalStore } from '../../local-cloud/store'
+import { groupNatively } from '../../local-cloud/store/group'
+import { seeded } from '../../local-cloud/seeded-random'
 
 let dir: string
 let store: LocalStore
@@ -173,4 +176,80 @@ test('an invalid stage rejects with a server error', async () => {
     .catch((e: unknown) => e)
   expect(err).toMatchObject({ errCode: -502001 })
   expect((err as Error).message).toMatch(/^collection\.aggregate:fail -502001/)
+})
+
+describe('$group in plain JavaScript (group.ts)', () => {
+  /** 600 documents with every field sometimes missing, sometimes null, of the types the ledger holds. */
+  function documents(): Record<string, unknown>[] {
+    const random = seeded(7)
+    const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)]
+    return Array.from({ length: 600 }, (_, i) => {
+      const doc: Record<string, unknown> = { _id: `e${i}` }
+      const fields: Record<string, unknown> = {
+        m: pick(['m1', 'm2', 'm3', undefined]),
+        d: pick(['2026-11-01', '2026-11-02', undefined]),
+        k: pick(['checkin', 'studyTime', 'reply']),
+        r: pick([true, false, undefined, null]),
+        q: pick([1, 2.5, 600, -3, 0, null, undefined, 'x']),
+        at: pick([new Date('2026-11-01T01:00:00Z'), new Date('2026-11-02T03:00:00Z'), undefined, null]),
+        nested: pick([{ unit: 'g1' }, { unit: 'g2' }, undefined]),
+      }
+      for (const [k, v] of Object.entries(fields)) if (v !== undefined) doc[k] = v
+      return doc
+    })
+  }
+
+  const PIPELINES: Record<string, unknown>[][] = [
+    // The ledger's sums (server/scoring/replay.ts): by member, day, kind and flag, then one row a member.
+    [
+      { $group: { _id: { m: '$m', d: '$d', k: '$k', r: '$r' }, q: { $sum: '$q' }, at: { $max: '$at' }, first: { $min: '$at' } } },
+      { $group: { _id: '$_id.m', parts: { $push: { d: '$_id.d', k: '$_id.k', r: '$_id.r', q: '$q' } }, lastAt: { $max: '$at' } } },
+    ],
+    [{ $group: { _id: '$nested.unit', n: { $sum: 1 }, first: { $first: '$q' }, last: { $last: '$d' }, seen: { $push: '$r' } } }],
+    [{ $group: { _id: null, total: { $sum: '$q' }, twice: { $sum: 2 } } }],
+    // 我的's ranks (server/scoring/read.ts): counts in several scopes at once.
+    [
+      {
+        $group: {
+          _id: null,
+          checkins: { $sum: { $cond: { if: { $eq: ['$k', 'checkin'] }, then: 1, else: 0 } } },
+          flagged: { $sum: { $cond: { if: '$r', then: '$q', else: 0 } } },
+        },
+      },
+    ],
+  ]
+
+  it.each(PIPELINES.map((p, i) => [i, p]))('pipeline %i gives mingo’s result exactly', (_i, pipeline) => {
+    const docs = documents()
+    const mingo = new Aggregator(pipeline as Record<string, unknown>[]).run(docs.map((d) => structuredClone(d)))
+    const native = groupNatively(docs, pipeline as Record<string, unknown>[])
+    expect(native).toBeDefined()
+    expect(native!.rest).toEqual([])
+    expect(native!.output).toEqual(mingo)
+    // The stored documents are read, never changed.
+    expect(docs).toEqual(documents())
+  })
+
+  it('leaves to mingo what it does not evaluate: other operators, mixed types under $max, $eq on a missing field, other stages first', () => {
+    const docs = documents()
+    expect(groupNatively(docs, [{ $group: { _id: null, c: { $sum: { $add: ['$q', 1] } } } }])).toBeUndefined()
+    expect(groupNatively(docs, [{ $group: { _id: null, c: { $sum: { $cond: { if: { $eq: ['$m', 'm1'] }, then: 1, else: 0 } } } } }])).toBeUndefined()
+    expect(groupNatively(docs, [{ $group: { _id: '$m', top: { $max: '$q' } } }])).toBeUndefined()
+    expect(groupNatively(docs, [{ $sort: { q: 1 } }, { $group: { _id: '$m' } }])).toBeUndefined()
+    // Stages after the groups are mingo's, over the grouped rows.
+    expect(groupNatively(docs, [{ $group: { _id: '$m', n: { $sum: 1 } } }, { $sort: { _id: 1 } }])?.rest).toEqual([{ $sort: { _id: 1 } }])
+  })
+
+  it('through the store: an aggregate with a $group and the stages after it answers as before', async () => {
+    const { list } = await db
+      .collection('scores')
+      .aggregate()
+      .group({ _id: '$group', total: db.command.aggregate.sum('$score'), last: db.command.aggregate.max('$day') })
+      .sort({ total: -1 })
+      .end()
+    expect(list).toEqual([
+      { _id: 'g2', total: 40, last: new Date('2024-03-04T00:00:00Z') },
+      { _id: 'g1', total: 35, last: new Date('2024-03-02T00:00:00Z') },
+    ])
+  })
 })
