@@ -5,7 +5,7 @@ import type { CloudDatabase, QueryCondition } from './db/types'
 import { MEMBERS, type Member } from './members'
 import { decodeCursor, pageOf } from './paging'
 import { authorize, scopeOf, unitTarget } from './permissions'
-import { activeMembersOf } from './discussion/docs'
+import { groupMembersByName } from './discussion/docs'
 import { findUnit, loadUnits, requireGroup, requireUnit } from './units'
 
 /** Unit names by id, for summaries. */
@@ -104,7 +104,7 @@ const toGroupMember = (m: Member): GroupMember => ({
 export async function groupView(db: CloudDatabase, caller: Member, group: Unit) {
   authorize(caller, 'group.read', unitTarget(group))
   const branchId = group.parentId ?? ''
-  const [branch, active] = await Promise.all([branchId ? findUnit(db, branchId) : undefined, activeMembersOf(db, group._id)])
+  const [branch, active] = await Promise.all([branchId ? findUnit(db, branchId) : undefined, groupMembersByName(db, group._id)])
   const members = active.map(toGroupMember).sort((a, b) => Number(b.isLeader) - Number(a.isLeader))
   return {
     group: { _id: group._id, name: group.name, archived: group.archived, branchId, branchName: branch?.name ?? '' },

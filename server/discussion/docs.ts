@@ -69,7 +69,7 @@ export const timeId = (prefix: string, at: Date) => `${prefix}-${at.toISOString(
 export const rankOf = (flagged: boolean, id: string) => `${flagged ? 1 : 0}|${id}`
 
 /** The group's active members, in 拼音 order of their names. */
-export async function activeMembersOf(db: CloudDatabase, groupId: string): Promise<Member[]> {
+export async function groupMembersByName(db: CloudDatabase, groupId: string): Promise<Member[]> {
   const { data } = await db.collection(MEMBERS).where({ groupId, status: 'active' }).orderBy('nameKey', 'asc').limit(1000).get()
   return data as Member[]
 }

@@ -10,7 +10,7 @@ import { authorize, unitTarget, type Action } from '../permissions'
 import { STUDY_LEDGERS } from '../study/ledger'
 import { loadStudyRules } from '../study/rules'
 import { requireGroup } from '../units'
-import { activeMembersOf, PROMPTS, type PromptDoc } from './docs'
+import { groupMembersByName, PROMPTS, type PromptDoc } from './docs'
 import { shownName } from '../../types/people'
 import { summariesOf } from './prompts'
 
@@ -58,7 +58,7 @@ async function groupWeek(db: CloudDatabase, caller: Member, now: Date, groupId: 
   const _ = db.command
   const [rules, members, promptDocs] = await Promise.all([
     loadStudyRules(db),
-    activeMembersOf(db, group._id),
+    groupMembersByName(db, group._id),
     db.collection(PROMPTS).where({ groupId: group._id, status: 'open' }).orderBy('rank', 'desc').limit(50).get(),
   ])
   const ids = members.map((m) => m._id)

@@ -12,7 +12,7 @@ import { authorize, can, unitTarget, type Action, type Target } from '../permiss
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { takePostingSlot } from '../security/rate-limit'
 import { requireGroup } from '../units'
-import { activeMembersOf, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, timeId, type PromptDoc } from './docs'
+import { groupMembersByName, postIdFor, PROMPTS, rankedPage, rankOf, REPLIES, timeId, type PromptDoc } from './docs'
 import { shownName } from '../../types/people'
 import { excerptOf } from '../../types/text'
 
@@ -104,7 +104,7 @@ export async function summariesOf(db: CloudDatabase, members: readonly Pick<Memb
 }
 
 export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
-  const [members, participation] = await Promise.all([activeMembersOf(db, p.groupId), participationOf(db, [p._id])])
+  const [members, participation] = await Promise.all([groupMembersByName(db, p.groupId), participationOf(db, [p._id])])
   const took = participation.get(p._id) ?? NO_PARTICIPATION
   const status = effectiveStatus(p, now)
   return {
@@ -123,7 +123,7 @@ export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc
 export async function listPrompts(db: CloudDatabase, caller: Member, now: Date, input: { groupId?: string; archived?: boolean; cursor?: string }) {
   const group = await requireGroup(db, input.groupId ?? caller.groupId)
   authorize(caller, 'discussion.read', unitTarget(group))
-  return promptsOf(db, now, group, await activeMembersOf(db, group._id), input)
+  return promptsOf(db, now, group, await groupMembersByName(db, group._id), input)
 }
 
 /** A page of a group's prompts, for a caller allowed to read them, with the group's active members read already. */
@@ -202,7 +202,7 @@ export async function postPrompt(
  * member, so announcing again sends nothing more; answers what became of each member's.
  */
 async function announcePrompt(ports: WritePorts, author: Member, prompt: PromptDoc): Promise<DeliveryOutcome[]> {
-  const members = (await activeMembersOf(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
+  const members = (await groupMembersByName(ports.db, prompt.groupId)).filter((m) => m._id !== author._id)
   const data = { title: prompt.title, date: dayKey(ports.now), note: `${prompt.authorName}发布了新的讨论题` }
   const outcomes = await notifyAll(ports, { templateKey: 'groupPrompt', topic: `groupPrompt:${prompt._id}`, page: promptPage(prompt._id), data }, members)
   return members.map((member, i) => ({ _id: member._id, name: shownName(member), result: outcomes[i].result }))
