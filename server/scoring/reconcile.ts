@@ -1,8 +1,8 @@
 import { dayKey } from '../../types/calendar'
-import { isDuplicateKeyError, type CloudDatabase, type Command } from '../db/types'
+import type { CloudDatabase, Command } from '../db/types'
 import type { DayKey } from '../../types'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
-import { addOnce } from '../db/documents'
+import { addEach, addOnce } from '../db/documents'
 import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
 import { differences, ledgerSums, membersAfter, reconcileFrom, sumsFrom, totalsFrom, totalsFromSums, type MemberRef, type Totals } from './replay'
@@ -63,7 +63,7 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
       const whole = members.some((m) => !stored.has(m._id))
       const [sums, studied] = await Promise.all([ledgerSums(db, first, last, whole ? undefined : { from, to: run }), studyDaysOf(db, first, last)])
       const settling = (at: Date | undefined) => !!at && now.getTime() - at.getTime() < SETTLE_MS
-      const outcomes = await inParallel(members, WIDTH, async (member) => {
+      const results = await inParallel(members, WIDTH, async (member) => {
         const totals = stored.get(member._id)
         const since = totals ? from : undefined
         const read = sums.get(member._id)
@@ -76,6 +76,13 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
         const expected = totalsFromSums(withEntries(own, catchUp), versions)
         return repair(db, run, now, member, totals, since ? totalsFrom(expected, since) : expected, from)
       })
+      // Totals built from nothing go in by the hundred; one written meanwhile by live scoring is left to the next run.
+      const created = await addEach(
+        db,
+        SCORE_TOTALS,
+        results.filter((r): r is TotalsDoc => typeof r === 'object'),
+      )
+      const outcomes = [...results.filter((r) => typeof r === 'string'), ...created.map((added) => (added ? 'repaired' : 'busy'))]
       counts.checked += members.length
       counts.repaired += outcomes.filter((o) => o === 'repaired').length
       counts.skipped += outcomes.filter((o) => o === 'busy').length
@@ -95,9 +102,10 @@ async function totalsOf(db: CloudDatabase, first: string, last: string): Promise
 }
 
 /**
- * Rewrites the member's totals of the periods from `from` as the ledger says (all of them, for a
- * member who had none), with the record of the repair in the same write (`repairs.<run>`): a repair
- * is never made unrecorded, nor recorded unmade.
+ * Rewrites the member's totals of the periods from `from` as the ledger says, with the record of the
+ * repair in the same write (`repairs.<run>`): a repair is never made unrecorded, nor recorded unmade.
+ * For a member who had none: the totals document to create, with its record (the batch's go in
+ * together).
  */
 async function repair(
   db: CloudDatabase,
@@ -107,23 +115,14 @@ async function repair(
   stored: TotalsDoc | undefined,
   expected: Totals,
   from: DayKey,
-): Promise<'fine' | 'repaired' | 'busy'> {
+): Promise<'fine' | 'repaired' | 'busy' | TotalsDoc> {
   const diffs = differences(stored && totalsFrom(stored, from), expected)
   const units = { groupId: member.groupId, branchId: member.branchId, active: member.status === 'active' }
   const unitsMoved = !!stored && (stored.groupId !== units.groupId || stored.branchId !== units.branchId || stored.active !== units.active)
   if (diffs.length === 0 && !unitsMoved) return 'fine'
   const record: RepairRecord = { at: now, differences: diffs, units: unitsMoved ? units : null }
   const _ = db.command
-  if (!stored) {
-    const doc: TotalsDoc = { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, repairs: { [run]: record } }
-    try {
-      await db.collection(SCORE_TOTALS).add({ data: doc })
-      return 'repaired'
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return 'busy'
-      throw err
-    }
-  }
+  if (!stored) return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, repairs: { [run]: record } }
   const { stats } = await db
     .collection(SCORE_TOTALS)
     .where({ _id: member._id, v: stored.v })
