@@ -14,10 +14,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { MANIFEST } from '../cloudfunctions/manifest'
 
-export const CI_PACKAGE = 'miniprogram-ci@2.1.42'
+const CI_PACKAGE = 'miniprogram-ci@2.1.42'
 const ROOT = path.resolve(__dirname, '..')
 
-export interface DeployPlan {
+interface DeployPlan {
   /** What is missing, a line each (nothing is uploaded while any is). */
   problems: string[]
   /** miniprogram-ci's arguments, one upload each: the mini-program, then each function. */
@@ -27,7 +27,7 @@ export interface DeployPlan {
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, unknown>
 
 /** The uploads `env` asks for, or what stops them. */
-export function deployPlan(env: NodeJS.ProcessEnv): DeployPlan {
+function deployPlan(env: NodeJS.ProcessEnv): DeployPlan {
   const problems: string[] = []
   const appid = env.WEAPP_APPID || String(readJson('project.config.json').appid ?? '')
   if (!appid || appid === 'touristappid') problems.push('没有小程序 AppID：设置 WEAPP_APPID，或改 project.config.json 的 appid')
@@ -83,4 +83,4 @@ function main(): number {
   return 0
 }
 
-if (require.main === module) process.exitCode = main()
+process.exitCode = main()

@@ -41,7 +41,11 @@ export async function addOnce(db: CloudDatabase, collection: string, doc: { _id:
   }
 }
 
-/** The documents of `collection` among `ids` (at most 1,000), by id, with only `fields` when given: one query. */
+/**
+ * The documents of `collection` among `ids` (at most 1,000), by id, with only `fields` when given: one
+ * `_.in` query. (`findByIds` reads a batch by the range of its ids: right for member ids, not for
+ * hashed ones such as a notification's, whose range spans the whole collection.)
+ */
 export async function docsByIds<T extends { _id: string }>(
   db: CloudDatabase,
   collection: string,
@@ -63,7 +67,7 @@ export async function existingIds(db: CloudDatabase, collection: string, ids: st
 }
 
 /** Documents an insert request carries at most (the cloud documents no limit; this keeps a request small). */
-export const ADD_CHUNK = 100
+const ADD_CHUNK = 100
 
 /**
  * Adds the documents under their derived `_id`s, a chunk a request, skipping those that exist: a

@@ -22,7 +22,7 @@ export interface Publication {
 }
 
 /** Writes or messages in flight at once within a batch. */
-export const WIDTH = 20
+const WIDTH = 20
 
 export const inAudience = (list: Pick<WeeklyListDoc, 'branchIds'>, branchId: string) => list.branchIds.length === 0 || list.branchIds.includes(branchId)
 
