@@ -11,6 +11,7 @@ import { PUSHES, type PushDoc } from '../server/push/pushes'
 import { UNITS } from '../server/units'
 import { articles, type SeedArticle } from './seed/articles'
 import { books, categories } from './seed/books'
+import { lawBooks } from './seed/laws'
 import { INVITER_ID, invitations, members, units } from './seed/organisation'
 import { discussionDocs } from './seed/discussion'
 import { NEWCOMERS, readablesOf, seedHistory } from './seed/history'
@@ -75,7 +76,7 @@ async function seedContent(put: Put, now: Date): Promise<{ articles: ArticleDoc[
     }
   }
   const at = now.toISOString()
-  for (const { chapters, required, ...book } of books) {
+  for (const { chapters, required, recorded, ...book } of [...books, ...lawBooks]) {
     const docs: ChapterDoc[] = chapters.map((c, i) => ({
       _id: `${book._id}-${i + 1}`,
       bookId: book._id,
@@ -83,7 +84,7 @@ async function seedContent(put: Put, now: Date): Promise<{ articles: ArticleDoc[
       title: c.title,
       body: c.body,
       minutes: readingMinutes(c.body),
-      speechPending: true,
+      ...(recorded === false ? {} : { speechPending: true as const }),
       updatedAt: at,
     }))
     for (const chapter of docs) await put(CHAPTERS, { ...chapter })
@@ -168,7 +169,7 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
     members: members.length,
     invitations: invitations.length,
     articles: articles.length,
-    books: books.length,
+    books: books.length + lawBooks.length,
     questions,
     examSitters,
     ...history,

@@ -7,6 +7,7 @@ export const categories: Category[] = [
   { _id: 'history', name: '历史文化', order: 3 },
   { _id: 'cultivation', name: '励志修养', order: 4 },
   { _id: 'practice', name: '党建实务', order: 5 },
+  { _id: 'law', name: '法律法规', order: 6 },
 ]
 
 export interface SeedChapter {
@@ -27,6 +28,8 @@ export interface SeedBook {
   recommended: boolean
   required?: { branchIds: string[] }
   chapters: SeedChapter[]
+  /** false: not recorded for 听全文 when the local cloud starts (the phone reads it aloud). */
+  recorded?: false
 }
 
 const p = (text: string): Block => ({ type: 'paragraph', text })

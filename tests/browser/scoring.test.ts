@@ -76,3 +76,13 @@ test('a member checks in and reads a required chapter, and sees points and the s
   expect(new Set(added.map((e) => e.kind))).toEqual(new Set(['checkin', 'studyTime', 'chapterDone', 'weeklyItemDone']))
   expect(added.filter((e) => e.kind !== 'studyTime')).toHaveLength(3)
 })
+
+test('the demo shows what stars look like: 谢伟东, who read every book since May, holds ★★ on 我的 and sees what ★★★ needs', async () => {
+  const page = await env.browser.newPage()
+  await page.clock.install({ time: START })
+  await signInAs(page, /谢伟东/)
+  await open(page, '/pages/me/index')
+  await page.getByText('现在 ★★，照此进度年底 ★★').waitFor({ state: 'visible', timeout: 60_000 })
+  await page.getByText(/^距 ★★★ 还需学时 \d+ 小时/).waitFor()
+  await env.browser.shot(page, 'score-two-stars')
+})

@@ -200,7 +200,7 @@ describe('npm run import (the data directory)', () => {
     try {
       const books = await allDocs(store.database(), BOOKS)
       expect(books.map((b) => b._id)).toContain('book-theory')
-      expect(books.length).toBe(4) // the 3 demo books and the imported one
+      expect(books.length).toBe(7) // the 6 demo books and the imported one
     } finally {
       await store.close()
     }

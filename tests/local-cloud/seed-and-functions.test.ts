@@ -33,6 +33,9 @@ async function every<T>(collection: string): Promise<T[]> {
   }
 }
 
+/** The members who studied all year (local-cloud/seed/history.ts). */
+const YEAR_READERS = ['member-17', 'member-28', 'member-34']
+
 describe('demo seed', () => {
   test('the first start seeds one 党委, two 党支部 and four 党小组 with readable ids', async () => {
     expect(t.cloud.seed).toEqual({
@@ -41,8 +44,8 @@ describe('demo seed', () => {
       members: 42,
       invitations: 7,
       articles: 14,
-      books: 3,
-      questions: 61,
+      books: 6,
+      questions: 76,
       examSitters: expect.any(Number),
       checkIns: expect.any(Number),
       readings: expect.any(Number),
@@ -151,26 +154,30 @@ describe('demo seed', () => {
 
   test('books with chapters in the categories, one required for the year for every 党支部', async () => {
     const categories = await all<{ name: string }>('categories')
-    expect(categories.map((c) => c.name)).toEqual(expect.arrayContaining(['政治理论', '经济管理', '历史文化', '励志修养']))
+    expect(categories.map((c) => c.name)).toEqual(expect.arrayContaining(['政治理论', '经济管理', '历史文化', '励志修养', '法律法规']))
     const books = await all<BookDoc>('books')
-    expect(books).toHaveLength(3)
+    expect(books).toHaveLength(6)
     expect(books.find((b) => b.required?.year === 2026 && b.required.branchIds.length === 0)).toBeDefined()
-    const chapters = await all<{ bookId: string; order: number; minutes: number }>('chapters')
+    const chapters = await every<{ bookId: string; order: number; minutes: number; speechPending?: true }>('chapters')
     for (const book of books) {
       const own = chapters.filter((c) => c.bookId === book._id).sort((a, b) => a.order - b.order)
       expect(own.map((c) => c.order)).toEqual(own.map((_, i) => i + 1))
       expect(own.length).toBeGreaterThanOrEqual(3)
-      expect(own.length).toBeLessThanOrEqual(6)
       expect(book.chapterCount).toBe(own.length)
       expect(book.totalMinutes).toBe(own.reduce((sum, c) => sum + c.minutes, 0))
     }
+    // The laws are long (the Civil Code alone reads in about six hours) and left to the phone to read aloud.
+    const civilCode = chapters.filter((c) => c.bookId === 'book-civil-code')
+    expect(civilCode.reduce((sum, c) => sum + c.minutes, 0)).toBeGreaterThan(300)
+    expect(civilCode.some((c) => c.speechPending)).toBe(false)
+    expect(chapters.filter((c) => c.bookId === 'book-method').every((c) => c.speechPending)).toBe(true)
   })
 
   test('two weeks of check-ins and reading before the seed’s day, each scored once in the ledger', async () => {
     const checkins = await every<{ _id: string; memberId: string; day: string }>('checkins')
     expect(checkins).toHaveLength(t.cloud.seed.checkIns)
     expect(t.cloud.seed.readings).toBeGreaterThan(0)
-    const days = [...new Set(checkins.map((c) => c.day))].sort()
+    const days = [...new Set(checkins.filter((c) => !YEAR_READERS.includes(c.memberId)).map((c) => c.day))].sort()
     expect(days[0]).toBe('2026-11-09')
     expect(days[days.length - 1]).toBe('2026-11-22')
     // Today is left to the members; the newcomers have no history at all.
@@ -190,6 +197,35 @@ describe('demo seed', () => {
     expect(credited).toBeGreaterThan(0)
     expect(entries.filter((e) => e.kind === 'studyTime').reduce((sum, e) => sum + e.quantity, 0)).toBe(credited)
     expect(entries.filter((e) => e.kind === 'chapterDone').length).toBeGreaterThan(0)
+  })
+
+  test('three members studied the books since May: their 我的 shows ★2 and ★1, earned by hours, required chapters and points', async () => {
+    const checkins = await every<{ memberId: string; day: string }>('checkins')
+    type Standing = { stars: number; hours: number; requiredChapters: number; points: number }
+    const standings: Record<string, Standing> = {}
+    for (const id of YEAR_READERS) {
+      const days = checkins
+        .filter((c) => c.memberId === id)
+        .map((c) => c.day)
+        .sort()
+      // Twenty-six weeks up to the two weeks of everyone's history: 11 May to 8 November.
+      expect(days[0] >= '2026-05-11' && days[0] < '2026-05-18').toBe(true)
+      expect(days.filter((d) => d <= '2026-11-08').length).toBeGreaterThan(50)
+      const res = await t.call<{ ok: true; data: { standing: Standing } }>('getMyScore', {}, await t.signIn(id))
+      standings[id] = res.body.data.standing
+    }
+    expect(standings['member-17']).toMatchObject({ stars: 2 })
+    expect(standings['member-17'].hours).toBeGreaterThanOrEqual(20)
+    expect(standings['member-17'].requiredChapters).toBeGreaterThanOrEqual(5)
+    expect(standings['member-17'].points).toBeGreaterThanOrEqual(200)
+    for (const id of ['member-28', 'member-34']) {
+      expect(standings[id]).toMatchObject({ stars: 1 })
+      expect(standings[id].hours).toBeGreaterThanOrEqual(10)
+      expect(standings[id].hours).toBeLessThan(20)
+    }
+    // Everyone else is still on the way to their first star.
+    const others = await t.call<{ ok: true; data: { standing: Standing } }>('getMyScore', {}, await t.signIn('member-11'))
+    expect(others.body.data.standing.stars).toBe(0)
   })
 
   test('the leaderboards start with the history: the quarter by points and by hours', async () => {

@@ -1,5 +1,6 @@
 import { articles } from '../../local-cloud/seed/articles'
 import { books } from '../../local-cloud/seed/books'
+import { lawBooks } from '../../local-cloud/seed/laws'
 import {
   bodyLength,
   chapterLabel,
@@ -130,6 +131,31 @@ describe('the demo content', () => {
     expect(b.chapters.length).toBeGreaterThanOrEqual(3)
     expect(b.chapters.length).toBeLessThanOrEqual(6)
     for (const c of b.chapters) expect(SaveChapterInput.safeParse({ bookId: b._id, title: c.title, body: c.body }).error).toBeUndefined()
+  })
+
+  it.each(lawBooks.map((b) => [b._id, b] as const))('law book %s: every chapter as an admin would save it, headings and articles apart', (_id, b) => {
+    expect(SaveBookInput.safeParse({ title: b.title, author: b.author, summary: b.summary, categoryId: b.categoryId }).error).toBeUndefined()
+    for (const c of b.chapters) {
+      expect(SaveChapterInput.safeParse({ bookId: b._id, title: c.title, body: c.body }).error).toBeUndefined()
+      expect(c.body.filter((block) => block.type === 'paragraph').length).toBeGreaterThan(0)
+    }
+  })
+
+  it('the Constitution reads as its preamble and four chapters, articles as paragraphs under their sections', () => {
+    const constitution = lawBooks.find((b) => b._id === 'book-constitution')!
+    expect(constitution.chapters.map((c) => c.title)).toEqual([
+      '序言',
+      '第一章　总纲',
+      '第二章　公民的基本权利和义务',
+      '第三章　国家机构',
+      '第四章　国旗、国歌、国徽、首都',
+    ])
+    const organs = constitution.chapters[3].body
+    expect(organs.filter((block) => block.type === 'heading').map((block) => (block as { text: string }).text)[0]).toBe('第一节　全国人民代表大会')
+    expect(constitution.chapters[1].body.some((block) => block.type === 'paragraph' && block.text.startsWith('第一条 中华人民共和国是工人阶级领导的'))).toBe(
+      true,
+    )
+    expect(constitution.chapters[0].body[0]).toEqual({ type: 'quote', text: '1982年12月4日 第五届全国人民代表大会第五次会议通过' })
   })
 })
 
