@@ -92,7 +92,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: RATE_LIMITS, holds: '发帖频率', indexes: [] },
   { name: SCORE_RULES, holds: '积分规则版本', indexes: [] },
   { name: SCORE_ENTRIES, holds: '积分明细账', indexes: [['memberId', 'day']] },
-  { name: SCORE_TOTALS, holds: '积分合计（每人一条）', indexes: [['groupId'], ['branchId']] },
+  // `cw`+`cwp` …: a leaderboard of this week, quarter or year, by points or by time, and the ranks in it.
+  {
+    name: SCORE_TOTALS,
+    holds: '积分合计（每人一条）',
+    indexes: [['groupId'], ['branchId'], ['cw', 'cwp'], ['cw', 'cws'], ['cq', 'cqp'], ['cq', 'cqs'], ['cy', 'cyp'], ['cy', 'cys']],
+  },
   { name: STAR_RATINGS, holds: '年度星级', indexes: [['record', 'year']] },
   { name: JOBS, holds: '批处理任务的进度', indexes: [] },
   { name: WEEKLY_LISTS, holds: '每周一学清单', indexes: [['week']] },

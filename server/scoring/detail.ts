@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { GetMyPointsOutput, ScoreKind } from '../../types'
+import type { GetMyPointsOutput, ScoreKind, ScoreRules } from '../../types'
 import type { Member } from '../members'
 import { SCORE_KINDS } from '../../types/constants'
 import { dayKey } from '../../types/calendar'
@@ -9,7 +9,7 @@ import { cursorDate, decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
 import { SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc, type TotalsDoc } from './ledger'
 import { versionsForDay } from './rule-versions'
-import { kindPoints, rulesOn } from './rules'
+import { dayPoints, kindPoints, rulesOn } from './rules'
 
 export const POINTS_PAGE_SIZE = 20
 
@@ -55,6 +55,26 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
     const quantity = counted[kind] ?? 0
     return { kind, quantity, points: kindPoints(rule, quantity), cap: rule.dailyCap, per: rule.per, each: rule.points }
   })
-  const dayPoints = Object.fromEntries(days.map((d) => [d, totals?.d?.[d]?.p ?? 0]))
+  // Days before last year have left the totals (ledger.ts): theirs are worked out from their entries.
+  const gone = days.filter((d) => totals?.d?.[d] === undefined && d < `${Number(today.slice(0, 4)) - 1}-01-01`)
+  const worked = gone.length > 0 ? await pointsFromLedger(db, caller._id, gone, versions) : new Map<string, number>()
+  const dayPoints = Object.fromEntries(days.map((d) => [d, totals?.d?.[d]?.p ?? worked.get(d) ?? 0]))
   return { today, kinds, entries, dayPoints }
+}
+
+/** The points of these days from the member's entries on them (a page's days: a few hundred entries at most). */
+async function pointsFromLedger(db: CloudDatabase, memberId: string, days: string[], versions: readonly ScoreRules[]): Promise<Map<string, number>> {
+  const { data } = await db
+    .collection(SCORE_ENTRIES)
+    .where({ memberId, day: db.command.in(days) })
+    .field({ day: true, kind: true, quantity: true })
+    .limit(1000)
+    .get()
+  const quantities = new Map<string, Partial<Record<ScoreKind, number>>>()
+  for (const e of data as ScoreEntryDoc[]) {
+    const day = quantities.get(e.day) ?? {}
+    day[e.kind] = (day[e.kind] ?? 0) + e.quantity
+    quantities.set(e.day, day)
+  }
+  return new Map([...quantities].map(([day, q]) => [day, dayPoints(rulesOn(versions, day), q)]))
 }

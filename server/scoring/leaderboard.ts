@@ -6,7 +6,7 @@ import { MEMBERS, type Member } from '../members'
 import { shownName } from '../../types/people'
 import { authorize, memberTarget } from '../permissions'
 import { SCORE_TOTALS, type TotalsDoc } from './ledger'
-import { membersInScope, metricPath, periodKey, rankedIn, rankOf } from './read'
+import { aboveIn, membersInScope, metricPath, periodKey, rankedIn, rankOf } from './read'
 
 type Input = z.output<typeof GetLeaderboardInput>
 
@@ -22,21 +22,22 @@ const valueAt = (doc: Partial<TotalsDoc> | undefined, path: string): number => {
  */
 export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<GetLeaderboardOutput> {
   authorize(caller, 'leaderboard.read', memberTarget(caller))
-  const key = periodKey(input.period, now)
-  const path = metricPath(input.period, key, input.metric)
+  const board = { period: input.period, key: periodKey(input.period, now), metric: input.metric }
+  const { where, sortBy } = aboveIn(db.command, board.period, board.key, board.metric, 0)
   const { data } = await db
     .collection(SCORE_TOTALS)
-    .where({ ...rankedIn(caller, input.scope), [path]: db.command.gt(0) })
-    .orderBy(path, 'desc')
+    .where({ ...rankedIn(caller, input.scope), ...where })
+    .orderBy(sortBy, 'desc')
     .orderBy('_id', 'asc')
     .limit(LEADERBOARD_SIZE)
-    .field({ _id: true, [path]: true })
+    .field({ _id: true, [sortBy]: true })
     .get()
   const docs = data as TotalsDoc[]
+  const path = metricPath(board.period, board.key, board.metric)
   const mine = await findDoc<TotalsDoc>(db, SCORE_TOTALS, caller._id, [path])
   const myValue = valueAt(mine, path)
   const [myRank, of, names] = await Promise.all([
-    rankOf(db, caller, input.scope, path, myValue),
+    rankOf(db, caller, input.scope, board, myValue),
     membersInScope(db, caller, input.scope),
     namesOf(
       db,
@@ -46,7 +47,7 @@ export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, 
   // Equal values share the rank of the first of them.
   const top: LeaderboardRow[] = []
   docs.forEach((doc, i) => {
-    const value = valueAt(doc, path)
+    const value = valueAt(doc, sortBy)
     const rank = i > 0 && top[i - 1].value === value ? top[i - 1].rank : i + 1
     top.push({ memberId: doc._id, name: names.get(doc._id) ?? '', rank, value })
   })
@@ -54,7 +55,7 @@ export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, 
     scope: input.scope,
     period: input.period,
     metric: input.metric,
-    periodKey: key,
+    periodKey: board.key,
     top,
     me: { memberId: caller._id, name: shownName(caller), rank: myRank, value: myValue },
     of,

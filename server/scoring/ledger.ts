@@ -66,11 +66,29 @@ export interface TotalsDoc {
   active: boolean
   /** Bumped by every write: reconciliation repairs only a document nothing changed meanwhile. */
   v: number
-  /** By Shanghai day, week (its Monday), quarter (`YYYY-Qn`) and year (`YYYY`). */
+  /**
+   * By Shanghai day, week (its Monday), quarter (`YYYY-Qn`) and year (`YYYY`). Days before last year
+   * are dropped when a member's first event of a new year is scored (`d` would grow forever).
+   */
   d: Record<string, DayTotals>
   w: Record<string, PeriodTotalsDoc>
   q: Record<string, PeriodTotalsDoc>
   y: Record<string, YearTotalsDoc>
+  /**
+   * The latest week, quarter and year the member scored in, each with its points and seconds as
+   * flat fields, always equal to `w[cw]`, `q[cq]` and `y[cy]`: a leaderboard filters on the key and
+   * sorts on the value, so one fixed index per period and metric serves every week's board (a path
+   * such as `w.2026-11-23.p` would need a new index every week). Absent until the first event.
+   */
+  cw?: string
+  cwp?: number
+  cws?: number
+  cq?: string
+  cqp?: number
+  cqs?: number
+  cy?: string
+  cyp?: number
+  cys?: number
   /** What reconciliation repaired, by the Shanghai day of its run. */
   repairs?: Record<string, RepairRecord>
 }
@@ -85,6 +103,15 @@ export interface RepairRecord {
 }
 
 type Periods = { week: string; quarter: string; year: string }
+
+/** Each period's map, the flat fields of its latest key (`TotalsDoc.cw`…), and which of `Periods` keys it. */
+export const LATEST = {
+  w: { key: 'cw', p: 'cwp', s: 'cws', of: 'week' },
+  q: { key: 'cq', p: 'cqp', s: 'cqs', of: 'quarter' },
+  y: { key: 'cy', p: 'cyp', s: 'cys', of: 'year' },
+} as const
+type PeriodMap = keyof typeof LATEST
+const PERIOD_MAPS = Object.keys(LATEST) as PeriodMap[]
 /** Days seen so far: a reconciliation works out the same days' periods for every member. */
 const periodsByDay = new Map<DayKey, Periods>()
 
@@ -193,8 +220,11 @@ async function appendOnce(
 
 /**
  * Adds one entry to the totals. Its points are what it adds to the day's capped points of its
- * kind, worked out from the quantity stored before; the update holds only while that quantity is
- * unchanged, so concurrent events of a member never exceed a cap nor lose an increment.
+ * kind, worked out from the quantity stored before; the update holds only while that quantity and
+ * the latest periods (`cw`, `cq`, `cy`) are unchanged, so concurrent events of a member never exceed
+ * a cap nor lose an increment, and the flat fields of the latest periods move with their maps. An
+ * event of a later period than the latest starts its flat fields from what the map holds (its
+ * values a condition too); one of an earlier period (a late event, a reversal) leaves them.
  */
 async function applyToTotals(
   db: CloudDatabase,
@@ -204,39 +234,72 @@ async function applyToTotals(
   expected?: ScoreEvent['expected'],
 ): Promise<void> {
   const _ = db.command
-  const { week, quarter, year } = periodsOf(entry.day)
+  const periods = periodsOf(entry.day)
   const path = `d.${entry.day}.k.${entry.kind}`
+  const rule = rules.kinds[entry.kind]
+  const seconds = entry.kind === 'studyTime' ? entry.quantity : 0
+  const paths = [path, ...PERIOD_MAPS.flatMap((map) => [LATEST[map].key, `${map}.${periods[LATEST[map].of]}`])]
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    // The first attempt goes on the source's guess, when it has one; later ones read the totals.
-    const before = attempt === 0 && expected ? expected.quantity : (await readTotals(db, member, [path])).d?.[entry.day]?.k?.[entry.kind]
-    const rule = rules.kinds[entry.kind]
+    // The first attempt goes on the source's guess, when it has one, and on the totals being at the
+    // event's periods already (the usual case); later ones read the totals.
+    const seen = attempt === 0 && expected ? guessed(entry, periods, expected.quantity) : await readTotals(db, member, periods, paths)
+    const before = seen.d?.[entry.day]?.k?.[entry.kind]
     const points = kindPoints(rule, (before ?? 0) + entry.quantity) - kindPoints(rule, before ?? 0)
-    const seconds = entry.kind === 'studyTime' ? entry.quantity : 0
+    const where: Record<string, unknown> = { _id: member._id, [path]: before === undefined ? _.exists(false) : before }
     const data: UpdateData = {
       groupId: member.groupId,
       branchId: member.branchId,
       v: _.inc(1),
       [path]: _.inc(entry.quantity),
       [`d.${entry.day}.p`]: _.inc(points),
-      [`w.${week}.p`]: _.inc(points),
-      [`w.${week}.s`]: _.inc(seconds),
-      [`q.${quarter}.p`]: _.inc(points),
-      [`q.${quarter}.s`]: _.inc(seconds),
-      [`y.${year}.p`]: _.inc(points),
-      [`y.${year}.s`]: _.inc(seconds),
-      [`y.${year}.rc`]: _.inc(entry.kind === 'chapterDone' && entry.required ? entry.quantity : 0),
+      [`y.${periods.year}.rc`]: _.inc(entry.kind === 'chapterDone' && entry.required ? entry.quantity : 0),
     }
-    const { stats } = await db
-      .collection(SCORE_TOTALS)
-      .where({ _id: member._id, [path]: before === undefined ? _.exists(false) : before })
-      .update({ data })
+    for (const map of PERIOD_MAPS) {
+      const fields = LATEST[map]
+      const key = periods[fields.of]
+      const latest = seen[fields.key]
+      data[`${map}.${key}.p`] = _.inc(points)
+      data[`${map}.${key}.s`] = _.inc(seconds)
+      where[fields.key] = latest === undefined ? _.exists(false) : latest
+      if (latest === key) {
+        data[fields.p] = _.inc(points)
+        data[fields.s] = _.inc(seconds)
+      } else if (latest === undefined || latest < key) {
+        const held = seen[map]?.[key]
+        if (held) Object.assign(where, { [`${map}.${key}.p`]: held.p, [`${map}.${key}.s`]: held.s ?? _.exists(false) })
+        else where[`${map}.${key}`] = _.exists(false)
+        Object.assign(data, { [fields.key]: key, [fields.p]: (held?.p ?? 0) + points, [fields.s]: (held?.s ?? 0) + seconds })
+      }
+    }
+    if (seen.cy !== undefined && seen.cy < periods.year) Object.assign(data, await oldDays(db, member._id, periods.year))
+    const { stats } = await db.collection(SCORE_TOTALS).where(where).update({ data })
     if (stats.updated === 1) return
   }
   throw new AppError('CONFLICT', '积分记录正忙，请稍后再试')
 }
 
-/** The parts of a member's totals named by `paths`, creating the empty document on first use. */
-async function readTotals(db: CloudDatabase, member: ScoreEvent['member'], paths: string[]): Promise<Partial<TotalsDoc>> {
+/** The totals as a source's guess has them: the day's quantity, and the latest periods the event's. */
+function guessed(entry: ScoreEntryDoc, periods: Periods, quantity: number | undefined): Partial<TotalsDoc> {
+  return {
+    d: quantity === undefined ? {} : { [entry.day]: { p: 0, k: { [entry.kind]: quantity } } },
+    cw: periods.week,
+    cq: periods.quarter,
+    cy: periods.year,
+  }
+}
+
+/** Removals of the days before last year, for a member's first event of `year`. */
+async function oldDays(db: CloudDatabase, memberId: string, year: string): Promise<UpdateData> {
+  const keep = `${Number(year) - 1}-01-01`
+  const days = Object.keys((await findDoc<TotalsDoc>(db, SCORE_TOTALS, memberId, ['d']))?.d ?? {})
+  return Object.fromEntries(days.filter((day) => day < keep).map((day) => [`d.${day}`, db.command.remove()]))
+}
+
+/**
+ * The parts of a member's totals named by `paths`, creating the empty document on first use (its
+ * latest periods those of the event about to be applied, so that event just adds to them).
+ */
+async function readTotals(db: CloudDatabase, member: ScoreEvent['member'], periods: Periods, paths: string[]): Promise<Partial<TotalsDoc>> {
   const found = await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, paths)
   if (found) return found
   const empty: TotalsDoc = {
@@ -250,6 +313,7 @@ async function readTotals(db: CloudDatabase, member: ScoreEvent['member'], paths
     w: {},
     q: {},
     y: {},
+    ...{ cw: periods.week, cwp: 0, cws: 0, cq: periods.quarter, cqp: 0, cqs: 0, cy: periods.year, cyp: 0, cys: 0 },
   }
   await addOnce(db, SCORE_TOTALS, empty)
   return (await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, paths)) ?? empty

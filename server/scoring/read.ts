@@ -1,9 +1,9 @@
 import type { DayKey, GetMyScoreOutput, PeriodTotals, ScoreMetric, ScorePeriod, ScoreScope } from '../../types'
 import { dayKey, quarterKey, weekKey, yearKey } from '../../types/calendar'
 import { findDoc } from '../db/documents'
-import type { CloudDatabase, QueryCondition } from '../db/types'
+import type { CloudDatabase, Command, QueryCondition } from '../db/types'
 import { authorize, memberTarget } from '../permissions'
-import { SCORE_TOTALS, type TotalsDoc } from './ledger'
+import { LATEST, SCORE_TOTALS, type TotalsDoc } from './ledger'
 import { rulesOn, standing } from './rules'
 import { versionsForDay } from './rule-versions'
 import { MEMBERS, type Member } from '../members'
@@ -22,8 +22,19 @@ export function periodKey(period: ScorePeriod, now: Date): string {
   return period === 'quarter' ? quarterKey(now) : yearKey(now)
 }
 
-/** The totals path a period's metric is ranked on, e.g. `w.2026-11-23.p`. */
+/** The totals path of a period's metric, e.g. `w.2026-11-23.p`: one member's value, read by id. */
 export const metricPath = (period: ScorePeriod, key: string, metric: ScoreMetric) => `${PERIOD_FIELD[period]}.${key}.${metric === 'points' ? 'p' : 's'}`
+
+/**
+ * Members whose metric for the period `key` is above `value`, on the latest period's flat fields
+ * (`cw` = key, `cwp` > value): what the declared indexes serve, whatever the week. `sortBy`: the
+ * flat field the values are in.
+ */
+export function aboveIn(_: Command, period: ScorePeriod, key: string, metric: ScoreMetric, value: number) {
+  const fields = LATEST[PERIOD_FIELD[period]]
+  const sortBy = metric === 'points' ? fields.p : fields.s
+  return { where: { [fields.key]: key, [sortBy]: _.gt(value) }, sortBy }
+}
 
 const totalsIn = (doc: Partial<TotalsDoc> | undefined, period: ScorePeriod, key: string): PeriodTotals => {
   const t = doc?.[PERIOD_FIELD[period]]?.[key]
@@ -65,13 +76,20 @@ export function scopeCondition(member: Pick<Member, 'groupId' | 'branchId'>, sco
 /** The active members' totals in a scope: a deactivated member leaves the boards. */
 export const rankedIn = (member: Pick<Member, 'groupId' | 'branchId'>, scope: ScoreScope) => ({ ...scopeCondition(member, scope), active: true })
 
-/** Rank of `value` in a scope: 1 + how many have more (equal values share a rank). */
-export async function rankOf(db: CloudDatabase, member: Member, scope: ScoreScope, path: string, value: number): Promise<number> {
+/** Rank of `value` for the period `key` in a scope: 1 + how many have more (equal values share a rank). */
+export async function rankOf(db: CloudDatabase, member: Member, scope: ScoreScope, board: Board, value: number): Promise<number> {
   const { total } = await db
     .collection(SCORE_TOTALS)
-    .where({ ...rankedIn(member, scope), [path]: db.command.gt(value) })
+    .where({ ...rankedIn(member, scope), ...aboveIn(db.command, board.period, board.key, board.metric, value).where })
     .count()
   return total + 1
+}
+
+/** A leaderboard: a period (by its key) and a metric. */
+export interface Board {
+  period: ScorePeriod
+  key: string
+  metric: ScoreMetric
 }
 
 /** Active members in a scope: the leaderboard's "of". */
@@ -90,7 +108,7 @@ type Ranks = Record<ScoreScope, { rank: number; of: number }>
  * two aggregates, one over the totals with more and one over the active members, each counting the
  * three scopes at once (six counts would be six reads).
  */
-async function ranksInScopes(db: CloudDatabase, member: Member, path: string, value: number): Promise<Ranks> {
+async function ranksInScopes(db: CloudDatabase, member: Member, board: Board, value: number): Promise<Ranks> {
   const _ = db.command
   const $ = _.aggregate
   const inScopes = {
@@ -104,7 +122,7 @@ async function ranksInScopes(db: CloudDatabase, member: Member, path: string, va
     db
       .collection(SCORE_TOTALS)
       .aggregate()
-      .match({ ...rankedIn(member, 'org'), [path]: _.gt(value) })
+      .match({ ...rankedIn(member, 'org'), ...aboveIn(_, board.period, board.key, board.metric, value).where })
       .group(inScopes)
       .end<Counts>(),
     db
@@ -130,8 +148,7 @@ export async function myScore(db: CloudDatabase, caller: Member, now: Date): Pro
   const rules = rulesOn(versions, today)
   const year = doc?.y?.[keys.year]
   const points = year?.p ?? 0
-  const path = metricPath('year', keys.year, 'points')
-  const ranks = await ranksInScopes(db, caller, path, points)
+  const ranks = await ranksInScopes(db, caller, { period: 'year', key: keys.year, metric: 'points' }, points)
   return {
     today,
     todayPoints: doc?.d?.[today]?.p ?? 0,

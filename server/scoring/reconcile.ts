@@ -3,9 +3,22 @@ import type { CloudDatabase, Command } from '../db/types'
 import type { DayKey } from '../../types'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
 import { addEach, addOnce } from '../db/documents'
-import { SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
+import { LATEST, SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
-import { differences, ledgerSums, membersAfter, reconcileFrom, sumsFrom, totalsFrom, totalsFromSums, type MemberRef, type Totals } from './replay'
+import {
+  differences,
+  latestOf,
+  ledgerSums,
+  membersAfter,
+  reconcileFrom,
+  sumsFrom,
+  totalsFrom,
+  totalsFromSums,
+  type Difference,
+  type Latest,
+  type MemberRef,
+  type Totals,
+} from './replay'
 import { loadRuleVersions } from './rule-versions'
 import { scoreLostReplies, withdrawLostReplies } from './sources'
 import { scoreLostCheckIns } from '../checkin'
@@ -116,20 +129,37 @@ async function repair(
   expected: Totals,
   from: DayKey,
 ): Promise<'fine' | 'repaired' | 'busy' | TotalsDoc> {
-  const diffs = differences(stored && totalsFrom(stored, from), expected)
+  const latest = latestWrites(stored, latestOf(stored, expected, stored ? from : undefined))
+  const diffs = [...differences(stored && totalsFrom(stored, from), expected), ...latest.differences]
   const units = { groupId: member.groupId, branchId: member.branchId, active: member.status === 'active' }
   const unitsMoved = !!stored && (stored.groupId !== units.groupId || stored.branchId !== units.branchId || stored.active !== units.active)
   if (diffs.length === 0 && !unitsMoved) return 'fine'
   const record: RepairRecord = { at: now, differences: diffs, units: unitsMoved ? units : null }
   const _ = db.command
-  if (!stored) return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, repairs: { [run]: record } }
+  if (!stored) return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, ...latest.writes, repairs: { [run]: record } }
   const { stats } = await db
     .collection(SCORE_TOTALS)
     .where({ _id: member._id, v: stored.v })
     .update({
-      data: { ...units, v: _.inc(1), ...periodWrites(_, totalsFrom(stored, from), expected), [`repairs.${run}`]: record },
+      data: { ...units, v: _.inc(1), ...periodWrites(_, totalsFrom(stored, from), expected), ...latest.writes, [`repairs.${run}`]: record },
     })
   return stats.updated === 1 ? 'repaired' : 'busy'
+}
+
+/** The writes that make the stored latest periods' flat fields `latest`, and what they change (`cwp`: this week's points). */
+function latestWrites(stored: Partial<TotalsDoc> | undefined, latest: Latest): { writes: Partial<TotalsDoc>; differences: Difference[] } {
+  const writes: Record<string, string | number> = {}
+  const changed: Difference[] = []
+  for (const [map, want] of Object.entries(latest) as [keyof Latest, { key: string; p: number; s: number }][]) {
+    const fields = LATEST[map]
+    const same = stored?.[fields.key] === want.key
+    const had = { p: same ? (stored?.[fields.p] ?? 0) : 0, s: same ? (stored?.[fields.s] ?? 0) : 0 }
+    if (same && stored?.[fields.p] === want.p && stored?.[fields.s] === want.s) continue
+    Object.assign(writes, { [fields.key]: want.key, [fields.p]: want.p, [fields.s]: want.s })
+    for (const metric of ['p', 's'] as const)
+      if (had[metric] !== want[metric]) changed.push({ path: fields[metric], stored: had[metric], ledger: want[metric] })
+  }
+  return { writes, differences: changed }
 }
 
 /** Each period of either totals set to the expected one's, or removed when the ledger has none. */

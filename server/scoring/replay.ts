@@ -3,7 +3,7 @@ import { addDays, quarterDays, startOfDay, weekKey } from '../../types/calendar'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
 import { MEMBERS } from '../members'
-import { periodsOf, SCORE_ENTRIES, type RepairRecord, type TotalsDoc } from './ledger'
+import { LATEST, periodsOf, SCORE_ENTRIES, type RepairRecord, type TotalsDoc } from './ledger'
 import { dayPoints, rulesOn } from './rules'
 
 /**
@@ -83,6 +83,28 @@ export const sumsFrom = (sums: LedgerSums | undefined, from: DayKey): LedgerSums
 
 /** The first day of a period's key: a day, a week (its Monday), a quarter or a year. */
 const periodStart = (map: keyof Totals, key: string): DayKey => (map === 'q' ? quarterDays(key).firstDay : map === 'y' ? `${key}-01-01` : key)
+
+/** The flat fields of the latest periods (`TotalsDoc.cw`…), by map. */
+export type Latest = Partial<Record<'w' | 'q' | 'y', { key: string; p: number; s: number }>>
+
+/**
+ * The latest periods the totals should name, from the stored ones and the maps `expected`: per
+ * period, the later of the stored latest key and the latest key of the map, with that key's values.
+ * A key whose period began before `from` (the window a reconciliation works out) is left as stored.
+ */
+export function latestOf(stored: Partial<TotalsDoc> | undefined, expected: Totals, from?: DayKey): Latest {
+  const out: Latest = {}
+  for (const map of ['w', 'q', 'y'] as const) {
+    const fields = LATEST[map]
+    const top = [stored?.[fields.key], ...Object.keys(expected[map])].reduce<string | undefined>(
+      (a, b) => (b !== undefined && (a === undefined || b > a) ? b : a),
+      undefined,
+    )
+    if (top === undefined || (from && periodStart(map, top) < from)) continue
+    out[map] = { key: top, p: expected[map][top]?.p ?? 0, s: expected[map][top]?.s ?? 0 }
+  }
+  return out
+}
 
 /** The totals of the periods that start on or after `from`: those a run from `from` works out again. */
 export function totalsFrom(totals: Partial<Totals> | undefined, from: DayKey): Totals {

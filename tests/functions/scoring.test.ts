@@ -23,6 +23,12 @@ import type { CloudDatabase } from '../../server/db/types'
 import { instrument } from '../../server/db/instrumented'
 import { recordScore, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEvent, type TotalsDoc } from '../../server/scoring/ledger'
 import { reconcile, repairsOf } from '../../server/scoring/reconcile'
+import { leaderboard } from '../../server/scoring/leaderboard'
+import { myScore as readMyScore } from '../../server/scoring/read'
+import { REGISTERED } from '../../server/db/collections'
+import { openLocalStore } from '../../local-cloud/store'
+import type { Member } from '../../server/members'
+import path from 'node:path'
 import { JOBS } from '../../server/jobs/batched-job'
 import { STUDY_LEDGERS } from '../../server/study/ledger'
 import { DEFAULT_RULES } from '../../server/scoring/rules'
@@ -162,6 +168,17 @@ describe('积分明细', () => {
     expect(all.every((e) => !e._id.includes('theirs'))).toBe(true)
     expect(second.entries.nextCursor).toBeNull()
     expect(Object.values(second.dayPoints).every((p) => p === 1)).toBe(true)
+  })
+
+  it('works out the points of days before last year, which have left the totals, from their entries', async () => {
+    const long = new Date('2024-03-04T02:00:00Z')
+    for (let i = 0; i < 4; i++) await recordScore(cloud.db, event({ kind: 'reply', sourceId: `long-${i}`, at: new Date(long.getTime() + i * 1000) }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'long-c', at: long }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'now' }))
+    expect((await totalsOf('m1')).d['2024-03-04']).toBeUndefined()
+    const page = ok(await cloud.call(getMyPoints, 'wx-m1', {}))
+    // Four replies capped at 3, and the check-in's 2.
+    expect(page.dayPoints).toEqual({ '2026-11-23': 2, '2024-03-04': 5 })
   })
 })
 
@@ -617,6 +634,25 @@ describe('reconciliation', () => {
     expect((await repaired('2026-11-24')).size).toBe(0)
   })
 
+  it('keeps the flat fields of the latest periods true to the ledger: drift there is repaired and recorded too', async () => {
+    await scoredOrganisation()
+    const right = await snapshot()
+    expect(right.find((t) => t._id === 'm1')).toMatchObject({ cw: '2026-11-23', cwp: 5, cws: 1800, cq: '2026-Q4', cqp: 15, cy: '2026', cyp: 15, cys: 5400 })
+    const _ = cloud.db.command
+    await cloud.db
+      .collection(SCORE_TOTALS)
+      .doc('m1')
+      .update({ data: { cwp: _.inc(3), cys: _.remove() } })
+    expect(ok(await cloud.call(reconcileScores, undefined, {}))).toMatchObject({ repaired: 1 })
+    expect(await snapshot()).toEqual(right)
+    expect((await repaired()).get('m1')).toMatchObject({
+      differences: [
+        { path: 'cwp', stored: 8, ledger: 5 },
+        { path: 'cys', stored: 0, ledger: 5400 },
+      ],
+    })
+  })
+
   it('resumes after being stopped mid-way, from its checkpoint', async () => {
     // 1,208 members: two batches of at most 1,000.
     for (let i = 0; i < 1200; i++) await cloud.addMember({ _id: `x${String(i).padStart(4, '0')}` })
@@ -769,6 +805,85 @@ describe('leaderboards', () => {
     const org = ok(await cloud.call(getLeaderboard, 'wx-t2', { scope: 'org', period: 'year', metric: 'hours' }))
     expect(org.me).toMatchObject({ rank: 25, value: 0 })
     expect(org.top[0]).toMatchObject({ value: 24 * 600 })
+  })
+
+  it('starts each week’s board afresh: last week’s points stay in last week, and a late event of last week leaves this week’s board alone', async () => {
+    const lastFriday = new Date('2026-11-20T02:00:00Z')
+    await recordScore(cloud.db, event({ kind: 'reflection', sourceId: 'r-last', at: lastFriday }))
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'c-now' }))
+    const week = ok(await cloud.call(getLeaderboard, 'wx-m1', { scope: 'group', period: 'week', metric: 'points' }))
+    expect(week.top).toEqual([expect.objectContaining({ memberId: 'm1', value: 2, rank: 1 })])
+    // Scored after the fact (a completion a later request scored): last week's map moves, this week's fields do not.
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'c-last', at: lastFriday, recordedAt: cloud.clock.now() }))
+    expect(await totalsOf('m1')).toMatchObject({
+      w: { '2026-11-16': { p: 7 }, '2026-11-23': { p: 2 } },
+      cw: '2026-11-23',
+      cwp: 2,
+      cq: '2026-Q4',
+      cqp: 9,
+      cy: '2026',
+      cyp: 9,
+    })
+    const quarter = ok(await cloud.call(getLeaderboard, 'wx-t1', { scope: 'org', period: 'quarter', metric: 'points' }))
+    expect(quarter.top).toEqual([expect.objectContaining({ memberId: 'm1', value: 9 })])
+    expect(quarter.me).toMatchObject({ memberId: 't1', rank: 2, value: 0 })
+  })
+
+  it('serves every board and rank from the declared indexes, whatever the week', async () => {
+    const unserved: string[] = []
+    const indexed = await openLocalStore(path.join(cloud.dir, 'indexed'), {
+      now: () => cloud.clock.now(),
+      ...REGISTERED,
+      onUnserved: (c, f) => void unserved.push(`${c}: ${f.join(',')}`),
+    })
+    try {
+      const db = indexed.database()
+      await db.collection('members').add({
+        data: { _id: 'm1', openid: 'wx-m1', name: '李党员', groupId: 'group-1', branchId: 'branch-1', roles: ['member'], status: 'active', largeFont: false },
+      })
+      const m1 = (await db.collection('members').doc('m1').get()).data as Member
+      await recordScore(db, event({ kind: 'checkin', sourceId: 'c-now' }))
+      for (const scope of ['group', 'branch', 'org'] as const)
+        for (const period of ['week', 'quarter', 'year'] as const)
+          for (const metric of ['points', 'hours'] as const) await leaderboard(db, m1, cloud.clock.now(), { scope, period, metric })
+      await readMyScore(db, m1, cloud.clock.now())
+      expect(unserved.filter((u) => u.startsWith(`${SCORE_TOTALS}:`))).toEqual([])
+    } finally {
+      await indexed.close()
+    }
+  })
+
+  it('gives totals kept before the latest periods had flat fields those fields at the next event, from what the maps hold', async () => {
+    await cloud.db.collection(SCORE_TOTALS).add({
+      data: {
+        _id: 'm1',
+        memberId: 'm1',
+        groupId: 'group-1',
+        branchId: 'branch-1',
+        active: true,
+        v: 3,
+        d: {},
+        w: { '2026-11-23': { p: 4, s: 0 } },
+        q: { '2026-Q4': { p: 30, s: 600 } },
+        y: { '2026': { p: 80, s: 3600, rc: 1 } },
+      },
+    })
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'c-now' }))
+    expect(await totalsOf('m1')).toMatchObject({ cw: '2026-11-23', cwp: 6, cws: 0, cq: '2026-Q4', cqp: 32, cqs: 600, cy: '2026', cyp: 82, cys: 3600 })
+  })
+
+  it('drops the days before last year at a member’s first event of a new year, and keeps every year’s totals', async () => {
+    for (const [at, id] of [
+      ['2024-06-03T02:00:00Z', 'a'],
+      ['2025-06-02T02:00:00Z', 'b'],
+    ])
+      await recordScore(cloud.db, event({ kind: 'checkin', sourceId: id, at: new Date(at) }))
+    expect(Object.keys((await totalsOf('m1')).d).sort()).toEqual(['2024-06-03', '2025-06-02'])
+    await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'c' }))
+    const totals = await totalsOf('m1')
+    expect(Object.keys(totals.d).sort()).toEqual(['2025-06-02', '2026-11-23'])
+    expect(totals.y).toEqual({ '2024': { p: 2, s: 0, rc: 0 }, '2025': { p: 2, s: 0, rc: 0 }, '2026': { p: 2, s: 0, rc: 0 } })
+    expect(totals).toMatchObject({ cy: '2026', cyp: 2, cw: '2026-11-23', cwp: 2 })
   })
 
   it('answers ranks in getMyScore for group, branch and organisation', async () => {
