@@ -7,7 +7,7 @@ import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { cursorDate, decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
-import { SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc, type TotalsDoc } from './ledger'
+import { firstKeptDay, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc, type TotalsDoc } from './ledger'
 import { versionsForDay } from './rule-versions'
 import { dayPoints, kindPoints, rulesOn } from './rules'
 
@@ -56,7 +56,7 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
     return { kind, quantity, points: kindPoints(rule, quantity), cap: rule.dailyCap, per: rule.per, each: rule.points }
   })
   // Days before last year have left the totals (ledger.ts): theirs are worked out from their entries.
-  const gone = days.filter((d) => totals?.d?.[d] === undefined && d < `${Number(today.slice(0, 4)) - 1}-01-01`)
+  const gone = days.filter((d) => totals?.d?.[d] === undefined && d < firstKeptDay(today.slice(0, 4)))
   const worked = gone.length > 0 ? await pointsFromLedger(db, caller._id, gone, versions) : new Map<string, number>()
   const dayPoints = Object.fromEntries(days.map((d) => [d, totals?.d?.[d]?.p ?? worked.get(d) ?? 0]))
   return { today, kinds, entries, dayPoints }

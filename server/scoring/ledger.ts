@@ -288,9 +288,12 @@ function guessed(entry: ScoreEntryDoc, periods: Periods, quantity: number | unde
   }
 }
 
+/** The first day the totals keep in `year`: 1 January of the year before (older days leave them). */
+export const firstKeptDay = (year: string): DayKey => `${Number(year) - 1}-01-01`
+
 /** Removals of the days before last year, for a member's first event of `year`. */
 async function oldDays(db: CloudDatabase, memberId: string, year: string): Promise<UpdateData> {
-  const keep = `${Number(year) - 1}-01-01`
+  const keep = firstKeptDay(year)
   const days = Object.keys((await findDoc<TotalsDoc>(db, SCORE_TOTALS, memberId, ['d']))?.d ?? {})
   return Object.fromEntries(days.filter((day) => day < keep).map((day) => [`d.${day}`, db.command.remove()]))
 }

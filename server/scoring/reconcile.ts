@@ -3,7 +3,7 @@ import type { CloudDatabase, Command } from '../db/types'
 import type { DayKey } from '../../types'
 import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
 import { addEach, addOnce } from '../db/documents'
-import { LATEST, SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
+import { firstKeptDay, LATEST, SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
 import {
   differences,
@@ -136,7 +136,12 @@ async function repair(
   if (diffs.length === 0 && !unitsMoved) return 'fine'
   const record: RepairRecord = { at: now, differences: diffs, units: unitsMoved ? units : null }
   const _ = db.command
-  if (!stored) return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, ...latest.writes, repairs: { [run]: record } }
+  if (!stored) {
+    // Built from the whole ledger: without the days before last year, as live scoring keeps them.
+    const keep = firstKeptDay(run.slice(0, 4))
+    const d = Object.fromEntries(Object.entries(expected.d).filter(([day]) => day >= keep))
+    return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, d, ...latest.writes, repairs: { [run]: record } }
+  }
   const { stats } = await db
     .collection(SCORE_TOTALS)
     .where({ _id: member._id, v: stored.v })

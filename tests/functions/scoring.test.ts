@@ -753,6 +753,7 @@ describe('reconciliation', () => {
         await recordScore(cloud.db, { kind: 'checkin', sourceId: `${id}-${at}`, member: member(id), at: new Date(at) })
       }
     }
+    await recordScore(cloud.db, { kind: 'checkin', sourceId: 't1-2024', member: member('t1'), at: new Date('2024-05-06T02:00:00Z') })
     advance(cloud, 3600)
     const _ = cloud.db.command
     await cloud.db
@@ -765,7 +766,9 @@ describe('reconciliation', () => {
     expect((await repaired()).get('m1')!.differences.map((d) => d.path)).toEqual(['d.2025-12-30.p', 'y.2026.p'])
     const totals = new Map((await allDocs(cloud.db, SCORE_TOTALS)).map((t) => [t._id, t as unknown as TotalsDoc]))
     expect(totals.get('m1')).toMatchObject({ y: { '2025': { p: 9 }, '2026': { p: 2 } }, d: { '2025-12-15': { p: 7 }, '2025-12-30': { p: 2 } } })
-    expect(totals.get('t1')).toMatchObject({ y: { '2025': { p: 4 }, '2026': { p: 2 } } })
+    expect(totals.get('t1')).toMatchObject({ y: { '2024': { p: 2 }, '2025': { p: 4 }, '2026': { p: 2 } }, cy: '2026', cyp: 2 })
+    // Built from the whole ledger, but without the days before last year, as live scoring keeps them.
+    expect(Object.keys(totals.get('t1')!.d).sort()).toEqual(['2025-12-15', '2025-12-30', '2026-11-23'])
   })
 
   it('leaves a member scored in the last minutes to the next run', async () => {
