@@ -23,7 +23,7 @@ const valueAt = (doc: Partial<TotalsDoc> | undefined, path: string): number => {
 export async function leaderboard(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<GetLeaderboardOutput> {
   authorize(caller, 'leaderboard.read', memberTarget(caller))
   const board = { period: input.period, key: periodKey(input.period, now), metric: input.metric }
-  const { where, sortBy } = aboveIn(db.command, board.period, board.key, board.metric, 0)
+  const { where, sortBy } = aboveIn(db.command, board, 0)
   const { data } = await db
     .collection(SCORE_TOTALS)
     .where({ ...rankedIn(caller, input.scope), ...where })

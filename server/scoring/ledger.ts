@@ -316,7 +316,15 @@ async function readTotals(db: CloudDatabase, member: ScoreEvent['member'], perio
     w: {},
     q: {},
     y: {},
-    ...{ cw: periods.week, cwp: 0, cws: 0, cq: periods.quarter, cqp: 0, cqs: 0, cy: periods.year, cyp: 0, cys: 0 },
+    cw: periods.week,
+    cwp: 0,
+    cws: 0,
+    cq: periods.quarter,
+    cqp: 0,
+    cqs: 0,
+    cy: periods.year,
+    cyp: 0,
+    cys: 0,
   }
   await addOnce(db, SCORE_TOTALS, empty)
   return (await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, paths)) ?? empty

@@ -25,15 +25,21 @@ export function periodKey(period: ScorePeriod, now: Date): string {
 /** The totals path of a period's metric, e.g. `w.2026-11-23.p`: one member's value, read by id. */
 export const metricPath = (period: ScorePeriod, key: string, metric: ScoreMetric) => `${PERIOD_FIELD[period]}.${key}.${metric === 'points' ? 'p' : 's'}`
 
+/** A leaderboard: a period (by its key) and a metric. */
+export interface Board {
+  period: ScorePeriod
+  key: string
+  metric: ScoreMetric
+}
+
 /**
- * Members whose metric for the period `key` is above `value`, on the latest period's flat fields
- * (`cw` = key, `cwp` > value): what the declared indexes serve, whatever the week. `sortBy`: the
- * flat field the values are in.
+ * Members above `value` on the board, on the latest period's flat fields (`cw` = key, `cwp` >
+ * value): what the declared indexes serve, whatever the week. `sortBy`: the flat field the values are in.
  */
-export function aboveIn(_: Command, period: ScorePeriod, key: string, metric: ScoreMetric, value: number) {
-  const fields = LATEST[PERIOD_FIELD[period]]
-  const sortBy = metric === 'points' ? fields.p : fields.s
-  return { where: { [fields.key]: key, [sortBy]: _.gt(value) }, sortBy }
+export function aboveIn(_: Command, board: Board, value: number) {
+  const fields = LATEST[PERIOD_FIELD[board.period]]
+  const sortBy = board.metric === 'points' ? fields.p : fields.s
+  return { where: { [fields.key]: board.key, [sortBy]: _.gt(value) }, sortBy }
 }
 
 const totalsIn = (doc: Partial<TotalsDoc> | undefined, period: ScorePeriod, key: string): PeriodTotals => {
@@ -80,16 +86,9 @@ export const rankedIn = (member: Pick<Member, 'groupId' | 'branchId'>, scope: Sc
 export async function rankOf(db: CloudDatabase, member: Member, scope: ScoreScope, board: Board, value: number): Promise<number> {
   const { total } = await db
     .collection(SCORE_TOTALS)
-    .where({ ...rankedIn(member, scope), ...aboveIn(db.command, board.period, board.key, board.metric, value).where })
+    .where({ ...rankedIn(member, scope), ...aboveIn(db.command, board, value).where })
     .count()
   return total + 1
-}
-
-/** A leaderboard: a period (by its key) and a metric. */
-export interface Board {
-  period: ScorePeriod
-  key: string
-  metric: ScoreMetric
 }
 
 /** Active members in a scope: the leaderboard's "of". */
@@ -122,7 +121,7 @@ async function ranksInScopes(db: CloudDatabase, member: Member, board: Board, va
     db
       .collection(SCORE_TOTALS)
       .aggregate()
-      .match({ ...rankedIn(member, 'org'), ...aboveIn(_, board.period, board.key, board.metric, value).where })
+      .match({ ...rankedIn(member, 'org'), ...aboveIn(_, board, value).where })
       .group(inScopes)
       .end<Counts>(),
     db
