@@ -293,7 +293,7 @@ describe('study time and completion', () => {
   test('a chapter: 本章已完成 · +its time and the book’s progress, then on to the next chapter', async () => {
     let answer = beatAnswer({ book: { bookId: 'b-1', completedChapters: 3, chapterCount: 10, completed: false, completedAt: null, justCompleted: false } })
     await open('chapter', 'b-1-3', { ...member, heartbeat: () => ok(answer) })
-    expect(screen.getByText('《学习的方法》第 3 章')).toBeTruthy()
+    expect(screen.getByText('《学习的方法》第三章')).toBeTruthy()
     await readFor(BEAT_MS)
     expect(screen.getByText('《学习的方法》已完成 3/10 章')).toBeTruthy()
     answer = beatAnswer({

@@ -4,6 +4,7 @@ import { lawBooks } from '../../local-cloud/seed/laws'
 import {
   bodyLength,
   chapterLabel,
+  chapterPlace,
   durationText,
   readingMinutes,
   READING_CHARS_PER_MINUTE,
@@ -164,8 +165,19 @@ describe('chapter labels and durations as lists and the reader show them', () =>
     expect(chapterLabel(3, '坚持学习')).toBe('第 3 章 坚持学习')
     expect(chapterLabel(1, '第一章 总论')).toBe('第一章 总论')
     expect(chapterLabel(2, '第2节 方法')).toBe('第2节 方法')
+    // A law's parts number themselves too.
+    expect(chapterLabel(1, '第一编　总则')).toBe('第一编　总则')
+    expect(chapterLabel(9, '附　则')).toBe('附　则')
     expect(chapterLabel(1, '序章')).toBe('序章')
     expect(chapterLabel(4, '第四个方面')).toBe('第 4 章 第四个方面')
+  })
+
+  it('places a chapter in its book by its own numbering when it has one, so the byline never contradicts the title', () => {
+    expect(chapterPlace('学习的方法', 3, '坚持学习')).toBe('《学习的方法》第 3 章')
+    // The Constitution's fourth chapter after its 序言 is its 第三章.
+    expect(chapterPlace('中华人民共和国宪法', 4, '第三章　国家机构')).toBe('《中华人民共和国宪法》第三章')
+    expect(chapterPlace('中华人民共和国宪法', 1, '序言')).toBe('《中华人民共和国宪法》序言')
+    expect(chapterPlace('中华人民共和国民法典', 4, '第三编　合同（一）')).toBe('《中华人民共和国民法典》第三编')
   })
 
   it('says a duration to the second: 45 秒, 1 分 36 秒, 5 分钟', () => {

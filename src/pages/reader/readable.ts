@@ -1,4 +1,5 @@
 import type { Block, ChapterLink, ActionOutput, ItemProgress, SpeechTrack, StudyKind } from '../../../types'
+import { chapterPlace } from '../../../types/reading'
 import { callFunction } from '../../services/cloud'
 
 /** What the reader shows of an article or a chapter, whichever it opened. */
@@ -59,7 +60,7 @@ function fromChapter({ chapter, book, progress, previous, next }: ActionOutput<'
     kind: 'chapter',
     id: chapter._id,
     title: chapter.title,
-    byline: `《${book.title}》第 ${chapter.order} 章`,
+    byline: chapterPlace(book.title, chapter.order, chapter.title),
     minutes: chapter.minutes,
     body: chapter.body,
     audioUrl: chapter.audioUrl,

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ContinueItem } from '../../../types'
+import { chapterPlace } from '../../../types/reading'
 import type { Async } from '../../hooks/useAsync'
 import { ErrorNotice } from '../../components/Status'
 import { positionText, readerUrl } from '../../utils/reading'
 import { minutesText } from '../../utils/studyTime'
 
-const where = (item: ContinueItem) => (item.kind === 'chapter' ? `《${item.bookTitle ?? ''}》第 ${item.chapterOrder ?? ''} 章` : '文章')
+const where = (item: ContinueItem) => (item.kind === 'chapter' ? chapterPlace(item.bookTitle ?? '', item.chapterOrder ?? 0, item.title) : '文章')
 
 /** 继续学习: what the member started and has not finished, most recent first; hidden when there is none. */
 export default function ContinueReading({ items }: { items: Async<{ items: ContinueItem[] }> }) {
