@@ -832,6 +832,16 @@ describe('leaderboards', () => {
     expect(quarter.me).toMatchObject({ memberId: 't1', rank: 2, value: 0 })
   })
 
+  it('moves into a new week once when its first events arrive at once: the flat fields hold every one of them', async () => {
+    await recordScore(cloud.db, event({ kind: 'reflection', sourceId: 'last-week', at: new Date('2026-11-20T02:00:00Z') }))
+    // Eight kinds of event at the same moment of the new week, each its own points (within every cap).
+    const kinds = ['checkin', 'reply', 'replyFeatured', 'quiz', 'reflection', 'meeting', 'chapterDone', 'weeklyItemDone'] as const
+    await Promise.all(kinds.map((kind) => recordScore(cloud.db, event({ kind, sourceId: `now-${kind}` }))))
+    const totals = await totalsOf('m1')
+    const week = 2 + 1 + 3 + 1 + 5 + 3 + 3 + 2
+    expect(totals).toMatchObject({ cw: '2026-11-23', cwp: week, w: { '2026-11-16': { p: 5 }, '2026-11-23': { p: week } }, cqp: week + 5, cyp: week + 5 })
+  })
+
   it('serves every board and rank from the declared indexes, whatever the week', async () => {
     const unserved: string[] = []
     const indexed = await openLocalStore(path.join(cloud.dir, 'indexed'), {
