@@ -9,7 +9,8 @@ import { cursorDate, decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
 import { firstKeptDay, SCORE_ENTRIES, SCORE_TOTALS, type ScoreEntryDoc, type TotalsDoc } from './ledger'
 import { versionsForDay } from './rule-versions'
-import { dayPoints, kindPoints, rulesOn } from './rules'
+import { kindPoints, rulesOn } from './rules'
+import { totalsFromSums } from './replay'
 
 export const POINTS_PAGE_SIZE = 20
 
@@ -62,19 +63,14 @@ export async function myPoints(db: CloudDatabase, caller: Member, now: Date, cur
   return { today, kinds, entries, dayPoints }
 }
 
-/** The points of these days from the member's entries on them (a page's days: a few hundred entries at most). */
+/** The points of these days, replayed from the member's entries on them (a page's days: a few hundred entries at most). */
 async function pointsFromLedger(db: CloudDatabase, memberId: string, days: string[], versions: readonly ScoreRules[]): Promise<Map<string, number>> {
   const { data } = await db
     .collection(SCORE_ENTRIES)
     .where({ memberId, day: db.command.in(days) })
-    .field({ day: true, kind: true, quantity: true })
+    .field({ day: true, kind: true, quantity: true, required: true })
     .limit(1000)
     .get()
-  const quantities = new Map<string, Partial<Record<ScoreKind, number>>>()
-  for (const e of data as ScoreEntryDoc[]) {
-    const day = quantities.get(e.day) ?? {}
-    day[e.kind] = (day[e.kind] ?? 0) + e.quantity
-    quantities.set(e.day, day)
-  }
-  return new Map([...quantities].map(([day, q]) => [day, dayPoints(rulesOn(versions, day), q)]))
+  const parts = (data as ScoreEntryDoc[]).map((e) => ({ d: e.day, k: e.kind, r: e.required, q: e.quantity }))
+  return new Map(Object.entries(totalsFromSums({ parts }, versions).d).map(([day, totals]) => [day, totals.p]))
 }

@@ -114,7 +114,7 @@ export function totalsFrom(totals: Partial<Totals> | undefined, from: DayKey): T
 }
 
 /** The totals the ledger sums make under the rules of each day: what the running totals must equal. */
-export function totalsFromSums(sums: LedgerSums | undefined, versions: readonly ScoreRules[]): Totals {
+export function totalsFromSums(sums: Pick<LedgerSums, 'parts'> | undefined, versions: readonly ScoreRules[]): Totals {
   const totals: Totals = { d: {}, w: {}, q: {}, y: {} }
   for (const part of sums?.parts ?? []) {
     const day = (totals.d[part.d] ??= { p: 0, k: {} })
