@@ -72,6 +72,11 @@ export const HeartbeatInput = z.strictObject({
   position: z.number({ error: '阅读位置应为数字' }).min(0, '阅读位置无效').max(1, '阅读位置无效').optional(),
   /** The reader is at the end of the text (or the audio played to its end). */
   atEnd: z.boolean({ error: 'atEnd 应为是或否' }),
+  /**
+   * Sent by the reader's timer while the member reads on: the time is credited, and scored as points
+   * with the session's next heartbeat that is not interim (reading paused, the page left, the end).
+   */
+  interim: z.boolean({ error: 'interim 应为是或否' }).optional(),
 })
 
 /**

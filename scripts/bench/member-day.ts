@@ -186,6 +186,8 @@ async function readSession(openid: string, clock: Clock, chapterId: string, coun
         mode: 'read',
         position: read / SESSION_SECONDS,
         atEnd: read === SESSION_SECONDS,
+        // The timer's beats while reading on; the last goes as the page closes.
+        ...(read < SESSION_SECONDS ? { interim: true } : {}),
       },
       counts,
     )

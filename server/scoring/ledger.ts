@@ -9,7 +9,7 @@ import { versionsForDay } from './rule-versions'
 
 /**
  * The points ledger (积分台账). Every scoring event is one entry in `scoreEntries` under an id
- * derived from its source (the check-in, the reading session's heartbeat, the reply…): the
+ * derived from its source (the check-in, a day's study time caught up, the reply…): the
  * database's unique `_id` makes the same event impossible to score twice, whatever retries or
  * replays happen. The entry's first insertion then moves the member's running totals in
  * `scoreTotals/<memberId>` (day, week, quarter, year) in one conditional update with atomic

@@ -83,7 +83,7 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
         const own = totals && whole ? sumsFrom(read, from) : read
         const study = studied.get(member._id)
         if (settling(own?.lastAt) || settling(study?.creditedUntil)) return 'busy'
-        const catchUp = study ? unscoredStudy(member, own, study, versions, since) : []
+        const catchUp = study ? unscoredStudy(member, own, study, versions, now, since) : []
         for (const entry of catchUp) await addOnce(db, SCORE_ENTRIES, entry)
         // Worked out from the window, a period begun before it would be partial: only those from it count.
         const expected = totalsFromSums(withEntries(own, catchUp), versions)

@@ -2,7 +2,6 @@ import { yearKey } from '../../types/calendar'
 import { findDoc, fieldKey } from '../db/documents'
 import { MEMBERS, type Member } from '../members'
 import { currentList, type Publishee } from '../weekly/publications'
-import type { CreditPart } from '../study/crediting'
 import { isRequiredFor, type StudyItem } from '../study/readable'
 import type { CloudDatabase } from '../db/types'
 import { clearUnscored, type UnscoredEvent } from '../study/ledger'
@@ -16,31 +15,6 @@ import { entryId, recordScore, reverseScores } from './ledger'
  */
 
 type Scored = Pick<Member, '_id' | 'groupId' | 'branchId'>
-
-/**
- * A heartbeat's credited seconds: an entry per day it touched, keyed by the session and the
- * heartbeat's seq. `daysBefore`: the study ledger's seconds of each day before them, which the
- * totals hold too once every earlier heartbeat is scored (the guess that spares reading them).
- */
-export async function scoreStudyTime(
-  db: CloudDatabase,
-  member: Scored,
-  sessionId: string,
-  seq: number,
-  parts: CreditPart[],
-  daysBefore?: Record<string, number>,
-): Promise<void> {
-  for (const part of parts) {
-    await recordScore(db, {
-      kind: 'studyTime',
-      sourceId: `${member._id}_${sessionId}_${seq}_${part.day}`,
-      member,
-      at: new Date(part.at),
-      quantity: part.seconds,
-      ...(daysBefore ? { expected: { quantity: daysBefore[part.day] } } : {}),
-    })
-  }
-}
 
 /**
  * What completing an item scores, keyed by what completes once: the chapter, its book (when this

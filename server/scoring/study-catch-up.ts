@@ -1,29 +1,65 @@
 import type { DayKey, ScoreRules } from '../../types'
-import { startOfDay } from '../../types/calendar'
+import { addDays, dayKey, startOfDay } from '../../types/calendar'
+import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
+import type { Member } from '../members'
 import { STUDY_LEDGERS, type LedgerDoc } from '../study/ledger'
-import { entryOf, type ScoreEntryDoc } from './ledger'
+import { entryOf, recordScore, SCORE_TOTALS, type ScoreEntryDoc, type ScoreEvent, type TotalsDoc } from './ledger'
 import type { LedgerSums, MemberRef } from './replay'
 import { scoreUnscored } from './sources'
 
 /**
- * Study time is credited in the study ledger (`studyLedgers`) and scored from there heartbeat by
- * heartbeat. Should a heartbeat's scoring step be lost (the function stopped between the two
- * writes; a retry of the same heartbeat is a duplicate the study ledger credits nothing for), its
- * seconds would stay credited but unscored. Reconciliation finds them here, day by day, and scores
- * the difference under an id derived from the study ledger's day total: the catch-up is written once.
+ * Study time is credited in the study ledger (`studyLedgers`), heartbeat by heartbeat, and scored
+ * from there by catching up: an entry for the seconds a day holds beyond those already scored. The
+ * reader's heartbeats sent while the member reads on (`interim`) are only credited; the one sent as
+ * reading stops catches the days up, so a session of reading costs one points entry a day, not one
+ * a heartbeat. Seconds a stopped reader never caught up (the app closed mid-reading, a scoring step
+ * lost) are caught up by the member's next heartbeat or the nightly reconciliation.
  * Completions are kept in the study ledger until scored, and scored here should a heartbeat's
  * scoring step be lost and no later heartbeat of the member have scored them.
  */
 
 /** Entries younger than this may still be on their way to the totals: reconciliation leaves them. */
 export const SETTLE_MS = 5 * 60_000
+
 /**
- * A heartbeat retried within this time scores its seconds again (server/study/heartbeat.ts): well
- * inside `SETTLE_MS`, so a catch-up and a retry never score the same seconds.
+ * The event scoring a day's `credited` seconds beyond the `scored` ones, keyed by the member, the day
+ * and the seconds scored before it: two catch-ups from the same point (two pages closing at once, a
+ * heartbeat and the nightly run) write one entry, and the next starts where it ended. Dated `now` on
+ * its own day, else at that day's last moment.
  */
-export const RESCORE_MS = 60_000
+export function studyCatchUp(member: ScoreEvent['member'], day: DayKey, scored: number, credited: number, now: Date): ScoreEvent {
+  const at = dayKey(now) === day ? now : new Date(startOfDay(addDays(day, 1)).getTime() - 1)
+  return { kind: 'studyTime', sourceId: `${member._id}_${day}_from_${scored}`, member, at, quantity: credited - scored }
+}
+
+/**
+ * Scores what the study ledger credited on these days (its seconds of each) beyond what the totals
+ * hold: one read of the totals, then an entry for each day behind. Should the totals lag their own
+ * entries (a step lost), the entry from their figure exists already and nothing is written: the
+ * nightly reconciliation sets them right first.
+ */
+export async function scoreStudyDays(
+  db: CloudDatabase,
+  member: Pick<Member, '_id' | 'groupId' | 'branchId'>,
+  credited: Record<DayKey, number>,
+  now: Date,
+): Promise<void> {
+  const days = Object.keys(credited)
+  if (days.length === 0) return
+  const totals = await findDoc<TotalsDoc>(
+    db,
+    SCORE_TOTALS,
+    member._id,
+    days.map((day) => `d.${day}.k.studyTime`),
+  )
+  for (const day of days) {
+    const held = totals?.d?.[day]?.k?.studyTime
+    if (credited[day] <= (held ?? 0)) continue
+    await recordScore(db, { ...studyCatchUp(member, day, held ?? 0, credited[day], now), recordedAt: now, expected: { quantity: held } })
+  }
+}
 
 export type StudyDays = Pick<LedgerDoc, 'days' | 'creditedUntil'>
 
@@ -60,21 +96,19 @@ export async function scoreLostCompletions(db: CloudDatabase, members: MemberRef
 }
 
 /** Entries for the seconds the study ledger credited and the points ledger has not scored (on days from `since`: the days `sums` hold). */
-export function unscoredStudy(member: MemberRef, sums: LedgerSums | undefined, study: StudyDays, versions: readonly ScoreRules[], since = ''): ScoreEntryDoc[] {
+export function unscoredStudy(
+  member: MemberRef,
+  sums: LedgerSums | undefined,
+  study: StudyDays,
+  versions: readonly ScoreRules[],
+  now: Date,
+  since = '',
+): ScoreEntryDoc[] {
   const scored = new Map<DayKey, number>()
   for (const p of sums?.parts ?? []) if (p.k === 'studyTime') scored.set(p.d, (scored.get(p.d) ?? 0) + p.q)
   return Object.entries(study.days)
     .filter(([day, seconds]) => day >= since && seconds > (scored.get(day) ?? 0))
-    .map(([day, seconds]) => {
-      const event = {
-        kind: 'studyTime' as const,
-        sourceId: `${member._id}_${day}_upto_${seconds}`,
-        member,
-        at: startOfDay(day),
-        quantity: seconds - (scored.get(day) ?? 0),
-      }
-      return entryOf(event, versions).entry
-    })
+    .map(([day, seconds]) => entryOf(studyCatchUp(member, day, scored.get(day) ?? 0, seconds, now), versions).entry)
 }
 
 /** The sums with the catch-up entries added. */

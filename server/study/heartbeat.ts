@@ -23,8 +23,8 @@ import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
 import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
 import { assertSameItem, claimSession, findSession, openedAt } from './sessions'
-import { completionEvents, scoreStudyTime, scoreUnscored, unscoredKey } from '../scoring/sources'
-import { RESCORE_MS } from '../scoring/study-catch-up'
+import { completionEvents, scoreUnscored, unscoredKey } from '../scoring/sources'
+import { scoreStudyDays } from '../scoring/study-catch-up'
 
 type Input = z.output<typeof HeartbeatInput>
 type Output = z.output<typeof HeartbeatOutput>
@@ -40,9 +40,10 @@ const ATTEMPTS = 8
  * value the credit was worked out from (the session's last seq, the days' and the item's credited
  * time, the completion flags): a duplicated, replayed or concurrent heartbeat, or a concurrent one
  * from another session, finds the condition false and is worked out again from the new values, so
- * nothing is credited twice and no cap is exceeded. The points ledger is written after: a completion
- * goes into the study ledger's `unscored` in that same update and leaves it once scored, so a
- * scoring step lost after the update is done by the member's next heartbeat (or the nightly
+ * nothing is credited twice and no cap is exceeded. The points ledger is written after: unless the
+ * reader reads on (`interim`), the days' credited seconds are caught up into it (study-catch-up.ts);
+ * a completion goes into the study ledger's `unscored` in that same update and leaves it once scored,
+ * so a scoring step lost after the update is done by the member's next heartbeat (or the nightly
  * reconciliation), each event under its own idempotent id.
  */
 export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Date, input: Input): Promise<Output> {
@@ -88,8 +89,15 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
     const step = plan(db.command, ledger, session, state, facts, key, bookKey, input, now)
     // Completions an earlier heartbeat recorded but did not get to score.
     const unscored = Object.values(ledger.unscored ?? {})
+    /** The window's days as the ledger holds them after `parts`. */
+    const credited = (parts: CreditPart[]) =>
+      Object.fromEntries(
+        [...new Set(days)]
+          .map((day) => [day, (ledger.days?.[day] ?? 0) + parts.reduce((n, p) => n + (p.day === day ? p.seconds : 0), 0)] as const)
+          .filter(([, seconds]) => seconds > 0),
+      )
     if (!step.update) {
-      if (session && isRetry(session, input.seq, now)) await scoreStudyTime(db, caller, input.sessionId, session.seq, session.parts ?? [])
+      if (!input.interim) await scoreStudyDays(db, caller, credited([]), now)
       await scoreUnscored(db, caller, unscored, now)
       return step.answer
     }
@@ -101,7 +109,7 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
       .update({ data: step.update.data })
     if (stats.updated === 1) {
       await step.afterwards?.(db)
-      await scoreStudyTime(db, caller, input.sessionId, input.seq, step.parts, ledger.days ?? {})
+      if (!input.interim) await scoreStudyDays(db, caller, credited(step.parts), now)
       await scoreUnscored(db, caller, [...unscored, ...completions], now)
       return step.answer
     }
@@ -118,14 +126,6 @@ interface Step {
   /** The update completes the item (and with it the book). */
   completing?: { bookDone: boolean }
 }
-
-/**
- * The same heartbeat sent again soon after (the platform retried it, or its answer was lost): its
- * seconds are scored again, a no-op unless its scoring was lost. Later than `RESCORE_MS`, the
- * nightly reconciliation may already have caught those seconds up, so it is left to it.
- */
-const isRetry = (session: LedgerSession, seq: number, now: Date) =>
-  session.seq === seq && !!session.at && now.getTime() - new Date(session.at).getTime() < RESCORE_MS
 
 /** Works out the heartbeat from the ledger as read: the answer, and the update that makes it true. */
 function plan(
@@ -199,8 +199,6 @@ function plan(
       anchorAt: credit.anchorAt,
       counted: credit.counted,
       item: key,
-      at: now,
-      parts: capped.parts,
       facts: item,
     },
   }

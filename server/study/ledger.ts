@@ -1,7 +1,6 @@
 import type { BookProgress, ItemProgress, StudyKind } from '../../types'
 import { findDoc, fieldKey } from '../db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
-import type { CreditPart } from './crediting'
 import type { StudyItem } from './readable'
 import { completeAtSeconds, itemCapSeconds, type ItemMeasure, type StudyRuleNumbers } from './rules'
 
@@ -51,9 +50,6 @@ export interface LedgerSession {
   counted: number
   /** The item the session reads (`itemKey`). */
   item: string
-  /** When its last heartbeat arrived, and the seconds it credited (scored again should it be retried). */
-  at?: Date
-  parts?: CreditPart[]
   /** The item as the session's first heartbeat knew it: later ones credit by it without reading it again. */
   facts?: StudyItem
 }

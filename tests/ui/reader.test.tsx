@@ -122,7 +122,8 @@ describe('heartbeats', () => {
       [1, 600],
     ])
     expect(sent.every((b) => b.sessionId === opened.sessionId)).toBe(true)
-    expect(sent[0]).toMatchObject({ kind: 'article', id: 'a-1', mode: 'read', atEnd: false })
+    // Reading on, they are interim: the server credits them and scores their points with the next beat that is not.
+    expect(sent[0]).toMatchObject({ kind: 'article', id: 'a-1', mode: 'read', atEnd: false, interim: true })
   })
 
   test('closing the page sends what it counted; a new page view is a new session', async () => {
@@ -132,10 +133,23 @@ describe('heartbeats', () => {
     await pass(0)
     expect(beats()).toHaveLength(1)
     expect(beats()[0]).toMatchObject({ seq: 0, activeSeconds: 90 })
+    expect(beats()[0].interim).toBeUndefined()
     await open('article', 'a-1')
     const sessions = (callsTo('getArticle') as [unknown, { sessionId: string }][]).map(([, input]) => input.sessionId)
     expect(sessions[1]).not.toBe(sessions[0])
     expect(sessions[0]).toBe(beats()[0].sessionId)
+  })
+
+  test('closing the page right after an interim heartbeat sends one more with nothing new, so its time is scored', async () => {
+    const page = await open('article', 'a-1')
+    await readFor(BEAT_MS)
+    expect(beats().map((b) => [b.activeSeconds, b.interim])).toEqual([[300, true]])
+    page.unmount()
+    await pass(0)
+    expect(beats().map((b) => [b.seq, b.activeSeconds, b.interim])).toEqual([
+      [0, 300, true],
+      [1, 300, undefined],
+    ])
   })
 
   test('hiding the page sends what was counted and stops counting; shown again, counting resumes', async () => {
@@ -391,16 +405,21 @@ describe('listening', () => {
     expect(beats()).toHaveLength(4)
   })
 
-  test('listening goes on with the page hidden (the screen off); paused and hidden, nothing', async () => {
+  test('listening goes on with the page hidden (the screen off); paused and hidden, nothing more to count', async () => {
     await open('article', 'a-1', withAudio)
     fireEvent.click(screen.getByText('播放'))
     await pass(0)
     hidePage()
     await pass(BEAT_MS)
-    expect(beats().map((b) => [b.mode, b.activeSeconds])).toEqual([['listen', 300]])
+    // The timer's beat while listening on is interim: its points come with the next beat.
+    expect(beats().map((b) => [b.mode, b.activeSeconds, b.interim])).toEqual([['listen', 300, true]])
     fireEvent.click(screen.getByText('暂停'))
     await pass(2 * BEAT_MS)
-    expect(beats()).toHaveLength(1)
+    // Paused: one beat with nothing new, to score what was sent; then nothing.
+    expect(beats().map((b) => [b.activeSeconds, b.interim])).toEqual([
+      [300, true],
+      [300, undefined],
+    ])
   })
 
   test('speed: 0.8×, 1× or 1.25×, kept when playing starts', async () => {

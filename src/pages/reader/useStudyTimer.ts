@@ -75,9 +75,10 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
   /** How the time not yet sent was spent: the beat sent as listening stops still says it was listening. */
   const spentAs = useRef<Mode>('read')
   const modeNow = (): Mode => (watchingRef.current ? 'watch' : listeningRef.current ? 'listen' : 'read')
-  const sent = useRef({ seconds: 0, atEnd: false })
+  const sent = useRef({ seconds: 0, atEnd: false, interim: false })
   const sending = useRef(false)
-  const sendAgain = useRef(false)
+  /** A send asked for while one was on its way (interim only if every one asked was): it goes next. */
+  const sendAgain = useRef<{ interim: boolean } | undefined>(undefined)
   const failedAt = useRef<number | undefined>(undefined)
   /** The interval the server's last answer asked for (it stands until another answer changes it). */
   const advisedSeconds = useRef<number | undefined>(undefined)
@@ -105,48 +106,55 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
     settledAt.current = now
   }, [])
 
-  const send = useCallback(async () => {
-    if (!intervalSeconds) return
-    settle()
-    const activeSeconds = Math.floor(countedMs.current / 1000)
-    const { value, atEnd } = position.current
-    if (activeSeconds === sent.current.seconds && atEnd === sent.current.atEnd) return
-    if (sending.current) {
-      sendAgain.current = true
-      return
-    }
-    sending.current = true
-    try {
-      const answer = await callFunction('heartbeat', {
-        kind,
-        id,
-        sessionId,
-        seq: seq.current++,
-        activeSeconds,
-        mode: spentAs.current,
-        ...(value === undefined ? {} : { position: value }),
-        atEnd,
-      })
-      sent.current = { seconds: activeSeconds, atEnd }
-      spentAs.current = 'read'
-      showUnsent()
-      failedAt.current = undefined
-      advisedSeconds.current = answer.nextBeatSeconds
-      if (mounted.current) {
-        setError(null)
-        onAnswerRef.current(answer)
+  /** `interim`: the timer's beat while the member reads on (its points follow with the next beat that is not). */
+  const send = useCallback(
+    async (interim = false) => {
+      if (!intervalSeconds) return
+      settle()
+      const activeSeconds = Math.floor(countedMs.current / 1000)
+      const { value, atEnd } = position.current
+      // Nothing new to send, unless the last beat was interim and this one is to score it.
+      if (activeSeconds === sent.current.seconds && atEnd === sent.current.atEnd && (interim || !sent.current.interim)) return
+      if (sending.current) {
+        sendAgain.current = { interim: interim && (sendAgain.current?.interim ?? true) }
+        return
       }
-    } catch (e) {
-      failedAt.current = Date.now()
-      if (mounted.current) setError(toCloudError(e).message)
-    } finally {
-      sending.current = false
-      if (sendAgain.current) {
-        sendAgain.current = false
-        void send()
+      sending.current = true
+      try {
+        const answer = await callFunction('heartbeat', {
+          kind,
+          id,
+          sessionId,
+          seq: seq.current++,
+          activeSeconds,
+          mode: spentAs.current,
+          ...(value === undefined ? {} : { position: value }),
+          atEnd,
+          ...(interim ? { interim } : {}),
+        })
+        sent.current = { seconds: activeSeconds, atEnd, interim }
+        spentAs.current = 'read'
+        showUnsent()
+        failedAt.current = undefined
+        advisedSeconds.current = answer.nextBeatSeconds
+        if (mounted.current) {
+          setError(null)
+          onAnswerRef.current(answer)
+        }
+      } catch (e) {
+        failedAt.current = Date.now()
+        if (mounted.current) setError(toCloudError(e).message)
+      } finally {
+        sending.current = false
+        const again = sendAgain.current
+        if (again) {
+          sendAgain.current = undefined
+          void send(again.interim)
+        }
       }
-    }
-  }, [kind, id, sessionId, intervalSeconds, settle, showUnsent])
+    },
+    [kind, id, sessionId, intervalSeconds, settle, showUnsent],
+  )
 
   const sendRef = useRef(send)
   sendRef.current = send
@@ -163,8 +171,9 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
       const waiting = failedAt.current !== undefined && Date.now() - failedAt.current < RETRY_AFTER_MS
       const after = completesAfter.current
       const completes = after !== undefined && position.current.atEnd && sent.current.seconds < after && counted >= after
-      // Due: a full interval gathered, reading just paused with time not yet sent, or the item completes.
-      if (!waiting && (gathered >= (advisedSeconds.current ?? intervalSeconds) || (wasReading && !reading) || completes)) void sendRef.current()
+      // Due: a full interval gathered (reading on), reading just paused with time not yet sent, or the item completes.
+      const paused = wasReading && !reading
+      if (!waiting && (gathered >= (advisedSeconds.current ?? intervalSeconds) || paused || completes)) void sendRef.current(!paused && !completes)
       wasReading = reading
     }
     const timer = setInterval(check, CHECK_EVERY_MS)
