@@ -55,7 +55,8 @@ export interface HistoryReport {
 
 /**
  * One reading session of `seconds` from `start`: a heartbeat every `maxBeatSeconds` (the most one
- * credits), each with the reader's running count and position, the last at the session's end.
+ * credits), each with the reader's running count and position, interim but the last at the session's
+ * end, as the reader sends them.
  */
 async function readFor(
   db: CloudDatabase,
@@ -81,6 +82,7 @@ async function readFor(
       mode: 'read',
       position: position.from + ((position.to - position.from) * counted) / seconds,
       atEnd: done && position.to === 1,
+      ...(done ? {} : { interim: true }),
     })
   }
 }
