@@ -1,7 +1,9 @@
 /**
  * A member's day against the cloud's quotas: BENCH_DAY_MEMBERS members (1,000 by default, in groups
  * of 15) each play one realistic day through the deployed routers' real code in a temporary local
- * store, calling what the mini-program's pages call (the steps below name the page). Prints the
+ * store, calling what the mini-program's pages call (the steps below name the page). Each has used
+ * the app before (read a chapter the day before, not counted): what a member's first day ever writes
+ * once (their study ledger, their totals) is not in every day. Prints the
  * function calls, database reads and writes per active member-day, and the largest organisation
  * each CloudBase plan's published quotas admit.
  */
@@ -105,7 +107,8 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
   )
   const at = clock.now().toISOString()
   const paragraph = { type: 'paragraph' as const, text: '学习型党组织建设要坚持学以致用。'.repeat(40) }
-  const chapters: ChapterDoc[] = [1, 2].map((order) => ({
+  // The third chapter is the one each member read the day before.
+  const chapters: ChapterDoc[] = [1, 2, 3].map((order) => ({
     _id: `${BOOK}-${order}`,
     bookId: BOOK,
     order,
@@ -119,11 +122,11 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
     _id: BOOK,
     title: '基准读本',
     author: '编写组',
-    summary: '两章，每章 20 分钟。',
+    summary: '三章，每章 20 分钟。',
     categoryId: 'theory',
     status: 'published',
-    chapterCount: 2,
-    totalMinutes: 40,
+    chapterCount: 3,
+    totalMinutes: 60,
     createdAt: at,
     updatedAt: at,
     revision: 0,
@@ -165,7 +168,7 @@ const wait = (clock: Clock, seconds: number) => clock.fix(new Date(clock.now().g
  * A 15-minute reading session in the reader: the open, then a heartbeat per `heartbeatSeconds` of
  * reading and one as the page closes (to the next chapter, or back).
  */
-async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts, session: string): Promise<void> {
+async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts | undefined, session: string): Promise<void> {
   const opened = await call(openid, 'getChapter', { id: chapterId, sessionId: session }, counts)
   const marks: number[] = []
   for (let read = opened.heartbeatSeconds!; read < SESSION_SECONDS; read += opened.heartbeatSeconds!) marks.push(read)
@@ -192,6 +195,12 @@ async function readSession(openid: string, clock: Clock, chapterId: string, coun
       counts,
     )
   }
+}
+
+/** The day before, not counted: the member read the book's third chapter. */
+async function dayBefore(i: number, clock: Clock): Promise<void> {
+  clock.fix(new Date(DAY_START.getTime() - 24 * 3600_000))
+  await readSession(`day-${i}`, clock, `${BOOK}-3`, undefined, `day-${i}-session-0`)
 }
 
 /** One member's day, page by page, as the mini-program calls (pages that refresh on return included). */
@@ -333,6 +342,7 @@ export const memberDayBench: BenchModule = {
       })
       installPlatform(createLocalPlatform(db, clock))
       await seed(db, clock)
+      for (let i = 0; i < MEMBER_COUNT; i++) await dayBefore(i, clock)
       counts = day
       for (let i = 0; i < MEMBER_COUNT; i++) await memberDay(i, clock, day)
       counts = quizzes
