@@ -139,10 +139,11 @@ export interface ScoreEvent {
   recordedAt?: Date
   /**
    * What the source knows of the member's quantity of this kind on the event's day before it (none:
-   * `{ quantity: undefined }`), so the totals can be moved without reading them first. A wrong
-   * guess costs only the read it meant to save: the update holds only if it was right.
+   * `{ quantity: undefined }`), or the totals it read (`totalsPaths`), so the totals can be moved
+   * without reading them (again). A wrong guess costs only the read it meant to save: the update
+   * holds only if it was right.
    */
-  expected?: { quantity: number | undefined }
+  expected?: { quantity: number | undefined } | { totals: Partial<TotalsDoc> }
 }
 
 export const entryId = (kind: ScoreKind, sourceId: string) => `${kind}_${sourceId}`
@@ -238,11 +239,16 @@ async function applyToTotals(
   const path = `d.${entry.day}.k.${entry.kind}`
   const rule = rules.kinds[entry.kind]
   const seconds = entry.kind === 'studyTime' ? entry.quantity : 0
-  const paths = [path, ...PERIOD_MAPS.flatMap((map) => [LATEST[map].key, `${map}.${periods[LATEST[map].of]}`])]
+  const paths = totalsPaths(entry.day, entry.kind)
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    // The first attempt goes on the source's guess, when it has one, and on the totals being at the
-    // event's periods already (the usual case); later ones read the totals.
-    const seen = attempt === 0 && expected ? guessed(entry, periods, expected.quantity) : await readTotals(db, member, periods, paths)
+    // The first attempt goes on what the source read or guessed, when it did (a guess: the totals at
+    // the event's periods already, the usual case); later ones read the totals.
+    const seen =
+      attempt === 0 && expected
+        ? 'totals' in expected
+          ? expected.totals
+          : guessed(entry, periods, expected.quantity)
+        : await readTotals(db, member, periods, paths)
     const before = seen.d?.[entry.day]?.k?.[entry.kind]
     const points = kindPoints(rule, (before ?? 0) + entry.quantity) - kindPoints(rule, before ?? 0)
     const where: Record<string, unknown> = { _id: member._id, [path]: before === undefined ? _.exists(false) : before }
@@ -276,6 +282,12 @@ async function applyToTotals(
     if (stats.updated === 1) return
   }
   throw new AppError('CONFLICT', '积分记录正忙，请稍后再试')
+}
+
+/** The parts of the totals an event of `kind` on `day` is applied from: the day's quantity, the latest periods and the day's periods. */
+export function totalsPaths(day: DayKey, kind: ScoreKind): string[] {
+  const periods = periodsOf(day)
+  return [`d.${day}.k.${kind}`, ...PERIOD_MAPS.flatMap((map) => [LATEST[map].key, `${map}.${periods[LATEST[map].of]}`])]
 }
 
 /** The totals as a source's guess has them: the day's quantity, and the latest periods the event's. */

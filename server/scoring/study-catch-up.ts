@@ -5,7 +5,7 @@ import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
 import type { Member } from '../members'
 import { STUDY_LEDGERS, type LedgerDoc } from '../study/ledger'
-import { entryOf, recordScore, SCORE_TOTALS, type ScoreEntryDoc, type ScoreEvent, type TotalsDoc } from './ledger'
+import { entryOf, recordScore, SCORE_TOTALS, totalsPaths, type ScoreEntryDoc, type ScoreEvent, type TotalsDoc } from './ledger'
 import type { LedgerSums, MemberRef } from './replay'
 import { scoreUnscored } from './sources'
 
@@ -48,16 +48,15 @@ export async function scoreStudyDays(
 ): Promise<void> {
   const days = Object.keys(credited)
   if (days.length === 0) return
-  const totals = await findDoc<TotalsDoc>(
-    db,
-    SCORE_TOTALS,
-    member._id,
-    days.map((day) => `d.${day}.k.studyTime`),
-  )
+  const totals = await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, [...new Set(days.flatMap((day) => totalsPaths(day, 'studyTime')))])
+  let first = true
   for (const day of days) {
     const held = totals?.d?.[day]?.k?.studyTime
     if (credited[day] <= (held ?? 0)) continue
-    await recordScore(db, { ...studyCatchUp(member, day, held ?? 0, credited[day], now), recordedAt: now, expected: { quantity: held } })
+    // The totals as read move the first day caught up; a second day's goes on the usual guess.
+    const expected = first && totals ? { totals } : { quantity: held }
+    first = false
+    await recordScore(db, { ...studyCatchUp(member, day, held ?? 0, credited[day], now), recordedAt: now, expected })
   }
 }
 
