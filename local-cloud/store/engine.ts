@@ -118,12 +118,17 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
+/**
+ * A stored document's place in its collection's natural (insertion) order, kept across updates: a
+ * symbol-keyed property, which copies and encodings leave out (a WeakMap entry cost far more).
+ */
+const ORDER = Symbol('order')
+type Ordered = Doc & { [ORDER]: number }
+
 export class Engine {
   readonly collections = new Map<string, Map<DocKey, Doc>>()
   /** Secondary indexes by collection; every collection also has one on `_id` (ranges of ids). */
   private readonly indexes = new Map<string, SortedIndex[]>()
-  /** A document's place in its collection's natural (insertion) order, kept across updates. */
-  private readonly order = new WeakMap<Doc, number>()
   private nextOrder = 0
   /** Documents queries have tested so far: what an index saves shows here. */
   examined = 0
@@ -270,17 +275,17 @@ export class Engine {
     const key = docKey(doc._id)
     const old = map.get(key)
     const indexes = this.indexes.get(collection) ?? []
-    if (old) for (const index of indexes) index.remove(old, key)
-    this.order.set(doc, old ? (this.order.get(old) ?? this.nextOrder++) : this.nextOrder++)
+    if (old) for (const index of indexes) index.remove(old)
+    ;(doc as Ordered)[ORDER] = old ? (old as Ordered)[ORDER] : this.nextOrder++
     map.set(key, doc)
-    for (const index of indexes) index.add(doc, key)
+    for (const index of indexes) index.add(doc)
   }
 
   private delete(collection: string, key: DocKey): void {
     const map = this.collections.get(collection)
     const old = map?.get(key)
     if (!map || !old) return
-    for (const index of this.indexes.get(collection) ?? []) index.remove(old, key)
+    for (const index of this.indexes.get(collection) ?? []) index.remove(old)
     map.delete(key)
   }
 
@@ -358,15 +363,9 @@ export class Engine {
       yield* map.values()
       return
     }
-    const keys = new Set<DocKey>()
-    for (const prefix of chosen.prefixes) for (const key of chosen.index.scan(prefix, chosen.range)) keys.add(key)
-    const docs: Doc[] = []
-    for (const key of keys) {
-      const doc = map.get(key)
-      if (doc) docs.push(doc)
-    }
-    docs.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0))
-    yield* docs
+    const found = new Set<Doc>()
+    for (const prefix of chosen.prefixes) for (const doc of chosen.index.scan(prefix, chosen.range)) found.add(doc)
+    yield* [...found].sort((a, b) => (a as Ordered)[ORDER] - (b as Ordered)[ORDER])
   }
 
   private *matching(apiName: string, collection: string, criteria: Doc): Iterable<Doc> {

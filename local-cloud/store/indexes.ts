@@ -3,8 +3,10 @@
  * database serves them. An index only narrows the documents a query looks at; every candidate is
  * still tested against the whole query, so results are the same with or without one.
  *
- * An index is an ordered list of [field values…, document key] entries kept in chunks (a flat B-tree
- * of one level), so inserts and deletes cost a chunk's splice and lookups a binary search.
+ * An index is the collection's documents ordered by [field values…, document key], kept in chunks (a
+ * flat B-tree of one level), so inserts and deletes cost a chunk's splice and lookups a binary search.
+ * It holds the documents themselves (a stored document is never changed: an update stores a new
+ * one, removed from and added to every index), so an entry costs one reference.
  */
 import { isPlainObject, type Doc } from './codec'
 
@@ -45,36 +47,32 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
-interface Entry {
-  values: IndexValue[]
-  key: DocKey
-}
-
 /** A probe's key: below every document key, so a scan starts before the first entry of its values. */
 const LOWEST = Symbol('lowest')
-
-function compareEntries(a: Entry | Probe, b: Entry | Probe): number {
-  for (let i = 0; i < a.values.length; i++) {
-    const c = compareValues(a.values[i], b.values[i])
-    if (c !== 0) return c
-  }
-  const ka = a.key
-  const kb = b.key
-  if (ka === kb) return 0
-  if (ka === LOWEST) return -1
-  if (kb === LOWEST) return 1
-  return String(typeof ka) + ka < String(typeof kb) + kb ? -1 : 1
-}
 
 interface Probe {
   values: IndexValue[]
   key: typeof LOWEST
 }
 
+const isProbe = (x: Doc | Probe): x is Probe => (x as Probe).key === LOWEST
+
+/** Documents of the same values are ordered by key (type first, so 1 and '1' differ). */
+function compareKeys(ka: DocKey | typeof LOWEST, kb: DocKey | typeof LOWEST): number {
+  if (ka === kb) return 0
+  if (ka === LOWEST) return -1
+  if (kb === LOWEST) return 1
+  return String(typeof ka) + ka < String(typeof kb) + kb ? -1 : 1
+}
+
 /** The value at a dotted path, or undefined. */
 export function valueAt(doc: Doc, path: string): unknown {
+  return valueAtParts(doc, path.split('.'))
+}
+
+function valueAtParts(doc: Doc, parts: readonly string[]): unknown {
   let v: unknown = doc
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (!isPlainObject(v)) return undefined
     v = (v as Doc)[part]
   }
@@ -91,93 +89,106 @@ export interface Range {
 }
 
 export class SortedIndex {
-  private chunks: Entry[][] = []
+  /** The indexed documents themselves, in order of their fields' values then key: an entry costs one reference. */
+  private chunks: Doc[][] = []
+  private readonly paths: string[][]
   /** Documents whose indexed fields hold arrays or objects: while any exist the index is not used. */
   unsafe = 0
 
-  constructor(readonly fields: string[]) {}
+  constructor(readonly fields: string[]) {
+    this.paths = fields.map((f) => f.split('.'))
+  }
 
-  private entryOf(doc: Doc, key: DocKey): Entry | undefined {
-    const values = this.fields.map((f) => valueAt(doc, f) ?? null)
-    return values.every(indexable) ? { values, key } : undefined
+  private value(x: Doc | Probe, i: number): IndexValue {
+    return isProbe(x) ? x.values[i] : (valueAtParts(x, this.paths[i]) ?? null)
+  }
+
+  private compare(a: Doc | Probe, b: Doc | Probe): number {
+    for (let i = 0; i < this.paths.length; i++) {
+      const c = compareValues(this.value(a, i), this.value(b, i))
+      if (c !== 0) return c
+    }
+    return compareKeys(isProbe(a) ? LOWEST : (a._id as DocKey), isProbe(b) ? LOWEST : (b._id as DocKey))
+  }
+
+  private indexable(doc: Doc): boolean {
+    return this.paths.every((_, i) => indexable(this.value(doc, i)))
   }
 
   /** First chunk whose last entry is not below `e`. */
-  private chunkFor(e: Entry | Probe): number {
+  private chunkFor(e: Doc | Probe): number {
     let lo = 0
     let hi = this.chunks.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
       const chunk = this.chunks[mid]
-      if (compareEntries(chunk[chunk.length - 1], e) < 0) lo = mid + 1
+      if (this.compare(chunk[chunk.length - 1], e) < 0) lo = mid + 1
       else hi = mid
     }
     return lo
   }
 
-  private static position(chunk: Entry[], e: Entry | Probe): number {
+  private position(chunk: Doc[], e: Doc | Probe): number {
     let lo = 0
     let hi = chunk.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (compareEntries(chunk[mid], e) < 0) lo = mid + 1
+      if (this.compare(chunk[mid], e) < 0) lo = mid + 1
       else hi = mid
     }
     return lo
   }
 
-  add(doc: Doc, key: DocKey): void {
-    const e = this.entryOf(doc, key)
-    if (!e) {
+  add(doc: Doc): void {
+    if (!this.indexable(doc)) {
       this.unsafe++
       return
     }
     if (this.chunks.length === 0) {
-      this.chunks.push([e])
+      this.chunks.push([doc])
       return
     }
-    const c = Math.min(this.chunkFor(e), this.chunks.length - 1)
+    const c = Math.min(this.chunkFor(doc), this.chunks.length - 1)
     const chunk = this.chunks[c]
-    chunk.splice(SortedIndex.position(chunk, e), 0, e)
+    chunk.splice(this.position(chunk, doc), 0, doc)
     if (chunk.length > CHUNK * 2) this.chunks.splice(c, 1, chunk.slice(0, CHUNK), chunk.slice(CHUNK))
   }
 
-  remove(doc: Doc, key: DocKey): void {
-    const e = this.entryOf(doc, key)
-    if (!e) {
+  /** Removes the document (the one added: its values are read to find it). */
+  remove(doc: Doc): void {
+    if (!this.indexable(doc)) {
       this.unsafe--
       return
     }
-    const c = this.chunkFor(e)
+    const c = this.chunkFor(doc)
     const chunk = this.chunks[c]
     if (!chunk) return
-    const at = SortedIndex.position(chunk, e)
-    if (at < chunk.length && compareEntries(chunk[at], e) === 0) {
+    const at = this.position(chunk, doc)
+    if (at < chunk.length && this.compare(chunk[at], doc) === 0) {
       chunk.splice(at, 1)
       if (chunk.length === 0) this.chunks.splice(c, 1)
     }
   }
 
   /**
-   * Keys of the entries whose first fields equal `prefix` and whose next field (if `range`) lies in
-   * it, in index order.
+   * The documents whose first fields equal `prefix` and whose next field (if `range`) lies in it, in
+   * index order.
    */
-  *scan(prefix: IndexValue[], range?: Range): Generator<DocKey> {
+  *scan(prefix: IndexValue[], range?: Range): Generator<Doc> {
     const n = prefix.length
-    const start: IndexValue[] = [...prefix]
     const low = range?.lo
     // The lowest possible entry of the prefix (and range): nulls sort first, the probe's key before any.
-    const probe: Probe = { values: [...start, ...(low ? [low.value] : [])], key: LOWEST }
+    const probe: Probe = { values: [...prefix, ...(low ? [low.value] : [])], key: LOWEST }
     while (probe.values.length < this.fields.length) probe.values.push(null)
     let c = this.chunkFor(probe)
-    let at = c < this.chunks.length ? SortedIndex.position(this.chunks[c], probe) : 0
+    let at = c < this.chunks.length ? this.position(this.chunks[c], probe) : 0
     for (; c < this.chunks.length; c++, at = 0) {
       const chunk = this.chunks[c]
       for (; at < chunk.length; at++) {
-        const { values, key } = chunk[at]
-        for (let i = 0; i < n; i++) if (compareValues(values[i], prefix[i]) !== 0) return
+        const doc = chunk[at]
+        for (let i = 0; i < n; i++) if (compareValues(this.value(doc, i), prefix[i]) !== 0) return
         if (range) {
-          const v = values[n]
+          const v = this.value(doc, n)
           if (low) {
             const cl = compareValues(v, low.value)
             if (cl < 0 || (cl === 0 && !low.inclusive)) continue
@@ -188,7 +199,7 @@ export class SortedIndex {
             if (ch > 0 || (ch === 0 && !high.inclusive)) return
           }
         }
-        yield key
+        yield doc
       }
     }
   }
