@@ -100,6 +100,11 @@ export interface RepairRecord {
   differences: { path: string; stored: number; ledger: number }[]
   /** The member's units or standing, when those were out of date too. */
   units: Pick<TotalsDoc, 'groupId' | 'branchId' | 'active'> | null
+  /**
+   * The member had no totals: they were built from the whole ledger, and the differences are the
+   * years' alone (every day and week would differ from nothing, and the record would outweigh the totals).
+   */
+  built?: true
 }
 
 type Periods = { week: string; quarter: string; year: string }

@@ -140,7 +140,8 @@ async function repair(
     // Built from the whole ledger: without the days before last year, as live scoring keeps them.
     const keep = firstKeptDay(run.slice(0, 4))
     const d = Object.fromEntries(Object.entries(expected.d).filter(([day]) => day >= keep))
-    return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, d, ...latest.writes, repairs: { [run]: record } }
+    const built: RepairRecord = { ...record, differences: diffs.filter((x) => x.path.startsWith('y.')), built: true }
+    return { _id: member._id, memberId: member._id, ...units, v: 1, ...expected, d, ...latest.writes, repairs: { [run]: built } }
   }
   const { stats } = await db
     .collection(SCORE_TOTALS)

@@ -854,6 +854,17 @@ describe('reconciliation', () => {
     expect(await reconcile(cloud.db, cloud.clock.now())).toMatchObject({ repaired: 2 })
     // 30 December 2025 is in the week of 1 January 2026: it is reconciled; 15 December's year is closed.
     expect((await repaired()).get('m1')!.differences.map((d) => d.path)).toEqual(['d.2025-12-30.p', 'y.2026.p'])
+    // Built from nothing, the record names the years it built, not every day and week.
+    expect((await repaired()).get('t1')).toEqual({
+      at: cloud.clock.now(),
+      built: true,
+      units: null,
+      differences: [
+        { path: 'y.2024.p', stored: 0, ledger: 2 },
+        { path: 'y.2025.p', stored: 0, ledger: 4 },
+        { path: 'y.2026.p', stored: 0, ledger: 2 },
+      ],
+    })
     const totals = new Map((await allDocs(cloud.db, SCORE_TOTALS)).map((t) => [t._id, t as unknown as TotalsDoc]))
     expect(totals.get('m1')).toMatchObject({ y: { '2025': { p: 9 }, '2026': { p: 2 } }, d: { '2025-12-15': { p: 7 }, '2025-12-30': { p: 2 } } })
     expect(totals.get('t1')).toMatchObject({ y: { '2024': { p: 2 }, '2025': { p: 4 }, '2026': { p: 2 } }, cy: '2026', cyp: 2 })
