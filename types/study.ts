@@ -59,6 +59,8 @@ export type ItemProgress = z.infer<typeof ItemProgress>
 
 /** Client-generated, one per page view (a UUID). */
 export const SessionId = z.string({ error: '阅读会话编号应为文字' }).regex(/^[A-Za-z0-9-]{8,64}$/, '阅读会话编号无效')
+/** What the open of a reading session answers (server/study/sessions.ts): opaque to the reader. */
+export const SessionPass = z.string({ error: '阅读凭证应为文字' }).max(4000, '阅读凭证无效')
 
 export const HeartbeatInput = z.strictObject({
   kind: StudyKind,
@@ -77,6 +79,8 @@ export const HeartbeatInput = z.strictObject({
    * with the session's next heartbeat that is not interim (reading paused, the page left, the end).
    */
   interim: z.boolean({ error: 'interim 应为是或否' }).optional(),
+  /** The pass the reader's open answered: the session's first heartbeat is measured from the open. */
+  pass: SessionPass.optional(),
 })
 
 /**
@@ -167,6 +171,8 @@ export const GetArticleOutput = z.object({
   guest: z.boolean(),
   /** When to send the first heartbeat; null when no session was opened (a guest, or no `sessionId`). */
   heartbeatSeconds: z.number().int().positive().nullable(),
+  /** The opened session's pass, signed by the server, sent back with its heartbeats (`HeartbeatInput.pass`). */
+  sessionPass: SessionPass.nullable(),
 })
 
 export const ChapterLink = z.object({ _id: z.string(), order: z.number().int().positive(), title: z.string() })
@@ -183,6 +189,7 @@ export const GetChapterOutput = z.object({
   previous: ChapterLink.nullable(),
   next: ChapterLink.nullable(),
   heartbeatSeconds: z.number().int().positive().nullable(),
+  sessionPass: SessionPass.nullable(),
 })
 
 export const ReaderBook = z.object({

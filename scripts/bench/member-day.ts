@@ -191,6 +191,8 @@ async function readSession(openid: string, clock: Clock, chapterId: string, coun
         atEnd: read === SESSION_SECONDS,
         // The timer's beats while reading on; the last goes as the page closes.
         ...(read < SESSION_SECONDS ? { interim: true } : {}),
+        // The open's pass, until a heartbeat is answered.
+        ...(seq === 0 ? { pass: opened.sessionPass! } : {}),
       },
       counts,
     )

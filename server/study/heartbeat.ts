@@ -22,7 +22,7 @@ import {
 import { readableItem, type StudyItem } from './readable'
 import { countReader } from './readers'
 import { completeAtSeconds, dayCapSeconds, itemCapSeconds, STUDY_RULES } from './rules'
-import { assertSameItem, claimSession, findSession, openedAt } from './sessions'
+import { assertSameItem, openedAt, openedBy } from './sessions'
 import { completionEvents, scoreUnscored, unscoredKey } from '../scoring/sources'
 import { scoreStudyDays } from '../scoring/study-catch-up'
 
@@ -52,8 +52,8 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
   // The days a credit can touch: it ends by now and spans at most one heartbeat's cap.
   const days = [dayKey(new Date(now.getTime() - (STUDY_RULES.maxBeatSeconds + 1) * 1000)), dayKey(now)]
   const paths = ['sessions', 'creditedUntil', 'unscored', 'books', `items.${key}`, ...days.map((d) => `days.${d}`)]
-  /** When the reader opened the session, looked up once, for its first heartbeat. */
-  let opened: { at: Date | undefined } | undefined
+  /** When the reader opened the session and what it read then (its pass), for its first heartbeat. */
+  let opened: { at: Date | undefined; item: StudyItem | undefined } | undefined
   /**
    * The item as the reader's open read it, kept with the session (an item retired meanwhile is still
    * credited to the end of the session its reader opened), or read now for a session opened otherwise.
@@ -76,12 +76,11 @@ export async function recordHeartbeat(db: CloudDatabase, caller: Member, now: Da
     }
     const session = ledger.sessions?.[input.sessionId]
     if (session) assertSameItem(session.item === key)
-    const record = session || opened ? undefined : await findSession(db, caller, input.sessionId, input.kind, input.id)
-    const facts = (item ??= await resolve(session?.facts ?? record?.item))
     if (!session && !opened) {
-      if (!record) await claimSession(db, caller, input.sessionId, input.kind, input.id, now)
-      opened = { at: openedAt(record, now, SESSION_TTL_MS) }
+      const pass = input.pass ? await openedBy(db, caller, input.pass, input.sessionId, input.kind, input.id) : undefined
+      opened = { at: openedAt(pass?.at, now, SESSION_TTL_MS), item: pass?.item }
     }
+    const facts = (item ??= await resolve(session?.facts ?? opened?.item))
     const bookKey = facts.book ? fieldKey(facts.book.id) : undefined
     const state: SessionState | undefined = session
       ? { seq: session.seq, anchorAt: new Date(session.anchorAt), counted: session.counted }

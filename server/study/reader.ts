@@ -11,19 +11,26 @@ import { authorize, authorizeGuest, memberTarget, ORGANISATION } from '../permis
 import { bookProgress, itemKey, itemProgress, readLedger, type LedgerItem } from './ledger'
 import { articleItem, chapterItem, readableArticle, readableBook, readableChapter, requirementOf, type StudyItem } from './readable'
 import { STUDY_RULES } from './rules'
-import { claimSession } from './sessions'
+import { readingPass } from './sessions'
 import type { SpeechMarks } from '../speech/job'
 
 /** The reader pages: content with the caller's own saved progress. */
 
 type Opening = z.output<typeof OpenInput>
 
-/** Starts the reader's session (when it names one): its first heartbeat is measured from now. */
-async function openReading(db: CloudDatabase, reader: Member, sessionId: string | undefined, item: StudyItem, now: Date): Promise<number | null> {
-  if (!sessionId) return null
+const NOT_READING = { heartbeatSeconds: null, sessionPass: null }
+
+/** Starts the reader's session (when it names one): its pass, and when to send the first heartbeat. */
+async function openReading(
+  db: CloudDatabase,
+  reader: Member,
+  sessionId: string | undefined,
+  item: StudyItem,
+  now: Date,
+): Promise<{ heartbeatSeconds: number | null; sessionPass: string | null }> {
+  if (!sessionId) return NOT_READING
   authorize(reader, 'study.write', memberTarget(reader))
-  await claimSession(db, reader, sessionId, item.kind, item.id, now, item)
-  return STUDY_RULES.heartbeatSeconds
+  return { heartbeatSeconds: STUDY_RULES.heartbeatSeconds, sessionPass: await readingPass(db, reader, sessionId, item, now) }
 }
 
 function authorizeReading(caller: Member): void {
@@ -51,10 +58,10 @@ export async function readArticle(
   else authorizeGuest('articles.readShared')
   const a = await readableArticle(db, id)
   const key = itemKey('article', a._id)
-  const [name, ledger, heartbeatSeconds] = await Promise.all([
+  const [name, ledger, session] = await Promise.all([
     categoryName(db, a.categoryId),
     reader ? readLedger(db, reader._id, [`items.${key}`]) : undefined,
-    reader ? openReading(db, reader, sessionId, articleItem(a), now) : null,
+    reader ? openReading(db, reader, sessionId, articleItem(a), now) : NOT_READING,
   ])
   return {
     article: {
@@ -73,7 +80,7 @@ export async function readArticle(
     },
     progress: itemProgress(STUDY_RULES, ledger?.items?.[key], { minutes: a.minutes, videoSeconds: a.videoUrl ? a.videoSeconds : null }),
     guest: !reader,
-    heartbeatSeconds,
+    ...session,
   }
 }
 
@@ -90,7 +97,7 @@ export async function readChapter(db: CloudDatabase, caller: Member, { id, sessi
   const { chapter, book } = await readableChapter(db, id)
   const key = itemKey('chapter', chapter._id)
   const _ = db.command
-  const [ledger, heartbeatSeconds, neighbours] = await Promise.all([
+  const [ledger, session, neighbours] = await Promise.all([
     readLedger(db, caller._id, [`items.${key}`]),
     openReading(db, caller, sessionId, chapterItem(chapter, book), now),
     db
@@ -117,7 +124,7 @@ export async function readChapter(db: CloudDatabase, caller: Member, { id, sessi
     progress: itemProgress(STUDY_RULES, ledger?.items?.[key], chapter),
     previous: previous ? link(previous) : null,
     next: next ? link(next) : null,
-    heartbeatSeconds,
+    ...session,
   }
 }
 

@@ -1,72 +1,100 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { StudyKind } from '../../types'
 import type { Member } from '../members'
-import { findDoc } from '../db/documents'
-import { isDuplicateKeyError, type CloudDatabase } from '../db/types'
+import { addOnce, findDoc } from '../db/documents'
+import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize } from '../permissions'
 import type { StudyItem } from './readable'
 
 /**
- * Who a reading session belongs to and when it opened: `studySessions/<sessionId>`, written when the
- * reader opens the item (or by the first heartbeat of a session not opened so) and never changed. A
- * session id is the client's; this record keeps one member from advancing (or replaying into)
- * another member's session, and its `startedAt` is what the first heartbeat is measured from.
+ * A reading session the reader opened travels as a pass the server signed: who opened it, on what,
+ * when, and the item as the open read it. The reader sends it back with its heartbeats, so a
+ * session's first heartbeat is measured from the open, and credits by what the open read, with
+ * nothing written nor read for the session until then. Sessions live in each member's own study
+ * ledger from their first heartbeat on: one member cannot advance (or replay into) another's.
  */
-export const STUDY_SESSIONS = 'studySessions'
 
-export interface SessionDoc {
+/** The key passes are signed with: `secrets/readingPass`, made once per environment (random). */
+export const SECRETS = 'secrets'
+const PASS_KEY = 'readingPass'
+
+interface SecretDoc {
   _id: string
-  memberId: string
-  kind: StudyKind
-  itemId: string
-  startedAt: Date
-  /** What the reader opened, as the open read it: the session's heartbeats credit by it without reading the item again. */
-  item?: StudyItem
+  key: string
 }
 
-/** Binds the session to the caller and the item (what it is, when the reader opened it), or checks an existing binding. */
-export async function claimSession(
+/** Read once per database and process (a function instance). */
+const keys = new WeakMap<CloudDatabase, Promise<Buffer>>()
+
+function signingKey(db: CloudDatabase): Promise<Buffer> {
+  let key = keys.get(db)
+  if (!key) {
+    key = (async () => {
+      let doc = await findDoc<SecretDoc>(db, SECRETS, PASS_KEY)
+      if (!doc) {
+        // The first use in the environment; of two at once, the key first stored is the one.
+        const made: SecretDoc = { _id: PASS_KEY, key: randomBytes(32).toString('hex') }
+        await addOnce(db, SECRETS, made)
+        doc = await findDoc<SecretDoc>(db, SECRETS, PASS_KEY)
+      }
+      if (!doc) throw new Error('reading pass key not found after creating it')
+      return Buffer.from(doc.key, 'hex')
+    })()
+    keys.set(db, key)
+    key.catch(() => keys.delete(db))
+  }
+  return key
+}
+
+interface PassBody {
+  /** Member, session, when opened (ms), the item as read. */
+  m: string
+  s: string
+  at: number
+  item: StudyItem
+}
+
+const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest()
+
+/** The signed pass of the session the caller opens now on `item`. */
+export async function readingPass(db: CloudDatabase, reader: Member, sessionId: string, item: StudyItem, now: Date): Promise<string> {
+  const body = Buffer.from(JSON.stringify({ m: reader._id, s: sessionId, at: now.getTime(), item } satisfies PassBody)).toString('base64url')
+  return `${body}.${mac(await signingKey(db), body).toString('base64url')}`
+}
+
+const INVALID = '阅读会话无效，请重新打开页面'
+
+/**
+ * The session a pass opened, checked: signed by this environment (else refused), the caller's
+ * (another member's is FORBIDDEN), this session and this item (else refused).
+ */
+export async function openedBy(
   db: CloudDatabase,
   caller: Member,
+  pass: string,
   sessionId: string,
   kind: StudyKind,
   itemId: string,
-  now: Date,
-  item?: StudyItem,
-): Promise<void> {
-  const doc: SessionDoc = { _id: sessionId, memberId: caller._id, kind, itemId, startedAt: now, ...(item ? { item } : {}) }
-  try {
-    await db.collection(STUDY_SESSIONS).add({ data: doc })
-    return
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
-  const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
-  if (!existing) throw new Error(`session ${sessionId} reported as duplicate but not found`)
-  assertBoundTo(existing, caller, kind, itemId)
-}
-
-/** The session is the caller's, on this item: another member's is FORBIDDEN, another item's refused. */
-function assertBoundTo(session: SessionDoc, caller: Member, kind: StudyKind, itemId: string): void {
-  authorize(caller, 'study.write', { memberId: session.memberId })
-  assertSameItem(session.kind === kind && session.itemId === itemId)
-}
-
-/** The session as the reader's open (or a first heartbeat) recorded it, checked to be the caller's and on this item; undefined if never recorded. */
-export async function findSession(db: CloudDatabase, caller: Member, sessionId: string, kind: StudyKind, itemId: string): Promise<SessionDoc | undefined> {
-  const existing = await findDoc<SessionDoc>(db, STUDY_SESSIONS, sessionId)
-  if (existing) assertBoundTo(existing, caller, kind, itemId)
-  return existing
+): Promise<{ at: Date; item: StudyItem }> {
+  const [body, signature] = pass.split('.')
+  const expected = mac(await signingKey(db), body ?? '')
+  const given = Buffer.from(signature ?? '', 'base64url')
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('INVALID_INPUT', INVALID)
+  const opened = JSON.parse(Buffer.from(body, 'base64url').toString()) as PassBody
+  authorize(caller, 'study.write', { memberId: opened.m })
+  if (opened.s !== sessionId) throw new AppError('INVALID_INPUT', INVALID)
+  assertSameItem(opened.item.kind === kind && opened.item.id === itemId)
+  return { at: new Date(opened.at), item: opened.item }
 }
 
 /**
  * What a session's first heartbeat is measured from: the instant the reader opened it, if that was
- * within `freshMs`. A session unknown until its first heartbeat has nothing to measure from, as has
- * an older one (its heartbeats may have been forgotten).
+ * within `freshMs`. A session opened without a pass has nothing to measure from, as has an older
+ * one (its heartbeats may have been forgotten).
  */
-export function openedAt(session: SessionDoc | undefined, now: Date, freshMs: number): Date | undefined {
-  const startedAt = session && new Date(session.startedAt)
-  return startedAt && now.getTime() - startedAt.getTime() <= freshMs ? startedAt : undefined
+export function openedAt(openedAtTime: Date | undefined, now: Date, freshMs: number): Date | undefined {
+  return openedAtTime && now.getTime() - openedAtTime.getTime() <= freshMs ? openedAtTime : undefined
 }
 
 export function assertSameItem(same: boolean): void {

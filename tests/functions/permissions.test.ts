@@ -128,6 +128,7 @@ import { MEMBERS } from '../../server/members'
 import { UNITS } from '../../server/units'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { addContent, paragraphs } from '../support/content'
+import { ok } from '../support/study'
 
 const FUNCTIONS: { [N in ActionName]: CloudFunction<N> } = {
   getMyQuarterReport,
@@ -327,11 +328,17 @@ const withReading = async (cloud: TestCloud) => {
     .update({ data: { status: 'published', publishedOn: '2026-11-20' } })
 }
 const beat = (sessionId: string) => ({ kind: 'article', id: 'article-t', sessionId, seq: 1, activeSeconds: 15, mode: 'read', atEnd: false })
-/** A reading session the member at the place started. */
+/** The passes of the reading sessions members opened (`withSessionOf`), by member. */
+const passes = new Map<string, string>()
+/** A reading session the member at the place opened (its pass kept) and started. */
 const withSessionOf = async (cloud: TestCloud, at: Objects) => {
   await withReading(cloud)
+  const opened = await cloud.call(getArticle, `wx-${at.member}`, { id: 'article-t', sessionId: `session-of-${at.member}` })
+  passes.set(at.member, ok(opened).sessionPass!)
   expect(await cloud.call(heartbeat, `wx-${at.member}`, beat(`session-of-${at.member}`))).toMatchObject({ ok: true })
 }
+/** A heartbeat on the session the member at the place opened, with its pass. */
+const beatOf = (at: Objects) => ({ ...beat(`session-of-${at.member}`), pass: passes.get(at.member) })
 const archiveGroupsOf = (cloud: TestCloud, at: Objects) =>
   cloud.db
     .collection(UNITS)
@@ -685,9 +692,9 @@ const MATRIX: Row[] = [
 
   // Reading and study time: published content is everyone's; study time is the reader's own alone.
   row('heartbeat', 'own reading session', 'self', '✓ ✓ ✓ ✓', () => beat('own-session-1'), withReading),
-  row('heartbeat', 'a member’s session', 'own', '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
-  row('heartbeat', 'a member’s session', 'sameBranch', '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
-  row('heartbeat', 'a member’s session', 'otherBranch', '✗ ✗ ✗ ✗', (at) => beat(`session-of-${at.member}`), withSessionOf),
+  row('heartbeat', 'a member’s session', 'own', '✗ ✗ ✗ ✗', beatOf, withSessionOf),
+  row('heartbeat', 'a member’s session', 'sameBranch', '✗ ✗ ✗ ✗', beatOf, withSessionOf),
+  row('heartbeat', 'a member’s session', 'otherBranch', '✗ ✗ ✗ ✗', beatOf, withSessionOf),
   row('getStudyRules', 'the rules in force', 'org', '✓ ✓ ✓ ✓', () => ({})),
   row('getArticle', 'a published article', 'org', '✓ ✓ ✓ ✓', () => ({ id: 'article-t' }), withReading),
   row('getChapter', 'a published chapter', 'org', '✓ ✓ ✓ ✓', () => ({ id: 'book-t-c1' }), withReading),

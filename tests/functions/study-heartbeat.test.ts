@@ -121,8 +121,7 @@ describe('crediting from heartbeats', () => {
   it('credits a duplicated or replayed heartbeat nothing, nor the same count sent again', async () => {
     const reader = openReader(cloud, 'm1', 'article', 'long')
     await reader.open()
-    const beat = (seq: number, activeSeconds: number) =>
-      cloud.call(heartbeat, 'wx-m1', { kind: 'article', id: 'long', sessionId: reader.sessionId, seq, activeSeconds, mode: 'read', atEnd: false })
+    const beat = (seq: number, activeSeconds: number) => reader.send({ seq, activeSeconds })
     advance(cloud, 15)
     expect(ok(await beat(1, 15))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
     advance(cloud, 15)
@@ -278,22 +277,39 @@ describe('crediting from heartbeats', () => {
     }
   })
 
-  it('refuses another member’s session id, and credits them nothing', async () => {
+  it('refuses another member’s reading pass, and credits them nothing; their session id alone starts one of the caller’s own', async () => {
     const theirs = openReader(cloud, 'm2', 'article', 'long')
-    await theirs.beat()
+    const { sessionPass } = await theirs.open()
     advance(cloud, 15)
-    const result = await cloud.call(heartbeat, 'wx-m1', {
-      kind: 'article',
-      id: 'long',
-      sessionId: theirs.sessionId,
-      seq: 1,
-      activeSeconds: 15,
-      mode: 'read',
-      atEnd: false,
+    const stolen = { kind: 'article' as const, id: 'long', sessionId: theirs.sessionId, seq: 0, activeSeconds: 15, mode: 'read' as const, atEnd: false }
+    expect(await cloud.call(heartbeat, 'wx-m1', { ...stolen, pass: sessionPass! })).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '你没有权限为他人记录学时',
     })
-    expect(result).toEqual({ ok: false, code: 'FORBIDDEN', message: '你没有权限为他人记录学时' })
+    // Without the pass, the id names a session in the caller’s own record: it starts, crediting nothing.
+    expect(ok(await cloud.call(heartbeat, 'wx-m1', stolen))).toMatchObject({ creditedSeconds: 0, reason: 'started' })
     expect(await theirs.beat()).toMatchObject({ creditedSeconds: 15 })
     expect((await myStudy('m1')).todaySeconds).toBe(0)
+  })
+
+  it('refuses a pass altered to claim an earlier opening, another session or another item', async () => {
+    await addPublishedArticle(cloud, 'other')
+    const reader = openReader(cloud, 'm1', 'article', 'long')
+    const { sessionPass } = await reader.open()
+    const [body, signature] = sessionPass!.split('.')
+    const opened = JSON.parse(Buffer.from(body, 'base64url').toString()) as { at: number }
+    const earlier = Buffer.from(JSON.stringify({ ...opened, at: opened.at - 3600_000 })).toString('base64url')
+    advance(cloud, 15)
+    const beat = { kind: 'article' as const, id: 'long', sessionId: reader.sessionId, seq: 0, activeSeconds: 15, mode: 'read' as const, atEnd: false }
+    const refused = { ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('阅读会话') }
+    expect(await cloud.call(heartbeat, 'wx-m1', { ...beat, pass: `${earlier}.${signature}` })).toMatchObject(refused)
+    expect(await cloud.call(heartbeat, 'wx-m1', { ...beat, pass: `${body}.${signature.slice(1)}` })).toMatchObject(refused)
+    expect(await cloud.call(heartbeat, 'wx-m1', { ...beat, sessionId: 'another-session', pass: sessionPass! })).toMatchObject(refused)
+    expect(await cloud.call(heartbeat, 'wx-m1', { ...beat, id: 'other', pass: sessionPass! })).toMatchObject(refused)
+    expect((await myStudy('m1')).todaySeconds).toBe(0)
+    // The pass as signed: measured from the open.
+    expect(ok(await cloud.call(heartbeat, 'wx-m1', { ...beat, pass: sessionPass! }))).toMatchObject({ creditedSeconds: 15, reason: 'credited' })
   })
 
   it('forgets sessions idle for a day; such a session starts again without credit', async () => {

@@ -43,7 +43,7 @@ export function readerArticle(over: Partial<ReaderArticle> = {}): ReaderArticle 
 }
 
 export function articleAnswer(over: Partial<ReaderArticle> = {}, rest: Partial<Omit<ActionOutput<'getArticle'>, 'article'>> = {}): ActionOutput<'getArticle'> {
-  return { article: readerArticle(over), progress: progress(), guest: false, heartbeatSeconds: 300, ...rest }
+  return { article: readerArticle(over), progress: progress(), guest: false, heartbeatSeconds: 300, sessionPass: 'pass-1', ...rest }
 }
 
 /** Chapter 3 of a 10-chapter book, between chapters 2 and 4. */
@@ -65,6 +65,7 @@ export function chapterAnswer(over: Partial<ActionOutput<'getChapter'>> = {}): A
     previous: { _id: 'b-1-2', order: 2, title: '第二章 读懂原文' },
     next: { _id: 'b-1-4', order: 4, title: '第四章 学以致用' },
     heartbeatSeconds: 300,
+    sessionPass: 'pass-1',
     ...over,
   }
 }

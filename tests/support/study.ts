@@ -31,9 +31,11 @@ let sessions = 0
 export function openReader(cloud: TestCloud, member: string, kind: BeatInput['kind'], id: string, sessionId = `session-${++sessions}-${member}`) {
   let seq = 0
   let since: number | undefined
+  /** The open's pass, sent with every heartbeat (the reader stops once one is answered; the server reads it only for a session it does not know). */
+  let pass: { pass: string } | undefined
   const counted = () => Math.floor((cloud.clock.now().getTime() - (since ??= cloud.clock.now().getTime())) / 1000)
   const send = (fields: Partial<BeatInput> = {}): Promise<FunctionResult<ActionOutput<'heartbeat'>>> =>
-    cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, activeSeconds: counted(), mode: 'read', atEnd: false, ...fields })
+    cloud.call(heartbeat, `wx-${member}`, { kind, id, sessionId, seq: seq++, activeSeconds: counted(), mode: 'read', atEnd: false, ...pass, ...fields })
   return {
     sessionId,
     send,
@@ -41,9 +43,11 @@ export function openReader(cloud: TestCloud, member: string, kind: BeatInput['ki
     /** Opens the item as the reader page does, starting the session on the server now. */
     async open() {
       since = cloud.clock.now().getTime()
-      const opened =
-        kind === 'article' ? await cloud.call(getArticle, `wx-${member}`, { id, sessionId }) : await cloud.call(getChapter, `wx-${member}`, { id, sessionId })
-      return ok<{ heartbeatSeconds: number | null }>(opened)
+      const opened = ok<{ heartbeatSeconds: number | null; sessionPass: string | null }>(
+        kind === 'article' ? await cloud.call(getArticle, `wx-${member}`, { id, sessionId }) : await cloud.call(getChapter, `wx-${member}`, { id, sessionId }),
+      )
+      pass = opened.sessionPass ? { pass: opened.sessionPass } : undefined
+      return opened
     },
   }
 }

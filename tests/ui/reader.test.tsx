@@ -124,6 +124,8 @@ describe('heartbeats', () => {
     expect(sent.every((b) => b.sessionId === opened.sessionId)).toBe(true)
     // Reading on, they are interim: the server credits them and scores their points with the next beat that is not.
     expect(sent[0]).toMatchObject({ kind: 'article', id: 'a-1', mode: 'read', atEnd: false, interim: true })
+    // The open's pass goes with the first heartbeat; once one is answered the server knows the session.
+    expect(sent.map((b) => b.pass)).toEqual(['pass-1', undefined])
   })
 
   test('closing the page sends what it counted; a new page view is a new session', async () => {

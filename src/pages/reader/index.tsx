@@ -42,7 +42,8 @@ export default function Reader() {
     path: item ? readerUrl(item.kind, item.id) : ROUTES.home,
   }))
 
-  if (item && data.data) return <ReaderView item={item} sessionId={sessionId} heartbeatSeconds={data.data.heartbeatSeconds} />
+  if (item && data.data)
+    return <ReaderView item={item} sessionId={sessionId} heartbeatSeconds={data.data.heartbeatSeconds} sessionPass={data.data.sessionPass} />
   return (
     <PageRoot className='reader'>
       {data.status === 'error' ? (
@@ -58,7 +59,17 @@ export default function Reader() {
   )
 }
 
-function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; sessionId: string; heartbeatSeconds: number | null }) {
+function ReaderView({
+  item,
+  sessionId,
+  heartbeatSeconds,
+  sessionPass,
+}: {
+  item: Readable
+  sessionId: string
+  heartbeatSeconds: number | null
+  sessionPass: string | null
+}) {
   const [progress, setProgress] = useState<ItemProgress>(item.progress)
   const [todaySeconds, setTodaySeconds] = useState<number | null>(null)
   const [book, setBook] = useState<BookProgress | null>(null)
@@ -84,6 +95,7 @@ function ReaderView({ item, sessionId, heartbeatSeconds }: { item: Readable; ses
     kind: item.kind,
     id: item.id,
     sessionId,
+    sessionPass,
     intervalSeconds: heartbeatSeconds ?? undefined,
     listening,
     watching,

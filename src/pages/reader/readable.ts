@@ -33,6 +33,8 @@ export interface ReaderData {
   sessionId: string
   /** Seconds between heartbeats; null for guests, who are not timed. */
   heartbeatSeconds: number | null
+  /** The session's pass, signed by the server: its first heartbeat is measured from the open. */
+  sessionPass: string | null
 }
 
 function fromArticle({ article, progress, guest }: ActionOutput<'getArticle'>): Readable {
@@ -82,8 +84,8 @@ function fromChapter({ chapter, book, progress, previous, next }: ActionOutput<'
 export async function loadReadable(kind: StudyKind, id: string, sessionId: string): Promise<ReaderData> {
   if (kind === 'article') {
     const answer = await callFunction('getArticle', { id, sessionId })
-    return { item: fromArticle(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds }
+    return { item: fromArticle(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds, sessionPass: answer.sessionPass }
   }
   const answer = await callFunction('getChapter', { id, sessionId })
-  return { item: fromChapter(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds }
+  return { item: fromChapter(answer), sessionId, heartbeatSeconds: answer.heartbeatSeconds, sessionPass: answer.sessionPass }
 }

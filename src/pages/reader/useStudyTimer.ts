@@ -20,8 +20,9 @@ const RETRY_AFTER_MS = 60_000
 interface Options {
   kind: StudyKind
   id: string
-  /** The reading session the page's open started. */
+  /** The reading session the page's open started, and its pass (sent until a heartbeat is answered). */
   sessionId: string
+  sessionPass: string | null
   /** Seconds of reading between heartbeats (the open's answer); undefined: not timing (a guest). */
   intervalSeconds: number | undefined
   /** Audio is playing: it counts as reading, touched or not. */
@@ -62,8 +63,20 @@ export interface StudyTimer {
  */
 type Mode = ActionInput<'heartbeat'>['mode']
 
-export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening, watching, completesAfterSeconds, onAnswer }: Options): StudyTimer {
+export function useStudyTimer({
+  kind,
+  id,
+  sessionId,
+  sessionPass,
+  intervalSeconds,
+  listening,
+  watching,
+  completesAfterSeconds,
+  onAnswer,
+}: Options): StudyTimer {
   const seq = useRef(0)
+  /** Once a heartbeat is answered the server knows the session: the pass need not go again. */
+  const passTaken = useRef(false)
   const countedMs = useRef(0)
   /** Until when the time is counted; the state below held since then. */
   const settledAt = useRef(Date.now())
@@ -131,7 +144,9 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
           ...(value === undefined ? {} : { position: value }),
           atEnd,
           ...(interim ? { interim } : {}),
+          ...(sessionPass && !passTaken.current ? { pass: sessionPass } : {}),
         })
+        passTaken.current = true
         sent.current = { seconds: activeSeconds, atEnd, interim }
         spentAs.current = 'read'
         showUnsent()
@@ -153,7 +168,7 @@ export function useStudyTimer({ kind, id, sessionId, intervalSeconds, listening,
         }
       }
     },
-    [kind, id, sessionId, intervalSeconds, settle, showUnsent],
+    [kind, id, sessionId, sessionPass, intervalSeconds, settle, showUnsent],
   )
 
   const sendRef = useRef(send)
