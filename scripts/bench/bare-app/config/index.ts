@@ -8,6 +8,7 @@ export default defineConfig<'webpack5'>({
   outputRoot: `dist/${process.env.TARO_ENV}`,
   framework: 'react',
   compiler: 'webpack5',
+  terser: { enable: true, config: { output: { ascii_only: false } } },
   cache: { enable: false },
   logger: { quiet: true, stats: false },
   mini: { postcss: { pxtransform: { enable: true, config: {} } } },
