@@ -189,6 +189,8 @@ export const ListAuditOutput = page(AuditEntry)
  * member's subscribe-message templates (for 明天提醒我 after checking in).
  */
 export const GetHomeOutput = z.object({
+  /** The caller's profile (what getMe answers): 首页 needs no call of its own for it. */
+  me: MemberProfile,
   today: GetTodayOutput,
   checkIn: CheckInSummaryOutput,
   weekly: GetMyWeeklyOutput,

@@ -209,8 +209,7 @@ async function dayBefore(i: number, clock: Clock): Promise<void> {
 async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void> {
   const me = `day-${i}`
   clock.fix(DAY_START)
-  // 首页 (pages/index): the profile (kept for the app run), then the page's one call.
-  await call(me, 'getMe', {}, counts)
+  // 首页 (pages/index): its one call, which brings the profile the app run's pages share.
   await call(me, 'getHome', {}, counts)
   // The 每周一学 card opens the list (pages/weekly); its required chapter, then 下一章 (pages/reader).
   // (The list page asks for the reminder templates too; 首页's refresh does not.)

@@ -4,7 +4,7 @@ import type { MemberProfile } from '../../types'
 import { callFunction } from '../services/cloud'
 import { adoptSavedLargeFont } from '../state/largeFont'
 import { ROUTES } from '../utils/routes'
-import { useAsync, type Async } from './useAsync'
+import { focus, useAsync, type Async } from './useAsync'
 
 type ProfileListener = (profile: MemberProfile) => void
 const profileListeners = new Set<ProfileListener>()
@@ -67,11 +67,36 @@ export function useMe(): Async<MemberProfile> {
   const load = useContext(SharedMe)
   // The page's first load takes the app run's copy; its reloads ask the server again.
   const loaded = useRef(false)
-  const me = useAsync(() => {
-    const fresh = loaded.current
-    loaded.current = true
-    return load(fresh)
-  })
+  return useProfile(
+    useAsync(() => {
+      const fresh = loaded.current
+      loaded.current = true
+      return load(fresh)
+    }),
+  )
+}
+
+/**
+ * The profile a page's own call brought (首页's getHome): it becomes the app run's copy, so the pages
+ * opened after it ask no getMe, and opening the app costs one call.
+ */
+export function useProfileFrom<T extends { me: MemberProfile }>(whole: Async<T>): Async<MemberProfile> {
+  const me = useProfile(
+    focus(
+      whole,
+      (data) => data.me,
+      (data, profile) => ({ ...data, me: profile }),
+    ),
+  )
+  const profile = me.data
+  useEffect(() => {
+    if (profile) profileChanged(profile)
+  }, [profile])
+  return me
+}
+
+/** A page's profile: following updates (profileChanged), its 大字模式, and 实名注册 for someone not registered. */
+function useProfile(me: Async<MemberProfile>): Async<MemberProfile> {
   const { update } = me
 
   useEffect(() => {

@@ -74,7 +74,7 @@ export function today(over: Partial<ActionOutput<'getToday'>> = {}): ActionOutpu
 
 /** 首页's one answer: today's push, the check-in summary, no list this week, no templates. */
 export function homeAnswer(over: Partial<ActionOutput<'getHome'>> = {}): ActionOutput<'getHome'> {
-  return { today: today(), checkIn: summary(), weekly: { week: '2025-11-17', current: true, list: null }, subscriptions: [], ...over }
+  return { me: profile, today: today(), checkIn: summary(), weekly: { week: '2025-11-17', current: true, list: null }, subscriptions: [], ...over }
 }
 
 /** The admin's tree: two 党支部 with two 党小组 each. */

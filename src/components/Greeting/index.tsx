@@ -1,17 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { MemberProfile } from '../../../types'
 import type { Async } from '../../hooks/useAsync'
-import { ErrorNotice } from '../Status'
 import './index.scss'
 
-/** The member's name and group (someone not registered sees NotRegistered instead). */
-interface Props {
-  me: Async<MemberProfile>
-  /** What 重试 does when the member could not be loaded (the page reloads everything). */
-  onRetry: () => void
-}
-
-export default function Greeting({ me, onRetry }: Props) {
+/**
+ * The member's name and group, which 首页's getHome brings (someone not registered sees NotRegistered
+ * instead); while it loads or when it failed, just 你好: the page's card says what failed, with 重试.
+ */
+export default function Greeting({ me }: { me: Async<MemberProfile> }) {
   if (me.data) {
     return (
       <View className='banner'>
@@ -21,18 +17,10 @@ export default function Greeting({ me, onRetry }: Props) {
       </View>
     )
   }
-  if (me.status === 'error') {
-    return (
-      <View className='banner greeting--plain'>
-        <Text className='banner__title greeting__hello'>你好</Text>
-        <ErrorNotice message={me.error.message} onRetry={onRetry} />
-      </View>
-    )
-  }
   return (
-    <View className='banner'>
+    <View className={me.status === 'error' ? 'banner greeting--plain' : 'banner'}>
       <Text className='banner__title greeting__hello'>你好</Text>
-      <Text className='banner__sub'>正在加载…</Text>
+      {me.status === 'loading' && <Text className='banner__sub'>正在加载…</Text>}
     </View>
   )
 }

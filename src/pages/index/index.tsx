@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { focus, useAsync } from '../../hooks/useAsync'
-import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
+import { isHeld, isNotMember, useProfileFrom } from '../../hooks/useMe'
 import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
 import PageRoot from '../../components/PageRoot'
 import { ErrorNotice } from '../../components/Status'
@@ -18,10 +18,13 @@ import { useSharedCard } from '../../hooks/useSharedCard'
 import { streakCard } from '../../utils/shareCard'
 import './index.scss'
 
-/** 首页: one call (getHome) for its cards; back from reading, only the week's progress is asked again. */
+/**
+ * 首页: one call (getHome) for its cards and the member's profile, which the pages opened after it
+ * share; back from reading, only the week's progress is asked again.
+ */
 export default function Index() {
-  const me = useMe()
   const home = useAsync(() => callFunction('getHome', {}))
+  const me = useProfileFrom(home)
   const summary = focus(
     home,
     (h) => h.checkIn,
@@ -46,11 +49,10 @@ export default function Index() {
     ),
   )
 
-  const reloadAll = () => Promise.all([me.reload(), home.reload()])
   const share = useSharedCard()
 
   usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+    void home.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
   if (isNotMember(me)) {
@@ -63,7 +65,7 @@ export default function Index() {
 
   return (
     <PageRoot className='home'>
-      <Greeting me={me} onRetry={() => void reloadAll()} />
+      <Greeting me={me} />
       {home.status === 'error' && !home.data ? (
         <View className='card'>
           <ErrorNotice message={home.error.message} onRetry={() => void home.reload()} />
