@@ -3,7 +3,7 @@
  *
  * The BUILT home page (dist/weapp, from `npm run build:weapp`) in miniprogram-simulate.
  */
-import { homeAnswer, profile, record, summary } from '../support/ui-fixtures'
+import { homeAnswer, record, summary } from '../support/ui-fixtures'
 import { eventually, installHost, requireBuiltWeapp, text } from '../support/weapp-host'
 
 requireBuiltWeapp()
@@ -12,8 +12,6 @@ const ok = <T>(data: T) => ({ ok: true, data })
 
 const host = installHost(({ name, data }) => {
   switch (name) {
-    case 'getMe':
-      return ok(profile)
     case 'getHome':
       return ok(
         homeAnswer({
@@ -36,13 +34,13 @@ describe('home page (built weapp)', () => {
     page = host.open('pages/index/index')
   })
 
-  test('initialises the cloud and loads the member and 首页 in two calls', async () => {
+  test('initialises the cloud and loads 首页 with the member in one call', async () => {
     expect(host.cloud.init).toHaveBeenCalledWith({ env: undefined, traceUser: true })
     await eventually(() => expect(text(page)).toContain('连续打卡 2 天'))
     expect(text(page)).toContain('王建国，你好')
     expect(text(page)).toContain('连续打卡 2 天')
     expect(text(page)).toContain('深入学习贯彻党的二十届四中全会精神')
-    expect(host.calls.map((c) => c.name).sort()).toEqual(['getHome', 'getMe'])
+    expect(host.calls.map((c) => c.name)).toEqual(['getHome'])
   })
 
   test('typing a reflection updates the counter', async () => {
