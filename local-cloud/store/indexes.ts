@@ -65,11 +65,7 @@ function compareKeys(ka: DocKey | typeof LOWEST, kb: DocKey | typeof LOWEST): nu
   return String(typeof ka) + ka < String(typeof kb) + kb ? -1 : 1
 }
 
-/** The value at a dotted path, or undefined. */
-export function valueAt(doc: Doc, path: string): unknown {
-  return valueAtParts(doc, path.split('.'))
-}
-
+/** The value at a dotted path (its parts), or undefined. */
 function valueAtParts(doc: Doc, parts: readonly string[]): unknown {
   let v: unknown = doc
   for (const part of parts) {

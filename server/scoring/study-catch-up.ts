@@ -3,7 +3,6 @@ import { addDays, dayKey, startOfDay } from '../../types/calendar'
 import { findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { BATCH_SIZE } from '../jobs/batched-job'
-import type { Member } from '../members'
 import { STUDY_LEDGERS, type LedgerDoc } from '../study/ledger'
 import { entryOf, recordScore, SCORE_TOTALS, totalsPaths, type ScoreEntryDoc, type ScoreEvent, type TotalsDoc } from './ledger'
 import type { LedgerSums, MemberRef } from './replay'
@@ -40,12 +39,7 @@ export function studyCatchUp(member: ScoreEvent['member'], day: DayKey, scored: 
  * entries (a step lost), the entry from their figure exists already and nothing is written: the
  * nightly reconciliation sets them right first.
  */
-export async function scoreStudyDays(
-  db: CloudDatabase,
-  member: Pick<Member, '_id' | 'groupId' | 'branchId'>,
-  credited: Record<DayKey, number>,
-  now: Date,
-): Promise<void> {
+export async function scoreStudyDays(db: CloudDatabase, member: ScoreEvent['member'], credited: Record<DayKey, number>, now: Date): Promise<void> {
   const days = Object.keys(credited)
   if (days.length === 0) return
   const totals = await findDoc<TotalsDoc>(db, SCORE_TOTALS, member._id, [...new Set(days.flatMap((day) => totalsPaths(day, 'studyTime')))])
