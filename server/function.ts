@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { contract, FUNCTIONS, type Contract, type Domain, type ErrorResult, type ActionName, type ActionOutput, type FunctionResult } from '../types'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
+import { callerFromPass, callerPass } from './caller-pass'
 import { findMemberByOpenId, requireActiveMember, type Member } from './members'
 import type { FileStore } from './files/file-store'
 import type { Messenger } from './notify/messenger'
@@ -67,6 +68,8 @@ export const PORT_PACKAGES: Record<Port, readonly string[]> = {
 export interface FunctionOptions {
   /** 'member' (default): only an active member may call; 'wechatUser': also someone not registered yet. */
   caller?: 'member' | 'wechatUser'
+  /** It changes the caller's own member record: the caller's pass (caller-pass.ts) is dropped. */
+  changesCaller?: boolean
   /** The ports the handler uses; the others are not in its context. */
   uses?: readonly Port[]
 }
@@ -84,7 +87,11 @@ export interface CloudFunction<N extends ActionName = ActionName> {
  * turned into stable `{ ok: false, code, message }` results. What the caller may do to which object
  * is the handler's to check, with `authorize` from permissions.ts.
  */
-export function defineFunction<N extends ActionName>(name: N, handler: Handler<N>, options?: { caller?: 'member'; uses?: readonly Port[] }): CloudFunction<N>
+export function defineFunction<N extends ActionName>(
+  name: N,
+  handler: Handler<N>,
+  options?: { caller?: 'member'; uses?: readonly Port[]; changesCaller?: boolean },
+): CloudFunction<N>
 export function defineFunction<N extends ActionName>(
   name: N,
   handler: Handler<N, WeChatUserContext>,
@@ -106,20 +113,40 @@ export function defineFunction<N extends ActionName>(
         const p = platform()
         const base: BaseContext = { db: p.db, now: p.now(), requestId, ...ports(p, name, uses) }
         const openid = p.callerOpenId()
-        const who = options.caller === 'wechatUser' ? await weChatUser(p.db, openid) : { caller: await requireActiveMember(p.db, openid) }
-        const parsed = inputSchema.safeParse(payloadOf(event))
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]
-          throw new AppError('INVALID_INPUT', issue?.message ?? '输入有误')
+        const { pass, payload } = payloadOf(event)
+        if (options.caller === 'wechatUser') return { ok: true, data: await run(payload, { ...base, ...(await weChatUser(p.db, openid)) }) }
+        let vouched = typeof pass === 'string' ? await callerFromPass(p.db, openid, pass, base.now) : undefined
+        let caller = vouched ?? (await requireActiveMember(p.db, openid))
+        let data: ActionOutput<N>
+        try {
+          data = await run(payload, { ...base, caller })
+        } catch (err) {
+          // A pass is up to ten minutes old: a refusal is decided on the record as it is now.
+          if (!vouched || !(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err
+          vouched = undefined
+          caller = await requireActiveMember(p.db, openid)
+          data = await run(payload, { ...base, caller })
         }
-        // The overloads pair each caller mode with its handler's context type.
-        const run = handler as Handler<N, BaseContext & typeof who>
-        const data = await run(parsed.data as z.output<Contract[N]['input']>, { ...base, ...who })
-        return { ok: true, data: outputSchema.parse(data) as ActionOutput<N> }
+        if (vouched && !options.changesCaller) return { ok: true, data }
+        // Looked up: a pass for the next calls, or null to drop one (a leader's, or a record this call changed).
+        const next = options.changesCaller ? undefined : await callerPass(p.db, openid!, caller, base.now)
+        return { ok: true, data, callerPass: next ?? null }
       } catch (err) {
         return failure(err, name, requestId)
       }
     },
+  }
+
+  /** Parses the input, runs the handler and checks its output against the contract. */
+  async function run(payload: unknown, ctx: CallContext | WeChatUserContext): Promise<ActionOutput<N>> {
+    const parsed = inputSchema.safeParse(payload)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new AppError('INVALID_INPUT', issue?.message ?? '输入有误')
+    }
+    // The overloads pair each caller mode with its handler's context type.
+    const data = await handler(parsed.data as z.output<Contract[N]['input']>, ctx as CallContext & WeChatUserContext)
+    return outputSchema.parse(data) as ActionOutput<N>
   }
 }
 
@@ -229,10 +256,11 @@ async function weChatUser(db: CloudDatabase, openid: string | undefined) {
 }
 
 /** WeChat adds `userInfo` to a mini-program's call; identity never comes from the payload. */
-function payloadOf(event: unknown): unknown {
-  if (event === null || typeof event !== 'object' || Array.isArray(event)) return event ?? {}
-  const { userInfo: _ignored, ...payload } = event as Record<string, unknown>
-  return payload
+/** The call's input, and the caller's pass the client adapter sends beside it. */
+function payloadOf(event: unknown): { pass: unknown; payload: unknown } {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return { pass: undefined, payload: event ?? {} }
+  const { userInfo: _ignored, callerPass: pass, ...payload } = event as Record<string, unknown>
+  return { pass, payload }
 }
 
 function failure(err: unknown, name: string, requestId: string): ErrorResult {

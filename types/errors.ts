@@ -37,6 +37,11 @@ export type ErrorResult = z.infer<typeof ErrorResult>
 export interface OkResult<T> {
   ok: true
   data: T
+  /**
+   * The caller's pass for their next calls (server/caller-pass.ts), sent back as `callerPass` beside
+   * the input; null: drop the one held. Absent when the call was served on a valid pass.
+   */
+  callerPass?: string | null
 }
 
 /** What every cloud function returns: its output, or a stable error. */

@@ -66,6 +66,9 @@ const READS = new Set(['get', 'count', 'end'])
 const memberId = (i: number) => `day-m${String(i).padStart(5, '0')}`
 const groupId = (i: number) => `day-g${Math.floor(i / GROUP_SIZE)}`
 
+/** Each WeChat user's caller pass, kept and sent back as the mini-program's adapter does (src/services/cloud.ts). */
+const passes = new Map<string, string>()
+
 /** Calls an action as the deployed router does, as the member's WeChat user. */
 async function call<A extends ActionName>(openid: string, action: A, input: ActionInput<A>, counts?: Counts): Promise<ActionOutput<A>> {
   const domain = domainOf(action)!
@@ -76,8 +79,11 @@ async function call<A extends ActionName>(openid: string, action: A, input: Acti
     row.calls++
     counts.byAction.set(action, row)
   }
-  const result = await runAsCaller(openid, () => ROUTERS[domain]({ action, ...input }))
+  const callerPass = passes.get(openid)
+  const result = await runAsCaller(openid, () => ROUTERS[domain]({ action, ...input, ...(callerPass ? { callerPass } : {}) }))
   if (!result.ok) throw new Error(`${action} as ${openid}: ${result.code} ${result.message}`)
+  if (result.callerPass) passes.set(openid, result.callerPass)
+  else if (result.callerPass === null) passes.delete(openid)
   return result.data as ActionOutput<A>
 }
 

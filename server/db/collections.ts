@@ -37,7 +37,7 @@ import { RATE_LIMITS } from '../security/rate-limit'
 import { STUDY_LEDGERS } from '../study/ledger'
 import { LIBRARY_READS } from '../study/readers'
 import { STUDY_SETTINGS } from '../study/rules'
-import { SECRETS } from '../study/sessions'
+import { SECRETS } from '../security/signing'
 import { UNITS } from '../units'
 import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS } from '../weekly/docs'
 
@@ -73,7 +73,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: SUBSCRIPTIONS, holds: '成员允许的订阅消息次数', indexes: [['templateKey']] },
   { name: NOTIFY_QUOTA, holds: '每人每天的消息上限', indexes: [] },
   { name: STUDY_LEDGERS, holds: '学时账（每人一条）', indexes: [] },
-  { name: SECRETS, holds: '服务端密钥（阅读凭证的签名）', indexes: [] },
+  { name: SECRETS, holds: '服务端密钥（阅读凭证、身份凭证的签名）', indexes: [] },
   { name: STUDY_SETTINGS, holds: '学时规则设置', indexes: [] },
   { name: LIBRARY_READS, holds: '每天每篇的读者数', indexes: [['kind', 'day']] },
   // `link.id`: the prompts about a week's items (每周一学's 讨论 progress).

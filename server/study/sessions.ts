@@ -1,10 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { StudyKind } from '../../types'
 import type { Member } from '../members'
-import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { authorize } from '../permissions'
+import { openPass, signPass } from '../security/signing'
 import type { StudyItem } from './readable'
 
 /**
@@ -15,38 +14,6 @@ import type { StudyItem } from './readable'
  * ledger from their first heartbeat on: one member cannot advance (or replay into) another's.
  */
 
-/** The key passes are signed with: `secrets/readingPass`, made once per environment (random). */
-export const SECRETS = 'secrets'
-const PASS_KEY = 'readingPass'
-
-interface SecretDoc {
-  _id: string
-  key: string
-}
-
-/** Read once per database and process (a function instance). */
-const keys = new WeakMap<CloudDatabase, Promise<Buffer>>()
-
-function signingKey(db: CloudDatabase): Promise<Buffer> {
-  let key = keys.get(db)
-  if (!key) {
-    key = (async () => {
-      let doc = await findDoc<SecretDoc>(db, SECRETS, PASS_KEY)
-      if (!doc) {
-        // The first use in the environment; of two at once, the key first stored is the one.
-        const made: SecretDoc = { _id: PASS_KEY, key: randomBytes(32).toString('hex') }
-        await addOnce(db, SECRETS, made)
-        doc = await findDoc<SecretDoc>(db, SECRETS, PASS_KEY)
-      }
-      if (!doc) throw new Error('reading pass key not found after creating it')
-      return Buffer.from(doc.key, 'hex')
-    })()
-    keys.set(db, key)
-    key.catch(() => keys.delete(db))
-  }
-  return key
-}
-
 interface PassBody {
   /** Member, session, when opened (ms), the item as read. */
   m: string
@@ -55,12 +22,9 @@ interface PassBody {
   item: StudyItem
 }
 
-const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest()
-
 /** The signed pass of the session the caller opens now on `item`. */
 export async function readingPass(db: CloudDatabase, reader: Member, sessionId: string, item: StudyItem, now: Date): Promise<string> {
-  const body = Buffer.from(JSON.stringify({ m: reader._id, s: sessionId, at: now.getTime(), item } satisfies PassBody)).toString('base64url')
-  return `${body}.${mac(await signingKey(db), body).toString('base64url')}`
+  return signPass(db, 'reading', { m: reader._id, s: sessionId, at: now.getTime(), item } satisfies PassBody)
 }
 
 const INVALID = '阅读会话无效，请重新打开页面'
@@ -77,11 +41,8 @@ export async function openedBy(
   kind: StudyKind,
   itemId: string,
 ): Promise<{ at: Date; item: StudyItem }> {
-  const [body, signature] = pass.split('.')
-  const expected = mac(await signingKey(db), body ?? '')
-  const given = Buffer.from(signature ?? '', 'base64url')
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('INVALID_INPUT', INVALID)
-  const opened = JSON.parse(Buffer.from(body, 'base64url').toString()) as PassBody
+  const opened = await openPass<PassBody>(db, 'reading', pass)
+  if (!opened) throw new AppError('INVALID_INPUT', INVALID)
   authorize(caller, 'study.write', { memberId: opened.m })
   if (opened.s !== sessionId) throw new AppError('INVALID_INPUT', INVALID)
   assertSameItem(opened.item.kind === kind && opened.item.id === itemId)

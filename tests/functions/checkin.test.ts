@@ -21,6 +21,7 @@ describe('checkIn', () => {
 
     expect(result).toEqual({
       ok: true,
+      callerPass: expect.any(String),
       data: {
         status: 'created',
         streak: 1,
@@ -143,6 +144,7 @@ describe('getCheckInSummary', () => {
     const result = await cloud.call(getCheckInSummary, 'wx-m1', {})
     expect(result).toEqual({
       ok: true,
+      callerPass: expect.any(String),
       data: {
         today: '2026-11-23',
         todayRecord: null,

@@ -238,6 +238,7 @@ describe('getToday after the push', () => {
     const result = await cloud.call(getToday, 'wx-m1', {})
     expect(result).toEqual({
       ok: true,
+      callerPass: expect.any(String),
       data: {
         today: '2026-11-24',
         push: {

@@ -231,6 +231,8 @@ describe('getGroup', () => {
       .doc('t1')
       .update({ data: { displayName: '小赵', phone: '13800000001' } })
 
+    // The environment's signing key (caller passes) is made on its first use: not the page's cost.
+    await cloud.call(getGroup, 'wx-m1', {})
     const trips: string[] = []
     const result = await withRoundTrips(
       cloud,

@@ -23,6 +23,7 @@ describe('getMe', () => {
     expect(trips).toEqual(['get members', 'get units'])
     expect(me).toEqual({
       ok: true,
+      callerPass: null,
       data: {
         memberId: 'm1',
         name: '王建华',

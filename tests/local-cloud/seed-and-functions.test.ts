@@ -294,6 +294,7 @@ describe('project cloud functions over HTTP', () => {
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
       ok: true,
+      callerPass: expect.any(String),
       data: {
         memberId: 'member-05',
         name: '孙浩然',

@@ -53,6 +53,24 @@ describe('callFunction', () => {
     expect(sendMock).not.toHaveBeenCalled()
   })
 
+  test('sends back the caller pass the last answer gave, and drops it when an answer says null', async () => {
+    sendMock.mockResolvedValue({ ok: true, data: profile, callerPass: 'pass-1' })
+    await callFunction('getMe', {})
+    sendMock.mockResolvedValue({ ok: true, data: { items: [] } })
+    await callFunction('listLibrary', { kind: 'book' })
+    expect(sendMock).toHaveBeenLastCalledWith('study', { action: 'listLibrary', kind: 'book', callerPass: 'pass-1' })
+    // An answer served on the pass has none of its own: the one held is kept.
+    await callFunction('listLibrary', { kind: 'article' })
+    expect(sendMock).toHaveBeenLastCalledWith('study', { action: 'listLibrary', kind: 'article', callerPass: 'pass-1' })
+    sendMock.mockResolvedValue({ ok: false, code: 'NETWORK', message: '网络不给力' })
+    await failure(callFunction('getMe', {}))
+    sendMock.mockResolvedValue({ ok: true, data: profile, callerPass: null })
+    await callFunction('updateProfile', { largeFont: true })
+    expect(sendMock).toHaveBeenLastCalledWith('member', { action: 'updateProfile', largeFont: true, callerPass: 'pass-1' })
+    await callFunction('getMe', {})
+    expect(sendMock).toHaveBeenLastCalledWith('member', { action: 'getMe' })
+  })
+
   test('transport failures pass through as they are', async () => {
     sendMock.mockRejectedValue(new CloudError('NETWORK', '网络不给力，请检查网络后重试'))
     const error = await failure(callFunction('getMe', {}))
