@@ -172,9 +172,10 @@ const wait = (clock: Clock, seconds: number) => clock.fix(new Date(clock.now().g
 
 /**
  * A 15-minute reading session in the reader: the open, then a heartbeat per `heartbeatSeconds` of
- * reading and one as the page closes (to the next chapter, or back).
+ * reading and one as the page closes: interim when the member goes on to the next chapter (`readOn`),
+ * scoring when they go back.
  */
-async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts | undefined, session: string): Promise<void> {
+async function readSession(openid: string, clock: Clock, chapterId: string, counts: Counts | undefined, session: string, readOn = false): Promise<void> {
   const opened = await call(openid, 'getChapter', { id: chapterId, sessionId: session }, counts)
   const marks: number[] = []
   for (let read = opened.heartbeatSeconds!; read < SESSION_SECONDS; read += opened.heartbeatSeconds!) marks.push(read)
@@ -196,7 +197,7 @@ async function readSession(openid: string, clock: Clock, chapterId: string, coun
         position: read / SESSION_SECONDS,
         atEnd: read === SESSION_SECONDS,
         // The timer's beats while reading on; the last goes as the page closes.
-        ...(read < SESSION_SECONDS ? { interim: true } : {}),
+        ...(read < SESSION_SECONDS || readOn ? { interim: true } : {}),
         // The open's pass, until a heartbeat is answered.
         ...(seq === 0 ? { pass: opened.sessionPass! } : {}),
       },
@@ -220,7 +221,7 @@ async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void>
   // The 每周一学 card opens the list (pages/weekly); its required chapter, then 下一章 (pages/reader).
   // (The list page asks for the reminder templates too; 首页's refresh does not.)
   await call(me, 'getMyWeekly', { reminders: true }, counts)
-  await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`)
+  await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`, true)
   await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
   // Back to the list and to 首页: each shows the week's progress again.
   await call(me, 'getMyWeekly', { reminders: true }, counts)

@@ -83,7 +83,7 @@ export function describeRules(rules: StudyRuleNumbers): StudyRules {
       '学时由服务器核定：手机报来的时长，服务器只在它自己的时钟允许的范围内计入。',
       `阅读页面在前台、你正在阅读（或音频正在播放）时，小程序记下阅读时长，每 ${durationText(rules.heartbeatSeconds)} 以及暂停、离开页面、读到末尾时报给服务器；服务器计入的时长不超过两次上报之间实际经过的时间，每次最多 ${durationText(rules.maxBeatSeconds)}。`,
       `锁屏、切到后台、${durationText(rules.idleAfterSeconds)}未操作时停止计时，这段时间不计入。`,
-      '阅读途中的上报先计入学时；学时对应的积分在暂停、离开页面或读到末尾时一并计入（未及时计入的，次日凌晨对账时补记）。',
+      '阅读途中的上报先计入学时；学时对应的积分在暂停、离开页面或读到末尾时一并计入（接着读上一章、下一章时，到停下时一并计入；未及时计入的，次日凌晨对账时补记）。',
       '收听音频与阅读文字同样计入学时。',
       `观看视频按实际播放计时：只计正常速度或更慢播放的时长，拖动、快进跳过的部分不计；播放过视频的 ${percent(rules.videoCompletionShare)} 且累计满这么长时间，即看完。`,
       `每篇文章或每个章节最多计入其预计阅读时长的 ${rules.itemCapMultiple} 倍。`,

@@ -573,6 +573,19 @@ describe('interim heartbeats', () => {
     expect(await studyEntries()).toHaveLength(1)
   })
 
+  it('of a page left for the next chapter (all interim) are scored with the next page’s stopping beat, in one entry', async () => {
+    await addPublishedArticle(cloud, 'next', { minutes: 60 })
+    await readOn(openReader(cloud, 'm1', 'article', 'long'), 600)
+    advance(cloud, 2)
+    const next = openReader(cloud, 'm1', 'article', 'next')
+    await readOn(next, 300)
+    expect(await studyEntries()).toEqual([])
+    advance(cloud, 60)
+    await next.beat()
+    expect((await studyEntries()).map((e) => [e._id, e.quantity])).toEqual([['studyTime_m1_2026-11-23_from_0', 960]])
+    expect(await myScore()).toMatchObject({ year: { studySeconds: 960 } })
+  })
+
   it('catch two pages closing at once up once: the points ledger holds what the study ledger credited, no more', async () => {
     const phone = openReader(cloud, 'm1', 'article', 'long')
     const tablet = openReader(cloud, 'm1', 'article', 'long')

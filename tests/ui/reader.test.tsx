@@ -154,6 +154,16 @@ describe('heartbeats', () => {
     ])
   })
 
+  test('going on to the next chapter sends what was counted as interim: the next page’s stopping beat scores it', async () => {
+    const page = await open('chapter', 'b-1-3')
+    await readFor(90_000)
+    fireEvent.click(screen.getByText('下一章：第四章 学以致用'))
+    await pass(0)
+    page.unmount()
+    await pass(0)
+    expect(beats().map((b) => [b.id, b.activeSeconds, b.interim])).toEqual([['b-1-3', 90, true]])
+  })
+
   test('hiding the page sends what was counted and stops counting; shown again, counting resumes', async () => {
     await open('article', 'a-1')
     await readFor(60_000)

@@ -105,7 +105,10 @@ function ReaderView({
   // A video item's place is how much of the video was played; a text's, how far down the page.
   useReadingPosition(item.progress.position, item.video ? IGNORE : timer.setPosition, item.video ? IGNORE : timer.reachEnd)
 
-  const go = (link: { _id: string }) => void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
+  const go = (link: { _id: string }) => {
+    timer.readOn()
+    void Taro.redirectTo({ url: readerUrl('chapter', link._id) })
+  }
 
   return (
     <PageRoot className='reader'>

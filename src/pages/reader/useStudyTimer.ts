@@ -47,6 +47,8 @@ export interface StudyTimer {
   reachEnd(): void
   /** Seconds the video played at normal speed or slower (utils/playback.ts). */
   addPlayed(seconds: number): void
+  /** The member goes on to another chapter (上一章/下一章): what was counted goes now, scored by the next page's stopping beat. */
+  readOn(): void
   /** Why the last heartbeat failed (null once one succeeds). */
   error: string | null
   /** Counted on this page and not yet sent: shown as it grows, credited with the next heartbeat. */
@@ -195,11 +197,17 @@ export function useStudyTimer({
     return () => clearInterval(timer)
   }, [intervalSeconds, settle, showUnsent])
 
+  const readingOn = useRef(false)
+  const readOn = useCallback(() => {
+    readingOn.current = true
+    void sendRef.current(true)
+  }, [])
+
   // Closing the page sends what it counted.
   useEffect(
     () => () => {
       mounted.current = false
-      void sendRef.current()
+      void sendRef.current(readingOn.current)
     },
     [],
   )
@@ -248,5 +256,5 @@ export function useStudyTimer({
     if (Math.floor(countedMs.current / 1000) > sent.current.seconds) void sendRef.current()
   }, [settle])
 
-  return { markActive, setPosition, reachEnd, addPlayed, error, unsentSeconds }
+  return { markActive, setPosition, reachEnd, addPlayed, readOn, error, unsentSeconds }
 }
