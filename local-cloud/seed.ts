@@ -21,7 +21,7 @@ import { seedMeetings } from './seed/meetings'
 import { seedWeeklyList } from './seed/weekly'
 import { blockedWordsFromEnv, wordListChecker } from '../server/security/word-list-check'
 import { PROMPTS, REPLIES } from '../server/discussion/docs'
-import { scorePendingReply } from '../server/scoring/sources'
+import { scoreReply } from '../server/scoring/sources'
 import { readQuestionRows, writeQuestions } from '../server/quiz/import'
 import { QUESTION_HEADER, questionRows } from './seed/questions'
 
@@ -146,7 +146,7 @@ export async function seedIfEmpty(db: CloudDatabase, now: Date): Promise<SeedRep
   for (const reply of discussion.replies) {
     await put(REPLIES, { ...reply })
     // Scored as a posted and featured reply is, so the ledger agrees with the visible discussion.
-    await scorePendingReply(db, reply)
+    await scoreReply(db, reply, reply.featuredAt ? ['reply', 'replyFeatured'] : ['reply'])
   }
   const checker = wordListChecker(blockedWordsFromEnv())
   const history = await seedHistory(db, checker, members, readablesOf(content.articles, content.chapters), now)

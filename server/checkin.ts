@@ -5,8 +5,8 @@ import { addDays, dayKey, monthKey, monthLayout } from '../types/calendar'
 import { findDoc } from './db/documents'
 import { isDuplicateKeyError, type CloudDatabase } from './db/types'
 import { authorize, memberTarget } from './permissions'
-import type { ScoreEvent } from './scoring/ledger'
-import { scoreLostMarked, scoreMarked } from './scoring/marked'
+import { recordScore, type ScoreEvent } from './scoring/ledger'
+import type { ScoringRecords } from './scoring/lost-scores'
 import { requireCleanText, type ContentChecker } from './security/content-check'
 import { currentStreak, streakAfter } from './streak'
 
@@ -19,11 +19,6 @@ interface CheckInDoc {
   reflection: string
   streak: number
   createdAt: Date
-  /**
-   * Written with the check-in and removed once it is scored: a call that stops between the two is
-   * found by the nightly reconciliation (`scoreLostCheckIns`), so the points come late, never not.
-   */
-  scorePending?: true
 }
 
 /**
@@ -58,7 +53,6 @@ export async function checkIn(db: CloudDatabase, checker: ContentChecker, member
     reflection,
     streak: streakAfter(yesterday),
     createdAt: now,
-    scorePending: true,
   }
   try {
     await db.collection(CHECKINS).add({ data: doc })
@@ -70,7 +64,7 @@ export async function checkIn(db: CloudDatabase, checker: ContentChecker, member
   const existing = await findCheckIn(db, member._id, day)
   if (!existing) throw new Error(`check-in ${doc._id} reported as duplicate but not found`)
   // A retry scores a check-in whose first attempt stopped before scoring; the ledger keeps it once.
-  if (existing.scorePending) await scoreCheckIn(db, member, existing)
+  await scoreCheckIn(db, member, existing)
   return { status: 'already', record: toCheckIn(existing), streak: existing.streak }
 }
 
@@ -85,11 +79,19 @@ const checkInEvent = (checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>, member: Pi
 })
 
 const scoreCheckIn = (db: CloudDatabase, member: Pick<Member, '_id' | 'groupId' | 'branchId'>, checkIn: Pick<CheckInDoc, '_id' | 'createdAt'>) =>
-  scoreMarked(db, CHECKINS, checkIn._id, checkInEvent(checkIn, member))
+  recordScore(db, checkInEvent(checkIn, member))
 
-/** The check-ins of a batch of members still marked unscored (the call stopped between the check-in and its points, and was not retried): scored now. */
-export const scoreLostCheckIns = (db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]) =>
-  scoreLostMarked<CheckInDoc>(db, CHECKINS, members, ['createdAt'], checkInEvent)
+/**
+ * Check-ins score once (server/scoring/lost-scores.ts): a call that stops between the check-in and
+ * its point is found by the nightly reconciliation, so the point comes late, never not.
+ */
+export const CHECKIN_SCORES: ScoringRecords<CheckInDoc> = {
+  collection: CHECKINS,
+  memberField: 'memberId',
+  where: (_, since) => ({ day: _.gte(dayKey(since)) }),
+  fields: ['createdAt'],
+  eventOf: checkInEvent,
+}
 
 export async function checkInSummary(
   db: CloudDatabase,

@@ -88,8 +88,8 @@ export function discussionDocs(now: Date): { prompts: PromptDoc[]; replies: Repl
         createdAt: postedAt,
         editedAt: null,
         deletedAt: null,
-        // Scored by the seed as the functions score a post and a featuring (scorePendingReply).
-        scorePending: { reply: postedAt, ...(r.featured ? { replyFeatured: ago(now, r.hoursAgo - 1) } : {}) },
+        // Scored by the seed as the functions score a post and a featuring (scoreReply).
+        ...(r.featured ? { featuredAt: ago(now, r.hoursAgo - 1) } : {}),
       })
     }
     promptDocs.push({

@@ -137,7 +137,10 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: REFLECTIONS,
     holds: '学习心得',
-    indexes: [['memberId', 'submittedAt'], ['groupId', 'submittedAt'], ['scorePending']],
+    indexes: [
+      ['memberId', 'submittedAt'],
+      ['groupId', 'submittedAt'],
+    ],
   },
   {
     name: MEETINGS,
@@ -151,7 +154,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   {
     name: MEETING_ATTENDANCE,
     holds: '会议签到与请假',
-    indexes: [['meetingId'], ['memberId', 'startsAt'], ['scorePending']],
+    indexes: [['meetingId'], ['memberId', 'startsAt']],
   },
   { name: LOCAL_FILES, holds: '导出的文件', indexes: [], localOnly: true },
   { name: LOCAL_DRAFTS, holds: '本地公众号的图文', indexes: [], localOnly: true },

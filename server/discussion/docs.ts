@@ -52,15 +52,12 @@ export interface ReplyDoc {
   /** When what it scored was reversed, after it was deleted or hidden (absent until then). */
   scoreWithdrawnAt?: Date
   /**
-   * Its creation and its featuring, each marked (with when it happened) in the write that made it
-   * and cleared once scored: a scoring lost to a stopped call is finished by a retry or the nightly run.
+   * When a leader last featured it (absent if never). Its creation and its first featuring score,
+   * keyed by the reply (server/scoring/sources.ts): a scoring lost to a stopped call is finished by
+   * a retry or the nightly run.
    */
-  scorePending?: Partial<Record<PendingScore, Date>>
+  featuredAt?: Date
 }
-
-/** What a reply scores, kept in `scorePending` until scored. */
-export type PendingScore = 'reply' | 'replyFeatured'
-export const PENDING_SCORES: readonly PendingScore[] = ['reply', 'replyFeatured']
 
 /** Ids sort by creation time (ISO instant first), so lists order on them. */
 export const timeId = (prefix: string, at: Date) => `${prefix}-${at.toISOString()}-${randomBytes(4).toString('hex')}`

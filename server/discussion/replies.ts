@@ -2,7 +2,7 @@ import type { Reply, ReplyThread } from '../../types'
 import type { Member } from '../members'
 import { REPLIES_PAGE_SIZE } from '../../types'
 import { recordAudit, type AuditChange } from '../audit'
-import { scorePendingReply, withdrawReplyScores } from '../scoring/sources'
+import { scoreReply, withdrawReplyScores } from '../scoring/sources'
 import { addOnce, findDoc } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
@@ -204,17 +204,16 @@ export async function postReply(
     createdAt: now,
     editedAt: null,
     deletedAt: null,
-    scorePending: { reply: now },
   }
   if (!(await addOnce(db, REPLIES, doc))) return storedReply(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now)
   // A new reply scores; the prompt's reply and participant counts are counted from the replies.
-  await scorePendingReply(db, doc, now)
+  await scoreReply(db, doc, ['reply'], now)
   return toReply(doc, caller, NO_LIKES)
 }
 
-/** A reply found stored by a retry (or featured again): what a stopped call left unscored is scored now. */
+/** A reply found stored by a retry (or featured again): what a stopped call left unscored is scored now (once: the entries are keyed). */
 async function storedReply(db: CloudDatabase, caller: Member, reply: ReplyDoc, now: Date): Promise<Reply> {
-  await scorePendingReply(db, reply, now)
+  await scoreReply(db, reply, reply.featuredAt ? ['reply', 'replyFeatured'] : ['reply'], now)
   return replyOut(db, caller, reply)
 }
 
@@ -303,15 +302,15 @@ export async function featureReply(db: CloudDatabase, caller: Member, now: Date,
   if (input.featured) requireVisible(reply)
   // Answers stay under their reply: only top-level replies move to the top.
   const changes = { featured: input.featured, rank: rankOf(input.featured && reply.parentId === null, reply._id) }
-  // Featuring is marked unscored in the same write: a stopped call's points are not lost.
-  const pending = input.featured ? { 'scorePending.replyFeatured': now } : {}
+  // When it was featured goes in the same write: a stopped call's points are found by the nightly run.
+  const featuredAt = input.featured ? { featuredAt: now } : {}
   const { stats } = await db
     .collection(REPLIES)
     .where({ _id: reply._id, featured: reply.featured, status: 'visible' })
-    .update({ data: { ...changes, ...pending } })
+    .update({ data: { ...changes, ...featuredAt } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '这条回复刚刚被修改了，请刷新后再试')
-  const updated = { ...reply, ...changes }
-  if (input.featured) await replyFeatured(db, caller, now, { ...updated, scorePending: { ...reply.scorePending, replyFeatured: now } }, prompt)
+  const updated = { ...reply, ...changes, ...featuredAt }
+  if (input.featured) await replyFeatured(db, caller, now, updated, prompt)
   else await recordAudit(db, caller, now, replyAudit(reply, prompt, 'reply.unfeature', { featured: true }, { featured: false }))
   return replyOut(db, caller, updated)
 }
@@ -322,7 +321,7 @@ export async function featureReply(db: CloudDatabase, caller: Member, now: Date,
  */
 export async function replyFeatured(db: CloudDatabase, actor: Member, now: Date, reply: ReplyDoc, prompt: PromptDoc): Promise<void> {
   await recordAudit(db, actor, now, replyAudit(reply, prompt, 'reply.feature', { featured: false }, { featured: true }))
-  await scorePendingReply(db, reply, now)
+  await scoreReply(db, reply, ['replyFeatured'], now)
 }
 
 /**

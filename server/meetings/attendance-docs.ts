@@ -28,7 +28,6 @@ export interface AttendanceDoc {
   leaveRequestedAt?: Date
   leaveComment?: string | null
   leaveReviewerName?: string
-  scorePending?: true
 }
 
 export const attendanceId = (meetingId: string, memberId: string) => derivedId('attendance', `${meetingId}/${memberId}`)

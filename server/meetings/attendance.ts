@@ -6,8 +6,8 @@ import type { CloudDatabase } from '../db/types'
 import { AppError } from '../errors'
 import { requireMember, type Member } from '../members'
 import { authorize, memberTarget } from '../permissions'
-import type { ScoreEvent } from '../scoring/ledger'
-import { scoreLostMarked, scoreMarked } from '../scoring/marked'
+import { recordScore, type ScoreEvent } from '../scoring/ledger'
+import type { ScoringRecords } from '../scoring/lost-scores'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { activeMembersOf, inUnit, loadUnits } from '../units'
 import { attendanceId, attendanceOf, MEETING_ATTENDANCE, type AttendanceDoc } from './attendance-docs'
@@ -25,8 +25,7 @@ interface Ports {
 /**
  * Attendance at a meeting: signing in with the rotating code, the leader's mark by hand (audited),
  * 请假 and its answer, and the roster the leader sees. Being present scores the `meeting` rule
- * once, on the meeting's day: the record is written marked, the point recorded, the mark removed
- * (server/scoring/marked.ts).
+ * once, on the meeting's day, keyed by the record (server/scoring/lost-scores.ts).
  */
 type Who = Pick<Member, '_id' | 'name' | 'groupId' | 'branchId'>
 
@@ -40,11 +39,16 @@ const attendanceEvent = (doc: Pick<AttendanceDoc, '_id' | 'startsAt' | 'presentA
 })
 
 const scoreAttendance = (db: CloudDatabase, doc: AttendanceDoc) =>
-  scoreMarked(db, MEETING_ATTENDANCE, doc._id, attendanceEvent(doc, { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }))
+  recordScore(db, attendanceEvent(doc, { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }))
 
-/** The nightly reconciliation's part: attendance of a batch of members whose point a stopped call left. */
-export const scoreLostAttendance = (db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]) =>
-  scoreLostMarked<AttendanceDoc>(db, MEETING_ATTENDANCE, members, ['startsAt', 'presentAt'], attendanceEvent)
+/** The nightly reconciliation's part: attendance whose point a stopped call left (server/scoring/lost-scores.ts). */
+export const ATTENDANCE_SCORES: ScoringRecords<AttendanceDoc> = {
+  collection: MEETING_ATTENDANCE,
+  memberField: 'memberId',
+  where: (_, since) => ({ presentAt: _.gte(since) }),
+  fields: ['startsAt', 'presentAt'],
+  eventOf: attendanceEvent,
+}
 
 const blank = (meeting: MeetingDoc, member: Who): AttendanceDoc => ({
   _id: attendanceId(meeting._id, member._id),
@@ -69,7 +73,7 @@ async function markPresent(
   how: 'code' | 'manual',
   by?: Member,
 ): Promise<{ doc: AttendanceDoc; created: boolean }> {
-  const present = { presentAt: now, presentHow: how, ...(by ? { markedByName: by.name } : {}), scorePending: true as const }
+  const present = { presentAt: now, presentHow: how, ...(by ? { markedByName: by.name } : {}) }
   const fresh: AttendanceDoc = { ...blank(meeting, member), ...present }
   if (await addOnce(db, MEETING_ATTENDANCE, fresh)) {
     await scoreAttendance(db, fresh)
@@ -81,7 +85,7 @@ async function markPresent(
     .update({ data: present })
   const doc = (await findDoc<AttendanceDoc>(db, MEETING_ATTENDANCE, fresh._id))!
   // Present before (this call repeated, or a concurrent one): its point, if its call stopped, is scored now.
-  if (doc.scorePending) await scoreAttendance(db, doc)
+  if (doc.presentAt) await scoreAttendance(db, doc)
   return { doc, created: stats.updated === 1 }
 }
 

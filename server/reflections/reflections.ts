@@ -8,8 +8,8 @@ import { derivedId } from '../ids'
 import type { Member } from '../members'
 import { decodeCursor, pageOf } from '../paging'
 import { authorize, memberTarget } from '../permissions'
-import type { ScoreEvent } from '../scoring/ledger'
-import { scoreLostMarked, scoreMarked } from '../scoring/marked'
+import { recordScore, type ScoreEvent } from '../scoring/ledger'
+import type { ScoringRecords } from '../scoring/lost-scores'
 import { requireCleanText, type ContentChecker } from '../security/content-check'
 import { requireMeeting, stateOf } from '../meetings/meetings'
 import { inUnit, requireGroup } from '../units'
@@ -18,9 +18,9 @@ import { WEEKLY_LISTS } from '../weekly/docs'
 /**
  * 学习心得 / 书评 (`reflections`): written by a member on a published book or article, on a
  * week's 每周一学 list, or on a meeting of their unit once it has begun; reviewed by their group's leader (or an admin above it). 通过 scores the
- * `reflection` rule once, keyed by the reflection: the approval writes `scorePending` with it, the
- * point is recorded, the mark removed; a call stopped in between is finished by a repeat of the
- * review or the nightly reconciliation. 退回 carries a comment; the member may write again.
+ * `reflection` rule once, keyed by the reflection (server/scoring/lost-scores.ts): a call stopped
+ * between the approval and its point is finished by a repeat of the review or the nightly
+ * reconciliation. 退回 carries a comment; the member may write again.
  */
 export const REFLECTIONS = 'reflections'
 
@@ -38,7 +38,6 @@ export interface ReflectionDoc {
   submittedAt: Date
   reviewedAt: Date | null
   reviewerName: string | null
-  scorePending?: true
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
@@ -118,7 +117,7 @@ const reflectionEvent = (doc: Pick<ReflectionDoc, '_id' | 'reviewedAt'>, member:
 })
 
 const scoreReflection = (db: CloudDatabase, doc: Pick<ReflectionDoc, '_id' | 'memberId' | 'groupId' | 'branchId' | 'reviewedAt'>) =>
-  scoreMarked(db, REFLECTIONS, doc._id, reflectionEvent(doc, { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }))
+  recordScore(db, reflectionEvent(doc, { _id: doc.memberId, groupId: doc.groupId, branchId: doc.branchId }))
 
 type Review = z.output<typeof ReviewReflectionInput>
 
@@ -153,7 +152,6 @@ export async function reviewReflection(
       featured,
       reviewedAt: now,
       reviewerName: caller.name,
-      scorePending: true as const,
     }
     const { stats } = await db.collection(REFLECTIONS).where({ _id: doc._id, status: 'pending' }).update({ data })
     if (stats.updated === 1) {
@@ -164,7 +162,7 @@ export async function reviewReflection(
   const current = (await findDoc<ReflectionDoc>(db, REFLECTIONS, doc._id))!
   if (current.featured !== featured) await db.collection(REFLECTIONS).doc(doc._id).update({ data: { featured } })
   // Approved before (this review repeated, or another reviewer's): its point, if its call stopped, is scored now.
-  if (current.scorePending) await scoreReflection(db, current)
+  if (current.status === 'approved') await scoreReflection(db, current)
   return toReflection({ ...current, featured })
 }
 
@@ -205,5 +203,10 @@ export async function listReflections(
 }
 
 /** The nightly reconciliation's part: approved reflections of a batch of members whose point a stopped call left. */
-export const scoreLostReflections = (db: CloudDatabase, members: Pick<Member, '_id' | 'groupId' | 'branchId'>[]) =>
-  scoreLostMarked<ReflectionDoc>(db, REFLECTIONS, members, ['reviewedAt'], reflectionEvent)
+export const REFLECTION_SCORES: ScoringRecords<ReflectionDoc> = {
+  collection: REFLECTIONS,
+  memberField: 'memberId',
+  where: (_, since) => ({ status: 'approved', reviewedAt: _.gte(since) }),
+  fields: ['reviewedAt'],
+  eventOf: reflectionEvent,
+}

@@ -1,7 +1,7 @@
-import { dayKey } from '../../types/calendar'
+import { dayKey, startOfDay } from '../../types/calendar'
 import type { CloudDatabase, Command } from '../db/types'
 import type { DayKey } from '../../types'
-import { BATCH_SIZE, inParallel, runBatchedJob, type JobOutcome } from '../jobs/batched-job'
+import { BATCH_SIZE, inParallel, JOBS, runBatchedJob, type JobDoc, type JobOutcome } from '../jobs/batched-job'
 import { addEach, addOnce } from '../db/documents'
 import { firstKeptDay, LATEST, SCORE_ENTRIES, SCORE_TOTALS, type RepairRecord, type TotalsDoc } from './ledger'
 import { scoreLostCompletions, SETTLE_MS, studyDaysOf, unscoredStudy, withEntries } from './study-catch-up'
@@ -21,10 +21,11 @@ import {
 } from './replay'
 import { loadRuleVersions } from './rule-versions'
 import { scoreLostReplies, withdrawLostReplies } from './sources'
-import { scoreLostCheckIns } from '../checkin'
+import { scoreLostRecords } from './lost-scores'
+import { CHECKIN_SCORES } from '../checkin'
 import { settleLostAnswers } from '../quiz/daily'
-import { scoreLostReflections } from '../reflections/reflections'
-import { scoreLostAttendance } from '../meetings/attendance'
+import { REFLECTION_SCORES } from '../reflections/reflections'
+import { ATTENDANCE_SCORES } from '../meetings/attendance'
 
 /**
  * The nightly reconciliation (对账): every member's running totals of this year (from
@@ -32,8 +33,9 @@ import { scoreLostAttendance } from '../meetings/attendance'
  * of members at a time, and any drift is repaired and recorded with the repair; a member with no
  * totals at all has them built from their whole ledger.
  * Completions and study time credited but never scored are scored first (study-catch-up.ts), so
- * are check-ins, 每日答题 answers, approved 学习心得, meeting attendance, replies and featurings still marked unscored, and the scores of replies deleted or hidden but
- * not yet reversed are reversed (sources.ts).
+ * are 每日答题 answers still marked unsettled, and check-ins, approved 学习心得, meeting attendance,
+ * replies and featurings written since the last finished run began without their ledger entry
+ * (lost-scores.ts); the scores of replies deleted or hidden but not yet reversed are reversed (sources.ts).
  * It is a batched job (server/jobs): its checkpoint after each batch lets a stopped run resume
  * where it was. A repair holds only if the member's totals did not change meanwhile, and members
  * scored in the last minutes are left to the next night (their event may still be on its way to
@@ -50,24 +52,27 @@ export interface ReconcileSummary extends JobOutcome {
   skipped: number
 }
 
+const RUN_PREFIX = 'reconcileScores-'
+
 /** One run a night, as the job `reconcileScores-<Shanghai day>`. */
 export async function reconcile(db: CloudDatabase, now: Date): Promise<ReconcileSummary> {
   const run = dayKey(now)
   const from = reconcileFrom(run)
   const versions = await loadRuleVersions(db)
+  const since = await lostScoresSince(db, run, from)
   const counts = { checked: 0, repaired: 0, skipped: 0 }
-  const outcome = await runBatchedJob<MemberRef>(db, `reconcileScores-${run}`, now, {
+  const outcome = await runBatchedJob<MemberRef>(db, `${RUN_PREFIX}${run}`, now, {
     next: (after) => membersAfter(db, after),
     async handle(members) {
       const first = members[0]._id
       const last = members[members.length - 1]._id
       // Lost completions and reversals are scored first, so the totals read next include them.
       await scoreLostCompletions(db, members)
-      await scoreLostCheckIns(db, members)
+      await scoreLostRecords(db, CHECKIN_SCORES, members, since)
+      await scoreLostRecords(db, REFLECTION_SCORES, members, since)
+      await scoreLostRecords(db, ATTENDANCE_SCORES, members, since)
       await settleLostAnswers(db, members)
-      await scoreLostReflections(db, members)
-      await scoreLostAttendance(db, members)
-      await scoreLostReplies(db, first, last)
+      await scoreLostReplies(db, members, since)
       await withdrawLostReplies(db, first, last)
       // Totals first, then the ledger: an entry applied after this read was inserted before the
       // ledger read, so it is seen there, and its totals' version change stops the repair.
@@ -102,6 +107,27 @@ export async function reconcile(db: CloudDatabase, now: Date): Promise<Reconcile
     },
   })
   return { ...outcome, run, ...counts }
+}
+
+/** Clocks of function instances may disagree by this much: records are looked at from this long before the last run began. */
+const CLOCK_MARGIN_MS = 3600_000
+
+/**
+ * Since when records may have lost their scoring unseen: the start of the last run that finished
+ * (it looked at every record written before), less CLOCK_MARGIN_MS; but not before the periods the
+ * run reconciles begin (`from`), as nothing earlier is in the totals it keeps.
+ */
+async function lostScoresSince(db: CloudDatabase, run: string, from: DayKey): Promise<Date> {
+  const _ = db.command
+  const { data } = await db
+    .collection(JOBS)
+    .where({ _id: _.gt(RUN_PREFIX).and(_.lt(`${RUN_PREFIX}${run}`)), finishedAt: _.neq(null) })
+    .orderBy('_id', 'desc')
+    .limit(1)
+    .get()
+  const last = data[0] as JobDoc | undefined
+  const began = last ? new Date(new Date(last.startedAt).getTime() - CLOCK_MARGIN_MS) : undefined
+  return began && began > startOfDay(from) ? began : startOfDay(from)
 }
 
 async function totalsOf(db: CloudDatabase, first: string, last: string): Promise<Map<string, TotalsDoc>> {

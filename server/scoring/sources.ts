@@ -1,13 +1,14 @@
 import { yearKey } from '../../types/calendar'
-import { findDoc, fieldKey } from '../db/documents'
+import { docsByIds, findDoc, fieldKey } from '../db/documents'
 import { MEMBERS, type Member } from '../members'
 import { currentList, type Publishee } from '../weekly/publications'
 import { isRequiredFor, type StudyItem } from '../study/readable'
 import type { CloudDatabase } from '../db/types'
 import { clearUnscored, type UnscoredEvent } from '../study/ledger'
 import { BATCH_SIZE } from '../jobs/batched-job'
-import { PENDING_SCORES, REPLIES, type ReplyDoc } from '../discussion/docs'
-import { entryId, recordScore, reverseScores } from './ledger'
+import { REPLIES, type ReplyDoc } from '../discussion/docs'
+import { entryId, recordScore, reverseScores, type ScoreEvent } from './ledger'
+import { scoreLostRecords, type ScoringRecords } from './lost-scores'
 
 /**
  * Where scoring events come from, one function a source, each deriving the ledger entry's id from
@@ -59,48 +60,64 @@ async function weeklyItemSource(db: CloudDatabase, member: Publishee, item: Stud
 const scoredMember = async (db: CloudDatabase, memberId: string): Promise<Scored | undefined> =>
   findDoc<Member>(db, MEMBERS, memberId, ['_id', 'groupId', 'branchId'])
 
-type PendingReply = Pick<ReplyDoc, '_id' | 'authorId' | 'scorePending'>
+/** What a reply scores: its creation, and its featuring (once, however often it is featured again). */
+export type ReplyScore = 'reply' | 'replyFeatured'
+
+type ScoredReply = Pick<ReplyDoc, '_id' | 'authorId' | 'createdAt' | 'featuredAt'>
+
+const replyEvent =
+  (kind: ReplyScore) =>
+  (reply: ScoredReply, member: Scored, recordedAt?: Date): ScoreEvent => ({
+    kind,
+    sourceId: reply._id,
+    member,
+    at: new Date(kind === 'reply' ? reply.createdAt : reply.featuredAt!),
+    recordedAt,
+  })
 
 /**
- * 小组讨论: what a reply still marks unscored — its creation, and its featuring (scored once,
- * however often it is featured again) — scored to its author, keyed by the reply, then unmarked.
- * `recordedAt` when a request does it. Deleted or hidden meanwhile, its withdrawal may have missed
- * the points just scored: they are withdrawn again (the reversal is keyed too).
+ * 小组讨论: a reply's creation or featuring scored to its author, keyed by the reply. `recordedAt`
+ * when a request does it. Deleted or hidden meanwhile, its withdrawal may have missed the points
+ * just scored: they are withdrawn again (the reversal is keyed too).
  */
-export async function scorePendingReply(db: CloudDatabase, reply: PendingReply, recordedAt?: Date): Promise<void> {
-  const kinds = PENDING_SCORES.filter((kind) => reply.scorePending?.[kind])
-  if (kinds.length === 0) return
+export async function scoreReply(db: CloudDatabase, reply: ScoredReply, kinds: ReplyScore[], recordedAt?: Date): Promise<void> {
   const member = await scoredMember(db, reply.authorId)
-  if (member) {
-    for (const kind of kinds) await recordScore(db, { kind, sourceId: reply._id, member, at: new Date(reply.scorePending![kind]!), recordedAt })
-  }
-  const fresh = await findDoc<ReplyDoc>(db, REPLIES, reply._id, ['status', 'createdAt', 'deletedAt', 'hiddenAt'])
-  if (fresh && fresh.status !== 'visible') await withdrawReplyScores(db, reply, withdrawnAt(fresh))
-  const _ = db.command
-  await db
-    .collection(REPLIES)
-    .doc(reply._id)
-    .update({ data: Object.fromEntries(kinds.map((kind) => [`scorePending.${kind}`, _.remove()])) })
+  if (member) for (const kind of kinds) await recordScore(db, replyEvent(kind)(reply, member, recordedAt))
+  await withdrawIfGone(db, [reply._id])
 }
 
+/** Those of the replies that are deleted or hidden now have what they scored withdrawn. */
+async function withdrawIfGone(db: CloudDatabase, ids: string[]): Promise<void> {
+  const fresh = await docsByIds<ReplyDoc>(db, REPLIES, ids, { authorId: true, status: true, createdAt: true, deletedAt: true, hiddenAt: true })
+  for (const reply of fresh.values()) if (reply.status !== 'visible') await withdrawReplyScores(db, reply, withdrawnAt(reply))
+}
+
+/** Visible replies score their creation and their featuring (server/scoring/lost-scores.ts). */
+const REPLY_SCORES: ScoringRecords<ScoredReply>[] = [
+  {
+    collection: REPLIES,
+    memberField: 'authorId',
+    where: (_, since) => ({ status: 'visible', createdAt: _.gte(since) }),
+    fields: ['createdAt'],
+    eventOf: (reply, member) => replyEvent('reply')(reply, member),
+  },
+  {
+    collection: REPLIES,
+    memberField: 'authorId',
+    where: (_, since) => ({ status: 'visible', featuredAt: _.gte(since) }),
+    fields: ['featuredAt'],
+    eventOf: (reply, member) => replyEvent('replyFeatured')(reply, member),
+  },
+]
+
 /**
- * The visible replies of the members with ids in [first, last] still marked unscored (the call that
- * posted or featured them stopped before scoring, and was not retried): scored now. One query per
- * 1,000 such replies; each costs about seven round trips, and there are none unless a call stopped.
+ * The replies of a batch of members posted or featured since `since` whose scoring a stopped call
+ * lost (and was not retried): scored now, and withdrawn again if deleted or hidden meanwhile.
  */
-export async function scoreLostReplies(db: CloudDatabase, first: string, last: string): Promise<void> {
-  const _ = db.command
-  const pending = _.or(PENDING_SCORES.map((kind) => ({ [`scorePending.${kind}`]: _.exists(true) })))
-  for (;;) {
-    const { data } = await db
-      .collection(REPLIES)
-      .where(_.and({ authorId: _.gte(first).and(_.lte(last)), status: 'visible' }, pending))
-      .field({ _id: true, authorId: true, scorePending: true })
-      .limit(BATCH_SIZE)
-      .get()
-    for (const reply of data as PendingReply[]) await scorePendingReply(db, reply)
-    if (data.length < BATCH_SIZE) return
-  }
+export async function scoreLostReplies(db: CloudDatabase, members: Scored[], since: Date): Promise<void> {
+  const scored = []
+  for (const records of REPLY_SCORES) scored.push(...(await scoreLostRecords(db, records, members, since)))
+  if (scored.length > 0) await withdrawIfGone(db, [...new Set(scored.map((r) => r._id))])
 }
 
 /**
@@ -118,11 +135,10 @@ const withdrawnAt = (reply: Pick<ReplyDoc, 'createdAt' | 'deletedAt' | 'hiddenAt
 export async function withdrawReplyScores(db: CloudDatabase, reply: Pick<ReplyDoc, '_id' | 'authorId'>, at: Date): Promise<void> {
   const member = await scoredMember(db, reply.authorId)
   if (member) await reverseScores(db, member, [entryId('reply', reply._id), entryId('replyFeatured', reply._id)], at)
-  // Nothing left to score either: a deleted or hidden reply earns nothing.
   await db
     .collection(REPLIES)
     .doc(reply._id)
-    .update({ data: { scoreWithdrawnAt: at, scorePending: db.command.remove() } })
+    .update({ data: { scoreWithdrawnAt: at } })
 }
 
 /** The deleted and hidden replies of the members with ids in [first, last] whose scores were not withdrawn yet: withdrawn now. */
