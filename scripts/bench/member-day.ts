@@ -223,8 +223,8 @@ async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void>
   await call(me, 'getMyWeekly', { reminders: true }, counts)
   await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`, true)
   await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
-  // Back to the list and to 首页: each shows the week's progress again.
-  await call(me, 'getMyWeekly', { reminders: true }, counts)
+  // Back to the list, which asks the week's progress again (the reminders it shows stay), then to 首页,
+  // which shows the list's answer (src/hooks/useSharedWeek.ts).
   await call(me, 'getMyWeekly', {}, counts)
   // 打卡 with a reflection (the reminder's templates came with 首页).
   wait(clock, 60)

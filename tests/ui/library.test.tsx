@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { navigateTo, pullDownToRefresh, scrollToBottom, leaveAndReturn } from '../support/taro-double'
 import Study from '../../src/pages/study/index'
+import { weekMoved } from '../../src/hooks/useSharedWeek'
 import type { ActionInput, LibraryItem } from '../../types'
 import { profile } from '../support/ui-fixtures'
 import { continueItem, libraryArticle, libraryBook, libraryPage } from '../support/library-fixtures'
@@ -219,6 +220,8 @@ describe('继续学习', () => {
     await rendered()
     expect(screen.queryByText('继续学习')).toBeNull()
     items = started.slice(0, 1)
+    // The reader credited time.
+    weekMoved()
     await act(async () => leaveAndReturn())
     expect(await screen.findByText('继续学习')).toBeTruthy()
     expect(screen.getByText('阶级斗争的历史')).toBeTruthy()

@@ -1,5 +1,7 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { navigateTo, pullDownToRefresh, setClipboardData, setRouterParams } from '../support/taro-double'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { leaveAndReturn, navigateTo, pullDownToRefresh, setClipboardData, setRouterParams } from '../support/taro-double'
+import { weekMoved } from '../../src/hooks/useSharedWeek'
+import HomePage from '../../src/pages/index/index'
 import { useAsync } from '../../src/hooks/useAsync'
 import { callFunction } from '../../src/services/cloud'
 import WeeklyCard from '../../src/components/WeeklyCard'
@@ -8,7 +10,7 @@ import WeeklyEditPage from '../../src/packageAdmin/pages/weekly-edit/index'
 import WeeklyProgressPage from '../../src/packageAdmin/pages/weekly-progress/index'
 import type { ActionOutput, MyWeek, WeeklyItemProgress, WeeklyList } from '../../types'
 import { contentRow, typeInto } from '../support/admin-content-fixtures'
-import { orgAdmin, profile, unitTree } from '../support/ui-fixtures'
+import { homeAnswer, orgAdmin, profile, unitTree } from '../support/ui-fixtures'
 import { callsTo, fail, ok, sendMock, serve } from '../support/ui-server'
 
 jest.mock('../../src/services/transport', () => ({ send: jest.fn() }))
@@ -102,6 +104,41 @@ describe('the 每周一学 card on 首页 and 学习', () => {
     serve({ getMyWeekly: myWeekly() })
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText('必学 1/2 项')).toBeTruthy()
+  })
+})
+
+describe('the week shared by 首页 and the 每周一学 page', () => {
+  const home = (list: MyWeek) => ok(homeAnswer({ weekly: { week: '2025-11-17', current: true, list } }))
+  const weeklyAsked = () => callsTo('getMyWeekly').length
+
+  test('back on 首页 with nothing read, nothing is asked; after reading, the week is asked again', async () => {
+    serve({ getHome: () => home(week()), getMyWeekly: myWeekly(week({ requiredDone: 2, finished: true })) })
+    render(<HomePage />)
+    expect(await screen.findByText('必学 1/2 项')).toBeTruthy()
+    await act(async () => leaveAndReturn())
+    expect(weeklyAsked()).toBe(0)
+    // The reader credited time (or a reply was posted): the week's progress may have moved.
+    weekMoved()
+    await act(async () => leaveAndReturn())
+    expect(await screen.findByText('必学 2/2 项')).toBeTruthy()
+    expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{}])
+  })
+
+  test('back on 首页 after the 每周一学 page asked the week since, its answer is shown without asking again', async () => {
+    serve({
+      getMe: () => ok(member),
+      getHome: () => home(week()),
+      getMyWeekly: myWeekly(week({ requiredDone: 2, finished: true })),
+      listMyWeeks: () => ok({ items: [], nextCursor: null }),
+    })
+    const first = render(<HomePage />)
+    expect(await within(first.container).findByText('必学 1/2 项')).toBeTruthy()
+    weekMoved()
+    render(<WeeklyPage />)
+    await waitFor(() => expect(weeklyAsked()).toBe(1))
+    await act(async () => leaveAndReturn())
+    expect(await within(first.container).findByText('必学 2/2 项')).toBeTruthy()
+    expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{ reminders: true }])
   })
 })
 

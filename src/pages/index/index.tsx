@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { callFunction } from '../../services/cloud'
 import { focus, useAsync } from '../../hooks/useAsync'
 import { isHeld, isNotMember, useProfileFrom } from '../../hooks/useMe'
-import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
+import { useSharedWeek, type Week } from '../../hooks/useSharedWeek'
 import PageRoot from '../../components/PageRoot'
 import { ErrorNotice } from '../../components/Status'
 import Greeting from '../../components/Greeting'
@@ -20,10 +20,26 @@ import './index.scss'
 
 /**
  * 首页: one call (getHome) for its cards and the member's profile, which the pages opened after it
- * share; back from reading, only the week's progress is asked again.
+ * share; back from reading, only the week's progress is asked again, unless the 每周一学 page just did.
  */
 export default function Index() {
-  const home = useAsync(() => callFunction('getHome', {}))
+  // Back from reading, the week's progress: as the 每周一学 page just asked it, or asked again.
+  const week = useSharedWeek(showWeek, () =>
+    callFunction('getMyWeekly', {}).then(
+      (answer) => {
+        week.shown(answer)
+        showWeek(answer)
+      },
+      // The card keeps what it showed; the next pull-down asks again.
+      () => undefined,
+    ),
+  )
+  const home = useAsync(() =>
+    callFunction('getHome', {}).then((answer) => {
+      week.shown(answer.weekly)
+      return answer
+    }),
+  )
   const me = useProfileFrom(home)
   const summary = focus(
     home,
@@ -40,14 +56,9 @@ export default function Index() {
     (h) => h.weekly,
     (h, weekly) => ({ ...h, weekly }),
   )
-  const { update } = home
-  useRefreshOnReturn(() =>
-    callFunction('getMyWeekly', {}).then(
-      (answer) => update((h) => ({ ...h, weekly: answer })),
-      // The card keeps what it showed; the next pull-down asks again.
-      () => undefined,
-    ),
-  )
+  function showWeek(answer: Week) {
+    home.update((h) => ({ ...h, weekly: answer }))
+  }
 
   const share = useSharedCard()
 

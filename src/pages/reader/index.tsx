@@ -21,6 +21,7 @@ import VideoPlayer from './VideoPlayer'
 import StudyCard, { type Completion } from './StudyCard'
 import { loadReadable, type Readable } from './readable'
 import { END_MARKER_ID, useReadingPosition } from './useReadingPosition'
+import { weekMoved } from '../../hooks/useSharedWeek'
 import { useStudyTimer, type BeatAnswer } from './useStudyTimer'
 import './index.scss'
 
@@ -81,6 +82,7 @@ function ReaderView({
   const listen = useMemo(() => listenSource(item, sentences), [item, sentences])
 
   function onAnswer(answer: BeatAnswer) {
+    if (answer.creditedSeconds > 0 || answer.justCompleted) weekMoved()
     setProgress(answer.progress)
     setTodaySeconds(answer.todaySeconds)
     if (answer.book) setBook(answer.book)

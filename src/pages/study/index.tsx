@@ -6,7 +6,7 @@ import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { usePagedList } from '../../hooks/usePagedList'
-import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
+import { useSharedWeek } from '../../hooks/useSharedWeek'
 import PageRoot from '../../components/PageRoot'
 import WeeklyCard from '../../components/WeeklyCard'
 import NotRegistered from '../../components/NotRegistered'
@@ -108,9 +108,20 @@ function Library() {
 export default function Study() {
   const me = useMe()
   const continuing = useAsync(() => callFunction('getContinueReading', {}))
-  const weekly = useAsync(() => callFunction('getMyWeekly', {}))
-  // Back from the reader: what to continue and the week's progress have changed.
-  useRefreshOnReturn(() => Promise.all([continuing.reload(), weekly.reload()]))
+  const weekly = useAsync(() =>
+    callFunction('getMyWeekly', {}).then((answer) => {
+      week.shown(answer)
+      return answer
+    }),
+  )
+  // Back after reading: what to continue, and the week's progress (as another page asked it since, or asked again).
+  const week = useSharedWeek(
+    (answer) => {
+      weekly.update(() => answer)
+      void continuing.reload()
+    },
+    () => Promise.all([continuing.reload(), weekly.reload()]),
+  )
   // The library reloads itself on pull-down (usePagedList).
   usePullDownRefresh(() => void Promise.all([continuing.reload(), weekly.reload()]))
 

@@ -6,7 +6,7 @@ import { callFunction } from '../../services/cloud'
 import { useAsync } from '../../hooks/useAsync'
 import { isHeld, isNotMember, useMe } from '../../hooks/useMe'
 import { usePagedList } from '../../hooks/usePagedList'
-import { useRefreshOnReturn } from '../../hooks/useRefreshOnReturn'
+import { useSharedWeek, type Week } from '../../hooks/useSharedWeek'
 import PageRoot from '../../components/PageRoot'
 import NotRegistered from '../../components/NotRegistered'
 import ProgressBar from '../../components/ProgressBar'
@@ -156,8 +156,25 @@ function PastWeekList() {
 export default function Weekly() {
   const asked = queryValue(useRouter().params.week) || undefined
   const me = useMe()
-  const weekly = useAsync(() => callFunction('getMyWeekly', asked ? { week: asked } : { reminders: true }))
-  useRefreshOnReturn(weekly.reload)
+  const weekly = useAsync(() =>
+    callFunction('getMyWeekly', asked ? { week: asked } : { reminders: true }).then((answer) => {
+      week.shown(answer)
+      return answer
+    }),
+  )
+  // Back from reading: the progress (the reminders, changed only here, stay as they are).
+  const showWeek = (answer: Week) => weekly.update((shown) => ({ ...answer, subscriptions: shown.subscriptions }))
+  const week = useSharedWeek(
+    showWeek,
+    () =>
+      asked
+        ? weekly.reload()
+        : callFunction('getMyWeekly', {}).then((answer) => {
+            week.shown(answer)
+            showWeek(answer)
+          }, weekly.reload),
+    !asked,
+  )
   usePullDownRefresh(() => {
     void weekly.reload().finally(() => Taro.stopPullDownRefresh())
   })

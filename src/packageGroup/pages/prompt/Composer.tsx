@@ -7,6 +7,7 @@ import { callFunction } from '../../../services/cloud'
 import { ErrorNotice } from '../../../components/Status'
 import { newRequestKey } from '../../../utils/requestKey'
 import { useAction } from '../../../hooks/useAction'
+import { weekMoved } from '../../../hooks/useSharedWeek'
 
 interface Props {
   promptId: string
@@ -36,6 +37,8 @@ export default function Composer({ promptId, answering, editing, onSent, onCance
         : callFunction('postReply', { promptId, body, requestKey: requestKey.current, ...(answering ? { parentId: answering._id } : {}) }),
     )
     if (sent) {
+      // A reply to a prompt on the week's list counts as discussing its item.
+      if (!editing) weekMoved()
       requestKey.current = newRequestKey()
       setBody('')
       onSent(sent, editing !== null)

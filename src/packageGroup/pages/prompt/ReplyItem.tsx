@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/Status'
 import { beijingMinute } from '../../../../types/calendar'
 import { confirm } from '../../../utils/confirm'
 import { useAction } from '../../../hooks/useAction'
+import { weekMoved } from '../../../hooks/useSharedWeek'
 
 interface Props {
   reply: Reply
@@ -32,7 +33,7 @@ export default function ReplyItem({ reply, canModerate, canReply, onChanged, onA
 
   async function remove() {
     if (!(await confirm('删除回复', '删除后显示为“该回复已删除”，不能恢复。', '删除'))) return
-    await change(() => callFunction('deleteReply', { id: reply._id }), '已删除')
+    if (await change(() => callFunction('deleteReply', { id: reply._id }), '已删除')) weekMoved()
   }
 
   async function hide() {
