@@ -50,36 +50,24 @@ function toReply(doc: ReplyDoc, caller: Member, likes: Likes): Reply {
   }
 }
 
-/** How many likes each of these replies (at most 100) has: the database counts them. */
-async function likeCounts(db: CloudDatabase, ids: string[]): Promise<Map<string, number>> {
-  const _ = db.command
-  const { list } = await db
-    .collection(REPLY_LIKES)
-    .aggregate()
-    .match({ replyId: _.in(ids) })
-    .group({ _id: '$replyId', n: _.aggregate.sum(1) })
-    .limit(ids.length)
-    .end<{ _id: string; n: number }>()
-  return new Map(list.map((row) => [row._id, row.n]))
-}
-
-/** The likes of these replies, 100 replies a round. */
+/** How many likes each of these replies has, and which the caller liked: one aggregate per 100 replies. */
 async function likesOf(db: CloudDatabase, caller: Member, replyIds: string[]): Promise<Likes> {
   const _ = db.command
+  const $ = _.aggregate
   const likes: Likes = { counts: new Map(), mine: new Set() }
   for (let i = 0; i < replyIds.length; i += 100) {
     const ids = replyIds.slice(i, i + 100)
-    const [counts, mine] = await Promise.all([
-      likeCounts(db, ids),
-      db
-        .collection(REPLY_LIKES)
-        .where({ _id: _.in(ids.map((id) => likeId(id, caller._id))) })
-        .field({ replyId: true })
-        .limit(ids.length)
-        .get(),
-    ])
-    for (const [id, n] of counts) likes.counts.set(id, n)
-    for (const d of mine.data) likes.mine.add(String(d.replyId))
+    const { list } = await db
+      .collection(REPLY_LIKES)
+      .aggregate()
+      .match({ replyId: _.in(ids) })
+      .group({ _id: '$replyId', n: $.sum(1), mine: $.sum($.cond({ if: $.eq(['$memberId', caller._id]), then: 1, else: 0 })) })
+      .limit(ids.length)
+      .end<{ _id: string; n: number; mine: number }>()
+    for (const row of list) {
+      likes.counts.set(row._id, row.n)
+      if (row.mine > 0) likes.mine.add(row._id)
+    }
   }
   return likes
 }
@@ -207,13 +195,13 @@ export async function postReply(
   }
   if (!(await addOnce(db, REPLIES, doc))) return storedReply(db, caller, (await findDoc<ReplyDoc>(db, REPLIES, _id)) ?? doc, now)
   // A new reply scores; the prompt's reply and participant counts are counted from the replies.
-  await scoreReply(db, doc, ['reply'], now)
+  await scoreReply(db, doc, ['reply'], now, caller)
   return toReply(doc, caller, NO_LIKES)
 }
 
 /** A reply found stored by a retry (or featured again): what a stopped call left unscored is scored now (once: the entries are keyed). */
 async function storedReply(db: CloudDatabase, caller: Member, reply: ReplyDoc, now: Date): Promise<Reply> {
-  await scoreReply(db, reply, reply.featuredAt ? ['reply', 'replyFeatured'] : ['reply'], now)
+  await scoreReply(db, reply, reply.featuredAt ? ['reply', 'replyFeatured'] : ['reply'], now, reply.authorId === caller._id ? caller : undefined)
   return replyOut(db, caller, reply)
 }
 
@@ -279,7 +267,7 @@ export async function deleteReply(db: CloudDatabase, caller: Member, now: Date, 
 
 /**
  * Likes (once per member) or unlikes a reply: the like record is the like, and counts are counted
- * from them. Three round trips: the reply (its prompt is not needed), the like, the count.
+ * from them. Three round trips: the reply (its prompt is not needed), the like, the count with the caller's own.
  */
 export async function likeReply(db: CloudDatabase, caller: Member, now: Date, input: { id: string; liked: boolean }): Promise<Reply> {
   const reply = await requireReplyOnly(db, caller, input.id, 'discussion.write')
@@ -292,7 +280,7 @@ export async function likeReply(db: CloudDatabase, caller: Member, now: Date, in
   } else {
     await db.collection(REPLY_LIKES).where({ _id }).remove()
   }
-  return toReply(reply, caller, { counts: await likeCounts(db, [reply._id]), mine: new Set(input.liked ? [reply._id] : []) })
+  return replyOut(db, caller, reply)
 }
 
 /** 精选: a leader features (or unfeatures) a visible reply; audited. Featured replies list first. */

@@ -76,12 +76,13 @@ const replyEvent =
   })
 
 /**
- * 小组讨论: a reply's creation or featuring scored to its author, keyed by the reply. `recordedAt`
- * when a request does it. Deleted or hidden meanwhile, its withdrawal may have missed the points
- * just scored: they are withdrawn again (the reversal is keyed too).
+ * 小组讨论: a reply's creation or featuring scored to its author (`author` when the caller is the
+ * author, else read), keyed by the reply. `recordedAt` when a request does it. Deleted or hidden
+ * meanwhile, its withdrawal may have missed the points just scored: they are withdrawn again (the
+ * reversal is keyed too).
  */
-export async function scoreReply(db: CloudDatabase, reply: ScoredReply, kinds: ReplyScore[], recordedAt?: Date): Promise<void> {
-  const member = await scoredMember(db, reply.authorId)
+export async function scoreReply(db: CloudDatabase, reply: ScoredReply, kinds: ReplyScore[], recordedAt?: Date, author?: Scored): Promise<void> {
+  const member = author ?? (await scoredMember(db, reply.authorId))
   if (member) for (const kind of kinds) await recordScore(db, replyEvent(kind)(reply, member, recordedAt))
   await withdrawIfGone(db, [reply._id])
 }

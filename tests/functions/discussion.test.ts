@@ -226,6 +226,8 @@ describe('replies', () => {
     ])
     expect(page.subscriptions).toEqual([expect.objectContaining({ templateKey: 'groupPrompt' })])
     expect(trips.filter((t) => t === 'get prompts')).toHaveLength(1)
+    // The likes counted with the caller's own in one aggregate.
+    expect(trips.filter((t) => t.endsWith(' replyLikes'))).toEqual(['end replyLikes'])
   })
 
   it('counts likes exactly, wherever a like or unlike call stopped and however it was retried', async () => {
@@ -508,6 +510,8 @@ describe('rate limit', () => {
     )
     expect(first).toMatchObject({ ok: true })
     expect(trips.filter((t) => t.endsWith(' rateLimits'))).toEqual(['add rateLimits'])
+    // The member is read once: the caller is the author the reply scores.
+    expect(trips.filter((t) => t === 'get members')).toEqual(['get members'])
     later(1)
     expect(await cloud.call(postReply, as('m1'), { promptId: p._id, body: '一分钟后' })).toMatchObject({ ok: true })
     const windows = (await allDocs(cloud.db, RATE_LIMITS)).filter((w) => w.memberId === 'm1')
