@@ -6,7 +6,7 @@ import { MEMBERS, type Member } from './members'
 import { decodeCursor, pageOf } from './paging'
 import { authorize, scopeOf, unitTarget } from './permissions'
 import { groupMembersByName } from './discussion/docs'
-import { findUnit, loadUnits, requireGroup, requireUnit } from './units'
+import { loadUnits, requireGroup, requireUnit } from './units'
 
 /** Unit names by id, for summaries. */
 export async function unitNames(db: CloudDatabase): Promise<Map<string, string>> {
@@ -98,13 +98,13 @@ const toGroupMember = (m: Member): GroupMember => ({
 })
 
 /**
- * A 党小组 as its people see it: active members, leaders first; no phone numbers. `active`: the
- * members as read, for what the page shows beside them.
+ * A 党小组 (with its branch, read with it) as its people see it: active members, leaders first; no
+ * phone numbers. `active`: the members as read, for what the page shows beside them.
  */
-export async function groupView(db: CloudDatabase, caller: Member, group: Unit) {
+export async function groupView(db: CloudDatabase, caller: Member, group: Unit, branch: Unit | undefined) {
   authorize(caller, 'group.read', unitTarget(group))
   const branchId = group.parentId ?? ''
-  const [branch, active] = await Promise.all([branchId ? findUnit(db, branchId) : undefined, groupMembersByName(db, group._id)])
+  const active = await groupMembersByName(db, group._id)
   const members = active.map(toGroupMember).sort((a, b) => Number(b.isLeader) - Number(a.isLeader))
   return {
     group: { _id: group._id, name: group.name, archived: group.archived, branchId, branchName: branch?.name ?? '' },

@@ -1,6 +1,6 @@
 import type { Unit, UnitKind, UnitNode } from '../types'
 import { recordAudit } from './audit'
-import { findDoc, readAll } from './db/documents'
+import { docsByIds, findDoc, readAll } from './db/documents'
 import type { CloudDatabase } from './db/types'
 import { AppError } from './errors'
 import { requireCleanText, type ContentChecker } from './security/content-check'
@@ -56,6 +56,20 @@ export async function requireUnit(db: CloudDatabase, id: string, kind?: UnitKind
 }
 
 export const requireGroup = (db: CloudDatabase, id: string) => requireUnit(db, id, 'group')
+
+/**
+ * A group and its branch, in one read when the branch is `likelyBranchId` (the caller's own group,
+ * or one of their branch's), else two.
+ */
+export async function requireGroupAndBranch(db: CloudDatabase, id: string, likelyBranchId: string): Promise<{ group: UnitDoc; branch: UnitDoc | undefined }> {
+  const units = await docsByIds<UnitDoc>(db, UNITS, [...new Set([id, likelyBranchId].filter(Boolean))])
+  const found = units.get(id)
+  if (!found || found.kind !== 'group') throw new AppError('NOT_FOUND', `没有找到这个${KIND_NAME.group}`)
+  const group = normalise(found)
+  const branchId = group.parentId ?? ''
+  const branch = units.get(branchId) ?? (branchId ? await findDoc<UnitDoc>(db, UNITS, branchId) : undefined)
+  return { group, branch: branch && normalise(branch) }
+}
 
 /** Throws CONFLICT when the group, or its branch, is archived: it takes no new members. */
 export async function requireOpenGroup(db: CloudDatabase, group: UnitDoc): Promise<void> {

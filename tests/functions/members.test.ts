@@ -241,9 +241,9 @@ describe('getGroup', () => {
     )
 
     expect(result).toMatchObject({ ok: true, data: { group: { _id: 'group-1', name: '第一党小组', archived: false, branchName: '第一党支部' } } })
-    // The page in five reads: the caller, the group, its branch, its members (once for the list and the prompts'
-    // participation), its prompts (none yet, so no replies to count).
-    expect(trips.sort()).toEqual(['get members', 'get members', 'get prompts', 'get units', 'get units'])
+    // The page in four reads: the caller, the group with its branch (the caller's), its members (once for the
+    // list and the prompts' participation), its prompts (none yet, so no replies to count).
+    expect(trips.sort()).toEqual(['get members', 'get members', 'get prompts', 'get units'])
     if (!result.ok) return
     expect(result.data.members[0]).toMatchObject({ _id: 'lead1', isLeader: true, roles: ['member', 'leader'] })
     expect(result.data.members.map((m) => m._id).sort()).toEqual(['ba1', 'lead1', 'm1', 'org', 't1'])
@@ -261,6 +261,14 @@ describe('getGroup', () => {
   it('refuses another group to a plain member and to a 党小组长', async () => {
     expect(await cloud.call(getGroup, 'wx-m1', { groupId: 'group-2' })).toMatchObject({ code: 'FORBIDDEN', message: '你没有权限查看这个党小组' })
     expect(await cloud.call(getGroup, 'wx-lead1', { groupId: 'group-2' })).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('shows an admin a group of another branch with that branch’s name; a branch is not a group', async () => {
+    expect(await cloud.call(getGroup, 'wx-org', { groupId: 'group-3' })).toMatchObject({
+      ok: true,
+      data: { group: { _id: 'group-3', name: '第三党小组', branchId: 'branch-2', branchName: '第二党支部' } },
+    })
+    expect(await cloud.call(getGroup, 'wx-org', { groupId: 'branch-1' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这个党小组' })
   })
 })
 
