@@ -951,6 +951,18 @@ describe('leaderboards', () => {
     expect(board.top[13]).toMatchObject({ rank: 14, value: 11 })
     expect(board.me).toMatchObject({ memberId: 'm1', rank: 23, value: 2 })
     expect(board.of).toBe(29)
+    // On the board, the caller's rank and value are on it: after the caller, the board and the group's members.
+    const trips: string[] = []
+    const p23 = ok(
+      await withRoundTrips(
+        cloud,
+        (method, collection) => void trips.push(`${method} ${collection}`),
+        () => cloud.call(getLeaderboard, 'wx-p23', { scope: 'group', period: 'week', metric: 'points' }),
+      ),
+    )
+    expect(p23).toMatchObject({ me: { memberId: 'p23', name: '成员p23', rank: 1, value: 12 }, of: 29 })
+    expect(p23.top.map((r) => [r.memberId, r.name, r.rank])).toEqual(board.top.map((r) => [r.memberId, r.name, r.rank]))
+    expect(trips).toEqual(['get members', 'get scoreTotals', 'get members'])
     // Someone with nothing yet ranks after everyone scored; other groups do not count in the group.
     const t2 = ok(await cloud.call(getLeaderboard, 'wx-t2', { scope: 'group', period: 'year', metric: 'hours' }))
     expect(t2).toMatchObject({ top: [], me: { rank: 1, value: 0 }, of: 1 })
