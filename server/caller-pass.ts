@@ -10,14 +10,15 @@ import { openPass, signPass } from './security/signing'
  * What bounds it:
  * - It is bound to the WeChat user it was looked up for: the caller is still the context's OPENID,
  *   and a pass looked up for another OPENID is ignored.
- * - It lasts CALLER_PASS_MS: a change an admin makes to the member (moved to another group,
- *   deactivated) reaches their calls within that time.
+ * - It lasts CALLER_PASS_MS, about one use of the app (the adapter keeps it for the app run only):
+ *   a change an admin makes to the member (moved to another group, deactivated) reaches their
+ *   calls within that time.
  * - Only plain members get one. A leader's or admin's roles are looked up on every call, so a role
  *   taken away is gone at once; a role given is seen at once too, as a call refused by a plain
  *   member's pass is looked up again (server/function.ts).
  * Anything else (expired, altered, another purpose's pass) is ignored, and the caller looked up.
  */
-export const CALLER_PASS_MS = 10 * 60_000
+export const CALLER_PASS_MS = 30 * 60_000
 
 /** Bound to the OPENID it was looked up for, which is not in it. */
 interface CallerPassBody {

@@ -121,7 +121,7 @@ export function defineFunction<N extends ActionName>(
         try {
           data = await run(payload, { ...base, caller })
         } catch (err) {
-          // A pass is up to ten minutes old: a refusal is decided on the record as it is now.
+          // A pass is up to half an hour old: a refusal is decided on the record as it is now.
           if (!vouched || !(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err
           vouched = undefined
           caller = await requireActiveMember(p.db, openid)
