@@ -46,7 +46,7 @@ export function effectiveStatus(p: Pick<PromptDoc, 'status' | 'closesOn'>, now: 
 }
 
 /** How many replies a prompt has (deleted and hidden ones too) and who wrote them: they took part. */
-interface Participation {
+export interface Participation {
   replies: number
   authors: Set<string>
 }
@@ -103,9 +103,9 @@ export async function summariesOf(db: CloudDatabase, members: readonly Pick<Memb
   return prompts.map((p) => toSummary(p, participation.get(p._id) ?? NO_PARTICIPATION, active, now))
 }
 
-export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date): Promise<Prompt> {
-  const [members, participation] = await Promise.all([groupMembersByName(db, p.groupId), participationOf(db, [p._id])])
-  const took = participation.get(p._id) ?? NO_PARTICIPATION
+export async function promptView(db: CloudDatabase, caller: Member, p: PromptDoc, now: Date, counted?: Participation): Promise<Prompt> {
+  const [members, participation] = await Promise.all([groupMembersByName(db, p.groupId), counted ?? participationOf(db, [p._id]).then((m) => m.get(p._id))])
+  const took = participation ?? NO_PARTICIPATION
   const status = effectiveStatus(p, now)
   return {
     ...toSummary(p, took, new Set(members.map((m) => m._id)), now),

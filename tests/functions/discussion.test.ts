@@ -26,7 +26,7 @@ import { NOTIFICATIONS } from '../../server/notify/notify'
 import { installPlatform } from '../../server/platform'
 import { ContentCheckUnavailable, type ContentChecker } from '../../server/security/content-check'
 import { RATE_LIMITS } from '../../server/security/rate-limit'
-import type { ActionOutput, Reply } from '../../types'
+import { REPLIES_PAGE_SIZE, type ActionOutput, type Reply } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { stopper, withRoundTrips } from '../support/interrupt'
 import { ok } from '../support/study'
@@ -228,6 +228,42 @@ describe('replies', () => {
     expect(trips.filter((t) => t === 'get prompts')).toHaveLength(1)
     // The likes counted with the caller's own in one aggregate.
     expect(trips.filter((t) => t.endsWith(' replyLikes'))).toEqual(['end replyLikes'])
+  })
+
+  it('counts who took part from the thread’s replies when all are on its first page, else asks the database; both as 讨论题 counts them', async () => {
+    const prompt = await post()
+    const first = await reply('m1', prompt._id, '第一条回复')
+    await reply('t1', prompt._id, '回复第一条', first._id)
+    const gone = await reply('ba1', prompt._id, '写错了')
+    ok(await cloud.call(deleteReply, as('ba1'), { id: gone._id }))
+    const thread = async () => {
+      const trips: string[] = []
+      const page = ok(
+        await withRoundTrips(
+          cloud,
+          (method, collection) => void trips.push(`${method} ${collection}`),
+          () => cloud.call(getThread, as('t1'), { id: prompt._id }),
+        ),
+      )
+      return { page, counted: trips.includes('end replies') }
+    }
+    const counts = async () => {
+      const { replyCount, participantCount, notYet } = ok(await cloud.call(getPrompt, as('t1'), { id: prompt._id }))
+      return { replyCount, participantCount, notYet }
+    }
+    const small = await thread()
+    expect(small.counted).toBe(false)
+    expect(small.page.prompt).toMatchObject({ replyCount: 3, participantCount: 3 })
+    expect(small.page.prompt).toMatchObject(await counts())
+    for (let i = 0; i < REPLIES_PAGE_SIZE; i++) {
+      if (i % 5 === 0) later(1)
+      await reply('lead1', prompt._id, `第${i}条`)
+    }
+    const large = await thread()
+    expect(large.page.replies.nextCursor).not.toBeNull()
+    expect(large.counted).toBe(true)
+    expect(large.page.prompt).toMatchObject({ replyCount: 3 + REPLIES_PAGE_SIZE, participantCount: 4 })
+    expect(large.page.prompt).toMatchObject(await counts())
   })
 
   it('counts likes exactly, wherever a like or unlike call stopped and however it was retried', async () => {
