@@ -3,6 +3,7 @@ import type { Member } from '../members'
 import { addDays, dayKey } from '../../types/calendar'
 import { categoryNames } from '../content/categories'
 import { ARTICLES, type ArticleDoc } from '../content/docs'
+import { docsByIds } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { authorize, ORGANISATION } from '../permissions'
 import { PUSHES, type PushDoc } from './pushes'
@@ -10,7 +11,7 @@ import { PUSHES, type PushDoc } from './pushes'
 export const RECENT_DAYS = 7
 export const RECOMMENDED_MAX = 5
 
-const CARD_FIELDS = {
+const CARD_FIELDS: Record<string, true> = {
   title: true,
   summary: true,
   source: true,
@@ -44,34 +45,34 @@ export async function todayView(db: CloudDatabase, caller: Member, now: Date) {
   authorize(caller, 'articles.read', ORGANISATION)
   const _ = db.command
   const today = dayKey(now)
-  const [{ data: pushData }, { data: recommendedData }, names] = await Promise.all([
+  const [{ data: pushData }, names] = await Promise.all([
     db
       .collection(PUSHES)
       .where({ day: _.gte(addDays(today, -RECENT_DAYS)).and(_.lte(today)) })
       .orderBy('day', 'desc')
       .limit(RECENT_DAYS + 1)
       .get(),
-    db
-      .collection(ARTICLES)
-      .where({ status: 'published', recommended: true, publishedOn: _.lte(today) })
-      .field(CARD_FIELDS)
-      .orderBy('publishedOn', 'desc')
-      .orderBy('_id', 'asc')
-      .limit(RECOMMENDED_MAX)
-      .get(),
     categoryNames(db),
   ])
   const pushes = pushData as PushDoc[]
   const ids = [...new Set(pushes.flatMap((p) => p.articleIds))]
-  const { data: articleData } = ids.length
-    ? await db
-        .collection(ARTICLES)
-        .where({ _id: _.in(ids) })
-        .field(CARD_FIELDS)
-        .limit(ids.length)
-        .get()
-    : { data: [] }
-  const articles = new Map((articleData as ArticleDoc[]).map((a) => [a._id, a]))
+  const recommendedNow = { status: 'published', recommended: true, publishedOn: _.lte(today) }
+  // The pushes' articles and the recommended ones in one query, newest first: the recommended to
+  // show are within the first ids.length + RECOMMENDED_MAX (no more than ids.length others come
+  // before them); a pushed one beyond that is read apart.
+  const { data } = await db
+    .collection(ARTICLES)
+    .where(ids.length > 0 ? _.or([{ _id: _.in(ids) }, recommendedNow]) : recommendedNow)
+    .field(CARD_FIELDS)
+    .orderBy('publishedOn', 'desc')
+    .orderBy('_id', 'asc')
+    .limit(ids.length + RECOMMENDED_MAX)
+    .get()
+  const found = data as ArticleDoc[]
+  const articles = new Map(found.map((a) => [a._id, a]))
+  const beyond = ids.filter((id) => !articles.has(id))
+  for (const [id, a] of await docsByIds<ArticleDoc>(db, ARTICLES, beyond, CARD_FIELDS)) articles.set(id, a)
+  const recommended = found.filter((a) => a.status === 'published' && a.recommended && !!a.publishedOn && a.publishedOn <= today).slice(0, RECOMMENDED_MAX)
   const pushView = (p: PushDoc): DailyPush => ({
     day: p.day,
     items: p.articleIds
@@ -84,6 +85,6 @@ export async function todayView(db: CloudDatabase, caller: Member, now: Date) {
     today,
     push: views.find((p) => p.day === today && p.items.length > 0) ?? null,
     recent: views.filter((p) => p.day !== today && p.items.length > 0),
-    recommended: (recommendedData as ArticleDoc[]).map((a) => card(a, names, today)),
+    recommended: recommended.map((a) => card(a, names, today)),
   }
 }

@@ -266,6 +266,33 @@ describe('getToday after the push', () => {
     })
   })
 
+  it('shows the newest recommended, at most five, and every pushed article however many newer ones are recommended', async () => {
+    cloud.clock.fix(new Date(PUSH_TIME))
+    await fire()
+    for (let i = 1; i <= 7; i++) await addArticle(cloud.db, { _id: `rec-${i}`, status: 'published', publishedOn: `2026-11-2${i % 4}`, recommended: true })
+    // Recommended but not yet out, and recommended but retired: not shown.
+    await addArticle(cloud.db, { _id: 'rec-future', status: 'published', publishedOn: '2026-11-30', recommended: true })
+    await addArticle(cloud.db, { _id: 'rec-retired', status: 'retired', publishedOn: '2026-11-23', recommended: true })
+    const trips: string[] = []
+    const result = await withRoundTrips(
+      cloud,
+      (method, collection) => void trips.push(`${method} ${collection}`),
+      () => cloud.call(getToday, 'wx-m1', {}),
+    )
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        push: { day: '2026-11-24', items: [{ _id: 'today' }] },
+        recent: [{ day: '2026-11-20', items: [{ _id: 'old' }] }],
+      },
+    })
+    const { recommended } = (result as { data: { recommended: { _id: string; publishedOn: string }[] } }).data
+    // Newest first, then by id: today's, then the 23rd's, the 22nd's…
+    expect(recommended.map((a) => a._id)).toEqual(['today', 'rec-3', 'rec-7', 'rec-2', 'rec-6'])
+    // The 20th's pushed article sorts after the recommended ones kept: read apart.
+    expect(trips.filter((t) => t === 'get articles')).toHaveLength(2)
+  })
+
   it('a retired article leaves the home page', async () => {
     cloud.clock.fix(new Date(PUSH_TIME))
     await fire()
