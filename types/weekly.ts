@@ -127,6 +127,11 @@ export const GetMyWeeklyInput = z.strictObject({
   week: WeekKey.optional(),
   /** The 每周一学 page asks for the member's reminder templates too (one read more), for 发布时提醒我. */
   reminders: z.literal(true, { error: 'reminders 只能为 true' }).optional(),
+  /**
+   * This week's list the page shows already (a refresh): its progress is read again without the
+   * publication to the member, which the page's first answer made. Any other list: as without it.
+   */
+  listId: z.string().min(1).max(100).optional(),
 })
 export const GetMyWeeklyOutput = z.object({
   /** The week asked for (by default the current one). */

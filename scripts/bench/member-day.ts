@@ -220,12 +220,12 @@ async function memberDay(i: number, clock: Clock, counts: Counts): Promise<void>
   await call(me, 'getHome', {}, counts)
   // The 每周一学 card opens the list (pages/weekly); its required chapter, then 下一章 (pages/reader).
   // (The list page asks for the reminder templates too; 首页's refresh does not.)
-  await call(me, 'getMyWeekly', { reminders: true }, counts)
+  const { list } = await call(me, 'getMyWeekly', { reminders: true }, counts)
   await readSession(me, clock, `${BOOK}-1`, counts, `day-${i}-session-1`, true)
   await readSession(me, clock, `${BOOK}-2`, counts, `day-${i}-session-2`)
-  // Back to the list, which asks the week's progress again (the reminders it shows stay), then to 首页,
+  // Back to the list, which asks its progress again (the reminders it shows stay), then to 首页,
   // which shows the list's answer (src/hooks/useSharedWeek.ts).
-  await call(me, 'getMyWeekly', {}, counts)
+  await call(me, 'getMyWeekly', { listId: list!.listId }, counts)
   // 打卡 with a reflection (the reminder's templates came with 首页).
   wait(clock, 60)
   await call(me, 'checkIn', { reflection: '今天读了两章。' }, counts)

@@ -10,7 +10,7 @@ import { readLedger } from '../study/ledger'
 import { assignmentId, WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type AssignmentDoc, type WeeklyListDoc } from './docs'
 import { discussedItems } from './discussed'
 import { ledgerPaths, memberWeek } from './progress'
-import { currentList } from './publications'
+import { currentList, inAudience } from './publications'
 
 /** The lists by id. */
 async function listsById(db: CloudDatabase, ids: string[]): Promise<Map<string, WeeklyListDoc>> {
@@ -37,14 +37,22 @@ async function pastList(db: CloudDatabase, memberId: string, week: DayKey): Prom
   return assignment && findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, assignment.listId)
 }
 
+/** The list a page shows, if it is still this week's list for the member's branch (published to them when the page first asked). */
+async function shownList(db: CloudDatabase, caller: Member, week: DayKey, id: string): Promise<WeeklyListDoc | undefined> {
+  const list = await findDoc<WeeklyListDoc>(db, WEEKLY_LISTS, id)
+  return list && list.week === week && list.status === 'published' && inAudience(list, caller.branchId) ? list : undefined
+}
+
 /**
  * The caller's list for a week (by default this one), with their progress. This week's is the one
  * their branch has now, published to them on this read if they joined or moved since Monday.
  */
-export async function myWeekly(db: CloudDatabase, caller: Member, now: Date, week: DayKey = weekKey(now)) {
+export async function myWeekly(db: CloudDatabase, caller: Member, now: Date, week: DayKey = weekKey(now), shownListId?: string) {
   authorize(caller, 'weekly.read', memberTarget(caller))
   const current = week === weekKey(now)
-  const list = current ? await currentList(db, caller, now) : await pastList(db, caller._id, week)
+  const list = current
+    ? (shownListId && (await shownList(db, caller, week, shownListId))) || (await currentList(db, caller, now))
+    : await pastList(db, caller._id, week)
   if (!list) return { week, current, list: null }
   const [progress] = await progressOn(db, caller._id, [list])
   return { week, current, list: progress }

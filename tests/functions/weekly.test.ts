@@ -21,7 +21,7 @@ import { distributeList } from '../../server/weekly/distribute'
 import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
 import { weeklyLinkId } from '../../types'
 import { allDocs, type TestCloud } from '../support/cloud'
-import { countingMessenger, runInterrupted } from '../support/interrupt'
+import { countingMessenger, runInterrupted, withRoundTrips } from '../support/interrupt'
 import { ok } from '../support/study'
 import { completeReading, grant, MONDAY_8, openWeeklyCloud, scheduledList, WEEK, weeklyInput } from '../support/weekly'
 
@@ -255,6 +255,28 @@ describe('progress, from what members read', () => {
 
     await completeReading(cloud, 'm1', 'chapter', 'wk-book-c1')
     expect(ok(await cloud.call(getMyWeekly, 'wx-m1', {})).list).toMatchObject({ requiredDone: 2, finished: true })
+  })
+
+  it('a page refreshing the list it shows reads its progress without publishing it again; a list no longer theirs is not taken for it', async () => {
+    const first = ok(await cloud.call(getMyWeekly, 'wx-m1', {})).list!
+    await completeReading(cloud, 'm1', 'article', 'wk-a1')
+    const trips: string[] = []
+    const refreshed = ok(
+      await withRoundTrips(
+        cloud,
+        (method, collection) => void trips.push(`${method} ${collection}`),
+        () => cloud.call(getMyWeekly, 'wx-m1', { listId: first.listId }),
+      ),
+    )
+    expect(refreshed.list).toMatchObject({ listId: first.listId, requiredDone: 1 })
+    expect(trips.filter((t) => t.endsWith(' weeklyAssignments'))).toEqual([])
+    // Moved to a branch with another list: the shown one is not theirs, the branch's is published to them.
+    const other = await scheduledList(cloud, { branchIds: ['branch-2'], items: [{ kind: 'article', refId: 'wk-a2', required: true }] })
+    ok(await cloud.call(moveMember, 'wx-org', { memberId: 'm1', groupId: 'group-3' }))
+    expect(ok(await cloud.call(getMyWeekly, 'wx-m1', { listId: first.listId })).list).toMatchObject({ listId: other._id })
+    expect((await allDocs(cloud.db, WEEKLY_ASSIGNMENTS)).filter((a) => a.memberId === 'm1')).toEqual([expect.objectContaining({ listId: other._id })])
+    // Nor is an id of no list.
+    expect(ok(await cloud.call(getMyWeekly, 'wx-m1', { listId: 'no-such-list' })).list).toMatchObject({ listId: other._id })
   })
 
   it('a reply in the group’s discussion of a prompt linked to an item counts: a link is done, others are marked discussed', async () => {

@@ -121,7 +121,8 @@ describe('the week shared by 首页 and the 每周一学 page', () => {
     weekMoved()
     await act(async () => leaveAndReturn())
     expect(await screen.findByText('必学 2/2 项')).toBeTruthy()
-    expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{}])
+    // The card's list refreshed: its progress only.
+    expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{ listId: 'weekly-1' }])
   })
 
   test('back on 首页 after the 每周一学 page asked the week since, its answer is shown without asking again', async () => {
@@ -139,6 +140,27 @@ describe('the week shared by 首页 and the 每周一学 page', () => {
     await act(async () => leaveAndReturn())
     expect(await within(first.container).findByText('必学 2/2 项')).toBeTruthy()
     expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{ reminders: true }])
+  })
+
+  test('the 每周一学 page back from reading asks its list’s progress only', async () => {
+    let read = 120
+    serve({
+      getMe: () => ok(member),
+      getMyWeekly: () =>
+        ok({
+          week: '2025-11-17',
+          current: true,
+          list: week({ items: [item({ key: 'i2', kind: 'chapter', refId: 'c-1', title: '第一章', bookTitle: '必读书', creditedSeconds: read })] }),
+        }),
+      listMyWeeks: () => ok({ items: [], nextCursor: null }),
+    })
+    render(<WeeklyPage />)
+    expect(await screen.findByText('已学 2 分钟，未读完')).toBeTruthy()
+    read = 300
+    weekMoved()
+    await act(async () => leaveAndReturn())
+    expect(await screen.findByText('已学 5 分钟，未读完')).toBeTruthy()
+    expect(callsTo('getMyWeekly').map(([, input]) => input)).toEqual([{ reminders: true }, { listId: 'weekly-1' }])
   })
 })
 

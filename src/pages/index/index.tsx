@@ -25,7 +25,7 @@ import './index.scss'
 export default function Index() {
   // Back from reading, the week's progress: as the 每周一学 page just asked it, or asked again.
   const week = useSharedWeek(showWeek, () =>
-    callFunction('getMyWeekly', {}).then(
+    callFunction('getMyWeekly', home.data?.weekly.list ? { listId: home.data.weekly.list.listId } : {}).then(
       (answer) => {
         week.shown(answer)
         showWeek(answer)

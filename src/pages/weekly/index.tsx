@@ -169,7 +169,7 @@ export default function Weekly() {
     () =>
       asked
         ? weekly.reload()
-        : callFunction('getMyWeekly', {}).then((answer) => {
+        : callFunction('getMyWeekly', weekly.data?.list ? { listId: weekly.data.list.listId } : {}).then((answer) => {
             week.shown(answer)
             showWeek(answer)
           }, weekly.reload),
