@@ -1,7 +1,7 @@
 import { readingMinutes } from '../types'
 import { addDays, dayKey, startOfDay, yearKey } from '../types/calendar'
 import { CATEGORIES } from '../server/content/categories'
-import { ARTICLES, BOOKS, CHAPTERS, type ArticleDoc, type BookDoc, type ChapterDoc } from '../server/content/docs'
+import { ARTICLES, BOOKS, CHAPTERS, tocOf, type ArticleDoc, type BookDoc, type ChapterDoc } from '../server/content/docs'
 import type { CloudDatabase } from '../server/db/types'
 import { INVITATIONS, type InvitationDoc } from '../server/invitations'
 import { MEMBERS } from '../server/members'
@@ -95,6 +95,7 @@ async function seedContent(put: Put, now: Date): Promise<{ articles: ArticleDoc[
       status: 'published',
       chapterCount: docs.length,
       totalMinutes: docs.reduce((sum, c) => sum + c.minutes, 0),
+      toc: tocOf(docs),
       createdAt: at,
       updatedAt: at,
       revision: 0,

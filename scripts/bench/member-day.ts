@@ -16,7 +16,7 @@ import { main as study } from '../../cloudfunctions/study/index'
 import { main as weekly } from '../../cloudfunctions/weekly/index'
 import { domainOf, type ActionInput, type ActionName, type ActionOutput, type FunctionResult } from '../../types'
 import { seedIfEmpty } from '../../local-cloud/seed'
-import { BOOKS, CHAPTERS, type BookDoc, type ChapterDoc } from '../../server/content/docs'
+import { BOOKS, CHAPTERS, tocOf, type BookDoc, type ChapterDoc } from '../../server/content/docs'
 import { instrument } from '../../server/db/instrumented'
 import type { CloudDatabase } from '../../server/db/types'
 import { Clock, createLocalPlatform, runAsCaller } from '../../server/local-platform'
@@ -133,6 +133,7 @@ async function seed(db: CloudDatabase, clock: Clock): Promise<void> {
     status: 'published',
     chapterCount: 3,
     totalMinutes: 60,
+    toc: tocOf(chapters),
     createdAt: at,
     updatedAt: at,
     revision: 0,

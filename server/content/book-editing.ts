@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { newId } from '../ids'
 import { loadUnits } from '../units'
 import { requireCategory } from './categories'
-import { BOOKS, CHAPTERS, chaptersOf, requireBook, type BookDoc, type ChapterDoc } from './docs'
+import { BOOKS, CHAPTERS, chaptersOf, requireBook, tocOf, type BookDoc, type ChapterDoc } from './docs'
 import { auditContent, defined, linkUpdate, pick, type Editor } from './editing'
 
 type BookInput = z.output<typeof SaveBookInput>
@@ -121,6 +121,7 @@ export async function writeChapter(
       data: {
         chapterCount: ordered.length,
         totalMinutes: ordered.reduce((sum, c) => sum + c.minutes, 0),
+        toc: _.set(tocOf(ordered)),
         updatedAt: at,
       },
     })

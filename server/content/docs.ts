@@ -20,7 +20,20 @@ export interface BookDoc extends Book {
   createdAt: string
   updatedAt: string
   revision: number
+  /**
+   * Its chapters in order, written with every chapter change (book-editing.ts), so the reader finds
+   * a chapter's neighbours in the book it reads anyway. Absent on books not edited since it was kept.
+   */
+  toc?: TocEntry[]
 }
+
+export interface TocEntry {
+  _id: string
+  title: string
+}
+
+/** The table of contents of chapters in order. */
+export const tocOf = (chapters: readonly Pick<ChapterDoc, '_id' | 'title'>[]): TocEntry[] => chapters.map(({ _id, title }) => ({ _id, title }))
 
 export interface ChapterDoc extends Chapter, SpeechMarks {
   updatedAt: string

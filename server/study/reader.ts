@@ -4,7 +4,7 @@ import type { Member } from '../members'
 import { linkedQuestions } from '../quiz/questions'
 import { yearKey } from '../../types/calendar'
 import { CATEGORIES } from '../content/categories'
-import { CHAPTERS, type ChapterDoc } from '../content/docs'
+import { CHAPTERS, type BookDoc, type ChapterDoc } from '../content/docs'
 import { findDoc, fieldKey } from '../db/documents'
 import type { CloudDatabase } from '../db/types'
 import { authorize, authorizeGuest, memberTarget, ORGANISATION } from '../permissions'
@@ -90,25 +90,18 @@ const spoken = ({ speech, speechPending }: SpeechMarks) => ({
   speechPending: speechPending === true,
 })
 
-const link = (c: Pick<ChapterDoc, '_id' | 'order' | 'title'>) => ({ _id: c._id, order: c.order, title: c.title })
+type ChapterLink = Pick<ChapterDoc, '_id' | 'order' | 'title'>
+const link = (c: ChapterLink) => ({ _id: c._id, order: c.order, title: c.title })
 
 export async function readChapter(db: CloudDatabase, caller: Member, { id, sessionId }: Opening, now: Date): Promise<z.output<typeof GetChapterOutput>> {
   authorizeReading(caller)
   const { chapter, book } = await readableChapter(db, id)
   const key = itemKey('chapter', chapter._id)
-  const _ = db.command
-  const [ledger, session, neighbours] = await Promise.all([
+  const [ledger, session, { previous, next }] = await Promise.all([
     readLedger(db, caller._id, [`items.${key}`]),
     openReading(db, caller, sessionId, chapterItem(chapter, book), now),
-    db
-      .collection(CHAPTERS)
-      .where({ bookId: book._id, order: _.in([chapter.order - 1, chapter.order + 1]) })
-      .field({ _id: true, order: true, title: true })
-      .get(),
+    neighboursOf(db, book, chapter),
   ])
-  const around = neighbours.data as ChapterDoc[]
-  const previous = around.find((c) => c.order === chapter.order - 1)
-  const next = around.find((c) => c.order === chapter.order + 1)
   return {
     chapter: {
       _id: chapter._id,
@@ -126,6 +119,22 @@ export async function readChapter(db: CloudDatabase, caller: Member, { id, sessi
     next: next ? link(next) : null,
     ...session,
   }
+}
+
+/** The chapters before and after: from the book's table of contents, or read when it has none (or an outdated one). */
+async function neighboursOf(db: CloudDatabase, book: BookDoc, chapter: ChapterDoc): Promise<{ previous?: ChapterLink; next?: ChapterLink }> {
+  const i = chapter.order - 1
+  if (book.toc?.[i]?._id === chapter._id) {
+    const at = (j: number) => book.toc![j] && { ...book.toc![j], order: j + 1 }
+    return { previous: at(i - 1), next: at(i + 1) }
+  }
+  const { data } = await db
+    .collection(CHAPTERS)
+    .where({ bookId: book._id, order: db.command.in([chapter.order - 1, chapter.order + 1]) })
+    .field({ _id: true, order: true, title: true })
+    .get()
+  const around = data as ChapterLink[]
+  return { previous: around.find((c) => c.order === chapter.order - 1), next: around.find((c) => c.order === chapter.order + 1) }
 }
 
 export async function readBook(db: CloudDatabase, caller: Member, now: Date, id: string): Promise<z.output<typeof GetBookOutput>> {

@@ -5,6 +5,8 @@ import { listContent } from '../../server/actions/listContent'
 import { retireArticle } from '../../server/actions/retireArticle'
 import { saveArticle } from '../../server/actions/saveArticle'
 import { saveBook } from '../../server/actions/saveBook'
+import { withRoundTrips } from '../support/interrupt'
+import { getChapter } from '../../server/actions/getChapter'
 import { saveChapter } from '../../server/actions/saveChapter'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
 import { setBookRequirement } from '../../server/actions/setBookRequirement'
@@ -200,6 +202,27 @@ describe('books and chapters', () => {
     expect(await asOrg(saveChapter, { id: 'nope', bookId: _id, title: 'x', body: paragraphs('x') })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const entries = await auditLog()
     expect(entries[0]).toMatchObject({ action: 'chapter.update', targetType: 'chapter', before: { order: 1, minutes: 2 }, after: { order: 3, minutes: 1 } })
+  })
+
+  it('the reader’s 上一章/下一章 follow every change, read with the book (its table of contents), not from the chapters', async () => {
+    const { _id } = ok(await asOrg(saveBook, bookInput))
+    const [a, b] = [ok(await chapter(_id, '甲')).chapter, ok(await chapter(_id, '乙')).chapter]
+    ok(await asOrg(saveBook, { ...bookInput, id: _id, status: 'published' }))
+    const c = ok(await chapter(_id, '丙', { order: 2 })).chapter
+    ok(await asOrg(saveChapter, { id: b._id, bookId: _id, title: '乙（修订）', body: paragraphs('乙') }))
+    const trips: string[] = []
+    const opened = ok(
+      await withRoundTrips(
+        cloud,
+        (method, collection) => void trips.push(`${method} ${collection}`),
+        () => cloud.call(getChapter, 'wx-m1', { id: c._id }),
+      ),
+    )
+    expect({ previous: opened.previous, next: opened.next }).toEqual({
+      previous: { _id: a._id, order: 1, title: '甲' },
+      next: { _id: b._id, order: 3, title: '乙（修订）' },
+    })
+    expect(trips.filter((t) => t.endsWith(' chapters'))).toEqual(['get chapters'])
   })
 
   it('concurrent chapter additions never leave a gap or a repeated position', async () => {
