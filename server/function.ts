@@ -255,8 +255,10 @@ async function weChatUser(db: CloudDatabase, openid: string | undefined) {
   return { openid, member: await findMemberByOpenId(db, openid) }
 }
 
-/** WeChat adds `userInfo` to a mini-program's call; identity never comes from the payload. */
-/** The call's input, and the caller's pass the client adapter sends beside it. */
+/**
+ * The call's input, and the caller's pass the client adapter sends beside it. WeChat adds
+ * `userInfo` to a mini-program's call: identity never comes from the payload.
+ */
 function payloadOf(event: unknown): { pass: unknown; payload: unknown } {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return { pass: undefined, payload: event ?? {} }
   const { userInfo: _ignored, callerPass: pass, ...payload } = event as Record<string, unknown>
