@@ -8,7 +8,7 @@ import { CALLER_PASS_MS } from '../../server/caller-pass'
 import { MEMBERS } from '../../server/members'
 import { addArticle } from '../support/content'
 import { openTestCloud, type TestCloud } from '../support/cloud'
-import { withRoundTrips } from '../support/interrupt'
+import { recordTrips } from '../support/interrupt'
 
 let cloud: TestCloud
 beforeEach(async () => {
@@ -21,13 +21,8 @@ type Answer = { ok: boolean; callerPass?: string | null; data?: unknown; code?: 
 
 /** A call with the pass beside its input, as the mini-program's adapter sends it; answers the result and its round trips. */
 async function withPass(fn: { main(event: unknown): Promise<unknown> }, openid: string | undefined, callerPass: string, input: object = {}) {
-  const trips: string[] = []
-  const result = (await withRoundTrips(
-    cloud,
-    (method, collection) => void trips.push(`${method} ${collection}`),
-    () => cloud.call(fn, openid, { ...input, callerPass }),
-  )) as Answer
-  return { result, trips }
+  const { result, trips } = await recordTrips(cloud, () => cloud.call(fn, openid, { ...input, callerPass }))
+  return { result: result as Answer, trips }
 }
 
 async function passOf(openid: string): Promise<string> {

@@ -2,7 +2,7 @@ import { checkIn } from '../../server/actions/checkIn'
 import { getCheckInSummary } from '../../server/actions/getCheckInSummary'
 import { CHECKINS } from '../../server/checkin'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
-import { withRoundTrips } from '../support/interrupt'
+import { recordTrips } from '../support/interrupt'
 
 // Monday 2026-11-23, 10:00 in Shanghai.
 const MONDAY_10AM = '2026-11-23T02:00:00Z'
@@ -195,12 +195,7 @@ describe('getCheckInSummary', () => {
       cloud.clock.fix(new Date(at))
       await cloud.call(checkIn, 'wx-m1', { reflection: at.slice(0, 10) })
     }
-    const trips: string[] = []
-    const november = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(getCheckInSummary, 'wx-m1', {}),
-    )
+    const { result: november, trips } = await recordTrips(cloud, () => cloud.call(getCheckInSummary, 'wx-m1', {}))
     expect(november).toMatchObject({
       ok: true,
       data: { today: '2026-11-01', todayRecord: { day: '2026-11-01' }, streak: 2, checkedDays: ['2026-11-01'], reflections: [{ day: '2026-11-01' }] },

@@ -5,7 +5,7 @@ import { listContent } from '../../server/actions/listContent'
 import { retireArticle } from '../../server/actions/retireArticle'
 import { saveArticle } from '../../server/actions/saveArticle'
 import { saveBook } from '../../server/actions/saveBook'
-import { withRoundTrips } from '../support/interrupt'
+import { recordTrips } from '../support/interrupt'
 import { getChapter } from '../../server/actions/getChapter'
 import { saveChapter } from '../../server/actions/saveChapter'
 import { scheduleArticle } from '../../server/actions/scheduleArticle'
@@ -210,14 +210,8 @@ describe('books and chapters', () => {
     ok(await asOrg(saveBook, { ...bookInput, id: _id, status: 'published' }))
     const c = ok(await chapter(_id, '丙', { order: 2 })).chapter
     ok(await asOrg(saveChapter, { id: b._id, bookId: _id, title: '乙（修订）', body: paragraphs('乙') }))
-    const trips: string[] = []
-    const opened = ok(
-      await withRoundTrips(
-        cloud,
-        (method, collection) => void trips.push(`${method} ${collection}`),
-        () => cloud.call(getChapter, 'wx-m1', { id: c._id }),
-      ),
-    )
+    const { result: openedResult, trips } = await recordTrips(cloud, () => cloud.call(getChapter, 'wx-m1', { id: c._id }))
+    const opened = ok(openedResult)
     expect({ previous: opened.previous, next: opened.next }).toEqual({
       previous: { _id: a._id, order: 1, title: '甲' },
       next: { _id: b._id, order: 3, title: '乙（修订）' },

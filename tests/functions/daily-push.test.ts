@@ -10,7 +10,7 @@ import { PUBLICATIONS } from '../../server/official-account/publication'
 import { PUSHES } from '../../server/push/pushes'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
 import { addArticle, addCategories } from '../support/content'
-import { countingMessenger, stopper, withRoundTrips } from '../support/interrupt'
+import { countingMessenger, recordTrips, stopper, withRoundTrips } from '../support/interrupt'
 
 // 07:30 in Shanghai on Tuesday 2026-11-24 is 23:30Z on Monday 2026-11-23.
 const PUSH_TIME = '2026-11-23T23:30:00Z'
@@ -273,12 +273,7 @@ describe('getToday after the push', () => {
     // Recommended but not yet out, and recommended but retired: not shown.
     await addArticle(cloud.db, { _id: 'rec-future', status: 'published', publishedOn: '2026-11-30', recommended: true })
     await addArticle(cloud.db, { _id: 'rec-retired', status: 'retired', publishedOn: '2026-11-23', recommended: true })
-    const trips: string[] = []
-    const result = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(getToday, 'wx-m1', {}),
-    )
+    const { result: result, trips } = await recordTrips(cloud, () => cloud.call(getToday, 'wx-m1', {}))
     expect(result).toMatchObject({
       ok: true,
       data: {

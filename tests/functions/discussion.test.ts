@@ -28,7 +28,7 @@ import { ContentCheckUnavailable, type ContentChecker } from '../../server/secur
 import { RATE_LIMITS } from '../../server/security/rate-limit'
 import { REPLIES_PAGE_SIZE, type ActionOutput, type Reply } from '../../types'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
-import { stopper, withRoundTrips } from '../support/interrupt'
+import { recordTrips, stopper, withRoundTrips } from '../support/interrupt'
 import { ok } from '../support/study'
 
 // Monday 2026-11-23, 10:00 in Shanghai.
@@ -188,12 +188,7 @@ describe('replies', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => cloud.call(likeReply, as('t1'), { id: r._id, liked: true })))
     expect(results.map((x) => ok(x))).toEqual(Array.from({ length: 12 }, () => expect.objectContaining({ likeCount: 1, likedByMe: true })))
     // A like is four round trips: the caller, the reply, the like, the count.
-    const trips: string[] = []
-    const answer = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(likeReply, as('lead1'), { id: r._id, liked: true }),
-    )
+    const { result: answer, trips } = await recordTrips(cloud, () => cloud.call(likeReply, as('lead1'), { id: r._id, liked: true }))
     expect(ok(answer)).toMatchObject({ likeCount: 2, likedByMe: true })
     expect(trips).toEqual(['get members', 'get replies', 'add replyLikes', 'end replyLikes'])
     ok(await cloud.call(likeReply, as('ba1'), { id: r._id, liked: true }))
@@ -212,14 +207,8 @@ describe('replies', () => {
     const first = await reply('m1', prompt._id, '第一条回复')
     await reply('t1', prompt._id, '回复第一条', first._id)
     ok(await cloud.call(likeReply, as('t1'), { id: first._id, liked: true }))
-    const trips: string[] = []
-    const page = ok(
-      await withRoundTrips(
-        cloud,
-        (method, collection) => void trips.push(`${method} ${collection}`),
-        () => cloud.call(getThread, as('t1'), { id: prompt._id }),
-      ),
-    )
+    const { result: pageResult, trips } = await recordTrips(cloud, () => cloud.call(getThread, as('t1'), { id: prompt._id }))
+    const page = ok(pageResult)
     expect(page.prompt).toMatchObject({ _id: prompt._id, title: prompt.title })
     expect(page.replies.items).toEqual([
       expect.objectContaining({ body: '第一条回复', likeCount: 1, likedByMe: true, children: [expect.objectContaining({ body: '回复第一条', mine: true })] }),
@@ -237,14 +226,8 @@ describe('replies', () => {
     const gone = await reply('ba1', prompt._id, '写错了')
     ok(await cloud.call(deleteReply, as('ba1'), { id: gone._id }))
     const thread = async () => {
-      const trips: string[] = []
-      const page = ok(
-        await withRoundTrips(
-          cloud,
-          (method, collection) => void trips.push(`${method} ${collection}`),
-          () => cloud.call(getThread, as('t1'), { id: prompt._id }),
-        ),
-      )
+      const { result: pageResult, trips } = await recordTrips(cloud, () => cloud.call(getThread, as('t1'), { id: prompt._id }))
+      const page = ok(pageResult)
       return { page, counted: trips.includes('end replies') }
     }
     const counts = async () => {
@@ -538,12 +521,7 @@ describe('rate limit', () => {
     )
     expect(await allDocs(cloud.db, REPLIES)).toHaveLength(5)
     // Someone else is not slowed down; their first post of a minute writes its window once, holding its slot.
-    const trips: string[] = []
-    const first = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(postReply, as('t1'), { promptId: p._id, body: '我的第一条' }),
-    )
+    const { result: first, trips } = await recordTrips(cloud, () => cloud.call(postReply, as('t1'), { promptId: p._id, body: '我的第一条' }))
     expect(first).toMatchObject({ ok: true })
     expect(trips.filter((t) => t.endsWith(' rateLimits'))).toEqual(['add rateLimits'])
     // The member is read once: the caller is the author the reply scores.

@@ -13,7 +13,7 @@ import { CHECKINS } from '../../server/checkin'
 import { MEMBERS } from '../../server/members'
 import { byName, keyMemberNames } from '../../server/name-order'
 import { allDocs, openTestCloud, type TestCloud } from '../support/cloud'
-import { withRoundTrips } from '../support/interrupt'
+import { recordTrips } from '../support/interrupt'
 
 let cloud: TestCloud
 beforeEach(async () => {
@@ -233,12 +233,7 @@ describe('getGroup', () => {
 
     // The environment's signing key (caller passes) is made on its first use: not the page's cost.
     await cloud.call(getGroup, 'wx-m1', {})
-    const trips: string[] = []
-    const result = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(getGroup, 'wx-m1', {}),
-    )
+    const { result: result, trips } = await recordTrips(cloud, () => cloud.call(getGroup, 'wx-m1', {}))
 
     expect(result).toMatchObject({ ok: true, data: { group: { _id: 'group-1', name: '第一党小组', archived: false, branchName: '第一党支部' } } })
     // The page in four reads: the caller, the group with its branch (the caller's), its members (once for the

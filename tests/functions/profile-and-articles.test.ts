@@ -3,7 +3,7 @@ import { getToday } from '../../server/actions/getToday'
 import { ARTICLES } from '../../server/content/docs'
 import { PUSHES } from '../../server/push/pushes'
 import { openTestCloud, type TestCloud } from '../support/cloud'
-import { withRoundTrips } from '../support/interrupt'
+import { recordTrips } from '../support/interrupt'
 
 let cloud: TestCloud
 beforeEach(async () => {
@@ -14,12 +14,7 @@ afterEach(() => cloud.close())
 
 describe('getMe', () => {
   it("answers the caller's own profile with unit names, in two reads (the caller, both units' names)", async () => {
-    const trips: string[] = []
-    const me = await withRoundTrips(
-      cloud,
-      (method, collection) => void trips.push(`${method} ${collection}`),
-      () => cloud.call(getMe, 'wx-m1', {}),
-    )
+    const { result: me, trips } = await recordTrips(cloud, () => cloud.call(getMe, 'wx-m1', {}))
     expect(trips).toEqual(['get members', 'get units'])
     expect(me).toEqual({
       ok: true,

@@ -16,7 +16,7 @@ import { postReply } from '../../server/actions/postReply'
 import { savePrompt } from '../../server/actions/savePrompt'
 import { weeklyDistribute } from '../../cloudfunctions/weeklyDistribute'
 import { addWeeklyContent, MONDAY_8, scheduledList } from '../support/weekly'
-import { countingMessenger, runInterrupted, stopper, withRoundTrips } from '../support/interrupt'
+import { countingMessenger, recordTrips, runInterrupted, stopper, withRoundTrips } from '../support/interrupt'
 import { CHAPTERS } from '../../server/content/docs'
 import { REPLIES } from '../../server/discussion/docs'
 import type { CloudDatabase } from '../../server/db/types'
@@ -952,14 +952,10 @@ describe('leaderboards', () => {
     expect(board.me).toMatchObject({ memberId: 'm1', rank: 23, value: 2 })
     expect(board.of).toBe(29)
     // On the board, the caller's rank and value are on it: after the caller, the board and the group's members.
-    const trips: string[] = []
-    const p23 = ok(
-      await withRoundTrips(
-        cloud,
-        (method, collection) => void trips.push(`${method} ${collection}`),
-        () => cloud.call(getLeaderboard, 'wx-p23', { scope: 'group', period: 'week', metric: 'points' }),
-      ),
+    const { result: p23Result, trips } = await recordTrips(cloud, () =>
+      cloud.call(getLeaderboard, 'wx-p23', { scope: 'group', period: 'week', metric: 'points' }),
     )
+    const p23 = ok(p23Result)
     expect(p23).toMatchObject({ me: { memberId: 'p23', name: '成员p23', rank: 1, value: 12 }, of: 29 })
     expect(p23.top.map((r) => [r.memberId, r.name, r.rank])).toEqual(board.top.map((r) => [r.memberId, r.name, r.rank]))
     expect(trips).toEqual(['get members', 'get scoreTotals', 'get members'])
@@ -1063,8 +1059,8 @@ describe('leaderboards', () => {
   it('answers ranks in getMyScore for group, branch and organisation', async () => {
     await recordScore(cloud.db, event({ kind: 'bookDone', sourceId: 't3-book', member: member('t3', 'group-3', 'branch-2') }))
     await recordScore(cloud.db, event({ kind: 'checkin', sourceId: 'm1' }))
-    const trips: string[] = []
-    const ranks = (await withRoundTrips(cloud, (method, collection) => void trips.push(`${method} ${collection}`), myScore)).ranks
+    const { result: score, trips } = await recordTrips(cloud, myScore)
+    const ranks = score.ranks
     expect(ranks).toEqual({ group: { rank: 1, of: 5 }, branch: { rank: 1, of: 6 }, org: { rank: 2, of: 8 } })
     // The three scopes' ranks and sizes: one aggregate over the totals, one over the members.
     expect(trips.filter((t) => t.startsWith('end ') || t.startsWith('count '))).toEqual(['end scoreTotals', 'end members'])

@@ -21,7 +21,7 @@ import { distributeList } from '../../server/weekly/distribute'
 import { WEEKLY_ASSIGNMENTS, WEEKLY_LISTS, type WeeklyListDoc } from '../../server/weekly/docs'
 import { weeklyLinkId } from '../../types'
 import { allDocs, type TestCloud } from '../support/cloud'
-import { countingMessenger, runInterrupted, withRoundTrips } from '../support/interrupt'
+import { countingMessenger, recordTrips, runInterrupted } from '../support/interrupt'
 import { ok } from '../support/study'
 import { completeReading, grant, MONDAY_8, openWeeklyCloud, scheduledList, WEEK, weeklyInput } from '../support/weekly'
 
@@ -260,14 +260,8 @@ describe('progress, from what members read', () => {
   it('a page refreshing the list it shows reads its progress without publishing it again; a list no longer theirs is not taken for it', async () => {
     const first = ok(await cloud.call(getMyWeekly, 'wx-m1', {})).list!
     await completeReading(cloud, 'm1', 'article', 'wk-a1')
-    const trips: string[] = []
-    const refreshed = ok(
-      await withRoundTrips(
-        cloud,
-        (method, collection) => void trips.push(`${method} ${collection}`),
-        () => cloud.call(getMyWeekly, 'wx-m1', { listId: first.listId }),
-      ),
-    )
+    const { result: refreshedResult, trips } = await recordTrips(cloud, () => cloud.call(getMyWeekly, 'wx-m1', { listId: first.listId }))
+    const refreshed = ok(refreshedResult)
     expect(refreshed.list).toMatchObject({ listId: first.listId, requiredDone: 1 })
     expect(trips.filter((t) => t.endsWith(' weeklyAssignments'))).toEqual([])
     // Moved to a branch with another list: the shown one is not theirs, the branch's is published to them.

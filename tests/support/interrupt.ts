@@ -62,3 +62,10 @@ export async function withRoundTrips<T>(cloud: TestCloud, hook: RoundTripHook, r
     install(cloud.db)
   }
 }
+
+/** Runs `run` with the database's round trips recorded, as `"<method> <collection>"`. */
+export async function recordTrips<T>(cloud: TestCloud, run: () => Promise<T>): Promise<{ result: T; trips: string[] }> {
+  const trips: string[] = []
+  const result = await withRoundTrips(cloud, (method, collection) => void trips.push(`${method} ${collection}`), run)
+  return { result, trips }
+}
